@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { browserLang } from '@/lib/i18n';
+import '@/components/common/base.css';
+import '@/components/options/options.css';
+
+const lang = browserLang(navigator.languages);
+document.documentElement.lang = lang;
+render(<OptionsApp lang={lang} />, document.getElementById('app')!);

@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import { PanelApp } from '@/components/panel/PanelApp';
+import { isLang } from '@/lib/i18n';
+import '@/components/common/base.css';
+import '@/components/panel/panel.css';
+
+const params = new URLSearchParams(location.search);
+const lang = params.get('lang');
+const initialLang = isLang(lang) ? lang : 'ru';
+document.documentElement.lang = initialLang;
+render(<PanelApp host={params.get('host') ?? ''} initialLang={initialLang} />, document.getElementById('app')!);

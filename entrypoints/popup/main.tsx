@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { browserLang } from '@/lib/i18n';
+import '@/components/common/base.css';
+import '@/components/popup/popup.css';
+
+const lang = browserLang(navigator.languages);
+document.documentElement.lang = lang;
+render(<PopupApp lang={lang} />, document.getElementById('app')!);

@@ -1,0 +1,35 @@
+// Lint carries the house rules (STYLE 9): no `any`, no HTML strings; each message says what to do instead.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noHtmlStrings = [
+  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No HTML strings (DESIGN §8): build nodes with createElement/textContent or render with Preact.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML strings (DESIGN §8): use insertAdjacentElement/append with nodes.' },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'No document.write: render with Preact or DOM nodes.' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML (DESIGN §8): render text as children; Preact escapes it.' },
+  { selector: "CallExpression[callee.property.name='postMessage']", message: 'No postMessage conversation with the page (DESIGN §8): use runtime messaging through lib/messages.ts.' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': ['error', { fixToUnknown: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', ...noHtmlStrings],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**', 'tests/support/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', fetch: 'readonly', performance: 'readonly' } },
+  },
+  {
+    // The fake amoCRM serves its own page as an HTML string; that is test scaffolding, not product code.
+    files: ['tests/support/**'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,15 @@
+/**
+ * The background's wiring: one router for messages; alarms and startup resume the outbox.
+ * It is the only writer of the ledger and the outbox and the only caller of the endpoint (DESIGN §2).
+ */
+import type { browser as Browser } from 'wxt/browser';
+import { db } from '../db';
+import { createHandlers } from './handlers';
+import { createRouter } from './router';
+
+export function startBackground(browser: typeof Browser): void {
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const handlers = createHandlers({ browser, db: db(), now: () => Date.now() });
+  const route = createRouter(handlers, self);
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => route(raw, sender));
+}

@@ -1,0 +1,73 @@
+/**
+ * The extension's one database, in the extension origin only (DESIGN §2): never open it from a
+ * content script, whose IndexedDB is the amoCRM page's own.
+ *
+ * Rows are typed by the schemas of their domain; rows read back after a migration are parsed again.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import { z } from 'zod';
+import type { Snapshot } from './amocrm/snapshot';
+import type { CatalogCacheRow } from './catalog/schema';
+import type { LedgerEvent } from './consent/event';
+import type { RequestRecord } from './requests/record';
+
+export const AccountRowSchema = z.object({
+  /** `<sub>.amocrm.ru` etc.: the key everything else hangs off. */
+  host: z.string(),
+  subdomain: z.string(),
+  accountId: z.number().int().optional(),
+  name: z.string().optional(),
+  /** User-set; absent means the domain's default (lib/amocrm/host.ts defaultRegime). */
+  regime: z.enum(['ru152', 'gdpr']).optional(),
+  firstSeenAt: z.number(),
+  lastSeenAt: z.number(),
+  /** When the launcher's cached widgets read last ran (DESIGN §9: ≤ 1 per 10 minutes). */
+  widgetsReadAt: z.number().optional(),
+  /** Installed Ingroup widgets found by that read; absent until known. */
+  ingroupCount: z.number().int().optional(),
+});
+export type AccountRow = z.infer<typeof AccountRowSchema>;
+
+export const SettingRowSchema = z.object({ key: z.string(), value: z.unknown() });
+export type SettingRow = z.infer<typeof SettingRowSchema>;
+
+export class PrivacyDb extends Dexie {
+  accounts!: EntityTable<AccountRow, 'host'>;
+  snapshots!: EntityTable<Snapshot, 'host'>;
+  catalog!: EntityTable<CatalogCacheRow, 'key'>;
+  ledger!: EntityTable<LedgerEvent, 'seq'>;
+  requests!: EntityTable<RequestRecord, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = 'ingroup-privacy') {
+    super(name);
+    this.version(1).stores({
+      accounts: '&host, lastSeenAt',
+      snapshots: '&host',
+      catalog: '&key',
+      // Append-only: `seq` orders the hash chain; `id` is the event id; the compound index
+      // serves "current state of a choice" without a table scan.
+      ledger: '++seq, &id, host, [host+purpose]',
+      // `outboxDueAt` / `pollDueAt` are set only while there is work, so the indexes hold
+      // just the pending rows.
+      requests: '&id, host, createdAt, outboxDueAt, pollDueAt',
+      settings: '&key',
+    });
+  }
+}
+
+let instance: PrivacyDb | undefined;
+
+/** The database, opened once per extension context. */
+export function db(): PrivacyDb {
+  instance ??= new PrivacyDb();
+  return instance;
+}
+
+/** For tests: drop the shared instance so the next `db()` opens afresh. */
+export async function resetDbForTests(): Promise<void> {
+  if (instance) {
+    await instance.delete();
+    instance = undefined;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The pages' words in Russian and English. English defines the keys; Russian must have every one
+ * (the type says so). Interpolation is `{name}`, replaced as text — never as markup.
+ */
+import { en } from './en';
+import { ru } from './ru';
+import type { Lang } from './launcher';
+
+export type { Lang } from './launcher';
+export type MessageKey = keyof typeof en;
+export type Dictionary = Record<MessageKey, string>;
+
+const DICTIONARIES: Record<Lang, Dictionary> = { en, ru };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const dict = DICTIONARIES[lang];
+  return (key, params) => {
+    const text = dict[key];
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  };
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'ru' || value === 'en';
+}
+
+/** The browser's language when nothing else says: Russian for ru*, English otherwise. */
+export function browserLang(languages: readonly string[]): Lang {
+  return languages[0]?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}

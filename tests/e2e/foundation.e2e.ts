@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AmoPage, extensionUrl, launch, startStack, type Launched, type Stack } from './support/extension';
+
+describe('the extension on an amoCRM account', () => {
+  let stack: Stack;
+  let browser: Launched;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launch(stack);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('opens the panel from the launcher and shows the account it detected', async () => {
+    const amo = await AmoPage.open(browser, 'https://demo-found.amocrm.ru/leads');
+    const panel = await amo.openPanel();
+    await expect(panel.getByRole('heading', { name: 'Конфиденциальность: виджеты Ingroup' }).isVisible()).resolves.toBe(true);
+    await panel.getByText('demo-found.amocrm.ru').first().waitFor();
+    await amo.page.close();
+  });
+
+  it('keeps exactly one launcher while navigating inside the app', async () => {
+    const amo = await AmoPage.open(browser, 'https://demo-nav.amocrm.ru/leads');
+    await amo.launcher().waitFor();
+    for (const item of ['Задачи', 'Списки', 'Сделки', 'Настройки']) {
+      await amo.page.getByRole('link', { name: item }).click();
+      await amo.page.waitForURL((url) => url.pathname !== '/');
+      await expect(amo.launcher().count()).resolves.toBe(1);
+    }
+    await amo.page.goBack();
+    await expect(amo.launcher().count()).resolves.toBe(1);
+    await amo.page.close();
+  });
+
+  it('closes the panel with Escape and returns focus to the launcher', async () => {
+    const amo = await AmoPage.open(browser, 'https://demo-esc.amocrm.ru/');
+    const panel = await amo.openPanel();
+    await panel.getByRole('dialog').press('Escape');
+    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'detached' });
+    await expect(amo.launcher().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await amo.page.close();
+  });
+
+  it('puts no launcher on the login page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://demo-login.amocrm.ru/login');
+    await page.getByRole('heading', { name: 'Вход в amoCRM' }).waitFor();
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('button', { name: /Конфиденциальность/ }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('opens the popup and the options page without console errors', async () => {
+    for (const path of ['popup.html', 'options.html']) {
+      const page = await browser.context.newPage();
+      await page.goto(extensionUrl(browser, path));
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.close();
+    }
+    expect(browser.errors).toEqual([]);
+  });
+});

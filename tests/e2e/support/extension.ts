@@ -1,0 +1,90 @@
+/**
+ * Launch Chromium with the built extension against the local stack, and page objects for the
+ * extension's pages — found by role and accessible name, as a person finds them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { findChromium } from '../../support/chromium.mjs';
+import { chromiumArgs, startStack } from '../../support/stack.mjs';
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+export { startStack };
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  worker: Worker;
+  /** Console errors and uncaught exceptions seen on any page of the context. */
+  errors: string[];
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launch(stack: Stack, opts: { userDataDir?: string; locale?: string } = {}): Promise<Launched> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: install Debian\'s chromium package or set CHROME_PATH.');
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'ingroup-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: chromiumArgs(stack),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreHTTPSErrors: true,
+    locale: opts.locale ?? 'ru-RU',
+    viewport: { width: 1280, height: 800 },
+  });
+  const errors: string[] = [];
+  const watch = (page: Page): void => {
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    errors,
+    close: async ({ keepProfile = false } = {}) => {
+      await context.close();
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The amoCRM page with the extension's launcher and panel frame. */
+export class AmoPage {
+  constructor(readonly page: Page) {}
+
+  static async open(launched: Launched, url: string): Promise<AmoPage> {
+    const page = await launched.context.newPage();
+    await page.goto(url);
+    return new AmoPage(page);
+  }
+
+  launcher() {
+    return this.page.getByRole('button', { name: /Конфиденциальность|Privacy/ });
+  }
+
+  async openPanel() {
+    await this.launcher().click();
+    const frame = this.page.frameLocator('iframe[src*="panel.html"]');
+    await frame.getByRole('dialog').waitFor();
+    return frame;
+  }
+
+  panelFrame() {
+    return this.page.frameLocator('iframe[src*="panel.html"]');
+  }
+}
+
+export function extensionUrl(launched: Launched, page: string): string {
+  return `chrome-extension://${launched.extensionId}/${page}`;
+}

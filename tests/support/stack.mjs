@@ -1,0 +1,64 @@
+// @ts-check
+/**
+ * The local world the extension runs in for tests, the demo and the benchmark: the fake amoCRM
+ * and the local Ingroup endpoint on loopback HTTPS, and the Chromium flags that map the real
+ * host names to them — so the extension runs its production configuration.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startAmocrm } from './amocrm-server.mjs';
+import { startEndpoint } from './endpoint-server.mjs';
+import { makeCertificate } from './tls.mjs';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+
+/**
+ * @param {{ endpointFaults?: Record<string, unknown> }} [opts]
+ */
+export async function startStack(opts = {}) {
+  const tls = makeCertificate();
+  const amocrm = await startAmocrm({ tls });
+  const endpoint = await startEndpoint({ tls });
+  if (opts.endpointFaults) endpoint.setFaults(opts.endpointFaults);
+  const rules = [
+    `MAP *.amocrm.ru 127.0.0.1:${amocrm.port}`,
+    `MAP *.amocrm.com 127.0.0.1:${amocrm.port}`,
+    `MAP *.kommo.com 127.0.0.1:${amocrm.port}`,
+    `MAP api.ingru.ru 127.0.0.1:${endpoint.port}`,
+    // Nothing else resolves: a request to any other host fails fast instead of leaving the machine.
+    'MAP * ~NOTFOUND',
+  ].join(', ');
+  return {
+    amocrm,
+    endpoint,
+    hostResolverRules: rules,
+    close: async () => {
+      await Promise.all([amocrm.close(), endpoint.close()]);
+    },
+  };
+}
+
+/**
+ * Chromium's flags for running the built extension against the stack.
+ * @param {{ hostResolverRules: string }} stack
+ * @param {string} [extensionDir]
+ */
+export function chromiumArgs(stack, extensionDir = EXTENSION_DIR) {
+  if (!existsSync(`${extensionDir}/manifest.json`)) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${stack.hostResolverRules}`,
+    '--ignore-certificate-errors',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-gpu',
+    '--no-sandbox',
+  ];
+}
