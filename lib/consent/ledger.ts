@@ -1,0 +1,152 @@
+/**
+ * Writing and reading the consent ledger. The background is the ledger's single writer; within
+ * one context, appends are still serialised through a promise queue, because hashing (WebCrypto)
+ * awaits cannot run inside a Dexie transaction. The transaction itself re-checks that the head
+ * of the chain has not moved since hashing, and the append is retried if it has.
+ */
+import type { PrivacyDb } from '../db';
+import { hashEvent, verifyChain, type ChainVerdict } from './chain';
+import {
+  CONSENT_PURPOSES,
+  GENESIS_HASH,
+  LedgerEventSchema,
+  zonedTimestamp,
+  type ConsentMethod,
+  type ConsentPurpose,
+  type ConsentState,
+  type LedgerEvent,
+  type PolicyVersion,
+  type UnhashedEvent,
+} from './event';
+
+export interface ConsentInput {
+  account: { id: number | null; host: string };
+  adminUserId: number | null;
+  purpose: ConsentPurpose;
+  state: ConsentState;
+  method: ConsentMethod;
+  policy: PolicyVersion;
+  extensionVersion: string;
+  /** Zoned ISO 8601; defaults to now in the local zone. */
+  timestamp?: string;
+  importedFrom?: LedgerEvent['importedFrom'];
+}
+
+export class LedgerWriteFailed extends Error {
+  readonly code = 'ledger-write-failed';
+  constructor(message: string) {
+    super(message);
+    this.name = 'LedgerWriteFailed';
+  }
+}
+
+class HeadMoved extends Error {}
+
+const MAX_ATTEMPTS = 5;
+let queue: Promise<unknown> = Promise.resolve();
+
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function chainOnto(prevHash: string, inputs: readonly ConsentInput[]): Promise<LedgerEvent[]> {
+  const events: LedgerEvent[] = [];
+  let prev = prevHash;
+  for (const input of inputs) {
+    const unhashed: UnhashedEvent = {
+      id: crypto.randomUUID(),
+      timestamp: input.timestamp ?? zonedTimestamp(new Date()),
+      account: { id: input.account.id, host: input.account.host },
+      host: input.account.host,
+      adminUserId: input.adminUserId,
+      purpose: input.purpose,
+      state: input.state,
+      method: input.method,
+      policy: { effectiveDate: input.policy.effectiveDate, sha256: input.policy.sha256 },
+      extensionVersion: input.extensionVersion,
+      ...(input.importedFrom ? { importedFrom: input.importedFrom } : {}),
+      prevHash: prev,
+    };
+    const event = LedgerEventSchema.parse({ ...unhashed, hash: await hashEvent(unhashed) });
+    events.push(event);
+    prev = event.hash;
+  }
+  return events;
+}
+
+/** Append several events as one atomic step, in the order given. */
+export function appendConsents(db: PrivacyDb, inputs: readonly ConsentInput[]): Promise<LedgerEvent[]> {
+  return serialised(async () => {
+    if (inputs.length === 0) return [];
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const head = (await db.ledger.orderBy('seq').last())?.hash ?? GENESIS_HASH;
+      const events = await chainOnto(head, inputs);
+      try {
+        const keys = await db.transaction('rw', db.ledger, async () => {
+          const current = (await db.ledger.orderBy('seq').last())?.hash ?? GENESIS_HASH;
+          if (current !== head) throw new HeadMoved();
+          return db.ledger.bulkAdd(events, { allKeys: true });
+        });
+        return events.map((event, i) => ({ ...event, seq: keys[i] }));
+      } catch (error) {
+        if (!(error instanceof HeadMoved)) throw error;
+      }
+    }
+    throw new LedgerWriteFailed('The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.');
+  });
+}
+
+export async function appendConsent(db: PrivacyDb, input: ConsentInput): Promise<LedgerEvent> {
+  const [event] = await appendConsents(db, [input]);
+  return event!;
+}
+
+export interface CurrentChoice {
+  state: ConsentState;
+  /** The event's zoned timestamp. */
+  at: string;
+  policy: PolicyVersion;
+  eventId: string;
+}
+
+export type CurrentChoices = Record<ConsentPurpose, CurrentChoice | null>;
+
+/** Later in time wins; equal instants fall back to ledger order. */
+function isLater(a: LedgerEvent, b: LedgerEvent): boolean {
+  const ta = Date.parse(a.timestamp);
+  const tb = Date.parse(b.timestamp);
+  return ta !== tb ? ta > tb : (a.seq ?? 0) > (b.seq ?? 0);
+}
+
+/**
+ * The choice in force per purpose for an account: the latest event of each [host+purpose]
+ * (read through the compound index). Latest by timestamp rather than by ledger position, so an
+ * imported older choice never overrides a newer local one. `null`: no choice recorded.
+ */
+export async function currentChoices(db: PrivacyDb, host: string): Promise<CurrentChoices> {
+  const entries = await Promise.all(
+    CONSENT_PURPOSES.map(async (purpose): Promise<[ConsentPurpose, CurrentChoice | null]> => {
+      const events = await db.ledger.where('[host+purpose]').equals([host, purpose]).toArray();
+      let latest: LedgerEvent | undefined;
+      for (const event of events) if (!latest || isLater(event, latest)) latest = event;
+      return [purpose, latest ? { state: latest.state, at: latest.timestamp, policy: latest.policy, eventId: latest.id } : null];
+    }),
+  );
+  return Object.fromEntries(entries) as CurrentChoices;
+}
+
+/** An account's events, oldest first (ledger order). */
+export function history(db: PrivacyDb, host: string): Promise<LedgerEvent[]> {
+  return db.ledger.where('host').equals(host).toArray();
+}
+
+/** The whole ledger in chain order. */
+export function allEvents(db: PrivacyDb): Promise<LedgerEvent[]> {
+  return db.ledger.orderBy('seq').toArray();
+}
+
+export async function verifyLedger(db: PrivacyDb): Promise<ChainVerdict> {
+  return verifyChain(await allEvents(db));
+}

@@ -1,0 +1,50 @@
+// Builders for consent ledger tests. Hosts and ids are invented fixtures.
+import { hashEvent } from '@/lib/consent/chain';
+import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
+import type { ConsentInput } from '@/lib/consent/ledger';
+
+export const POLICY = {
+  effectiveDate: '2022-01-20',
+  sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb',
+};
+
+export function consentInput(overrides: Partial<ConsentInput> = {}): ConsentInput {
+  return {
+    account: { id: 31000001, host: 'fixture-agency.amocrm.ru' },
+    adminUserId: 7001,
+    purpose: 'marketing',
+    state: 'refused',
+    method: 'popup',
+    policy: POLICY,
+    extensionVersion: '0.1.0',
+    ...overrides,
+  };
+}
+
+/** A well-formed chain of `n` events, built without a database. */
+export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30)): Promise<LedgerEvent[]> {
+  const purposes = ['marketing', 'improvements', 'third_party_combination'] as const;
+  const states = ['given', 'refused', 'withdrawn'] as const;
+  const events: LedgerEvent[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let i = 0; i < n; i++) {
+    const host = `fixture-${i % 7}.amocrm.ru`;
+    const unhashed: UnhashedEvent = {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      timestamp: new Date(start + i * 60_000).toISOString().replace('Z', '+00:00'),
+      account: { id: 31000000 + (i % 7), host },
+      host,
+      adminUserId: 7001,
+      purpose: purposes[i % 3]!,
+      state: states[i % 3]!,
+      method: 'panel',
+      policy: POLICY,
+      extensionVersion: '0.1.0',
+      prevHash,
+    };
+    const event = { ...unhashed, hash: await hashEvent(unhashed) };
+    events.push(event);
+    prevHash = event.hash;
+  }
+  return events;
+}
