@@ -97,15 +97,20 @@ export type SenderKind = 'content' | 'page';
  */
 export function senderKind(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId) return null;
-  let origin: string;
+  const url = sender.url ?? '';
+  // Compared as text: a WHATWG URL has an opaque ("null") origin for non-web schemes outside the browser.
+  if (sender.origin === extensionOrigin || (sender.origin === undefined && url.startsWith(`${extensionOrigin}/`))) return 'page';
+  const origin = sender.origin ?? webOrigin(url);
+  if (origin && isAccountOrigin(origin) && sender.tab?.id !== undefined) return 'content';
+  return null;
+}
+
+function webOrigin(url: string): string | null {
   try {
-    origin = sender.origin ?? new URL(sender.url ?? '').origin;
+    return new URL(url).origin;
   } catch {
     return null;
   }
-  if (origin === extensionOrigin) return 'page';
-  if (isAccountOrigin(origin) && sender.tab?.id !== undefined) return 'content';
-  return null;
 }
 
 export class MessageRefused extends Error {
@@ -126,7 +131,7 @@ export function acceptToBackground(raw: unknown, sender: SenderLike, extensionId
   }
   if (kind === 'content' && 'host' in parsed.data) {
     // A content script speaks only for the account it runs on.
-    const origin = sender.origin ?? new URL(sender.url ?? '').origin;
+    const origin = sender.origin ?? webOrigin(sender.url ?? '') ?? '';
     if (new URL(origin).hostname !== parsed.data.host) throw new MessageRefused('not-allowed', 'Host does not match the sender');
   }
   return { message: parsed.data, kind };

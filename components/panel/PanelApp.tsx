@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { db } from '@/lib/db';
 import type { Lang } from '@/lib/i18n';
 import { send } from '@/lib/send';
 import { AccountSummary } from '../common/AccountSummary';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
-import { useLiveQuery } from '../common/use-live-query';
+import { usePanelFeed } from './use-panel-feed';
 
 export interface PanelProps {
   host: string;
@@ -29,7 +28,7 @@ function close(): void {
 function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => void }): preact.JSX.Element {
   const { t, lang } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
-  const account = useLiveQuery(() => db().accounts.get(host), [host]);
+  const model = usePanelFeed(host);
 
   useEffect(() => {
     heading.current?.focus();
@@ -50,9 +49,9 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
         </header>
         <section aria-labelledby="account-heading">
           <h2 id="account-heading">{t('panel.account')}</h2>
-          {account.status === 'loading' && <p>{t('common.loading')}</p>}
-          {account.status === 'error' && <p class="error" role="alert">{account.error.message}</p>}
-          {account.status === 'ready' && (account.value ? <AccountSummary account={account.value} /> : <p>{t('account.unknown')}</p>)}
+          {model.status === 'loading' && <p>{t('common.loading')}</p>}
+          {model.status === 'error' && <p class="error" role="alert">{model.error.message}</p>}
+          {model.status === 'ready' && (model.value.account ? <AccountSummary account={model.value.account} /> : <p>{t('account.unknown')}</p>)}
         </section>
       </div>
     </div>

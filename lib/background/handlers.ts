@@ -2,6 +2,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { PrivacyDb } from '../db';
 import { recordAccountSeen, updateAccount } from './accounts';
+import { refreshSnapshot } from './snapshot';
 import type { Handlers } from './router';
 
 export interface BackgroundDeps {
@@ -37,7 +38,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await Promise.all(db.tables.map((table) => table.clear()));
       return { wiped: true };
     },
-    'snapshot/refresh': pending('Reading the account'),
+    'snapshot/refresh': async ({ host, tabId, force }, context) => {
+      // The panel frame lives in the account's tab; the popup names the tab it means.
+      const tab = context.tabId ?? tabId;
+      if (tab === undefined) throw Object.assign(new Error('Open the amoCRM account in a tab first.'), { code: 'no-tab' });
+      const snapshot = await refreshSnapshot({ browser, db, now }, host, tab, force ?? false);
+      return { fetchedAt: snapshot.fetchedAt };
+    },
     'consent/record': pending('Recording a choice'),
     'consent/record-all': pending('Recording a choice'),
     'request/submit': pending('Sending a request'),

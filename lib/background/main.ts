@@ -4,6 +4,8 @@
  */
 import type { browser as Browser } from 'wxt/browser';
 import { db } from '../db';
+import { senderKind } from '../messages';
+import { PANEL_FEED_PORT, servePanelFeed } from '../panel/feed';
 import { createHandlers } from './handlers';
 import { createRouter } from './router';
 
@@ -12,4 +14,12 @@ export function startBackground(browser: typeof Browser): void {
   const handlers = createHandlers({ browser, db: db(), now: () => Date.now() });
   const route = createRouter(handlers, self);
   browser.runtime.onMessage.addListener((raw: unknown, sender) => route(raw, sender));
+  browser.runtime.onConnect.addListener((port) => {
+    // Only the panel, an extension page of ours, may subscribe to an account's data.
+    if (port.name !== PANEL_FEED_PORT || !port.sender || senderKind(port.sender, self.id, self.origin) !== 'page') {
+      port.disconnect();
+      return;
+    }
+    servePanelFeed(port, db(), () => Date.now());
+  });
 }

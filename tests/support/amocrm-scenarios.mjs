@@ -40,6 +40,7 @@ function makeUsers(count, admin) {
  * @param {string[]} installedIngroup
  */
 function makeWidgets(count, installedIngroup) {
+  /** @type {Array<Record<string, unknown>>} */
   const widgets = [];
   for (let i = 0; i < count - installedIngroup.length; i += 1) {
     widgets.push({
@@ -148,6 +149,7 @@ const BY_PREFIX = {
  * @returns {Scenario}
  */
 export function scenarioFor(subdomain) {
-  const kind = subdomain.split('-')[0] ?? 'demo';
-  return (BY_PREFIX[kind] ?? BY_PREFIX.demo)(subdomain);
+  const make = BY_PREFIX[subdomain.split('-')[0] ?? 'demo'] ?? BY_PREFIX.demo;
+  if (!make) throw new Error('No demo scenario');
+  return make(subdomain);
 }

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { FeedMessage, PANEL_FEED_PORT } from '@/lib/panel/feed';
+import type { PanelModel } from '@/lib/panel/model';
+import type { LiveResult } from '../common/use-live-query';
+
+/** The panel's live model of one account, pushed by the background whenever the database changes. */
+export function usePanelFeed(host: string): LiveResult<PanelModel> {
+  const [result, setResult] = useState<LiveResult<PanelModel>>({ status: 'loading' });
+  useEffect(() => {
+    let port = browser.runtime.connect({ name: PANEL_FEED_PORT });
+    let closed = false;
+    const wire = (): void => {
+      port.onMessage.addListener((raw: unknown) => {
+        const message = FeedMessage.safeParse(raw);
+        if (!message.success) setResult({ status: 'error', error: new Error('The extension sent an unreadable update.') });
+        else if (message.data.type === 'model') setResult({ status: 'ready', value: message.data.model });
+        else setResult({ status: 'error', error: new Error(message.data.message) });
+      });
+      // The service worker may be stopped by the browser; reconnect and carry on.
+      port.onDisconnect.addListener(() => {
+        if (closed) return;
+        port = browser.runtime.connect({ name: PANEL_FEED_PORT });
+        wire();
+      });
+      port.postMessage({ type: 'subscribe', host });
+    };
+    wire();
+    return () => {
+      closed = true;
+      port.disconnect();
+    };
+  }, [host]);
+  return result;
+}

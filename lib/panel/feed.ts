@@ -1,0 +1,48 @@
+/**
+ * The panel's live view of one account, served by the background over a runtime Port.
+ *
+ * Why not Dexie in the panel, like the popup and options pages: the panel is an extension frame
+ * inside the amoCRM page, i.e. a third-party frame, and Chromium denies IndexedDB to third-party
+ * frames whenever third-party cookies are blocked ("The user denied permission to access the
+ * database") — the default in Incognito and in a growing number of profiles. The background's
+ * storage is never third-party, so it runs the liveQuery and pushes each new model down the port.
+ */
+import { liveQuery } from 'dexie';
+import { z } from 'zod';
+import type { PrivacyDb } from '../db';
+import { loadPanelModel, PanelModelSchema, type PanelModel } from './model';
+
+export const PANEL_FEED_PORT = 'panel-feed';
+
+export const FeedRequest = z.object({ type: z.literal('subscribe'), host: z.string().regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/) });
+export const FeedMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('model'), model: PanelModelSchema }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type FeedMessage = z.infer<typeof FeedMessage>;
+
+export interface FeedPort {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+  disconnect(): void;
+}
+
+/** Background side: answer one panel's subscription until its port closes. */
+export function servePanelFeed(port: FeedPort, db: PrivacyDb, now: () => number): void {
+  let unsubscribe: (() => void) | undefined;
+  port.onDisconnect.addListener(() => unsubscribe?.());
+  port.onMessage.addListener((raw) => {
+    const request = FeedRequest.safeParse(raw);
+    if (!request.success) {
+      port.postMessage({ type: 'error', message: 'Malformed subscription' } satisfies FeedMessage);
+      return;
+    }
+    unsubscribe?.();
+    const subscription = liveQuery(() => loadPanelModel(db, request.data.host, now())).subscribe({
+      next: (model: PanelModel) => port.postMessage({ type: 'model', model } satisfies FeedMessage),
+      error: (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FeedMessage),
+    });
+    unsubscribe = () => subscription.unsubscribe();
+  });
+}

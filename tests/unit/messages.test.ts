@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { acceptToBackground, MessageRefused, SENDERS, senderKind, ToBackground } from '@/lib/messages';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+const page = { id: ID, url: `${ORIGIN}/popup.html` };
+const content = { id: ID, url: 'https://demo.amocrm.ru/leads', tab: { id: 7 } };
+
+describe('who may send what', () => {
+  it.each([
+    ['an extension page', page, 'page'],
+    ['the panel frame inside an amoCRM tab', { ...page, url: `${ORIGIN}/panel.html?host=demo.amocrm.ru`, tab: { id: 3 } }, 'page'],
+    ['a content script on an amoCRM account', content, 'content'],
+    ['a content script on kommo.com', { ...content, url: 'https://acme.kommo.com/' }, 'content'],
+    ['another extension', { ...page, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }, null],
+    ['a content script on the www site', { ...content, url: 'https://www.amocrm.ru/' }, null],
+    ['a content script on a look-alike host', { ...content, url: 'https://demo.amocrm.ru.evil.example/' }, null],
+    ['a content script over plain HTTP', { ...content, url: 'http://demo.amocrm.ru/' }, null],
+    ['a sender without a URL', { id: ID }, null],
+  ] as const)('%s is %s', (_label, sender, expected) => {
+    expect(senderKind(sender, ID, ORIGIN)).toBe(expected);
+  });
+
+  it('lets a content script send only page/seen, and only for its own host', () => {
+    const contentTypes = Object.entries(SENDERS).filter(([, kind]) => kind === 'content').map(([type]) => type);
+    expect(contentTypes).toEqual(['page/seen']);
+    expect(acceptToBackground({ type: 'page/seen', host: 'demo.amocrm.ru' }, content, ID, ORIGIN).kind).toBe('content');
+    expect(() => acceptToBackground({ type: 'page/seen', host: 'other.amocrm.ru' }, content, ID, ORIGIN)).toThrow(MessageRefused);
+  });
+
+  it.each([
+    { type: 'data/wipe', confirm: 'wipe' },
+    { type: 'ledger/import', text: '{}' },
+    { type: 'settings/endpoint', base: 'https://evil.example' },
+    { type: 'request/submit', draft: {} },
+    { type: 'consent/record', host: 'demo.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'panel' },
+  ])('refuses the page-only $type from a content script', (message) => {
+    expect(ToBackground.safeParse(message).success).toBe(true);
+    expect(() => acceptToBackground(message, content, ID, ORIGIN)).toThrow(/may not be sent from a content script/);
+  });
+
+  it.each([null, 42, 'page/seen', {}, { type: 'nope' }, { type: 'page/seen', host: 'evil.example' }, { type: 'data/wipe', confirm: 'yes' }])(
+    'refuses the malformed message %j',
+    (raw) => {
+      expect(() => acceptToBackground(raw, page, ID, ORIGIN)).toThrow(MessageRefused);
+    },
+  );
+});
