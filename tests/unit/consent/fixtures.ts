@@ -21,8 +21,8 @@ export function consentInput(overrides: Partial<ConsentInput> = {}): ConsentInpu
   };
 }
 
-/** A well-formed chain of `n` events, built without a database. */
-export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30)): Promise<LedgerEvent[]> {
+/** A well-formed chain of `n` events, `stepMs` apart (negative: timestamps run backwards). */
+export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30), stepMs = 60_000): Promise<LedgerEvent[]> {
   const purposes = ['marketing', 'improvements', 'third_party_combination'] as const;
   const states = ['given', 'refused', 'withdrawn'] as const;
   const events: LedgerEvent[] = [];
@@ -31,7 +31,7 @@ export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30
     const host = `fixture-${i % 7}.amocrm.ru`;
     const unhashed: UnhashedEvent = {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      timestamp: new Date(start + i * 60_000).toISOString().replace('Z', '+00:00'),
+      timestamp: new Date(start + i * stepMs).toISOString().replace('Z', '+00:00'),
       account: { id: 31000000 + (i % 7), host },
       host,
       adminUserId: 7001,

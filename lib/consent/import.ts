@@ -1,0 +1,104 @@
+/**
+ * Importing a ledger export (DESIGN §6): validate, verify, merge without duplicates.
+ *
+ * The design choice, kept simple and honest: the local ledger is append-only, so an imported
+ * event is never spliced into the local chain under its own id and hash — that would mean
+ * rewriting the links of events already recorded here. Each new event of the file is appended
+ * instead as a local event with `method: 'import'`, keeping the original's timestamp, account,
+ * admin, purpose, state, policy and extension version, and naming the original in
+ * `importedFrom {id, hash, method}` (always the first recording, for events that were themselves
+ * imported). Its own hash then chains it locally, and the original remains checkable against the
+ * exported file. Duplicates are recognised by the original's id, so importing the same file twice
+ * (or a file that contains this ledger's own events) adds nothing.
+ *
+ * A file that is not JSON, not a ledger export, holds a malformed event or a broken chain changes
+ * nothing, and the result says why. New events are appended in one step, ordered by timestamp then
+ * id, whatever the file's order.
+ */
+import { z } from 'zod';
+import type { PrivacyDb } from '../db';
+import { verifyChain } from './chain';
+import { LedgerEventSchema, type LedgerEvent } from './event';
+import { LEDGER_FILE_FORMAT, LEDGER_FILE_VERSION, LedgerFileEnvelope } from './file';
+import { allEvents, appendConsents, type ConsentInput } from './ledger';
+
+export interface ImportResult {
+  added: number;
+  duplicates: number;
+  /** Why nothing was imported: `index` is the event's position in the file, -1 for the file itself. */
+  rejected: Array<{ index: number; reason: string }>;
+}
+
+function refused(index: number, reason: string): ImportResult {
+  return { added: 0, duplicates: 0, rejected: [{ index, reason }] };
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unknown problem';
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+function describeEnvelopeProblem(raw: unknown, error: z.ZodError): string {
+  const format = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).format : undefined;
+  const version = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).version : undefined;
+  if (format !== LEDGER_FILE_FORMAT) {
+    return `This file is not an Ingroup privacy ledger export (expected "format": "${LEDGER_FILE_FORMAT}"). Nothing was imported.`;
+  }
+  if (version !== LEDGER_FILE_VERSION) {
+    return `This ledger export is version ${JSON.stringify(version)}; this extension reads version ${LEDGER_FILE_VERSION}. Update the extension, then import again. Nothing was imported.`;
+  }
+  return `The ledger export is incomplete (${firstIssue(error)}). Nothing was imported.`;
+}
+
+export async function importLedger(db: PrivacyDb, text: string): Promise<ImportResult> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return refused(-1, `The file is not valid JSON (${detail}). Nothing was imported.`);
+  }
+
+  const envelope = LedgerFileEnvelope.safeParse(raw);
+  if (!envelope.success) return refused(-1, describeEnvelopeProblem(raw, envelope.error));
+
+  const events: LedgerEvent[] = [];
+  for (const [index, item] of envelope.data.events.entries()) {
+    const parsed = LedgerEventSchema.safeParse(item);
+    if (!parsed.success) {
+      return refused(index, `Event #${index + 1} in the file is malformed (${firstIssue(parsed.error)}). Nothing was imported.`);
+    }
+    // `seq` is local to the browser that exported the file; its chain is checked in file order.
+    const { seq: _seq, ...event } = parsed.data;
+    events.push(event);
+  }
+
+  const verdict = await verifyChain(events);
+  if (!verdict.ok) {
+    return refused(verdict.index, `${verdict.message} The file was changed after it was exported. Nothing was imported.`);
+  }
+
+  const known = new Set<string>();
+  for (const local of await allEvents(db)) {
+    known.add(local.id);
+    if (local.importedFrom) known.add(local.importedFrom.id);
+  }
+  const fresh = events
+    .filter((e) => !known.has(e.id) && !(e.importedFrom && known.has(e.importedFrom.id)))
+    .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const inputs: ConsentInput[] = fresh.map((e) => ({
+    account: e.account,
+    adminUserId: e.adminUserId,
+    purpose: e.purpose,
+    state: e.state,
+    method: 'import',
+    policy: e.policy,
+    extensionVersion: e.extensionVersion,
+    timestamp: e.timestamp,
+    importedFrom: e.importedFrom ?? { id: e.id, hash: e.hash, method: e.method },
+  }));
+  await appendConsents(db, inputs);
+  return { added: inputs.length, duplicates: events.length - inputs.length, rejected: [] };
+}
