@@ -2,6 +2,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import type { PrivacyDb } from '../db';
 import { recordAccountSeen, updateAccount } from './accounts';
+import { consentHandlers } from './consent-handlers';
 import { refreshSnapshot } from './snapshot';
 import type { Handlers } from './router';
 
@@ -21,6 +22,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     throw new NotAvailable(`${what} is not available in this version`);
   };
   return {
+    ...consentHandlers(deps),
     'page/seen': async ({ host }) => {
       const account = await recordAccountSeen(db, host, now());
       return { ingroupCount: account.ingroupCount ?? null };
@@ -45,12 +47,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const snapshot = await refreshSnapshot({ browser, db, now }, host, tab, force ?? false);
       return { fetchedAt: snapshot.fetchedAt };
     },
-    'consent/record': pending('Recording a choice'),
-    'consent/record-all': pending('Recording a choice'),
     'request/submit': pending('Sending a request'),
     'request/email-sent': pending('Recording an email'),
     'outbox/flush': pending('Sending queued requests'),
-    'ledger/import': pending('Importing a ledger'),
     'settings/endpoint': pending('Changing the endpoint'),
   };
 }

@@ -4,16 +4,18 @@
  * awaits cannot run inside a Dexie transaction. The transaction itself re-checks that the head
  * of the chain has not moved since hashing, and the append is retried if it has.
  */
+import { z } from 'zod';
 import type { PrivacyDb } from '../db';
 import { hashEvent, verifyChain, type ChainVerdict } from './chain';
 import {
   CONSENT_PURPOSES,
+  ConsentPurpose,
+  ConsentState,
   GENESIS_HASH,
+  PolicyVersionSchema,
   LedgerEventSchema,
   zonedTimestamp,
   type ConsentMethod,
-  type ConsentPurpose,
-  type ConsentState,
   type LedgerEvent,
   type PolicyVersion,
   type UnhashedEvent,
@@ -103,15 +105,17 @@ export async function appendConsent(db: PrivacyDb, input: ConsentInput): Promise
   return event!;
 }
 
-export interface CurrentChoice {
-  state: ConsentState;
+export const CurrentChoiceSchema = z.object({
+  state: ConsentState,
   /** The event's zoned timestamp. */
-  at: string;
-  policy: PolicyVersion;
-  eventId: string;
-}
+  at: z.string(),
+  policy: PolicyVersionSchema,
+  eventId: z.string(),
+});
+export type CurrentChoice = z.infer<typeof CurrentChoiceSchema>;
 
-export type CurrentChoices = Record<ConsentPurpose, CurrentChoice | null>;
+export const CurrentChoicesSchema = z.record(ConsentPurpose, CurrentChoiceSchema.nullable());
+export type CurrentChoices = z.infer<typeof CurrentChoicesSchema>;
 
 /** Later in time wins; equal instants fall back to ledger order. */
 function isLater(a: LedgerEvent, b: LedgerEvent): boolean {

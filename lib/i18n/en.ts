@@ -18,4 +18,8 @@ export const en = {
   'popup.openPanel': 'Open the privacy panel',
   'options.title': 'Ingroup Privacy — settings',
   'common.loading': 'Loading…',
+  'panel.retry': 'Try again',
+  'panel.refresh': 'Read again from amoCRM',
+  'error.title': 'Something went wrong',
+  'error.retry': 'Try again. If it keeps happening, report it to the extension developers.',
 } as const;

@@ -2,11 +2,17 @@
  * The pages' words in Russian and English. English defines the keys; Russian must have every one
  * (the type says so). Interpolation is `{name}`, replaced as text — never as markup.
  */
-import { en } from './en';
-import { ru } from './ru';
+import { consentEn, consentRu } from './consent';
+import { en as baseEn } from './en';
+import { inventoryEn, inventoryRu } from './inventory';
+import { requestsEn, requestsRu } from './requests';
+import { ru as baseRu } from './ru';
 import type { Lang } from './launcher';
 
 export type { Lang } from './launcher';
+const en = { ...baseEn, ...inventoryEn, ...consentEn, ...requestsEn };
+const ru: Record<keyof typeof en, string> = { ...baseRu, ...inventoryRu, ...consentRu, ...requestsRu };
+
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;
 

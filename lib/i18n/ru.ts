@@ -20,4 +20,8 @@ export const ru: Record<keyof typeof en, string> = {
   'popup.openPanel': 'Открыть панель конфиденциальности',
   'options.title': 'Ingroup Privacy — настройки',
   'common.loading': 'Загрузка…',
+  'panel.retry': 'Повторить',
+  'panel.refresh': 'Прочитать заново из amoCRM',
+  'error.title': 'Что-то пошло не так',
+  'error.retry': 'Попробуйте ещё раз. Если ошибка повторяется, сообщите разработчикам расширения.',
 };

@@ -4,16 +4,27 @@
  */
 import { z } from 'zod';
 import { SnapshotSchema, readSnapshot } from '../amocrm/snapshot';
+import { LedgerEventSchema } from '../consent/event';
+import { CurrentChoicesSchema, currentChoices, history } from '../consent/ledger';
 import { AccountRowSchema, type PrivacyDb } from '../db';
 
 export const PanelModelSchema = z.object({
   host: z.string(),
   account: AccountRowSchema.nullable(),
   snapshot: SnapshotSchema.nullable(),
+  /** The choice in force per purpose, derived from the ledger's last event. */
+  choices: CurrentChoicesSchema,
+  /** This account's consent events, oldest first. */
+  consentHistory: z.array(LedgerEventSchema),
 });
 export type PanelModel = z.infer<typeof PanelModelSchema>;
 
 export async function loadPanelModel(db: PrivacyDb, host: string, _now: number): Promise<PanelModel> {
-  const [account, snapshot] = await Promise.all([db.accounts.get(host), readSnapshot(db, host)]);
-  return { host, account: account ?? null, snapshot: snapshot ?? null };
+  const [account, snapshot, choices, consentHistory] = await Promise.all([
+    db.accounts.get(host),
+    readSnapshot(db, host),
+    currentChoices(db, host),
+    history(db, host),
+  ]);
+  return { host, account: account ?? null, snapshot: snapshot ?? null, choices, consentHistory };
 }

@@ -1,0 +1,25 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { BackgroundError, send } from '@/lib/send';
+
+export type RefreshState =
+  | { status: 'refreshing' }
+  | { status: 'done' }
+  | { status: 'error'; error: BackgroundError };
+
+/** Reads the account when the panel opens (a fresh snapshot costs nothing) and on demand. */
+export function useRefresh(host: string): { state: RefreshState; refresh: () => void } {
+  const [state, setState] = useState<RefreshState>({ status: 'refreshing' });
+  const run = useCallback(
+    (force: boolean) => {
+      setState({ status: 'refreshing' });
+      send({ type: 'snapshot/refresh', host, force }).then(
+        () => setState({ status: 'done' }),
+        (error: unknown) =>
+          setState({ status: 'error', error: error instanceof BackgroundError ? error : new BackgroundError('failed', String(error)) }),
+      );
+    },
+    [host],
+  );
+  useEffect(() => run(false), [run]);
+  return { state, refresh: () => run(true) };
+}
