@@ -27,18 +27,15 @@ export class AmoError extends Error {
   readonly problem?: AmoProblem;
   readonly path?: string;
   readonly retryAfterMs?: number;
-  /** What failed underneath (a network error, a zod error). */
-  readonly cause?: unknown;
-
   constructor(kind: AmoErrorKind, message: string, details: AmoErrorDetails = {}) {
-    super(message);
+    // `cause`: what failed underneath (a network error, a zod error).
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'AmoError';
     this.kind = kind;
     if (details.status !== undefined) this.status = details.status;
     if (details.problem !== undefined) this.problem = details.problem;
     if (details.path !== undefined) this.path = details.path;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
-    if (details.cause !== undefined) this.cause = details.cause;
   }
 
   /** Carried through reply envelopes; read back with `amoErrorKindFromCode`. */
