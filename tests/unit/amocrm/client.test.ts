@@ -172,7 +172,7 @@ describe('amoCRM client errors', () => {
 
 describe('amoCRM client on 429', () => {
   it('waits the Retry-After seconds before asking again, then succeeds', async () => {
-    const account = createFakeAccount({ fault: (path, n) => (n === 0 ? tooMany('2') : undefined), now: () => clock.now() });
+    const account = createFakeAccount({ fault: (_path, n) => (n === 0 ? tooMany('2') : undefined), now: () => clock.now() });
     const clock = new FakeClock();
     const { client } = clientOn(account.transport, clock);
     await clock.run(client.getAccount());
@@ -197,7 +197,7 @@ describe('amoCRM client on 429', () => {
   it('honours Retry-After given as an HTTP date', async () => {
     const clock = new FakeClock();
     clock.t = Date.parse('2025-03-01T12:00:00Z');
-    const account = createFakeAccount({ fault: (path, n) => (n === 0 ? tooMany('Sat, 01 Mar 2025 12:00:04 GMT') : undefined), now: () => clock.now() });
+    const account = createFakeAccount({ fault: (_path, n) => (n === 0 ? tooMany('Sat, 01 Mar 2025 12:00:04 GMT') : undefined), now: () => clock.now() });
     const { client } = clientOn(account.transport, clock);
     await clock.run(client.getAccount());
     expect((account.requests[1]?.at ?? 0) - (account.requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(4000);
@@ -206,7 +206,7 @@ describe('amoCRM client on 429', () => {
   it('backs off 1 s, 2 s, 4 s without Retry-After, then reports rate_limited', async () => {
     const clock = new FakeClock();
     const starts: number[] = [];
-    const { client } = clientOn((path) => {
+    const { client } = clientOn(() => {
       starts.push(clock.now());
       return Promise.resolve(tooMany(null));
     }, clock);

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { AMO_ERROR_KINDS, AmoError, amoErrorKindForStatus, amoErrorKindFromCode, describeAmoError, type AmoErrorKind } from '@/lib/amocrm/errors';
+import { errorReply } from '@/lib/messages';
+
+describe('amoCRM error kinds', () => {
+  it.each<{ status: number; kind: AmoErrorKind }>([
+    { status: 401, kind: 'signed_out' },
+    { status: 403, kind: 'not_admin' },
+    { status: 429, kind: 'rate_limited' },
+    { status: 500, kind: 'server' },
+    { status: 503, kind: 'server' },
+    { status: 599, kind: 'server' },
+    { status: 400, kind: 'unexpected' },
+    { status: 404, kind: 'unexpected' },
+    { status: 302, kind: 'unexpected' },
+  ])('reads HTTP $status as $kind', ({ status, kind }) => {
+    expect(amoErrorKindForStatus(status)).toBe(kind);
+  });
+
+  it.each(AMO_ERROR_KINDS)('carries %s through the background reply envelope', (kind) => {
+    const reply = errorReply(new AmoError(kind, 'fixture failure', { status: 401 }));
+    expect(reply).toEqual({ ok: false, error: { code: `amo/${kind}`, message: 'fixture failure' } });
+    if (!reply.ok) expect(amoErrorKindFromCode(reply.error.code)).toBe(kind);
+  });
+
+  it.each(['failed', 'bad-sender', 'amo/', 'amo/nope', 'signed_out'])('does not take %s for an amoCRM error', (code) => {
+    expect(amoErrorKindFromCode(code)).toBeNull();
+  });
+
+  it('keeps status, path, problem and cause', () => {
+    const cause = new Error('underneath');
+    const err = new AmoError('server', 'x', { status: 502, path: '/api/v4/account', problem: { title: 'Bad Gateway', status: 502 }, cause });
+    expect(err).toMatchObject({ name: 'AmoError', kind: 'server', status: 502, path: '/api/v4/account', problem: { title: 'Bad Gateway' } });
+    expect(err.cause).toBe(cause);
+    expect(err).toBeInstanceOf(Error);
+  });
+});
+
+describe('describing amoCRM errors to an administrator', () => {
+  const cases = AMO_ERROR_KINDS.flatMap((kind) => (['en', 'ru'] as const).map((lang) => ({ kind, lang })));
+
+  it.each(cases)('says what happened and what to do for $kind in $lang', ({ kind, lang }) => {
+    const text = describeAmoError(new AmoError(kind, 'x'), lang);
+    for (const part of [text.title, text.detail, text.action]) expect(part.trim().length).toBeGreaterThan(10);
+    const script = lang === 'ru' ? /[а-яё]/i : /^[^а-яё]*$/i;
+    expect(text.title + text.action).toMatch(script);
+  });
+
+  it.each(['en', 'ru'] as const)('gives each kind its own words in %s', (lang) => {
+    const titles = AMO_ERROR_KINDS.map((kind) => describeAmoError(new AmoError(kind, 'x'), lang).title);
+    expect(new Set(titles).size).toBe(AMO_ERROR_KINDS.length);
+  });
+
+  it.each([
+    { lang: 'en' as const, seen: /account and its installed widgets/, unseen: /name, email and phone, or the number of users/ },
+    { lang: 'ru' as const, seen: /аккаунт и установленные в нём виджеты/, unseen: /имя, почта и телефон администратора и не число пользователей/ },
+  ])('tells a non-administrator what they can and cannot see ($lang)', ({ lang, seen, unseen }) => {
+    const { detail } = describeAmoError(new AmoError('not_admin', 'x', { status: 403 }), lang);
+    expect(detail).toMatch(seen);
+    expect(detail).toMatch(unseen);
+  });
+
+  it.each([
+    { lang: 'en' as const, expected: 'HTTP 503' },
+    { lang: 'ru' as const, expected: 'HTTP 503' },
+  ])('names amoCRM’s status when there was one ($lang)', ({ lang, expected }) => {
+    expect(describeAmoError(new AmoError('server', 'x', { status: 503 }), lang).detail).toContain(expected);
+    expect(describeAmoError(new AmoError('network', 'x'), lang).detail).not.toContain('HTTP');
+  });
+
+  it.each([
+    { lang: 'en' as const, expected: 'wait 4 s' },
+    { lang: 'ru' as const, expected: 'подождать 4 с' },
+  ])('passes on how long amoCRM asked to wait ($lang)', ({ lang, expected }) => {
+    expect(describeAmoError(new AmoError('rate_limited', 'x', { retryAfterMs: 3500 }), lang).detail).toContain(expected);
+  });
+
+  it('describes an error that arrived as a reply envelope', () => {
+    expect(describeAmoError({ code: 'amo/signed_out', message: 'x' }, 'en').title).toBe('You are signed out of amoCRM');
+  });
+
+  it.each([new Error('boom'), 'text', null, { code: 'failed' }])('describes anything else as unexpected: %s', (err) => {
+    expect(describeAmoError(err, 'en')).toEqual(describeAmoError(new AmoError('unexpected', 'x'), 'en'));
+  });
+});
