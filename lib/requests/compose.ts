@@ -1,0 +1,48 @@
+/**
+ * From the composer's draft to the body sent to the endpoint: the background adds what only it
+ * may decide — the request id (the Idempotency-Key for every attempt), the time, the policy
+ * version the admin saw, and the extension's name and version.
+ */
+import { DraftSchema, RequestBodySchema, type ClientRef, type PolicyRef, type RequestBody } from './types';
+
+export interface ComposeContext {
+  /** A fresh `crypto.randomUUID()`. */
+  id: string;
+  /** Epoch milliseconds. */
+  now: number;
+  policy: PolicyRef;
+  client: ClientRef;
+}
+
+export class DraftRejected extends Error {
+  readonly code = 'request/bad-draft';
+  constructor(readonly issues: readonly string[]) {
+    super(`The request could not be prepared: ${issues.join('; ')}. Check the form and send it again.`);
+    this.name = 'DraftRejected';
+  }
+}
+
+/** Parses the draft (an opaque record off the message bus) and builds the body; throws `DraftRejected`. */
+export function bodyFromDraft(draft: unknown, context: ComposeContext): RequestBody {
+  const parsed = DraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    throw new DraftRejected(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)));
+  }
+  const d = parsed.data;
+  const body: RequestBody = {
+    id: context.id,
+    type: d.type,
+    createdAt: new Date(context.now).toISOString(),
+    locale: d.locale,
+    regime: d.regime,
+    account: d.account,
+    requester: d.requester,
+    widgets: d.widgets,
+    ...(d.details?.trim() ? { details: d.details.trim() } : {}),
+    ...(d.corrections?.length ? { corrections: d.corrections } : {}),
+    policy: context.policy,
+    client: context.client,
+  };
+  // The body is what the endpoint will validate; fail here, in words, rather than there.
+  return RequestBodySchema.parse(body);
+}

@@ -1,0 +1,129 @@
+/**
+ * One data-subject request as the extension keeps it (Dexie table `requests`).
+ *
+ * Like datarequests.org's proceedings, the request's status is not a stored field patched by
+ * hand: it is derived from an append-only list of events (`deriveStatus`). The two scheduling
+ * fields exist only while there is work, so their indexes hold just the pending rows:
+ * `outboxDueAt` while the request waits to be (re)sent, `pollDueAt` while its status is polled.
+ */
+import { z } from 'zod';
+import { DueDate, ReceiptSchema, RemoteStatus, RequestBodySchema, type RemoteStatus as RemoteStatusT } from './types';
+
+export const Channel = z.enum(['endpoint', 'email']);
+export type Channel = z.infer<typeof Channel>;
+
+export const EVENT_KINDS = ['queued', 'attempt_failed', 'sent', 'received', 'status', 'failed', 'email_sent'] as const;
+
+export const RequestEventSchema = z.object({
+  /** Epoch milliseconds. */
+  at: z.number(),
+  kind: z.enum(EVENT_KINDS),
+  /** `status` events: what the endpoint reported. */
+  status: RemoteStatus.optional(),
+  /** The endpoint's HTTP status, for attempts that got an answer. */
+  httpStatus: z.number().int().optional(),
+  /** Plain words: what went wrong, or the endpoint's note. */
+  detail: z.string().optional(),
+  reference: z.string().optional(),
+  dueAt: DueDate.optional(),
+  extendedDueAt: DueDate.optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  /** `received` events: whether the endpoint asked the requester to confirm by email. */
+  verification: z.enum(['none', 'email_sent']).optional(),
+});
+export type RequestEvent = z.infer<typeof RequestEventSchema>;
+
+export const RequestRecordSchema = z.object({
+  id: z.uuid(),
+  host: z.string(),
+  type: RequestBodySchema.shape.type,
+  channel: Channel,
+  /** The body sent on every attempt, unchanged: the same Idempotency-Key always carries the same JSON. */
+  body: RequestBodySchema,
+  /** Epoch milliseconds. */
+  createdAt: z.number(),
+  /** Send attempts made so far (answered or not). */
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().optional(),
+  receipt: ReceiptSchema.optional(),
+  events: z.array(RequestEventSchema),
+  outboxDueAt: z.number().optional(),
+  pollDueAt: z.number().optional(),
+  /** Status polls since the status last changed; drives the polling backoff. */
+  polls: z.number().int().nonnegative().optional(),
+});
+export type RequestRecord = z.infer<typeof RequestRecordSchema>;
+
+export const DERIVED_STATUSES = ['queued', 'sent', 'received', 'verifying', 'in_progress', 'completed', 'rejected', 'failed'] as const;
+export type DerivedStatus = (typeof DERIVED_STATUSES)[number];
+
+export interface RequestState {
+  status: DerivedStatus;
+  reference?: string;
+  dueAt?: string;
+  extendedDueAt?: string;
+  reason?: string;
+  message?: string;
+  /** The last failure in words, while queued after a failed attempt or once failed. */
+  lastError?: string;
+  /** How it went out: `email` once the admin sent it by email. */
+  sentBy?: Channel;
+  /** Epoch milliseconds of the last event. */
+  updatedAt: number;
+}
+
+/** Completed or rejected: nothing more will happen on Ingroup's side. */
+export function isFinal(status: DerivedStatus): boolean {
+  return status === 'completed' || status === 'rejected';
+}
+
+/** The request's status, reference and dates, replayed from its events in order. */
+export function deriveStatus(record: Pick<RequestRecord, 'events' | 'createdAt'>): RequestState {
+  const state: RequestState = { status: 'queued', updatedAt: record.createdAt };
+  for (const event of record.events) {
+    state.updatedAt = event.at;
+    switch (event.kind) {
+      case 'queued':
+        state.status = 'queued';
+        delete state.lastError;
+        break;
+      case 'attempt_failed':
+        if (event.detail !== undefined) state.lastError = event.detail;
+        break;
+      case 'sent':
+        state.status = 'sent';
+        state.sentBy = 'endpoint';
+        delete state.lastError;
+        break;
+      case 'email_sent':
+        state.status = 'sent';
+        state.sentBy = 'email';
+        break;
+      case 'received':
+        state.status = event.verification === 'email_sent' ? 'verifying' : 'received';
+        applyFacts(state, event);
+        break;
+      case 'status':
+        if (event.status) state.status = event.status satisfies RemoteStatusT;
+        // A status event is the endpoint's whole answer: a note or reason it no longer sends is gone.
+        delete state.reason;
+        delete state.message;
+        applyFacts(state, event);
+        break;
+      case 'failed':
+        state.status = 'failed';
+        if (event.detail !== undefined) state.lastError = event.detail;
+        break;
+    }
+  }
+  return state;
+}
+
+function applyFacts(state: RequestState, event: RequestEvent): void {
+  if (event.reference !== undefined) state.reference = event.reference;
+  if (event.dueAt !== undefined) state.dueAt = event.dueAt;
+  if (event.extendedDueAt !== undefined) state.extendedDueAt = event.extendedDueAt;
+  if (event.reason !== undefined) state.reason = event.reason;
+  if (event.message !== undefined) state.message = event.message;
+}

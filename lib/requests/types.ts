@@ -1,0 +1,146 @@
+/**
+ * The wire shapes of Ingroup's endpoint, contract v1 (DESIGN §7; docs/endpoint.md,
+ * docs/openapi.yaml). What we send is strict; what the endpoint answers is parsed leniently —
+ * unknown fields pass through, the fields we use are typed.
+ *
+ * Timestamps are RFC 3339 date-times with an offset; `dueAt` / `extendedDueAt` are calendar
+ * dates (`YYYY-MM-DD`), though a date-time is accepted and its date part used.
+ */
+import { z } from 'zod';
+
+export const REQUEST_TYPES = [
+  'access',
+  'rectification',
+  'erasure',
+  'portability',
+  'objection',
+  'restriction',
+  'withdraw_consent',
+  'marketing_opt_out',
+  'marketing_opt_in',
+] as const;
+export const RequestType = z.enum(REQUEST_TYPES);
+export type RequestType = z.infer<typeof RequestType>;
+
+export const Locale = z.enum(['ru', 'en']);
+export type Locale = z.infer<typeof Locale>;
+export const RegimeSchema = z.enum(['ru152', 'gdpr']);
+
+const Instant = z.iso.datetime({ offset: true });
+/** A due date: `YYYY-MM-DD`, or a date-time whose date part counts. */
+export const DueDate = z.union([z.iso.date(), Instant]);
+const Host = z.string().regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/, 'an amoCRM account host such as example.amocrm.ru');
+
+export const AccountRef = z.object({
+  id: z.number().int().positive(),
+  subdomain: z.string().min(1).max(63),
+  host: Host,
+});
+export type AccountRef = z.infer<typeof AccountRef>;
+
+export const Requester = z.object({
+  userId: z.number().int().positive(),
+  name: z.string().min(1).max(200),
+  email: z.email(),
+  phone: z.string().max(40).optional(),
+});
+export type Requester = z.infer<typeof Requester>;
+
+export const Correction = z.object({
+  /** Which piece of data is wrong, e.g. `admin_name`, `admin_email`, `admin_phone`. */
+  field: z.string().min(1).max(100),
+  /** What it should be. */
+  value: z.string().max(1000),
+});
+export type Correction = z.infer<typeof Correction>;
+
+export const PolicyRef = z.object({
+  effectiveDate: z.iso.date(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type PolicyRef = z.infer<typeof PolicyRef>;
+
+export const ClientRef = z.object({ name: z.string().min(1).max(100), version: z.string().min(1).max(50) });
+export type ClientRef = z.infer<typeof ClientRef>;
+
+const Details = z.string().max(5000);
+const WidgetCodes = z.array(z.string().min(1).max(200)).max(500);
+
+/** POST {base}/requests — the body, exactly as sent (and resent under the same Idempotency-Key). */
+export const RequestBodySchema = z.looseObject({
+  id: z.uuid(),
+  type: RequestType,
+  createdAt: Instant,
+  locale: Locale,
+  regime: RegimeSchema,
+  account: AccountRef,
+  requester: Requester,
+  widgets: WidgetCodes,
+  details: Details.optional(),
+  corrections: z.array(Correction).max(50).optional(),
+  policy: PolicyRef,
+  client: ClientRef,
+});
+export type RequestBody = z.infer<typeof RequestBodySchema>;
+
+/** 202 to POST {base}/requests. */
+export const ReceiptSchema = z.looseObject({
+  id: z.string().min(1),
+  reference: z.string().min(1).max(100),
+  status: z.literal('received'),
+  receivedAt: Instant,
+  dueAt: DueDate.optional(),
+  verification: z.enum(['none', 'email_sent']),
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+/** The statuses the endpoint reports once it holds a request (DESIGN §6 lifecycle). */
+export const RemoteStatus = z.enum(['received', 'verifying', 'in_progress', 'completed', 'rejected']);
+export type RemoteStatus = z.infer<typeof RemoteStatus>;
+export const FINAL_STATUSES: ReadonlySet<RemoteStatus> = new Set(['completed', 'rejected']);
+
+/** 200 to GET {base}/requests/{id}. */
+export const StatusSchema = z.looseObject({
+  id: z.string().min(1),
+  reference: z.string().min(1).max(100),
+  status: RemoteStatus,
+  updatedAt: Instant,
+  dueAt: DueDate.optional(),
+  extendedDueAt: DueDate.optional(),
+  message: z.string().max(5000).optional(),
+  reason: z.string().max(5000).optional(),
+});
+export type RequestStatusReply = z.infer<typeof StatusSchema>;
+
+/** RFC 9457 problem details, as the endpoint sends them with `application/problem+json`. */
+export const ProblemSchema = z.looseObject({
+  type: z.string().optional(),
+  title: z.string().optional(),
+  status: z.number().int().optional(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/**
+ * What the panel's composer sends the background in `{type: 'request/submit', draft}`; the
+ * background adds id, createdAt, policy and client (lib/requests/compose.ts).
+ */
+export const DraftSchema = z
+  .object({
+    type: RequestType,
+    host: Host,
+    locale: Locale,
+    regime: RegimeSchema,
+    widgets: WidgetCodes,
+    details: Details.optional(),
+    corrections: z.array(Correction).max(50).optional(),
+    requester: Requester,
+    account: AccountRef,
+  })
+  .refine((d) => d.account.host === d.host, { message: 'The account in the request is not the account of this page', path: ['account', 'host'] })
+  .refine((d) => d.type !== 'rectification' || (d.corrections?.length ?? 0) > 0, {
+    message: 'A correction request needs at least one field with its correct value',
+    path: ['corrections'],
+  });
+export type Draft = z.infer<typeof DraftSchema>;
