@@ -97,11 +97,12 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
       if (reply.status === 429) {
         const delay = retryDelayMs(reply.retryAfter, attempt, limiter.now());
         if (attempt >= maxRetries || delay > maxWaitMs) {
+          const problem = problemOf(reply);
           throw new AmoError('rate_limited', `amoCRM kept answering 429 to ${path} after ${attempt + 1} tries`, {
             status: 429,
             path,
             retryAfterMs: delay,
-            ...(problemOf(reply) ? { problem: problemOf(reply) } : {}),
+            ...(problem ? { problem } : {}),
           });
         }
         limiter.pause(key, delay);
