@@ -69,7 +69,7 @@ const TITLE: Record<Lang, Record<RequestType, string>> = {
 };
 
 /**
- * The law each request relies on. 152-FZ: Art. 14 (the subject's rights), Art. 20 (the operator's
+ * The law each request relies on (`{152}`, `{38}`: the statute, named in full or by number). 152-FZ: Art. 14 (the subject's rights), Art. 20 (the operator's
  * duties and 10 working days), Art. 21 (clarify, block, destroy), Art. 9(2) and 21(5) (withdrawal),
  * Art. 15(2) (stop direct marketing at once); 38-FZ Art. 18(1) (advertising). GDPR Arts. 15–21,
  * 7(3) (withdrawal) and 12(3) (one month).
@@ -77,26 +77,26 @@ const TITLE: Record<Lang, Record<RequestType, string>> = {
 const BASIS: Record<Regime, Record<Lang, Record<RequestType, string>>> = {
   ru152: {
     ru: {
-      access: 'ст. 14 и 20 Федерального закона № 152-ФЗ «О персональных данных»',
-      rectification: 'ст. 14, 20 и 21 Федерального закона № 152-ФЗ',
-      erasure: 'ст. 14, 20 и 21 Федерального закона № 152-ФЗ',
-      portability: 'ст. 14 и 20 Федерального закона № 152-ФЗ',
-      objection: 'ст. 14 и 21 Федерального закона № 152-ФЗ',
-      restriction: 'ст. 14, 20 и 21 Федерального закона № 152-ФЗ',
-      withdraw_consent: 'ч. 2 ст. 9 и ч. 5 ст. 21 Федерального закона № 152-ФЗ',
-      marketing_opt_out: 'ч. 2 ст. 15 Федерального закона № 152-ФЗ и ч. 1 ст. 18 Федерального закона № 38-ФЗ «О рекламе»',
-      marketing_opt_in: 'ст. 9 Федерального закона № 152-ФЗ и ч. 1 ст. 18 Федерального закона № 38-ФЗ «О рекламе»',
+      access: 'ст. 14 и 20 {152}',
+      rectification: 'ст. 14, 20 и 21 {152}',
+      erasure: 'ст. 14, 20 и 21 {152}',
+      portability: 'ст. 14 и 20 {152}',
+      objection: 'ст. 14 и 21 {152}',
+      restriction: 'ст. 14, 20 и 21 {152}',
+      withdraw_consent: 'ч. 2 ст. 9 и ч. 5 ст. 21 {152}',
+      marketing_opt_out: 'ч. 2 ст. 15 {152} и ч. 1 ст. 18 {38}',
+      marketing_opt_in: 'ст. 9 {152} и ч. 1 ст. 18 {38}',
     },
     en: {
-      access: 'Arts. 14 and 20 of Russian Federal Law No. 152-FZ "On Personal Data"',
-      rectification: 'Arts. 14, 20 and 21 of Federal Law No. 152-FZ',
-      erasure: 'Arts. 14, 20 and 21 of Federal Law No. 152-FZ',
-      portability: 'Arts. 14 and 20 of Federal Law No. 152-FZ',
-      objection: 'Arts. 14 and 21 of Federal Law No. 152-FZ',
-      restriction: 'Arts. 14, 20 and 21 of Federal Law No. 152-FZ',
-      withdraw_consent: 'Art. 9(2) and Art. 21(5) of Federal Law No. 152-FZ',
-      marketing_opt_out: 'Art. 15(2) of Federal Law No. 152-FZ and Art. 18(1) of Federal Law No. 38-FZ "On Advertising"',
-      marketing_opt_in: 'Art. 9 of Federal Law No. 152-FZ and Art. 18(1) of Federal Law No. 38-FZ "On Advertising"',
+      access: 'Arts. 14 and 20 of {152}',
+      rectification: 'Arts. 14, 20 and 21 of {152}',
+      erasure: 'Arts. 14, 20 and 21 of {152}',
+      portability: 'Arts. 14 and 20 of {152}',
+      objection: 'Arts. 14 and 21 of {152}',
+      restriction: 'Arts. 14, 20 and 21 of {152}',
+      withdraw_consent: 'Art. 9(2) and Art. 21(5) of {152}',
+      marketing_opt_out: 'Art. 15(2) of {152} and Art. 18(1) of {38}',
+      marketing_opt_in: 'Art. 9 of {152} and Art. 18(1) of {38}',
     },
   },
   gdpr: {
@@ -130,6 +130,22 @@ export function requestTitle(type: RequestType, lang: Lang): string {
   return TITLE[lang][type];
 }
 
+const LAWS: Record<Lang, Record<'152' | '38', { full: string; short: string }>> = {
+  ru: {
+    '152': { full: 'Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»', short: '152-ФЗ' },
+    '38': { full: 'Федерального закона от 13.03.2006 № 38-ФЗ «О рекламе»', short: '38-ФЗ' },
+  },
+  en: {
+    '152': { full: 'Russian Federal Law No. 152-FZ of 27 July 2006 "On Personal Data"', short: '152-FZ' },
+    '38': { full: 'Russian Federal Law No. 38-FZ of 13 March 2006 "On Advertising"', short: '38-FZ' },
+  },
+};
+
+/** The law a request relies on, with the statutes named in full or by number. */
+export function legalBasis(regime: Regime, type: RequestType, lang: Lang, form: 'full' | 'short' = 'full'): string {
+  return BASIS[regime][lang][type].replace(/\{(152|38)\}/g, (_m, law: '152' | '38') => LAWS[lang][law][form]);
+}
+
 function deadline(regime: Regime, type: RequestType, lang: Lang): string {
   if (type === 'marketing_opt_out') {
     return lang === 'ru' ? 'немедленно, как требует закон' : 'immediately, as the law requires';
@@ -158,16 +174,16 @@ function compose(record: RequestRecord, lang: Lang, shape: Shape): EmailText {
   const ru = lang === 'ru';
   const reference = deriveStatus(record).reference;
   const subject = ru
-    ? `Запрос субъекта персональных данных: ${TITLE.ru[b.type]} (${record.id})`
+    ? `${shape.compact ? 'Запрос по ПДн' : 'Запрос субъекта персональных данных'}: ${TITLE.ru[b.type]} (${record.id})`
     : `Data subject request: ${TITLE.en[b.type]} (${record.id})`;
   const lines: string[] = [];
   if (!shape.compact) lines.push(ru ? 'Здравствуйте!' : 'Hello,', '');
-  lines.push(
-    ru
-      ? `На основании ${BASIS[b.regime].ru[b.type]} прошу ${WHAT.ru[b.type]}.`
-      : `Under ${BASIS[b.regime].en[b.type]}, I request ${WHAT.en[b.type]}.`,
-    '',
-  );
+  if (shape.compact) {
+    lines.push(`${ru ? 'Прошу' : 'Request'}: ${TITLE[lang][b.type]} (${legalBasis(b.regime, b.type, lang, 'short')}).`, '');
+  } else {
+    const basis = legalBasis(b.regime, b.type, lang);
+    lines.push(ru ? `На основании ${basis} прошу ${WHAT.ru[b.type]}.` : `Under ${basis}, I request ${WHAT.en[b.type]}.`, '');
+  }
   lines.push(`${ru ? 'Номер запроса' : 'Request id'}: ${record.id}`);
   if (reference) lines.push(`${ru ? 'Номер в Ingroup' : 'Ingroup reference'}: ${reference}`);
   lines.push(`${ru ? 'Аккаунт amoCRM' : 'amoCRM account'}: ${b.account.host} (id ${b.account.id})`);
@@ -196,9 +212,11 @@ function compose(record: RequestRecord, lang: Lang, shape: Shape): EmailText {
     );
   }
   lines.push(`${ru ? 'Дата запроса' : 'Date of request'}: ${b.createdAt.slice(0, 10)}`, '');
-  lines.push(ru ? `Прошу подтвердить получение и ответить ${deadline(b.regime, b.type, lang)}.` : `Please confirm receipt and answer ${deadline(b.regime, b.type, lang)}.`);
+  if (shape.compact) lines.push(`${ru ? 'Срок ответа' : 'Answer due'}: ${deadline(b.regime, b.type, lang)}`);
+  else lines.push(ru ? `Прошу подтвердить получение и ответить ${deadline(b.regime, b.type, lang)}.` : `Please confirm receipt and answer ${deadline(b.regime, b.type, lang)}.`);
   if (!shape.compact) lines.push('', b.requester.name);
-  return { to: SUPPORT_EMAIL, subject, body: lines.join('\r\n') };
+  // RFC 6068 §5: line breaks in the body are CRLF, including those typed into the details.
+  return { to: SUPPORT_EMAIL, subject, body: lines.join('\n').replace(/\r\n|\r|\n/g, '\r\n') };
 }
 
 /** The email in full, for showing and copying. */
@@ -219,13 +237,21 @@ export function mailtoFor(record: RequestRecord, lang: Lang): string {
   const full = toMailto(emailText(record, lang));
   if (full.length <= MAILTO_MAX) return full;
   const details = record.body.details?.length ?? 0;
+  const build = (detailsMax: number, widgetsMax: number): string => toMailto(compose(record, lang, { compact: true, detailsMax, widgetsMax }));
   let best = full;
   for (const widgetsMax of [Infinity, 10, 3]) {
-    for (let detailsMax = details; ; detailsMax = Math.floor(detailsMax / 2)) {
-      best = toMailto(compose(record, lang, { compact: true, detailsMax, widgetsMax }));
-      if (best.length <= MAILTO_MAX) return best;
-      if (detailsMax === 0) break;
+    best = build(details, widgetsMax);
+    if (best.length <= MAILTO_MAX) return best;
+    // The longest details that still fit: binary search over their length.
+    let lo = 0;
+    let hi = details;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (build(mid, widgetsMax).length <= MAILTO_MAX) lo = mid;
+      else hi = mid - 1;
     }
+    best = build(lo, widgetsMax);
+    if (best.length <= MAILTO_MAX) return best;
   }
   return best;
 }

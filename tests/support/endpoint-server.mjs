@@ -12,7 +12,7 @@
  * Test-only control API (never faulted):
  *   GET  /__control/state                      what arrived: POSTs per id, distinct ids stored, …
  *   POST /__control/faults                     body: Faults (below); replaces the faults, resets their counters
- *   POST /__control/reset                      forget everything
+ *   POST /__control/reset                      forget everything (requests, counts, faults, config)
  *   POST /__control/config                     body: { pollsPerStep?, verification? }
  *   POST /__control/advance/{id}/{status}      body (optional): { reason?, message?, dueAt?, extendedDueAt? }
  *
@@ -149,7 +149,8 @@ function defaultCatalog() {
 export async function startEndpoint(options = {}) {
   const { port = 0, host = '127.0.0.1', tls = null } = options;
   const now = options.now ?? Date.now;
-  const config = { pollsPerStep: options.pollsPerStep ?? 1, verification: options.verification ?? 'none' };
+  const initialConfig = { pollsPerStep: options.pollsPerStep ?? 1, verification: options.verification ?? 'none' };
+  const config = { ...initialConfig };
   const state = emptyState();
   /** @type {Faults} */
   let faults = {};
@@ -409,6 +410,7 @@ export async function startEndpoint(options = {}) {
   };
   const reset = () => {
     Object.assign(state, emptyState());
+    Object.assign(config, initialConfig);
     setFaults({});
   };
 
