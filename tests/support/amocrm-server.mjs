@@ -55,7 +55,7 @@ export async function startAmocrm({ port = 0, tls }) {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
-    if (url.pathname === '/favicon.ico') return send(404, 'text/plain', '');
+    if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     const s = scenarioOf(host);
     if (!url.pathname.startsWith('/api/')) {
       if (url.pathname === '/login') return send(200, 'text/html; charset=utf-8', loginPage(s));
