@@ -46,6 +46,7 @@ const ALL_STATUSES = ['received', 'verifying', 'in_progress', 'completed', 'reje
  *   slow?: FaultCount & { delayMs: number },
  *   malformed?: FaultCount,
  *   reject?: FaultCount & { status?: number, detail?: string },
+ *   throttle?: { perSecond: number, retryAfter?: number, on?: 'post' | 'get' | 'catalog' | 'any' },
  * }} Faults
  * - down: the connection is destroyed before anything is read or stored.
  * - error: a 5xx problem+json (default 500); nothing stored.
@@ -53,6 +54,8 @@ const ALL_STATUSES = ['received', 'verifying', 'in_progress', 'completed', 'reje
  * - slow: the request is handled and stored, the reply held back `delayMs` (client timeouts).
  * - malformed: the request is handled and stored, the reply is broken JSON.
  * - reject: a permanent 4xx problem+json (default 422); nothing stored.
+ * - throttle: a rate limit like a real one — beyond `perSecond` requests in a rolling second
+ *   (by the server's clock), 429 with Retry-After (default 1 s); nothing stored.
  */
 /**
  * @typedef {{ id: string, reference: string, status: string, receivedAt: string, updatedAt: string,
@@ -158,9 +161,11 @@ export async function startEndpoint(options = {}) {
   const faultCounts = new Map();
   /** @type {Set<NodeJS.Timeout>} */
   const timers = new Set();
+  /** @type {number[]} */
+  let window = [];
 
   /**
-   * @param {keyof Faults} kind @param {'post' | 'get' | 'catalog'} route @param {string} id
+   * @param {Exclude<keyof Faults, 'throttle'>} kind @param {'post' | 'get' | 'catalog'} route @param {string} id
    * @returns {boolean} whether this request gets the fault (and counts it)
    */
   const hits = (kind, route, id) => {
@@ -262,6 +267,16 @@ export async function startEndpoint(options = {}) {
           state.dropped += 1;
           req.socket.destroy();
           return;
+        }
+        const throttle = faults.throttle;
+        const throttleOn = throttle?.on ?? 'post';
+        if (throttle && (throttleOn === 'any' || throttleOn === route)) {
+          const at = now();
+          window = window.filter((t) => at - t < 1000);
+          if (window.length >= throttle.perSecond) {
+            return problem(429, 'Too Many Requests', `At most ${throttle.perSecond} requests a second.`, { 'retry-after': String(throttle.retryAfter ?? 1) });
+          }
+          window.push(at);
         }
         const rateLimit = faults.rateLimit;
         if (rateLimit && hits('rateLimit', route, id)) {
@@ -371,7 +386,7 @@ export async function startEndpoint(options = {}) {
     /** @param {string} path @param {string} method @param {string} raw */
     function control(path, method, raw) {
       /** @type {any} */
-      let body = {};
+      let body;
       try {
         body = raw ? JSON.parse(raw) : {};
       } catch {
@@ -407,6 +422,7 @@ export async function startEndpoint(options = {}) {
   const setFaults = (f) => {
     faults = f ?? {};
     faultCounts.clear();
+    window = [];
   };
   const reset = () => {
     Object.assign(state, emptyState());

@@ -39,7 +39,7 @@ function seeded(seed = 42): () => number {
 }
 
 function deps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
-  return { base: endpoint.base, fetch: (url, init) => fetch(url, init), now: () => clock.t, random: seeded(), timeoutMs: 100, concurrency: 2, ...overrides };
+  return { base: endpoint.base, fetch: (url, init) => fetch(url, init), now: () => clock.t, random: seeded(), timeoutMs: 250, concurrency: 2, ...overrides };
 }
 
 /** Runs the background's loop — drain, poll, sleep until the next due time — until nothing is left. */
@@ -144,7 +144,7 @@ const DELIVERING: Array<[string, Faults]> = [
   ['503s for the first attempt of each request', { error: { times: 1, status: 503, scope: 'per-id' } }],
   ['429 with Retry-After in seconds', { rateLimit: { times: 2, retryAfter: 120 } }],
   ['429 with Retry-After as an HTTP date', { rateLimit: { times: 2, retryAfter: 300, httpDate: true } }],
-  ['replies slower than the timeout (the endpoint stores, the client gives up)', { slow: { delayMs: 300, times: 1, scope: 'per-id' } }],
+  ['replies slower than the timeout (the endpoint stores, the client gives up)', { slow: { delayMs: 600, times: 1, scope: 'per-id' } }],
   ['malformed replies after storing', { malformed: { times: 1, scope: 'per-id' } }],
   ['everything at once', { down: { times: 1 }, error: { times: 2 }, rateLimit: { times: 1, retryAfter: 5 }, malformed: { times: 1, scope: 'per-id' } }],
 ];
@@ -173,6 +173,24 @@ describe('delivery', () => {
       expect(stored?.outboxDueAt).toBeUndefined();
       expect(stored?.pollDueAt).toBeUndefined();
     }
+  });
+
+  it('drains 200 requests against an endpoint limited to 20 a second, none lost and none doubled', async () => {
+    const records = await enqueueMany(200);
+    endpoint.setFaults({ throttle: { perSecond: 20, retryAfter: 1 } });
+    const d = deps({ concurrency: 4 });
+    for (let round = 0; round < 500; round++) {
+      const { nextDueAt } = await drain(db(), d);
+      if (nextDueAt === null) break;
+      clock.t = Math.max(clock.t, nextDueAt);
+    }
+    expect(endpoint.state.requests.size).toBe(200);
+    expect(endpoint.state.sequence).toBe(200);
+    // The limit was hit (some POSTs were answered 429) and every one was retried to a receipt.
+    expect(endpoint.snapshot().totalPosts).toBeGreaterThan(200);
+    const stored = await all();
+    expect(stored.filter((r) => r.receipt)).toHaveLength(records.length);
+    expect(stored.filter((r) => deriveStatus(r).status === 'failed')).toEqual([]);
   });
 
   it('gets the original receipt when a reply was lost (slow or malformed)', async () => {
