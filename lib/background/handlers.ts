@@ -3,6 +3,7 @@ import type { browser as Browser } from 'wxt/browser';
 import type { PrivacyDb } from '../db';
 import { recordAccountSeen, updateAccount } from './accounts';
 import { consentHandlers } from './consent-handlers';
+import { requestHandlers } from './request-handlers';
 import { refreshSnapshot } from './snapshot';
 import type { Handlers } from './router';
 
@@ -12,17 +13,11 @@ export interface BackgroundDeps {
   now: () => number;
 }
 
-class NotAvailable extends Error {
-  readonly code = 'not-available';
-}
-
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { browser, db, now } = deps;
-  const pending = (what: string) => async (): Promise<never> => {
-    throw new NotAvailable(`${what} is not available in this version`);
-  };
   return {
     ...consentHandlers(deps),
+    ...requestHandlers(deps),
     'page/seen': async ({ host }) => {
       const account = await recordAccountSeen(db, host, now());
       return { ingroupCount: account.ingroupCount ?? null };
@@ -47,9 +42,5 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const snapshot = await refreshSnapshot({ browser, db, now }, host, tab, force ?? false);
       return { fetchedAt: snapshot.fetchedAt };
     },
-    'request/submit': pending('Sending a request'),
-    'request/email-sent': pending('Recording an email'),
-    'outbox/flush': pending('Sending queued requests'),
-    'settings/endpoint': pending('Changing the endpoint'),
   };
 }

@@ -7,6 +7,7 @@ import { SnapshotSchema, readSnapshot } from '../amocrm/snapshot';
 import { LedgerEventSchema } from '../consent/event';
 import { CurrentChoicesSchema, currentChoices, history } from '../consent/ledger';
 import { AccountRowSchema, type PrivacyDb } from '../db';
+import { RequestRecordSchema } from '../requests/record';
 
 export const PanelModelSchema = z.object({
   host: z.string(),
@@ -16,15 +17,18 @@ export const PanelModelSchema = z.object({
   choices: CurrentChoicesSchema,
   /** This account's consent events, oldest first. */
   consentHistory: z.array(LedgerEventSchema),
+  /** This account's requests, newest first. */
+  requests: z.array(RequestRecordSchema),
 });
 export type PanelModel = z.infer<typeof PanelModelSchema>;
 
 export async function loadPanelModel(db: PrivacyDb, host: string, _now: number): Promise<PanelModel> {
-  const [account, snapshot, choices, consentHistory] = await Promise.all([
+  const [account, snapshot, choices, consentHistory, requests] = await Promise.all([
     db.accounts.get(host),
     readSnapshot(db, host),
     currentChoices(db, host),
     history(db, host),
+    db.requests.where('host').equals(host).reverse().sortBy('createdAt'),
   ]);
-  return { host, account: account ?? null, snapshot: snapshot ?? null, choices, consentHistory };
+  return { host, account: account ?? null, snapshot: snapshot ?? null, choices, consentHistory, requests };
 }
