@@ -1,0 +1,53 @@
+/**
+ * The shape of the policy as data (DESIGN §4): every statement carries the section of the
+ * 2022-01-20 text it comes from, in that text's own numbering (heading "2" is followed by 3.1–3.3;
+ * §5 has 5.1 and 5.3 but no 5.2).
+ */
+import { z } from 'zod';
+
+export const Bilingual = z.object({ ru: z.string().min(1), en: z.string().min(1) });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const SectionId = z.string().regex(/^§\d+(\.\d+)?$/);
+
+export const StatementKind = z.enum([
+  'source', 'legal_basis', 'purpose', 'recipient', 'right', 'third_party', 'transfer', 'storage', 'minors', 'security', 'retention', 'settings', 'changes', 'contact',
+]);
+export type StatementKind = z.infer<typeof StatementKind>;
+
+export const StatementSchema = z.object({
+  id: z.string(),
+  section: SectionId,
+  kind: StatementKind,
+  text: Bilingual,
+  /** The policy's own words (English, as published). */
+  quote: z.string().min(1),
+});
+export type Statement = z.infer<typeof StatementSchema>;
+
+export const CategoryKey = z.enum(['admin_name', 'admin_email', 'admin_phone', 'account_id', 'account_subdomain', 'account_user_count']);
+export type CategoryKey = z.infer<typeof CategoryKey>;
+
+export const CategorySchema = z.object({
+  key: CategoryKey,
+  label: Bilingual,
+  subject: z.enum(['administrator', 'account']),
+  section: SectionId,
+  quote: z.string(),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+export const SourceRef = z.object({ name: z.string(), url: z.url() });
+
+export const FlagSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['warning', 'info']),
+  section: SectionId,
+  title: Bilingual,
+  text: Bilingual,
+  sources: z.array(SourceRef).min(1),
+});
+export type Flag = z.infer<typeof FlagSchema>;
+
+export const PolicyVersionSchema = z.object({ effectiveDate: z.iso.date(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export type PolicyVersion = z.infer<typeof PolicyVersionSchema>;

@@ -1,0 +1,129 @@
+/**
+ * Every statement of the 2022-01-20 policy the panel shows, with its section and the policy's own
+ * words. Source: lib/policy/ingroup-privacy-policy-2022-01-20.txt (SHA-256 in ./version.ts).
+ */
+import { z } from 'zod';
+import { CategorySchema, StatementSchema, type Category, type Statement } from './schema';
+
+const collectedQuote = 'name, email, phone number from the profile of the administrator who installed the widget';
+const accountQuote = 'id, subdomain, number of users of your amoCRM account';
+
+export const CATEGORIES: readonly Category[] = z.array(CategorySchema).parse([
+  { key: 'admin_name', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Имя администратора', en: 'Administrator’s name' } },
+  { key: 'admin_email', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Email администратора', en: 'Administrator’s email' } },
+  { key: 'admin_phone', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Телефон администратора', en: 'Administrator’s phone' } },
+  { key: 'account_id', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'ID аккаунта amoCRM', en: 'amoCRM account ID' } },
+  { key: 'account_subdomain', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'Поддомен аккаунта', en: 'Account subdomain' } },
+  { key: 'account_user_count', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'Число пользователей', en: 'Number of users' } },
+]);
+
+export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
+  // §1 sources and legal bases
+  {
+    id: 'source-third-parties', section: '§1', kind: 'source',
+    text: { ru: 'Данные могут поступать от третьих лиц — партнёров и рекламодателей — и объединяться с вашими.', en: 'Data may come from third parties — partners and advertisers — and be combined with yours.' },
+    quote: 'We may obtain information, including Personal Data, from third parties and sources other than the Service, such as our partners and advertisers.',
+  },
+  {
+    id: 'legal-basis', section: '§1', kind: 'legal_basis',
+    text: { ru: 'Основания: необходимость для оказания услуги, законный интерес, иногда — согласие.', en: 'Bases: necessity to provide the service, legitimate interests, sometimes consent.' },
+    quote: 'the processing is necessary for providing the Service … and … carried out in amoCRM’s legitimate interests … We may also process data upon your consent',
+  },
+  // §4 recipients
+  {
+    id: 'recipient-public', section: '§4.1', kind: 'recipient',
+    text: { ru: 'Всё, что вы сами разместили в публичных разделах, видно другим посетителям.', en: 'Anything you post in public areas is visible to other visitors.' },
+    quote: 'Any information that you voluntarily choose to include in a Public Area of the Service … will be available to any Visitor or User',
+  },
+  {
+    id: 'recipient-providers', section: '§4.2', kind: 'recipient',
+    text: { ru: 'Подрядчики: хостинг, разработка, сопровождение — в необходимом им объёме, по договору о конфиденциальности.', en: 'Service providers — hosting, development, maintenance — as far as they need, under confidentiality contracts.' },
+    quote: 'We work with third party service providers who provide website, application development, hosting, maintenance, and other services for us.',
+  },
+  {
+    id: 'recipient-aggregated', section: '§4.3', kind: 'recipient',
+    text: { ru: 'Обезличенные сводные данные — третьим лицам, в том числе в маркетинговых целях.', en: 'Aggregated, non-identifying data — to third parties, including for marketing.' },
+    quote: 'We may make certain aggregated, non-personally-identifiable information available to third parties … for business or marketing purposes',
+  },
+  {
+    id: 'recipient-authorities', section: '§4.4', kind: 'recipient',
+    text: { ru: 'Государственные органы и суды — по закону, а также для защиты самой компании.', en: 'Authorities and courts — when the law requires, and to protect the company itself.' },
+    quote: 'We may disclose Personal Data or other information if required to do so by law',
+  },
+  {
+    id: 'recipient-acquirer', section: '§4.5', kind: 'recipient',
+    text: { ru: 'Покупатель или правопреемник компании при сделке, банкротстве или реорганизации.', en: 'An acquirer or successor in a merger, sale, insolvency or similar transaction.' },
+    quote: 'Information about Users and Visitors, including Personal Data, may be disclosed and otherwise transferred to an acquirer, successor or assignee',
+  },
+  // §5 rights
+  {
+    id: 'right-access', section: '§5.1', kind: 'right',
+    text: { ru: 'Доступ, исправление, удаление или передача ваших данных — по запросу.', en: 'Access, correction, deletion or transfer of your data — on request.' },
+    quote: 'If you wish to access or amend any other Personal Data we hold about you, or to request that we delete or transfer any information about you … you may contact us',
+  },
+  {
+    id: 'right-object', section: '§5.1', kind: 'right',
+    text: { ru: 'Возражение против обработки по законным основаниям и жалоба в надзорный орган.', en: 'Objection to processing on legitimate grounds, and a complaint to a data-protection authority.' },
+    quote: 'At any time, you may object to the processing of your Personal Data, on legitimate grounds … You also have a right to lodge a complaint with data protection authorities.',
+  },
+  {
+    id: 'right-backups', section: '§5.1', kind: 'retention',
+    text: { ru: 'Даже после удаления компания может хранить копии в резервных архивах и для аналитики.', en: 'Even after deletion the company may keep copies in backups, archives and for analytics.' },
+    quote: 'we may retain all information you submit for backups, archiving, prevention of fraud and abuse, analytics, satisfaction of legal obligations',
+  },
+  {
+    id: 'right-opt-out', section: '§5.3', kind: 'right',
+    text: { ru: 'Отказ от рекламных писем — обработка «до десяти рабочих дней»; служебные письма продолжат приходить.', en: 'Opting out of promotional email — processed in "up to ten business days"; administrative messages continue.' },
+    quote: 'it may take up to ten (10) business days for us to process your request',
+  },
+  // §6–§13
+  {
+    id: 'third-party-services', section: '§6', kind: 'third_party',
+    text: { ru: 'За данные, переданные сторонним сервисам через виджет, компания не отвечает.', en: 'The company takes no responsibility for data you give third-party services reached through the widget.' },
+    quote: 'We are not responsible for the content or privacy and security practices and policies of third-party sites or services',
+  },
+  {
+    id: 'transfer-privacy-shield', section: '§7', kind: 'transfer',
+    text: { ru: 'Передача из ЕС, Великобритании и Швейцарии в США — со ссылкой на Privacy Shield.', en: 'Transfers from the EU, UK and Switzerland to the US — relying on the Privacy Shield.' },
+    quote: 'transferred from the European Union, the United Kingdom and Switzerland to the United States in reliance on Privacy Shield',
+  },
+  {
+    id: 'storage-anywhere', section: '§9', kind: 'storage',
+    text: { ru: 'Хранение «где угодно в мире», в том числе в США, в облаке и у подрядчиков.', en: 'Storage "anywhere in the world", including the US, the cloud and service providers.' },
+    quote: 'We may store all Personal Information we collect anywhere in the world, including but not limited to, in the United States',
+  },
+  {
+    id: 'minors', section: '§8', kind: 'minors',
+    text: { ru: 'Сервис не предназначен для лиц младше 18 лет.', en: 'The service is not directed to anyone under 18.' },
+    quote: 'Our Service is not directed to children under the age of 18',
+  },
+  {
+    id: 'security', section: '§9', kind: 'security',
+    text: { ru: 'SSL при передаче, межсетевые экраны, контроль доступа; об утечке обещают сообщить по закону.', en: 'SSL in transit, firewalls, access controls; breaches to be reported as the law requires.' },
+    quote: 'We use SSL technology to encrypt data during transmission through public internet',
+  },
+  {
+    id: 'retention', section: '§10', kind: 'retention',
+    text: { ru: 'Срок хранения не назван: «сколько необходимо для целей», если закон не требует дольше.', en: 'No retention period is named: "the period necessary to fulfil the purposes", unless the law requires longer.' },
+    quote: 'We will retain your Personal Information for the period necessary to fulfill the purposes outlined in this Privacy Notice',
+  },
+  {
+    id: 'settings', section: '§11', kind: 'settings',
+    text: { ru: 'Настройки приватности не гарантируют полной защиты.', en: 'Privacy settings are no guarantee of protection.' },
+    quote: 'We are not responsible for circumvention of any privacy settings or security measures on the Service.',
+  },
+  {
+    id: 'changes', section: '§12', kind: 'changes',
+    text: { ru: 'Политику могут менять; продолжение использования считается согласием.', en: 'The policy may change; continued use counts as agreement.' },
+    quote: 'Your continued use of the Service after the revised Policy has become effective indicates that you have read, understood and agreed',
+  },
+  {
+    id: 'contact', section: '§13', kind: 'contact',
+    text: { ru: 'Единственный указанный канал связи — email support@ingru.ru.', en: 'The only contact given is email: support@ingru.ru.' },
+    quote: 'by email at support@ingru.ru',
+  },
+]);
+
+export function statementsOf(kind: Statement['kind']): Statement[] {
+  return STATEMENTS.filter((s) => s.kind === kind);
+}
