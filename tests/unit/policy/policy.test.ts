@@ -37,6 +37,9 @@ describe('the policy as data', () => {
 
   it('flags the three known problems, each with a source', () => {
     expect(FLAGS.map((f) => f.id)).toEqual(['privacy-shield-invalid', 'opt-out-ten-days', 'bundled-consent']);
-    expect(FLAGS.find((f) => f.id === 'privacy-shield-invalid')?.text.en).toMatch(/C-311\/18.*16 July 2020/);
+    const shield = FLAGS.find((f) => f.id === 'privacy-shield-invalid')?.text.en;
+    expect(shield).toContain('C-311/18');
+    expect(shield).toContain('16 July 2020');
+    for (const flag of FLAGS) expect(flag.sources.length).toBeGreaterThan(0);
   });
 });
