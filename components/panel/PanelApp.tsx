@@ -1,10 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@/lib/i18n';
+import type { PanelModel } from '@/lib/panel/model';
+import type { RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
-import { AccountSummary } from '../common/AccountSummary';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
+import { AccountHeader } from './AccountHeader';
+import { ErrorBox } from './ErrorBox';
+import { Inventory } from './Inventory';
+import { PolicyDetails } from './PolicyDetails';
+import { PolicyFlags } from './PolicyFlags';
+import { Rights } from './Rights';
 import { usePanelFeed } from './use-panel-feed';
+import { useRefresh, type RefreshState } from './use-refresh';
 
 export interface PanelProps {
   host: string;
@@ -14,6 +22,9 @@ export interface PanelProps {
 /** The panel shown over amoCRM: a modal dialog in an extension frame. Esc or Close returns focus to the launcher. */
 export function PanelApp({ host, initialLang }: PanelProps): preact.JSX.Element {
   const [lang, setLang] = useState<Lang>(initialLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   return (
     <I18nProvider lang={lang}>
       <PanelDialog host={host} onLang={setLang} />
@@ -26,9 +37,10 @@ function close(): void {
 }
 
 function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => void }): preact.JSX.Element {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const model = usePanelFeed(host);
+  const { state, refresh } = useRefresh(host);
 
   useEffect(() => {
     heading.current?.focus();
@@ -41,19 +53,46 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
 
   return (
     <div class="backdrop" onClick={(event) => event.target === event.currentTarget && close()}>
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="panel-title" lang={lang}>
+      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="panel-title">
         <header class="dialog-head">
-          <h1 id="panel-title" tabIndex={-1} ref={heading}>{t('panel.title')}</h1>
+          <h1 id="panel-title" tabIndex={-1} ref={heading}>
+            {t('panel.title')}
+          </h1>
           <LangSwitch onChange={onLang} />
-          <button type="button" onClick={close} aria-label={t('panel.close')}>✕</button>
+          <button type="button" onClick={close} aria-label={t('panel.close')}>
+            ✕
+          </button>
         </header>
-        <section aria-labelledby="account-heading">
-          <h2 id="account-heading">{t('panel.account')}</h2>
-          {model.status === 'loading' && <p>{t('common.loading')}</p>}
-          {model.status === 'error' && <p class="error" role="alert">{model.error.message}</p>}
-          {model.status === 'ready' && (model.value.account ? <AccountSummary account={model.value.account} /> : <p>{t('account.unknown')}</p>)}
-        </section>
+        {model.status === 'loading' && <p role="status">{t('common.loading')}</p>}
+        {model.status === 'error' && <ErrorBox error={{ code: 'feed', message: model.error.message }} />}
+        {model.status === 'ready' && <PanelBody model={model.value} refresh={refresh} state={state} />}
       </div>
     </div>
+  );
+}
+
+function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () => void; state: RefreshState }): preact.JSX.Element {
+  const { t } = useI18n();
+  const [composing, setComposing] = useState<RequestType | null>(null);
+  const { snapshot } = model;
+  return (
+    <>
+      {state.status === 'error' && <ErrorBox error={state.error} onRetry={refresh} />}
+      {!snapshot && state.status === 'refreshing' && <p role="status">{t('common.loading')}</p>}
+      {snapshot && (
+        <>
+          <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} />
+          <Inventory snapshot={snapshot} catalog={model.catalog} />
+          <Rights onRequest={setComposing} />
+          {composing && (
+            <p class="notice" role="status">
+              {t('rights.coming')}
+            </p>
+          )}
+          <PolicyFlags />
+          <PolicyDetails />
+        </>
+      )}
+    </>
   );
 }

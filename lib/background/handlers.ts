@@ -4,7 +4,7 @@ import type { PrivacyDb } from '../db';
 import { recordAccountSeen, updateAccount } from './accounts';
 import { consentHandlers } from './consent-handlers';
 import { requestHandlers } from './request-handlers';
-import { refreshSnapshot } from './snapshot';
+import { launcherCount, refreshSnapshot } from './snapshot';
 import type { Handlers } from './router';
 
 export interface BackgroundDeps {
@@ -18,9 +18,16 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...consentHandlers(deps),
     ...requestHandlers(deps),
-    'page/seen': async ({ host }) => {
+    'page/seen': async ({ host }, { tabId }) => {
       const account = await recordAccountSeen(db, host, now());
-      return { ingroupCount: account.ingroupCount ?? null };
+      if (tabId === undefined) return { ingroupCount: account.ingroupCount ?? null };
+      try {
+        return { ingroupCount: await launcherCount({ browser, db, now }, host, tabId) };
+      } catch (error) {
+        // Signed out, not loaded yet, rate limited: the launcher works without a count.
+        console.warn('[ingroup-privacy] launcher count', error);
+        return { ingroupCount: account.ingroupCount ?? null };
+      }
     },
     'panel/close': async (_message, { tabId }) => {
       if (tabId === undefined) return { closed: false };

@@ -8,8 +8,11 @@ import { AmoError } from '../amocrm/errors';
 import { parseAccountHost } from '../amocrm/host';
 import { createLimiter } from '../amocrm/limiter';
 import { buildSnapshot, isStale, readSnapshot, saveSnapshot, type Snapshot } from '../amocrm/snapshot';
+import { loadCatalog, type LoadedCatalog } from '../catalog/load';
+import { matchIngroupWidgets } from '../catalog/match';
 import type { PrivacyDb } from '../db';
 import { AmoFetchReply } from '../messages';
+import { readEndpointBase } from '../settings';
 
 const limiter = createLimiter();
 
@@ -41,17 +44,28 @@ export interface RefreshDeps {
   now: () => number;
 }
 
+/** Ingroup's catalog: the endpoint's (cached for a day), else the bundled copy. */
+export async function currentCatalog(deps: RefreshDeps): Promise<LoadedCatalog> {
+  return loadCatalog({ fetch: (input, init) => fetch(input, init), base: await readEndpointBase(deps.db), db: deps.db, now: deps.now });
+}
+
+async function countIngroup(deps: RefreshDeps, installedCodes: ReadonlyArray<{ code: string }>): Promise<number> {
+  const { catalog, source } = await currentCatalog(deps);
+  return matchIngroupWidgets(installedCodes, catalog, source).length;
+}
+
 export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: number, force: boolean): Promise<Snapshot> {
   const cached = await readSnapshot(deps.db, host);
   if (cached && !force && !isStale(cached, deps.now())) return cached;
   await assertTabHost(deps.browser, tabId, host);
   const client = createAmoClient({ transport: tabTransport(deps.browser, tabId), limiter, key: host });
-  const snapshot = await buildSnapshot(client, host, deps.now());
+  const [snapshot] = await Promise.all([buildSnapshot(client, host, deps.now()), currentCatalog(deps)]);
   await saveSnapshot(deps.db, snapshot);
   await deps.db.accounts.update(host, {
     accountId: snapshot.account.id,
     name: snapshot.account.name,
     widgetsReadAt: snapshot.fetchedAt,
+    ingroupCount: await countIngroup(deps, snapshot.widgets),
   });
   return snapshot;
 }
@@ -59,12 +73,20 @@ export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: nu
 /** The launcher's widgets read: at most once per account per 10 minutes (DESIGN §9). */
 export const WIDGETS_READ_INTERVAL_MS = 10 * 60_000;
 
-export async function readInstalledWidgetCodes(deps: RefreshDeps, host: string, tabId: number): Promise<string[] | null> {
+/**
+ * How many Ingroup widgets the launcher shows: a cached count, refreshed by one widgets read
+ * when the last is older than 10 minutes. Returns the count known after the read, if any.
+ */
+export async function launcherCount(deps: RefreshDeps, host: string, tabId: number): Promise<number | null> {
   const account = await deps.db.accounts.get(host);
-  if (account?.widgetsReadAt !== undefined && deps.now() - account.widgetsReadAt < WIDGETS_READ_INTERVAL_MS) return null;
+  if (account?.widgetsReadAt !== undefined && deps.now() - account.widgetsReadAt < WIDGETS_READ_INTERVAL_MS) {
+    return account.ingroupCount ?? null;
+  }
   // Claim the read first, so tabs opening together do not all read.
   await deps.db.accounts.update(host, { widgetsReadAt: deps.now() });
   const client = createAmoClient({ transport: tabTransport(deps.browser, tabId), limiter, key: host });
-  const widgets = await client.listWidgets();
-  return widgets.filter((w) => w.is_active_in_account).map((w) => w.code);
+  const installed = (await client.listWidgets()).filter((w) => w.is_active_in_account);
+  const ingroupCount = await countIngroup(deps, installed);
+  await deps.db.accounts.update(host, { ingroupCount });
+  return ingroupCount;
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { SnapshotSchema, readSnapshot } from '../amocrm/snapshot';
+import { cachedCatalog } from '../catalog/load';
+import { CatalogSchema, CatalogSource } from '../catalog/schema';
 import { LedgerEventSchema } from '../consent/event';
 import { CurrentChoicesSchema, currentChoices, history } from '../consent/ledger';
 import { AccountRowSchema, type PrivacyDb } from '../db';
@@ -19,16 +21,27 @@ export const PanelModelSchema = z.object({
   consentHistory: z.array(LedgerEventSchema),
   /** This account's requests, newest first. */
   requests: z.array(RequestRecordSchema),
+  /** The catalog that says which widgets are Ingroup's, and where it came from. */
+  catalog: z.object({ catalog: CatalogSchema, source: CatalogSource, fetchedAt: z.number().nullable() }),
 });
 export type PanelModel = z.infer<typeof PanelModelSchema>;
 
 export async function loadPanelModel(db: PrivacyDb, host: string, _now: number): Promise<PanelModel> {
-  const [account, snapshot, choices, consentHistory, requests] = await Promise.all([
+  const [account, snapshot, choices, consentHistory, requests, catalog] = await Promise.all([
     db.accounts.get(host),
     readSnapshot(db, host),
     currentChoices(db, host),
     history(db, host),
     db.requests.where('host').equals(host).reverse().sortBy('createdAt'),
+    cachedCatalog(db),
   ]);
-  return { host, account: account ?? null, snapshot: snapshot ?? null, choices, consentHistory, requests };
+  return {
+    host,
+    account: account ?? null,
+    snapshot: snapshot ?? null,
+    choices,
+    consentHistory,
+    requests,
+    catalog: { catalog: catalog.catalog, source: catalog.source, fetchedAt: catalog.fetchedAt },
+  };
 }

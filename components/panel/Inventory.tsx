@@ -1,0 +1,31 @@
+import { policyVersionDiffers } from '@/lib/catalog/match';
+import { buildInventory } from '@/lib/panel/inventory';
+import type { PanelModel } from '@/lib/panel/model';
+import { POLICY_VERSION } from '@/lib/policy';
+import type { Snapshot } from '@/lib/amocrm/snapshot';
+import { useI18n } from '../common/i18n';
+import { Section } from './Section';
+import { WidgetCard } from './WidgetCard';
+
+/** The installed Ingroup widgets with what each collected, or why there is nothing to show. */
+export function Inventory({ snapshot, catalog }: { snapshot: Snapshot; catalog: PanelModel['catalog'] }): preact.JSX.Element {
+  const { t, lang } = useI18n();
+  const inventory = buildInventory(snapshot, catalog.catalog, catalog.source, lang);
+  return (
+    <Section id="inventory" title={t('inventory.heading')}>
+      {snapshot.adminUnavailable === 'not_admin' && (
+        <p class="notice" role="note">
+          {t('inventory.notAdmin')}
+        </p>
+      )}
+      {policyVersionDiffers(catalog.catalog) && (
+        <p class="notice" role="note">
+          {t('inventory.policyChanged', { date: catalog.catalog.policy.effectiveDate })}
+        </p>
+      )}
+      {inventory.widgets.length === 0 ? <p>{t('inventory.none')}</p> : inventory.widgets.map((w) => <WidgetCard key={w.code} widget={w} />)}
+      <p class="muted">{t('inventory.others', { count: inventory.otherInstalled, listed: inventory.listed })}</p>
+      <p class="muted">{t('inventory.policyVersion', { date: POLICY_VERSION.effectiveDate, hash: POLICY_VERSION.sha256.slice(0, 12) })}</p>
+    </Section>
+  );
+}
