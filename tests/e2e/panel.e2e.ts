@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AmoPage, launch, startStack, type Launched, type Stack } from './support/extension';
+
+describe('the privacy panel on the fake amoCRM', () => {
+  let stack: Stack;
+  let browser: Launched;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launch(stack);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('shows exactly the 3 installed Ingroup widgets among 300, with the real values, and serves a second open warm', async () => {
+    const host = 'big-1.amocrm.ru';
+    const amo = await AmoPage.open(browser, `https://${host}/leads`);
+    await expect(amo.page.getByRole('button', { name: /\(3\)/ }).waitFor()).resolves.toBeUndefined();
+    const beforeOpen = stack.amocrm.apiHits(host).length;
+    let panel = await amo.openPanel();
+    const cards = panel.getByRole('article');
+    await cards.first().waitFor();
+    await expect(cards.count()).resolves.toBe(3);
+    await expect(cards.allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('ingroup_demo_autotasks'),
+      expect.stringContaining('ingroup_demo_duplicates'),
+      expect.stringContaining('ingroup_demo_telephony'),
+    ]);
+    const first = cards.first();
+    for (const value of ['Анна Смирнова', 'anna.smirnova@romashka.example', '+7 912 345-67-89', '27182818', 'big-1', '1000', '§1']) {
+      await expect(first.getByText(value, { exact: true }).first().isVisible()).resolves.toBe(true);
+    }
+    await expect(panel.getByText('§3.1').first().isVisible()).resolves.toBe(true);
+    await expect(panel.getByText('§7').first().isVisible()).resolves.toBe(true);
+    const coldCalls = stack.amocrm.apiHits(host).length - beforeOpen;
+    expect(coldCalls).toBeGreaterThan(0);
+    expect(coldCalls).toBeLessThanOrEqual(5);
+
+    await panel.getByRole('button', { name: 'Закрыть' }).click();
+    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'detached' });
+    const beforeWarm = stack.amocrm.apiHits(host).length;
+    panel = await amo.openPanel();
+    await panel.getByRole('article').first().waitFor();
+    await amo.page.waitForTimeout(300);
+    expect(stack.amocrm.apiHits(host).length - beforeWarm).toBe(0);
+    await amo.page.close();
+  });
+
+  it.each([
+    ['a non-administrator', 'nonadmin-1', /Вы не администратор этого аккаунта/],
+    ['a signed-out session', 'loggedout-1', /Вы не вошли в amoCRM/],
+    ['a 429 storm', 'storm-1', /amoCRM просит делать запросы реже/],
+    ['a malformed widgets response', 'malformed-1', /Ответ amoCRM не удалось разобрать/],
+  ])('gives %s a clear message and no uncaught error', async (_label, sub, message) => {
+    const errorsBefore = browser.errors.length;
+    const amo = await AmoPage.open(browser, `https://${sub}.amocrm.ru/leads`);
+    const panel = await amo.openPanel();
+    await panel.getByText(message).first().waitFor({ timeout: 30_000 });
+    const uncaught = browser.errors.slice(errorsBefore).filter((e) => e.startsWith('chrome-extension://'));
+    expect(uncaught).toEqual([]);
+    await amo.page.close();
+  });
+
+  it('renders markup and script in amoCRM fields as text', async () => {
+    const amo = await AmoPage.open(browser, 'https://xss-1.amocrm.ru/leads');
+    const panel = await amo.openPanel();
+    await panel.getByText('<script>document.title="pwned"</script>Пётр').first().waitFor();
+    await expect(panel.getByText('<img src=x onerror="document.title=\'pwned\'">Ромашка').first().isVisible()).resolves.toBe(true);
+    await expect(panel.locator('img, script:not([src]), svg').count()).resolves.toBe(0);
+    const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
+    await expect(frame?.title()).resolves.not.toBe('pwned');
+    await amo.page.close();
+  });
+
+  it('follows amoCRM in English and switches language in place', async () => {
+    const amo = await AmoPage.open(browser, 'https://en-1.kommo.com/leads');
+    const panel = await amo.openPanel();
+    await panel.getByRole('heading', { name: 'Privacy: Ingroup widgets' }).waitFor();
+    await panel.getByText('Alice Walker').first().waitFor();
+    await panel.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await panel.getByRole('heading', { name: 'Конфиденциальность: виджеты Ingroup' }).waitFor();
+    await amo.page.close();
+  });
+});
