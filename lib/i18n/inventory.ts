@@ -14,7 +14,7 @@ export const inventoryEn = {
   'inventory.value': 'Value in this account',
   'inventory.section': 'Policy',
   'inventory.none': 'No Ingroup widgets are installed in this account. Ingroup’s policy says data is collected from the administrator who installs a widget, so there is nothing here to collect now.',
-  'inventory.others': '{count} other installed widgets are not Ingroup’s; {listed} widgets listed by amoCRM in all.',
+  'inventory.others': 'Other installed widgets, not Ingroup’s: {count}. Widgets amoCRM lists in all: {listed}.',
   'inventory.notAdmin': 'You are not an administrator of this account: amoCRM does not show you the administrator’s profile or the number of users. Ask an administrator to open this panel to see every value.',
   'inventory.purposes': 'Why: purposes and legal bases',
   'inventory.recipients': 'Who receives it',
