@@ -53,10 +53,27 @@ export const SENDERS: Record<ToBackgroundType, 'content' | 'page'> = {
   'panel/close': 'page',
 };
 
-import { PageSeenReply } from './messages-to-content';
+import { AMO_PATH } from './messages-to-content';
 
-export { ToContent, AmoFetchReply, PageSeenReply } from './messages-to-content';
-export type { ToContentMessage } from './messages-to-content';
+/** Background → content script. The content script checks these with lightweight guards (lib/messages-to-content.ts). */
+export const ToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('amo/fetch'), path: z.string().regex(AMO_PATH) }),
+  z.object({ type: z.literal('panel/open') }),
+  z.object({ type: z.literal('panel/close') }),
+]);
+export type ToContent = z.infer<typeof ToContent>;
+
+/** What a content script's fetch of amoCRM's API came back with, before any parsing. */
+export const AmoFetchReply = z.object({
+  status: z.number().int(),
+  contentType: z.string(),
+  retryAfter: z.string().nullable(),
+  body: z.string(),
+});
+export type AmoFetchReply = z.infer<typeof AmoFetchReply>;
+
+/** The background's answer to `page/seen`: how many Ingroup widgets the launcher may show. */
+export const PageSeenReply = z.object({ ingroupCount: z.number().int().nonnegative().nullable() });
 
 /** What each message answers — parsed by the sender, so no caller picks its own reply type. */
 export const REPLIES = {

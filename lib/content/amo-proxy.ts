@@ -2,7 +2,7 @@
  * The content script's one job with amoCRM's API: a same-origin GET with the admin's session,
  * answered raw. Parsing, paging, rate limiting and storage happen in the background.
  */
-import type { AmoFetchReply } from '../messages-to-content';
+import type { AmoFetchReply } from '../messages';
 
 export async function amoFetch(path: string, signal: AbortSignal): Promise<AmoFetchReply> {
   const response = await fetch(path, {

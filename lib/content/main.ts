@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isAccountPage, parseAccountHost } from '../amocrm/host';
 import { pageLang } from '../i18n/launcher';
-import { PageSeenReply, ToContent } from '../messages-to-content';
+import { parsePageSeenCount, parseToContent } from '../messages-to-content';
 import { amoFetch } from './amo-proxy';
 import { LAUNCHER_ID, mountLauncher, type Launcher } from './launcher';
 import { createPanelFrame } from './panel-frame';
@@ -34,9 +34,8 @@ export function startContent(ctx: ContentScriptContext): void {
 
   const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
-    const parsed = ToContent.safeParse(raw);
-    if (!parsed.success) return undefined;
-    const message = parsed.data;
+    const message = parseToContent(raw);
+    if (!message) return undefined;
     if (message.type === 'amo/fetch') return amoFetch(message.path, ctx.signal);
     if (message.type === 'panel/open') panel.open();
     else panel.close();
@@ -48,10 +47,9 @@ export function startContent(ctx: ContentScriptContext): void {
   void browser.runtime
     .sendMessage({ type: 'page/seen', host: account.host })
     .then((reply: unknown) => {
-      const envelope = reply as { ok?: boolean; value?: unknown } | undefined;
-      const seen = PageSeenReply.safeParse(envelope?.ok ? envelope.value : undefined);
-      if (seen.success && ctx.isValid) {
-        count = seen.data.ingroupCount;
+      const seen = parsePageSeenCount(reply);
+      if (seen !== undefined && ctx.isValid) {
+        count = seen;
         launcher?.setCount(count);
       }
     })
