@@ -63,6 +63,9 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
             ✕
           </button>
         </header>
+        <p class="muted panel-host">
+          {t('account.host')}: <strong>{host}</strong>
+        </p>
         {model.status === 'loading' && <p role="status">{t('common.loading')}</p>}
         {model.status === 'error' && <ErrorBox error={{ code: 'feed', message: model.error.message }} />}
         {model.status === 'ready' && <PanelBody model={model.value} refresh={refresh} state={state} />}
