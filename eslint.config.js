@@ -7,7 +7,10 @@ const noHtmlStrings = [
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML strings (DESIGN §8): use insertAdjacentElement/append with nodes.' },
   { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'No document.write: render with Preact or DOM nodes.' },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No dangerouslySetInnerHTML (DESIGN §8): render text as children; Preact escapes it.' },
-  { selector: "CallExpression[callee.property.name='postMessage']", message: 'No postMessage conversation with the page (DESIGN §8): use runtime messaging through lib/messages.ts.' },
+  // Window messaging with the page is banned; a runtime Port's postMessage (extension-internal) is not.
+  { selector: "CallExpression[callee.property.name='postMessage'][callee.object.name=/^(window|parent|top|self|opener|globalThis|frames)$/]", message: 'No postMessage conversation with the page (DESIGN §8): use runtime messaging through lib/messages.ts.' },
+  { selector: "CallExpression[callee.property.name='postMessage'][callee.object.property.name=/^(contentWindow|parent|top|opener)$/]", message: 'No postMessage conversation with the page (DESIGN §8): use runtime messaging through lib/messages.ts.' },
+  { selector: "CallExpression[callee.name='postMessage']", message: 'No postMessage conversation with the page (DESIGN §8): use runtime messaging through lib/messages.ts.' },
 ];
 
 export default tseslint.config(
