@@ -3,6 +3,7 @@ import type { Lang } from '@/lib/i18n';
 import type { PanelModel } from '@/lib/panel/model';
 import type { RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
+import { trapTab } from '../common/focus-trap';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
 import { AccountHeader } from './AccountHeader';
@@ -39,6 +40,7 @@ function close(): void {
 function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => void }): preact.JSX.Element {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
   const model = usePanelFeed(host);
   const { state, refresh } = useRefresh(host);
 
@@ -46,6 +48,7 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
     heading.current?.focus();
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') close();
+      trapTab(event, dialog.current);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -53,7 +56,7 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
 
   return (
     <div class="backdrop" onClick={(event) => event.target === event.currentTarget && close()}>
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="panel-title">
+      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="panel-title" ref={dialog}>
         <header class="dialog-head">
           <h1 id="panel-title" tabIndex={-1} ref={heading}>
             {t('panel.title')}

@@ -34,10 +34,16 @@ describe('the extension on an amoCRM account', () => {
     await amo.page.close();
   });
 
-  it('closes the panel with Escape and returns focus to the launcher', async () => {
+  it('keeps focus in the panel, closes it with Escape and returns focus to the launcher', async () => {
     const amo = await AmoPage.open(browser, 'https://demo-esc.amocrm.ru/');
     const panel = await amo.openPanel();
-    await panel.getByRole('dialog').press('Escape');
+    await panel.getByRole('button', { name: 'Закрыть' }).waitFor();
+    // Focus moved into the panel, and Tab never leaves it for the page behind.
+    for (let i = 0; i < 40; i += 1) {
+      await amo.page.keyboard.press(i % 7 === 6 ? 'Shift+Tab' : 'Tab');
+      await expect(amo.page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('IFRAME');
+    }
+    await amo.page.keyboard.press('Escape');
     await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'detached' });
     await expect(amo.launcher().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await amo.page.close();
