@@ -43,14 +43,20 @@ if (headed) {
   console.log(`Chromium is open on ${DEMO} with the extension. Click «Данные» in the left menu. Close the browser to stop.`);
   await new Promise((done) => context.on('close', done));
 } else {
-  const out = resolve('artifacts/screenshots');
+  // SCREENSHOTS_DIR=docs/screenshots refreshes the README's pictures.
+  const out = resolve(process.env.SCREENSHOTS_DIR ?? 'artifacts/screenshots');
   mkdirSync(out, { recursive: true });
   const shots = [];
   await page.getByRole('button', { name: /Конфиденциальность|Privacy/ }).click();
   const frame = page.frameLocator('iframe[src*="panel.html"]');
-  await frame.getByRole('dialog').waitFor();
-  await page.waitForTimeout(1500);
-  shots.push(join(out, 'panel.png'));
+  await frame.getByRole('article').first().waitFor();
+  await page.waitForTimeout(500);
+  shots.push(join(out, 'panel-ru.png'));
+  await page.screenshot({ path: shots.at(-1) });
+  await frame.getByRole('combobox').first().selectOption('en');
+  await frame.getByRole('heading', { name: 'Privacy: Ingroup widgets' }).waitFor();
+  await page.waitForTimeout(300);
+  shots.push(join(out, 'panel-en.png'));
   await page.screenshot({ path: shots.at(-1) });
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 420, height: 640 });
@@ -59,6 +65,12 @@ if (headed) {
   await popup.waitForTimeout(500);
   shots.push(join(out, 'popup.png'));
   await popup.screenshot({ path: shots.at(-1), fullPage: true });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('heading', { level: 1 }).waitFor();
+  await options.waitForTimeout(500);
+  shots.push(join(out, 'options.png'));
+  await options.screenshot({ path: shots.at(-1), fullPage: true });
   console.log(`No display here, so the demo ran headless. Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   await context.close();
 }
