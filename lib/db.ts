@@ -31,6 +31,16 @@ export type AccountRow = z.infer<typeof AccountRowSchema>;
 export const SettingRowSchema = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRow = z.infer<typeof SettingRowSchema>;
 
+/** The schema of each version, oldest first: kept so tests can open a database as an older release left it. */
+export const SCHEMA_V1 = {
+  accounts: '&host, lastSeenAt',
+  snapshots: '&host',
+  catalog: '&key',
+  ledger: '++seq, &id, host, [host+purpose]',
+  requests: '&id, host, createdAt, outboxDueAt, pollDueAt',
+  settings: '&key',
+} as const;
+
 export class PrivacyDb extends Dexie {
   accounts!: EntityTable<AccountRow, 'host'>;
   snapshots!: EntityTable<Snapshot, 'host'>;
@@ -41,17 +51,15 @@ export class PrivacyDb extends Dexie {
 
   constructor(name = 'ingroup-privacy') {
     super(name);
-    this.version(1).stores({
-      accounts: '&host, lastSeenAt',
-      snapshots: '&host',
-      catalog: '&key',
-      // Append-only: `seq` orders the hash chain; `id` is the event id; the compound index
-      // serves "current state of a choice" without a table scan.
-      ledger: '++seq, &id, host, [host+purpose]',
-      // `outboxDueAt` / `pollDueAt` are set only while there is work, so the indexes hold
-      // just the pending rows.
-      requests: '&id, host, createdAt, outboxDueAt, pollDueAt',
-      settings: '&key',
+    // ledger — append-only: `seq` orders the hash chain; `id` is the event id; [host+purpose]
+    // serves "current state of a choice" without a table scan.
+    // requests — `outboxDueAt` / `pollDueAt` are set only while there is work, so those indexes
+    // hold just the pending rows.
+    this.version(1).stores(SCHEMA_V1);
+    // v2: an account's requests newest first straight from an index (the panel lists them on
+    // every change), instead of sorting them in memory. No row changes shape.
+    this.version(2).stores({
+      requests: '&id, host, createdAt, outboxDueAt, pollDueAt, [host+createdAt]',
     });
   }
 }

@@ -2,6 +2,7 @@
  * Everything the panel shows for one account, read in one go from the database. Served to the
  * panel by the background (lib/panel/feed.ts) and parsed again on arrival.
  */
+import Dexie from 'dexie';
 import { z } from 'zod';
 import { SnapshotSchema, readSnapshot } from '../amocrm/snapshot';
 import { cachedCatalog } from '../catalog/load';
@@ -32,7 +33,7 @@ export async function loadPanelModel(db: PrivacyDb, host: string, _now: number):
     readSnapshot(db, host),
     currentChoices(db, host),
     history(db, host),
-    db.requests.where('host').equals(host).reverse().sortBy('createdAt'),
+    db.requests.where('[host+createdAt]').between([host, Dexie.minKey], [host, Dexie.maxKey]).reverse().toArray(),
     cachedCatalog(db),
   ]);
   return {
