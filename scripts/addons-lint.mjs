@@ -9,8 +9,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import addonsLinter from 'addons-linter';
+
+/** @typedef {{ code: string, message: string, description?: string | string[], file?: string, line?: number }} Finding */
+/** @typedef {{ errors: Finding[], warnings: Finding[], notices: Finding[] }} Report */
+/** The package ships no types; this is the part of its documented Node API used here. */
+const addonsLinter = /** @type {{ createInstance(opts: { config: Record<string, unknown>, runAsBinary: boolean }): { run(): Promise<Report> } }} */ (
+  createRequire(import.meta.url)('addons-linter')
+);
 
 const dir = resolve(process.argv[2] ?? '.output/firefox-mv3');
 if (!existsSync(`${dir}/manifest.json`)) {
@@ -35,8 +42,6 @@ const linter = addonsLinter.createInstance({
   runAsBinary: false,
 });
 
-/** @typedef {{ code: string, message: string, description?: string | string[], file?: string, line?: number }} Finding */
-/** @type {{ errors: Finding[], warnings: Finding[], notices: Finding[] }} */
 const report = await linter.run();
 
 /** @param {string} label @param {Finding[]} list */

@@ -1,0 +1,150 @@
+/**
+ * DESIGN §8 at the router: every message type, from every sender it must not trust, is refused
+ * with a typed error before any handler runs.
+ */
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from '@/lib/background/router';
+import { SENDERS, ToBackground, type SenderLike, type ToBackgroundType } from '@/lib/messages';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}`;
+const HOST = 'demo.amocrm.ru';
+const UUID = '0b7c2f4e-1d2a-4c3b-9e8f-123456789abc';
+
+/** One well-formed message of every type the background accepts. */
+const VALID: Record<ToBackgroundType, ToBackground> = {
+  'page/seen': { type: 'page/seen', host: HOST },
+  'snapshot/refresh': { type: 'snapshot/refresh', host: HOST, force: true },
+  'consent/record': { type: 'consent/record', host: HOST, purpose: 'marketing', state: 'refused', method: 'panel' },
+  'consent/record-all': { type: 'consent/record-all', state: 'refused', method: 'popup' },
+  'request/submit': { type: 'request/submit', draft: { type: 'access' } },
+  'request/email-sent': { type: 'request/email-sent', id: UUID },
+  'request/retry': { type: 'request/retry', id: UUID },
+  'outbox/flush': { type: 'outbox/flush' },
+  'ledger/import': { type: 'ledger/import', text: '{}' },
+  'data/wipe': { type: 'data/wipe', confirm: 'wipe' },
+  'settings/regime': { type: 'settings/regime', host: HOST, regime: 'gdpr' },
+  'settings/endpoint': { type: 'settings/endpoint', base: 'https://api.ingru.ru/privacy/v1' },
+  'panel/close': { type: 'panel/close' },
+};
+const TYPES = Object.keys(SENDERS) as ToBackgroundType[];
+const PAGE_ONLY = TYPES.filter((type) => SENDERS[type] === 'page');
+
+const page: SenderLike = { id: ID, url: `${ORIGIN}/options.html`, origin: ORIGIN };
+const content: SenderLike = { id: ID, url: `https://${HOST}/leads`, origin: `https://${HOST}`, tab: { id: 7 }, frameId: 0 };
+
+/** Senders nobody should trust, each with the reason it must fail. */
+const UNTRUSTED: Array<[string, SenderLike]> = [
+  ['another extension posing as an extension page', { ...page, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
+  ['another extension posing as a content script', { ...content, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
+  ['a sender without an extension id', { url: `${ORIGIN}/popup.html`, origin: ORIGIN }],
+  ['a content script on https://evil.example', { ...content, url: 'https://evil.example/', origin: 'https://evil.example' }],
+  ['a content script on plain-HTTP http://demo.amocrm.ru', { ...content, url: 'http://demo.amocrm.ru/leads', origin: 'http://demo.amocrm.ru' }],
+  ['a content script on the marketing site https://www.amocrm.ru', { ...content, url: 'https://www.amocrm.ru/', origin: 'https://www.amocrm.ru' }],
+  ['a content script on a look-alike host', { ...content, url: 'https://demo.amocrm.ru.evil.example/', origin: 'https://demo.amocrm.ru.evil.example' }],
+  ['a content script on another port', { ...content, url: 'https://demo.amocrm.ru:8443/', origin: 'https://demo.amocrm.ru:8443' }],
+  ['an extension page URL with a foreign origin', { ...page, origin: 'https://evil.example' }],
+  ['an amoCRM origin without a tab (not a content script)', { id: ID, url: `https://${HOST}/leads`, origin: `https://${HOST}` }],
+  ['a sender with a URL that does not parse', { id: ID, url: 'not a url', tab: { id: 1 } }],
+];
+
+function spyHandlers(): { handlers: Handlers; calls: () => number } {
+  const spies = Object.fromEntries(TYPES.map((type) => [type, vi.fn(async () => ({}))]));
+  return {
+    handlers: spies as unknown as Handlers,
+    calls: () => Object.values(spies).reduce((n, spy) => n + spy.mock.calls.length, 0),
+  };
+}
+
+function router(): { route: ReturnType<typeof createRouter>; calls: () => number } {
+  const { handlers, calls } = spyHandlers();
+  return { route: createRouter(handlers, { id: ID, origin: ORIGIN }), calls };
+}
+
+describe('the background router refuses what it must not trust', () => {
+  it('has a well-formed example of every message type', () => {
+    expect(Object.keys(VALID).sort()).toEqual([...TYPES].sort());
+    for (const message of Object.values(VALID)) expect(ToBackground.safeParse(message).success).toBe(true);
+  });
+
+  it.each(TYPES.map((type) => [type, SENDERS[type] === 'page' ? page : content] as const))(
+    'runs the handler of %s from the sender it is meant for',
+    async (type, sender) => {
+      const { route, calls } = router();
+      await expect(route(VALID[type], sender)).resolves.toEqual({ ok: true, value: {} });
+      expect(calls()).toBe(1);
+    },
+  );
+
+  describe.each(UNTRUSTED)('from %s', (_label, sender) => {
+    it.each(TYPES)('refuses %s as bad-sender, running no handler', async (type) => {
+      const { route, calls } = router();
+      const reply = await route(VALID[type], sender);
+      expect(reply).toEqual({ ok: false, error: { code: 'bad-sender', message: expect.any(String) } });
+      expect(calls()).toBe(0);
+    });
+  });
+
+  it.each(PAGE_ONLY)('refuses the page-only %s from a content script on an account', async (type) => {
+    const { route, calls } = router();
+    const reply = await route(VALID[type], content);
+    expect(reply).toEqual({ ok: false, error: { code: 'not-allowed', message: expect.stringContaining('content script') } });
+    expect(calls()).toBe(0);
+  });
+
+  it.each(['other.amocrm.ru', 'demo.kommo.com', 'demo.amocrm.com'])('refuses page/seen for %s from a content script on demo.amocrm.ru', async (host) => {
+    const { route, calls } = router();
+    const reply = await route({ type: 'page/seen', host }, content);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(calls()).toBe(0);
+  });
+
+  it.each([
+    ['an extra field smuggled into a strict message', { ...VALID['data/wipe'], confirm: 'yes' }],
+    ['a wipe without its confirmation', { type: 'data/wipe' }],
+    ['an endpoint that is not a URL', { type: 'settings/endpoint', base: 'api.ingru.ru privacy' }],
+    ['a host outside amoCRM', { type: 'snapshot/refresh', host: 'evil.example' }],
+    ['a host with a path', { type: 'settings/regime', host: 'demo.amocrm.ru/x', regime: 'gdpr' }],
+    ['an id that is not a UUID', { type: 'request/retry', id: '../../etc' }],
+    ['a prototype-polluting type', { type: '__proto__' }],
+  ])('refuses %s as bad-message from an extension page', async (_label, raw) => {
+    const { route, calls } = router();
+    await expect(route(raw, page)).resolves.toMatchObject({ ok: false, error: { code: 'bad-message' } });
+    expect(calls()).toBe(0);
+  });
+});
+
+describe('the background router under arbitrary input', () => {
+  const senders = fc.constantFrom<SenderLike>(page, content, ...UNTRUSTED.map(([, s]) => s));
+  /** Objects that look like messages: a real type plus arbitrary members. */
+  const messageLike = fc.record({ type: fc.constantFrom(...TYPES) }).chain((head) =>
+    fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((rest) => ({ ...rest, ...head })),
+  );
+  /** Real messages with one member replaced by arbitrary JSON. */
+  const mutated = fc.tuple(fc.constantFrom(...TYPES), fc.jsonValue({ maxDepth: 2 })).map(([type, value]) => {
+    const message: Record<string, unknown> = { ...VALID[type] };
+    const keys = Object.keys(message).filter((k) => k !== 'type');
+    if (keys.length) message[keys[0]!] = value;
+    return message;
+  });
+
+  it('answers every input with an envelope, and runs a handler only for a parsed message from its allowed sender', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.anything(), fc.jsonValue(), messageLike, mutated), senders, async (raw, sender) => {
+        const { route, calls } = router();
+        const reply = await route(raw, sender);
+        const parsed = ToBackground.safeParse(raw);
+        if (reply.ok) {
+          expect(parsed.success).toBe(true);
+          expect(calls()).toBe(1);
+        } else {
+          expect(['bad-sender', 'bad-message', 'not-allowed']).toContain(reply.error.code);
+          expect(reply.error.message.length).toBeGreaterThan(0);
+          expect(calls()).toBe(0);
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
