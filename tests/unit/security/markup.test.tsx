@@ -52,7 +52,7 @@ function catalogWith(text: string, code: string = CODE): PanelModel['catalog'] {
   return { catalog, source: 'endpoint', fetchedAt: 0 };
 }
 
-function renderPanelPieces(text: string, lang: Lang, code?: string): HTMLElement {
+function renderPanelPieces(text: string, lang: Lang, code?: string): Element {
   const snapshot = snapshotWith(text, code);
   const catalog = catalogWith(text, code);
   const [widget] = buildInventory(snapshot, catalog.catalog, catalog.source, lang).widgets;
@@ -67,16 +67,16 @@ function renderPanelPieces(text: string, lang: Lang, code?: string): HTMLElement
 }
 
 /** The shape of the rendered tree: tag names in document order. */
-function shape(root: HTMLElement): string[] {
+function shape(root: Element): string[] {
   return [...root.querySelectorAll('*')].map((el) => el.tagName.toLowerCase());
 }
 
-function attributes(root: HTMLElement): string[] {
+function attributes(root: Element): string[] {
   return [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name));
 }
 
 /** Elements whose own text nodes, joined, are exactly `text`. */
-function elementsShowing(root: HTMLElement, text: string): Element[] {
+function elementsShowing(root: Element, text: string): Element[] {
   return [...root.querySelectorAll('*')].filter((el) =>
     [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('') === text,
   );
