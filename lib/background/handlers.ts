@@ -3,7 +3,8 @@ import type { browser as Browser } from 'wxt/browser';
 import type { PrivacyDb } from '../db';
 import { recordAccountSeen, updateAccount } from './accounts';
 import { consentHandlers } from './consent-handlers';
-import { requestHandlers } from './request-handlers';
+import type { OutboxRunner } from './outbox-runner';
+import { requestHandlers, sendMarketingChoice } from './request-handlers';
 import { launcherCount, refreshSnapshot } from './snapshot';
 import type { Handlers } from './router';
 
@@ -13,11 +14,14 @@ export interface BackgroundDeps {
   now: () => number;
 }
 
-export function createHandlers(deps: BackgroundDeps): Handlers {
+export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Handlers {
   const { browser, db, now } = deps;
+  const requestDeps = { ...deps, outbox };
   return {
-    ...consentHandlers(deps),
-    ...requestHandlers(deps),
+    ...consentHandlers(deps, async (host, state) => {
+      await sendMarketingChoice(requestDeps, host, state);
+    }),
+    ...requestHandlers(requestDeps),
     'page/seen': async ({ host }, { tabId }) => {
       const account = await recordAccountSeen(db, host, now());
       if (tabId === undefined) return { ingroupCount: account.ingroupCount ?? null };

@@ -7,11 +7,14 @@ import { db } from '../db';
 import { senderKind } from '../messages';
 import { PANEL_FEED_PORT, servePanelFeed } from '../panel/feed';
 import { createHandlers } from './handlers';
+import { createOutboxRunner, startOutbox } from './outbox-runner';
 import { createRouter } from './router';
 
 export function startBackground(browser: typeof Browser): void {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-  const handlers = createHandlers({ browser, db: db(), now: () => Date.now() });
+  const deps = { browser, db: db(), now: () => Date.now() };
+  const outbox = createOutboxRunner(deps);
+  const handlers = createHandlers(deps, outbox);
   const route = createRouter(handlers, self);
   browser.runtime.onMessage.addListener((raw: unknown, sender) => route(raw, sender));
   browser.runtime.onConnect.addListener((port) => {
@@ -22,4 +25,5 @@ export function startBackground(browser: typeof Browser): void {
     }
     servePanelFeed(port, db(), () => Date.now());
   });
+  startOutbox(browser, outbox);
 }

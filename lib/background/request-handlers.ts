@@ -1,18 +1,91 @@
-/** Request messages: the background is the outbox's only writer and the endpoint's only caller. */
+/**
+ * Request messages: the background is the outbox's only writer and the endpoint's only caller.
+ * A request is written to the database before any send; the send itself runs in the outbox.
+ */
+import { readSnapshot } from '../amocrm/snapshot';
+import type { ConsentState } from '../consent/event';
+import { POLICY_VERSION } from '../policy/version';
+import { bodyFromDraft } from '../requests/compose';
+import { enqueue, recordEmailSent, requeue } from '../requests/outbox';
+import type { Draft } from '../requests/types';
 import type { BackgroundDeps } from './handlers';
+import type { OutboxRunner } from './outbox-runner';
 import type { Handlers } from './router';
 
 export type RequestHandlers = Pick<Handlers, 'request/submit' | 'request/email-sent' | 'request/retry' | 'outbox/flush' | 'settings/endpoint'>;
 
-export function requestHandlers(_deps: BackgroundDeps): RequestHandlers {
-  const unavailable = async (): Promise<never> => {
-    throw Object.assign(new Error('Requests are not available in this version'), { code: 'not-available' });
+export interface RequestDeps extends BackgroundDeps {
+  outbox: OutboxRunner;
+}
+
+function kick(outbox: OutboxRunner): void {
+  outbox.run().catch((error: unknown) => console.error('[ingroup-privacy] outbox', error));
+}
+
+export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<string> {
+  const body = bodyFromDraft(draft, {
+    id: crypto.randomUUID(),
+    now: deps.now(),
+    policy: POLICY_VERSION,
+    client: { name: 'ingroup-privacy-amocrm', version: deps.browser.runtime.getManifest().version },
+  });
+  await enqueue(deps.db, body, 'endpoint', deps.now());
+  kick(deps.outbox);
+  return body.id;
+}
+
+/**
+ * A marketing choice reaches Ingroup as a request. It needs the administrator's identity from a
+ * snapshot; an account whose panel was never opened gets its request once it is (the choice
+ * itself is in the ledger either way, and the panel says it was not sent).
+ */
+export async function sendMarketingChoice(deps: RequestDeps, host: string, state: ConsentState): Promise<string | null> {
+  const snapshot = await readSnapshot(deps.db, host);
+  if (!snapshot?.admin) return null;
+  const account = await deps.db.accounts.get(host);
+  const draft: Draft = {
+    type: state === 'given' ? 'marketing_opt_in' : 'marketing_opt_out',
+    host,
+    locale: host.endsWith('.amocrm.ru') ? 'ru' : 'en',
+    regime: account?.regime ?? (host.endsWith('.amocrm.ru') ? 'ru152' : 'gdpr'),
+    widgets: [],
+    requester: {
+      userId: snapshot.admin.id,
+      name: snapshot.admin.name,
+      email: snapshot.admin.email,
+      ...(snapshot.admin.phone ? { phone: snapshot.admin.phone } : {}),
+    },
+    account: { id: snapshot.account.id, subdomain: snapshot.account.subdomain, host },
   };
+  return submitDraft(deps, draft);
+}
+
+export function requestHandlers(deps: RequestDeps): RequestHandlers {
   return {
-    'request/submit': unavailable,
-    'request/email-sent': unavailable,
-    'request/retry': unavailable,
-    'outbox/flush': unavailable,
-    'settings/endpoint': unavailable,
+    'request/submit': async ({ draft }) => ({ id: await submitDraft(deps, draft) }),
+    'request/email-sent': async ({ id }) => {
+      await recordEmailSent(deps.db, id, deps.now());
+      kick(deps.outbox);
+      return { id };
+    },
+    'request/retry': async ({ id }) => {
+      await requeue(deps.db, id, deps.now());
+      kick(deps.outbox);
+      return { id };
+    },
+    'outbox/flush': async () => deps.outbox.run(),
+    'settings/endpoint': async ({ base }) => {
+      if (base === null) {
+        await deps.db.settings.delete('endpointBase');
+        return { base: '' };
+      }
+      const url = new URL(base);
+      if (url.protocol !== 'https:') throw Object.assign(new Error('Ingroup’s endpoint must be an https:// address.'), { code: 'bad-endpoint' });
+      const granted = await deps.browser.permissions.contains({ origins: [`${url.origin}/*`] });
+      if (!granted) throw Object.assign(new Error(`The extension may not reach ${url.origin}: allow it when the browser asks, then save again.`), { code: 'no-permission' });
+      const clean = url.href.replace(/\/+$/, '');
+      await deps.db.settings.put({ key: 'endpointBase', value: clean });
+      return { base: clean };
+    },
   };
 }

@@ -1,0 +1,101 @@
+/**
+ * Runs the outbox in the service worker: a drain and a status poll now, at startup, and whenever
+ * the `outbox` alarm fires; the alarm is set for the next thing due, so a request survives the
+ * worker being stopped and the browser restarting. Also keeps the toolbar badge (overdue
+ * requests) and raises one notification per request when it becomes overdue.
+ */
+import type { browser as Browser } from 'wxt/browser';
+import { defaultRegime, type Regime } from '../amocrm/host';
+import type { PrivacyDb } from '../db';
+import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
+import { requestTitle } from '../requests/email';
+import { requestView } from '../requests/view';
+import { readEndpointBase } from '../settings';
+
+export const OUTBOX_ALARM = 'outbox';
+/** Deadlines move by the day: look at them again at least this often. */
+const DEADLINE_CHECK_MS = 60 * 60_000;
+
+export interface OutboxRunner {
+  /** Send what is due and poll what is due, then set the alarm and the badge. */
+  run(): Promise<DrainResult>;
+  regimeOf(host: string): Promise<Regime>;
+}
+
+export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyDb; now: () => number }): OutboxRunner {
+  const { browser, db, now } = deps;
+  const outboxDeps = async (): Promise<OutboxDeps> => ({
+    base: await readEndpointBase(db),
+    fetch: (input, init) => fetch(input, init),
+    now,
+    random: Math.random,
+  });
+  const regimeOf = async (host: string): Promise<Regime> => (await db.accounts.get(host))?.regime ?? defaultRegime(host);
+
+  async function scheduleAlarm(): Promise<void> {
+    const next = (await nextWakeAt(db)) ?? Number.POSITIVE_INFINITY;
+    // Chrome fires alarms no sooner than 30 s from now.
+    const when = Math.max(now() + 30_000, Math.min(next, now() + DEADLINE_CHECK_MS));
+    await browser.alarms.create(OUTBOX_ALARM, { when });
+  }
+
+  async function checkDeadlines(): Promise<void> {
+    const open = await db.requests.toArray();
+    const today = new Date(now());
+    const overdue = [];
+    for (const record of open) {
+      const view = requestView(record, await regimeOf(record.host), today);
+      if (view.overdue) overdue.push(view);
+    }
+    await browser.action.setBadgeText({ text: overdue.length ? String(overdue.length) : '' });
+    await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
+    const notified = new Set((await db.settings.get('overdueNotified'))?.value as string[] | undefined);
+    const fresh = overdue.filter((v) => !notified.has(v.record.id));
+    for (const view of fresh) {
+      const lang = view.record.body.locale;
+      await browser.notifications.create(`overdue:${view.record.id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icons/128.png'),
+        title: lang === 'ru' ? 'Ingroup не ответил в срок' : 'Ingroup missed the deadline',
+        message: `${requestTitle(view.record.type, lang)} · ${view.record.host} · ${view.dueDate ?? ''}`,
+      });
+      notified.add(view.record.id);
+    }
+    if (fresh.length) await db.settings.put({ key: 'overdueNotified', value: [...notified] });
+  }
+
+  let running: Promise<DrainResult> | null = null;
+  async function runOnce(): Promise<DrainResult> {
+    const d = await outboxDeps();
+    const result = await drain(db, d);
+    await pollDue(db, d);
+    await scheduleAlarm();
+    await checkDeadlines();
+    return result;
+  }
+  return {
+    // One run at a time in this worker; a call during a run waits for it and then runs again.
+    run: async () => {
+      while (running) await running.catch(() => undefined);
+      running = runOnce();
+      try {
+        return await running;
+      } finally {
+        running = null;
+      }
+    },
+    regimeOf,
+  };
+}
+
+/** Wire the runner to the browser: at worker start, at browser startup and on the alarm. */
+export function startOutbox(browser: typeof Browser, runner: OutboxRunner): void {
+  const run = (why: string): void => {
+    runner.run().catch((error: unknown) => console.error(`[ingroup-privacy] outbox (${why})`, error));
+  };
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) run('alarm');
+  });
+  browser.runtime.onStartup.addListener(() => run('startup'));
+  run('worker start');
+}
