@@ -1,0 +1,294 @@
+// @ts-check
+/* global window, document, location, MutationObserver, requestAnimationFrame, indexedDB -- functions handed to page.evaluate run in the page */
+/**
+ * The benchmark's browser figures, in Debian's Chromium against the local stack (DESIGN §9):
+ *
+ * - added main-thread time of a page load: the same amoCRM page loaded alternately in a profile
+ *   with the extension and in one without, Chromium's own per-page counters (CDP
+ *   Performance.getMetrics TaskDuration / ScriptDuration, in thread time) read after a quiet second;
+ * - amoCRM API calls before the panel is opened (several loads) and when it opens, cold and warm;
+ * - panel open → inventory painted: the launcher's click (timestamped in the page) to the frame
+ *   after the first `article` appears (timestamped in the panel frame, in a requestAnimationFrame);
+ * - popup and options, seeded with an agency's data, from navigation to the first account painted.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, startStack } from '../../tests/support/stack.mjs';
+
+const LAUNCHER = /Конфиденциальность|Privacy/;
+const AMOCRM_MATCHES = ['https://*.amocrm.ru/*', 'https://*.amocrm.com/*', 'https://*.kommo.com/*'];
+
+/**
+ * An extension whose content script does nothing, on the same pages at the same time: what
+ * Chromium itself costs a page for injecting any content script, to tell apart from ours.
+ */
+function emptyExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'ingroup-bench-empty-'));
+  const manifest = { manifest_version: 3, name: 'Empty content script', version: '1.0', content_scripts: [{ matches: AMOCRM_MATCHES, js: ['noop.js'], run_at: 'document_idle' }] };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'noop.js'), 'void 0;\n');
+  return dir;
+}
+const QUIET_MS = 1_000;
+
+/** @param {number[]} values */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** @param {string} executablePath @param {string[]} args */
+async function launch(executablePath, args) {
+  const dir = mkdtempSync(join(tmpdir(), 'ingroup-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath,
+    headless: true,
+    args,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreHTTPSErrors: true,
+    locale: 'ru-RU',
+    viewport: { width: 1280, height: 800 },
+  });
+  return { context, close: async () => { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/**
+ * One load of `url` in a fresh tab: the page's main-thread counters from navigation to a quiet second after `load`.
+ * @param {import('playwright-core').BrowserContext} context @param {string} url
+ */
+async function loadOnce(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(url, { waitUntil: 'load' });
+  await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const read = (/** @type {string} */ name) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  const launcher = await page.getByRole('button', { name: LAUNCHER }).count();
+  await cdp.detach();
+  await page.close();
+  return { taskMs: read('TaskDuration'), scriptMs: read('ScriptDuration'), launcher };
+}
+
+/** Marks, in the page's own clocks, when the launcher is clicked and when the panel and the lists paint. */
+function benchMarks(/** @type {{ host: string }} */ arg) {
+  const w = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window));
+  const stamp = () => performance.timeOrigin + performance.now();
+  /** @param {() => boolean} seen */
+  const watch = (seen) => {
+    const observer = new MutationObserver(() => {
+      if (w.__benchSeenAt || !seen()) return;
+      w.__benchSeenAt = stamp();
+      w.__benchSeenSinceNav = performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        w.__benchPaintAt = stamp();
+        w.__benchPaintSinceNav = performance.now();
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  };
+  if (location.protocol === 'chrome-extension:') {
+    if (location.pathname.endsWith('/panel.html')) watch(() => document.querySelector('article') !== null);
+    else watch(() => (document.body?.textContent ?? '').includes(arg.host));
+  } else {
+    document.addEventListener('click', () => { w.__benchClickAt = stamp(); }, true);
+  }
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {{ apiHits(host: string): Array<{ path: string }> }} amocrm
+ * @param {string} host
+ */
+async function openPanelTimed(page, amocrm, host) {
+  const before = amocrm.apiHits(host).length;
+  await page.getByRole('button', { name: LAUNCHER }).click();
+  const frameElement = page.locator('iframe[src*="panel.html"]');
+  await frameElement.waitFor();
+  const frame = await (await frameElement.elementHandle())?.contentFrame();
+  if (!frame) throw new Error('The panel frame did not attach.');
+  await frame.waitForFunction(() => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintAt !== undefined, undefined, { timeout: 30_000 });
+  const paintAt = /** @type {number} */ (await frame.evaluate(() => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintAt));
+  const clickAt = /** @type {number} */ (await page.evaluate(() => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchClickAt));
+  const inFrame = await frame.evaluate(() => {
+    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+    return { timeOrigin: performance.timeOrigin, dcl: nav?.domContentLoadedEventEnd ?? NaN };
+  });
+  await page.waitForTimeout(500);
+  const calls = amocrm.apiHits(host).length - before;
+  await frame.getByRole('button', { name: /Закрыть|Close/ }).first().click();
+  await frameElement.waitFor({ state: 'detached' });
+  // Where the time goes: until the frame starts loading, until its scripts have run, until the inventory is painted.
+  const frameStart = inFrame.timeOrigin - clickAt;
+  return { ms: paintAt - clickAt, calls, frameStartMs: frameStart, frameReadyMs: frameStart + inFrame.dcl };
+}
+
+/**
+ * @param {{ executablePath: string, seedFile: string, firstSeededHost: string, loads?: number, log?: (line: string) => void }} opts
+ */
+export async function measureBrowser({ executablePath, seedFile, firstSeededHost, loads = 20, log = console.log }) {
+  const stack = await startStack();
+  const withArgs = chromiumArgs(stack);
+  const withoutArgs = withArgs.filter((a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'));
+  const emptyDir = emptyExtension();
+  const withExt = await launch(executablePath, withArgs);
+  const without = await launch(executablePath, withoutArgs);
+  const empty = await launch(executablePath, chromiumArgs(stack, emptyDir));
+  try {
+    const worker = withExt.context.serviceWorkers()[0] ?? (await withExt.context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+
+    // 1. Added main-thread time: alternate the two profiles, two warm-up loads each.
+    log(`page loads: ${loads} with and ${loads} without the extension…`);
+    const pageUrl = 'https://demo-bench.amocrm.ru/leads';
+    /** @type {{ with: Awaited<ReturnType<typeof loadOnce>>[], without: Awaited<ReturnType<typeof loadOnce>>[], empty: Awaited<ReturnType<typeof loadOnce>>[] }} */
+    const runs = { with: [], without: [], empty: [] };
+    for (let i = 0; i < loads + 2; i++) {
+      const a = await loadOnce(withExt.context, pageUrl);
+      const b = await loadOnce(without.context, pageUrl);
+      const c = await loadOnce(empty.context, pageUrl);
+      if (a.launcher !== 1 || b.launcher !== 0) throw new Error(`Expected the launcher only with the extension (got ${a.launcher} and ${b.launcher}).`);
+      if (i >= 2) {
+        runs.with.push(a);
+        runs.without.push(b);
+        runs.empty.push(c);
+      }
+    }
+    const pageLoad = {
+      loads,
+      withTaskMs: median(runs.with.map((r) => r.taskMs)),
+      withoutTaskMs: median(runs.without.map((r) => r.taskMs)),
+      withScriptMs: median(runs.with.map((r) => r.scriptMs)),
+      withoutScriptMs: median(runs.without.map((r) => r.scriptMs)),
+      emptyTaskMs: median(runs.empty.map((r) => r.taskMs)),
+      emptyScriptMs: median(runs.empty.map((r) => r.scriptMs)),
+      addedTaskMs: 0,
+      addedScriptMs: 0,
+    };
+    pageLoad.addedTaskMs = pageLoad.withTaskMs - pageLoad.withoutTaskMs;
+    pageLoad.addedScriptMs = pageLoad.withScriptMs - pageLoad.withoutScriptMs;
+    await without.close();
+    await empty.close();
+    rmSync(emptyDir, { recursive: true, force: true });
+
+    // 2. API calls before opening the panel, then the panel cold and warm.
+    await withExt.context.addInitScript(benchMarks, { host: firstSeededHost });
+    log('amoCRM calls before the panel, and the panel cold and warm…');
+    const reloads = 5;
+    /** @type {Array<{ host: string, widgetPages: number, widgetReads: number, other: number, cold: Awaited<ReturnType<typeof openPanelTimed>>, warm: Awaited<ReturnType<typeof openPanelTimed>>[] }>} */
+    const accounts = [];
+    for (const host of ['big-bench-1.amocrm.ru', 'big-bench-2.amocrm.ru', 'big-bench-3.amocrm.ru']) {
+      let page;
+      for (let i = 0; i < reloads; i++) {
+        await page?.close();
+        page = await withExt.context.newPage();
+        await page.goto(`https://${host}/leads`);
+        await page.getByRole('button', { name: /\(3\)/ }).waitFor();
+      }
+      if (!page) throw new Error('no page');
+      await page.waitForTimeout(300);
+      const hits = stack.amocrm.apiHits(host);
+      const widgetHits = hits.filter((h) => h.path.startsWith('/api/v4/widgets'));
+      const before = { widgetPages: widgetHits.length, widgetReads: widgetHits.filter((h) => /[?&]page=1(&|$)/.test(h.path)).length, other: hits.length - widgetHits.length };
+      const cold = await openPanelTimed(page, stack.amocrm, host);
+      const warm = [];
+      for (let i = 0; i < 5; i++) warm.push(await openPanelTimed(page, stack.amocrm, host));
+      accounts.push({ host, ...before, cold, warm });
+      await page.close();
+    }
+    const panel = {
+      reloadsBeforeOpen: reloads,
+      maxWidgetReadsBeforeOpen: Math.max(...accounts.map((a) => a.widgetReads)),
+      maxOtherCallsBeforeOpen: Math.max(...accounts.map((a) => a.other)),
+      widgetPagesPerRead: accounts[0] ? accounts[0].widgetPages / Math.max(1, accounts[0].widgetReads) : NaN,
+      coldMs: median(accounts.map((a) => a.cold.ms)),
+      maxColdCalls: Math.max(...accounts.map((a) => a.cold.calls)),
+      warmMs: median(accounts.flatMap((a) => a.warm.map((w) => w.ms))),
+      warmFrameStartMs: median(accounts.flatMap((a) => a.warm.map((w) => w.frameStartMs))),
+      warmFrameReadyMs: median(accounts.flatMap((a) => a.warm.map((w) => w.frameReadyMs))),
+      maxWarmCalls: Math.max(...accounts.flatMap((a) => a.warm.map((w) => w.calls))),
+      accounts,
+    };
+
+    // 3. Popup and options with an agency's data, seeded into the extension's own IndexedDB.
+    log('popup and options with 200 accounts, 2,000 requests, 20,000 ledger events…');
+    /** @param {'popup' | 'options'} name */
+    const openList = async (name) => {
+      const page = await withExt.context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${name}.html`);
+      await page.waitForFunction(() => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintSinceNav !== undefined, undefined, { timeout: 30_000 });
+      const timing = await page.evaluate(() => {
+        const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+        return { ms: /** @type {number} */ (/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintSinceNav), dcl: nav?.domContentLoadedEventEnd ?? NaN };
+      });
+      await page.close();
+      return timing;
+    };
+    const seed = JSON.parse(readFileSync(seedFile, 'utf8'));
+    const seeder = await withExt.context.newPage();
+    await seeder.goto(`chrome-extension://${extensionId}/options.html`);
+    await seeder.getByRole('heading', { level: 1 }).waitFor();
+    await seeder.waitForTimeout(300);
+    const counts = await seeder.evaluate(seedDatabase, seed);
+    await seeder.close();
+    /** @type {Record<'popup' | 'options', Array<{ ms: number, dcl: number }>>} */
+    const lists = { popup: [], options: [] };
+    for (let i = 0; i < 6; i++) {
+      // The first open of each page also compiles its code: it counts like the others.
+      for (const name of /** @type {const} */ (['popup', 'options'])) lists[name].push(await openList(name));
+    }
+    const agency = {
+      seeded: counts,
+      popupMs: median(lists.popup.map((r) => r.ms)),
+      optionsMs: median(lists.options.map((r) => r.ms)),
+      popupScriptsDoneMs: median(lists.popup.map((r) => r.dcl)),
+      optionsScriptsDoneMs: median(lists.options.map((r) => r.dcl)),
+      runs: lists,
+    };
+    return { pageLoad, pageLoadRuns: runs, panel, agency };
+  } finally {
+    await withExt.close().catch(() => undefined);
+    await without.close().catch(() => undefined);
+    await empty.close().catch(() => undefined);
+    rmSync(emptyDir, { recursive: true, force: true });
+    await stack.close();
+  }
+}
+
+/**
+ * Runs inside options.html: writes the seed straight into the extension's IndexedDB (the schema
+ * of lib/db.ts, already created by the page's own Dexie), so no seeding route exists in the product.
+ * @param {{ accounts: object[], requests: object[], ledger: object[] }} seed
+ */
+async function seedDatabase(seed) {
+  /** @type {IDBDatabase} */
+  const idb = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('ingroup-privacy');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const stores = /** @type {const} */ (['accounts', 'requests', 'ledger']);
+  for (const name of stores) {
+    if (!idb.objectStoreNames.contains(name)) throw new Error(`The extension's database has no "${name}" table: lib/db.ts changed?`);
+  }
+  await new Promise((resolve, reject) => {
+    const tx = idb.transaction([...stores], 'readwrite');
+    for (const row of seed.accounts) tx.objectStore('accounts').put(row);
+    for (const row of seed.requests) tx.objectStore('requests').put(row);
+    for (const row of seed.ledger) tx.objectStore('ledger').add(row);
+    tx.oncomplete = () => resolve(undefined);
+    tx.onerror = () => reject(tx.error);
+  });
+  /** @param {string} name @returns {Promise<number>} */
+  const count = (name) => new Promise((resolve) => {
+    const req = idb.transaction(name).objectStore(name).count();
+    req.onsuccess = () => resolve(req.result);
+  });
+  const result = { accounts: await count('accounts'), requests: await count('requests'), ledger: await count('ledger') };
+  idb.close();
+  return result;
+}
