@@ -1,8 +1,14 @@
+import { defaultRegime } from '@/lib/amocrm/host';
 import { db } from '@/lib/db';
 import type { Lang } from '@/lib/i18n';
+import { send } from '@/lib/send';
 import { AccountSummary } from '../common/AccountSummary';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import { RequestsList } from '../requests/RequestsList';
+import { EndpointSetting } from './EndpointSetting';
+import { LedgerTools } from './LedgerTools';
+import { WipeData } from './WipeData';
 
 export function OptionsApp({ lang }: { lang: Lang }): preact.JSX.Element {
   return (
@@ -15,18 +21,35 @@ export function OptionsApp({ lang }: { lang: Lang }): preact.JSX.Element {
 function Options(): preact.JSX.Element {
   const { t } = useI18n();
   const accounts = useLiveQuery(() => db().accounts.orderBy('lastSeenAt').reverse().toArray(), []);
+  const requests = useLiveQuery(() => db().requests.orderBy('createdAt').reverse().toArray(), []);
+  const list = accounts.status === 'ready' ? accounts.value : [];
+  const regimeOf = (host: string): 'ru152' | 'gdpr' => list.find((a) => a.host === host)?.regime ?? defaultRegime(host);
   return (
     <main>
       <h1>{t('options.title')}</h1>
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('popup.accounts')}</h2>
-        {accounts.status === 'ready' && accounts.value.length === 0 && <p class="muted">{t('popup.noAccounts')}</p>}
-        {accounts.status === 'ready' && accounts.value.map((account) => (
+        {accounts.status === 'ready' && list.length === 0 && <p class="muted">{t('popup.noAccounts')}</p>}
+        {list.map((account) => (
           <article key={account.host} aria-label={account.host}>
             <AccountSummary account={account} />
+            <label>
+              {t('options.regime')}{' '}
+              <select value={regimeOf(account.host)} onChange={(e) => void send({ type: 'settings/regime', host: account.host, regime: e.currentTarget.value === 'gdpr' ? 'gdpr' : 'ru152' })}>
+                <option value="ru152">{t('composer.regime.ru152')}</option>
+                <option value="gdpr">{t('composer.regime.gdpr')}</option>
+              </select>
+            </label>
           </article>
         ))}
       </section>
+      <section aria-labelledby="requests-heading">
+        <h2 id="requests-heading">{t('requests.heading')}</h2>
+        {requests.status === 'ready' && <RequestsList requests={requests.value} regimeOf={regimeOf} showAccount />}
+      </section>
+      <LedgerTools />
+      <EndpointSetting />
+      <WipeData />
     </main>
   );
 }

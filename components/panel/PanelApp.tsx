@@ -1,17 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@/lib/i18n';
+import { defaultRegime } from '@/lib/amocrm/host';
+import { buildInventory } from '@/lib/panel/inventory';
 import type { PanelModel } from '@/lib/panel/model';
 import type { RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
 import { trapTab } from '../common/focus-trap';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
+import { ChoicesSection } from '../consent/ChoicesSection';
+import { Composer } from '../requests/Composer';
+import { RequestsList } from '../requests/RequestsList';
 import { AccountHeader } from './AccountHeader';
 import { ErrorBox } from './ErrorBox';
 import { Inventory } from './Inventory';
 import { PolicyDetails } from './PolicyDetails';
 import { PolicyFlags } from './PolicyFlags';
 import { Rights } from './Rights';
+import { Section } from './Section';
 import { usePanelFeed } from './use-panel-feed';
 import { useRefresh, type RefreshState } from './use-refresh';
 
@@ -78,9 +84,11 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
 }
 
 function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () => void; state: RefreshState }): preact.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [composing, setComposing] = useState<RequestType | null>(null);
   const { snapshot } = model;
+  const regime = model.account?.regime ?? defaultRegime(model.host);
+  const ingroupWidgets = snapshot ? buildInventory(snapshot, model.catalog.catalog, model.catalog.source, lang).widgets : [];
   return (
     <>
       {state.status === 'error' && <ErrorBox error={state.error} onRetry={refresh} />}
@@ -91,10 +99,20 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
           <Inventory snapshot={snapshot} catalog={model.catalog} />
           <Rights onRequest={setComposing} />
           {composing && (
-            <p class="notice" role="status">
-              {t('rights.coming')}
-            </p>
+            <Composer
+              key={composing}
+              host={model.host}
+              snapshot={snapshot}
+              ingroupWidgets={ingroupWidgets}
+              regime={regime}
+              initialType={composing}
+              onDone={() => setComposing(null)}
+            />
           )}
+          <Section id="requests" title={t('requests.heading')}>
+            <RequestsList requests={model.requests} regimeOf={() => regime} />
+          </Section>
+          <ChoicesSection model={model} />
           <PolicyFlags />
           <PolicyDetails />
         </>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { db } from '@/lib/db';
+import { defaultRegime } from '@/lib/amocrm/host';
 import type { Lang } from '@/lib/i18n';
-import { AccountSummary } from '../common/AccountSummary';
+import { send } from '@/lib/send';
 import { I18nProvider, useI18n } from '../common/i18n';
-import { useLiveQuery } from '../common/use-live-query';
+import { RequestsList } from '../requests/RequestsList';
 import { currentAmoTab, type CurrentTab } from './current-tab';
+import { usePopupData, type AccountLine } from './use-accounts';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   return (
@@ -15,13 +16,38 @@ export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   );
 }
 
+function report(error: unknown): void {
+  console.error('[ingroup-privacy]', error);
+}
+
+function MarketingSwitch({ line }: { line: AccountLine }): preact.JSX.Element {
+  const { t } = useI18n();
+  const allowed = line.marketing === null || line.marketing === 'given';
+  return (
+    <label class="switch account-line">
+      <input
+        type="checkbox"
+        role="switch"
+        checked={allowed}
+        aria-label={t('consent.marketingFor', { host: line.account.host })}
+        onChange={(e) =>
+          void send({ type: 'consent/record', host: line.account.host, purpose: 'marketing', state: e.currentTarget.checked ? 'given' : 'refused', method: 'popup' }).catch(report)
+        }
+      />
+      <span>
+        <strong>{line.account.name ?? line.account.subdomain}</strong> <span class="muted">{line.account.host}</span>
+      </span>
+    </label>
+  );
+}
+
 function Popup(): preact.JSX.Element {
   const { t } = useI18n();
   const [tab, setTab] = useState<CurrentTab | null | undefined>(undefined);
   useEffect(() => {
     currentAmoTab().then(setTab, () => setTab(null));
   }, []);
-  const accounts = useLiveQuery(() => db().accounts.orderBy('lastSeenAt').reverse().toArray(), []);
+  const data = usePopupData();
 
   const openPanel = async (): Promise<void> => {
     if (!tab) return;
@@ -29,8 +55,10 @@ function Popup(): preact.JSX.Element {
     window.close();
   };
 
-  const current = accounts.status === 'ready' && tab ? accounts.value.find((a) => a.host === tab.host) : undefined;
-  const others = accounts.status === 'ready' ? accounts.value.filter((a) => a.host !== tab?.host) : [];
+  const lines = data.status === 'ready' ? data.value.accounts : [];
+  // The current tab's account first.
+  const ordered = tab ? [...lines.filter((l) => l.account.host === tab.host), ...lines.filter((l) => l.account.host !== tab.host)] : lines;
+  const allAllowed = lines.every((l) => l.marketing === null || l.marketing === 'given');
   return (
     <main>
       <h1>{t('app.name')}</h1>
@@ -39,21 +67,52 @@ function Popup(): preact.JSX.Element {
         {tab === undefined && <p>{t('common.loading')}</p>}
         {tab === null && <p class="muted">{t('popup.noAmoTab')}</p>}
         {tab && (
-          <>
-            {current ? <AccountSummary account={current} /> : <p>{tab.host}</p>}
-            <button type="button" class="primary" onClick={() => void openPanel()}>{t('popup.openPanel')}</button>
-          </>
+          <p>
+            {tab.host}{' '}
+            <button type="button" class="primary" onClick={() => void openPanel().catch(report)}>
+              {t('popup.openPanel')}
+            </button>
+          </p>
         )}
       </section>
+      {data.status === 'ready' && <p>{t('consent.openRequests', { count: data.value.openRequests })}</p>}
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('popup.accounts')}</h2>
-        {accounts.status === 'ready' && others.length === 0 && !current && <p class="muted">{t('popup.noAccounts')}</p>}
+        {data.status === 'error' && (
+          <p class="error" role="alert">
+            {data.error.message}
+          </p>
+        )}
+        {data.status === 'ready' && lines.length === 0 && <p class="muted">{t('popup.noAccounts')}</p>}
+        {lines.length > 1 && (
+          <label class="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={allAllowed}
+              onChange={(e) => void send({ type: 'consent/record-all', state: e.currentTarget.checked ? 'given' : 'refused', method: 'popup' }).catch(report)}
+            />
+            <span>{t('consent.marketingAll')}</span>
+          </label>
+        )}
         <ul class="accounts">
-          {others.map((account) => (
-            <li key={account.host}>{account.host}</li>
+          {ordered.map((line) => (
+            <li key={line.account.host}>
+              <MarketingSwitch line={line} />
+            </li>
           ))}
         </ul>
       </section>
+      {data.status === 'ready' && data.value.requests.length > 0 && (
+        <details>
+          <summary>{t('requests.heading')}</summary>
+          <RequestsList
+            requests={data.value.requests}
+            showAccount
+            regimeOf={(host) => lines.find((l) => l.account.host === host)?.account.regime ?? defaultRegime(host)}
+          />
+        </details>
+      )}
     </main>
   );
 }

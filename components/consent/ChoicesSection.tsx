@@ -1,0 +1,122 @@
+import type { ConsentPurpose } from '@/lib/consent/event';
+import type { CurrentChoice } from '@/lib/consent/ledger';
+import type { MessageKey } from '@/lib/i18n';
+import type { PanelModel } from '@/lib/panel/model';
+import { PURPOSES } from '@/lib/policy';
+import { deriveStatus } from '@/lib/requests/record';
+import { useI18n } from '../common/i18n';
+import { Section, SectionRef } from '../panel/Section';
+import { useChoice } from './use-choice';
+
+function formatTime(iso: string, lang: 'ru' | 'en'): string {
+  return new Date(iso).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "Your choices": every purpose of the policy, with a switch where there is a choice and the reason where there is none. */
+export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Element {
+  const { t, lang } = useI18n();
+  const { saving, error, record } = useChoice();
+  const labelOf = new Map(PURPOSES.map((p) => [p.key, p.label[lang]]));
+  const lastMarketing = model.requests.find((r) => r.type === 'marketing_opt_out' || r.type === 'marketing_opt_in');
+
+  const note = (choice: CurrentChoice | null): string =>
+    choice
+      ? t('consent.chosenNote', {
+          state: t(`consent.state.${choice.state}` as MessageKey),
+          date: formatTime(choice.at, lang),
+          method: t(`consent.method.${model.consentHistory.find((e) => e.id === choice.eventId)?.method ?? 'panel'}` as MessageKey),
+          policy: choice.policy.effectiveDate,
+        })
+      : t('consent.defaultNote');
+
+  return (
+    <Section id="choices" title={t('consent.heading')}>
+      <p class="muted">{t('consent.intro')}</p>
+      {error && (
+        <p class="error" role="alert">
+          {t('consent.failed', { message: error })}
+        </p>
+      )}
+      <ul class="choices">
+        {PURPOSES.map((purpose) => {
+          const id = `choice-${purpose.key}`;
+          if (purpose.choice.kind === 'none') {
+            return (
+              <li key={purpose.key} class="choice">
+                <div>
+                  <strong id={id}>{purpose.label[lang]}</strong> {purpose.sections.map((s) => <SectionRef key={s} section={s} />)}
+                  <p class="muted">
+                    {t('consent.notOptional')}: {purpose.choice.reason[lang]}
+                  </p>
+                </div>
+              </li>
+            );
+          }
+          const key: ConsentPurpose = purpose.choice.purpose;
+          const choice = model.choices[key] ?? null;
+          const allowed = choice ? choice.state === 'given' : true;
+          return (
+            <li key={purpose.key} class="choice">
+              <label class="switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={allowed}
+                  disabled={saving}
+                  aria-describedby={`${id}-note`}
+                  onChange={(event) => record(model.host, key, event.currentTarget.checked ? 'given' : 'refused', 'panel')}
+                />
+                <span>
+                  <strong>{purpose.label[lang]}</strong> — {t('consent.allowed')}
+                </span>
+              </label>{' '}
+              {purpose.sections.map((s) => <SectionRef key={s} section={s} />)}
+              <p class="muted" id={`${id}-note`}>
+                {note(choice)}
+              </p>
+              {key === 'marketing' && (
+                <>
+                  <p class="muted">{t('consent.marketingHorizon')}</p>
+                  {choice && (
+                    <p class="muted">
+                      {lastMarketing
+                        ? t('consent.sentToIngroup', { status: t(`requests.status.${deriveStatus(lastMarketing).status}` as MessageKey) })
+                        : t('consent.notSent')}
+                    </p>
+                  )}
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <details>
+        <summary>{t('consent.history')}</summary>
+        {model.consentHistory.length === 0 ? (
+          <p class="muted">{t('consent.noHistory')}</p>
+        ) : (
+          <table class="history">
+            <thead>
+              <tr>
+                <th scope="col">{t('consent.when')}</th>
+                <th scope="col">{t('consent.purpose')}</th>
+                <th scope="col">{t('consent.state')}</th>
+                <th scope="col">{t('consent.method')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...model.consentHistory].reverse().map((event) => (
+                <tr key={event.id}>
+                  <td>{formatTime(event.timestamp, lang)}</td>
+                  <td>{labelOf.get(event.purpose) ?? event.purpose}</td>
+                  <td>{t(`consent.state.${event.state}` as MessageKey)}</td>
+                  <td>{t(`consent.method.${event.method}` as MessageKey)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </details>
+    </Section>
+  );
+}

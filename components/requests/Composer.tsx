@@ -1,0 +1,156 @@
+import { useState } from 'preact/hooks';
+import type { Regime } from '@/lib/amocrm/host';
+import type { Snapshot } from '@/lib/amocrm/snapshot';
+import type { MessageKey } from '@/lib/i18n';
+import { requestTitle } from '@/lib/requests/email';
+import { REQUEST_TYPES, type Correction, type Draft, type RequestType } from '@/lib/requests/types';
+import { send } from '@/lib/send';
+import { useI18n } from '../common/i18n';
+
+export interface ComposerProps {
+  host: string;
+  snapshot: Snapshot;
+  ingroupWidgets: ReadonlyArray<{ code: string; name: string }>;
+  regime: Regime;
+  initialType: RequestType;
+  onDone: () => void;
+}
+
+const FIELDS = ['admin_name', 'admin_email', 'admin_phone'] as const;
+
+/** A request written out in full, previewed exactly as it will be sent, and stored before any send. */
+export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime, initialType, onDone }: ComposerProps): preact.JSX.Element {
+  const { t, lang } = useI18n();
+  const [type, setType] = useState<RequestType>(initialType);
+  const [regime, setRegime] = useState<Regime>(initialRegime);
+  const [widgets, setWidgets] = useState<string[]>(ingroupWidgets.map((w) => w.code));
+  const [details, setDetails] = useState('');
+  const [corrections, setCorrections] = useState<Correction[]>([{ field: 'admin_name', value: '' }]);
+  const [confirmed, setConfirmed] = useState(false);
+  const [status, setStatus] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+
+  const admin = snapshot.admin;
+  if (!admin) return <p class="notice">{t('composer.needProfile')}</p>;
+
+  const draft: Draft = {
+    type,
+    host,
+    locale: lang,
+    regime,
+    widgets,
+    ...(details.trim() ? { details: details.trim() } : {}),
+    ...(type === 'rectification' ? { corrections: corrections.filter((c) => c.value.trim()) } : {}),
+    requester: { userId: admin.id, name: admin.name, email: admin.email, ...(admin.phone ? { phone: admin.phone } : {}) },
+    account: { id: snapshot.account.id, subdomain: snapshot.account.subdomain, host },
+  };
+  const blocked = (type === 'erasure' && !confirmed) || (type === 'rectification' && !draft.corrections?.length) || status.kind === 'sending';
+
+  const submit = (event: Event): void => {
+    event.preventDefault();
+    setStatus({ kind: 'sending' });
+    if (regime !== initialRegime) void send({ type: 'settings/regime', host, regime });
+    send({ type: 'request/submit', draft }).then(
+      () => {
+        setStatus({ kind: 'sent' });
+        onDone();
+      },
+      (e: unknown) => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+
+  return (
+    <form class="composer" aria-labelledby="composer-heading" onSubmit={submit}>
+      <h3 id="composer-heading">{t('composer.heading')}</h3>
+      <label>
+        {t('composer.type')}
+        <select value={type} onChange={(e) => setType(e.currentTarget.value as RequestType)}>
+          {REQUEST_TYPES.map((value) => (
+            <option key={value} value={value}>
+              {requestTitle(value, lang)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('composer.regime')}
+        <select value={regime} onChange={(e) => setRegime(e.currentTarget.value === 'gdpr' ? 'gdpr' : 'ru152')}>
+          <option value="ru152">{t('composer.regime.ru152')}</option>
+          <option value="gdpr">{t('composer.regime.gdpr')}</option>
+        </select>
+      </label>
+      <p>
+        {t('composer.requester')}: <strong>{admin.name}</strong>, {admin.email}
+        {admin.phone ? `, ${admin.phone}` : ''} · {snapshot.account.subdomain} (ID {snapshot.account.id})
+      </p>
+      <fieldset>
+        <legend>{t('composer.widgets')}</legend>
+        {ingroupWidgets.map((w) => (
+          <label key={w.code} class="check">
+            <input
+              type="checkbox"
+              checked={widgets.includes(w.code)}
+              onChange={(e) => setWidgets(e.currentTarget.checked ? [...widgets, w.code] : widgets.filter((c) => c !== w.code))}
+            />
+            {w.name} <code>{w.code}</code>
+          </label>
+        ))}
+      </fieldset>
+      {type === 'rectification' && (
+        <fieldset>
+          <legend>{t('composer.corrections')}</legend>
+          {corrections.map((c, i) => (
+            <div key={i} class="correction">
+              <label>
+                {t('composer.field')}
+                <select value={c.field} onChange={(e) => setCorrections(corrections.map((x, j) => (j === i ? { ...x, field: e.currentTarget.value } : x)))}>
+                  {FIELDS.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`composer.field.${f}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('composer.value')}
+                <input value={c.value} onInput={(e) => setCorrections(corrections.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))} />
+              </label>
+              <button type="button" onClick={() => setCorrections(corrections.filter((_, j) => j !== i))}>
+                {t('composer.removeCorrection')}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => setCorrections([...corrections, { field: 'admin_email', value: '' }])}>
+            {t('composer.addCorrection')}
+          </button>
+        </fieldset>
+      )}
+      <label>
+        {t('composer.details')}
+        <textarea rows={3} maxLength={5000} value={details} onInput={(e) => setDetails(e.currentTarget.value)} />
+      </label>
+      {type === 'erasure' && (
+        <label class="check">
+          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
+          {t('composer.confirmErasure')}
+        </label>
+      )}
+      <details>
+        <summary>{t('composer.preview')}</summary>
+        <pre class="preview">{JSON.stringify(draft, null, 2)}</pre>
+      </details>
+      {status.kind === 'error' && (
+        <p class="error" role="alert">
+          {status.message}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={blocked}>
+          {status.kind === 'sending' ? t('composer.sending') : t('composer.send')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('composer.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
