@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { ConsentPurpose } from '@/lib/consent/event';
 import type { CurrentChoice } from '@/lib/consent/ledger';
 import type { MessageKey } from '@/lib/i18n';
@@ -15,7 +16,10 @@ function formatTime(iso: string, lang: 'ru' | 'en'): string {
 /** "Your choices": every purpose of the policy, with a switch where there is a choice and the reason where there is none. */
 export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Element {
   const { t, lang } = useI18n();
-  const { saving, error, record } = useChoice();
+  const { error, record } = useChoice();
+  // What the admin just chose, shown until the ledger's new state arrives (or the write fails).
+  const [chosen, setChosen] = useState<Partial<Record<ConsentPurpose, boolean>>>({});
+  useEffect(() => setChosen({}), [model.choices, error]);
   const labelOf = new Map(PURPOSES.map((p) => [p.key, p.label[lang]]));
   const lastMarketing = model.requests.find((r) => r.type === 'marketing_opt_out' || r.type === 'marketing_opt_in');
 
@@ -54,7 +58,7 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
           }
           const key: ConsentPurpose = purpose.choice.purpose;
           const choice = model.choices[key] ?? null;
-          const allowed = choice ? choice.state === 'given' : true;
+          const allowed = chosen[key] ?? (choice ? choice.state === 'given' : true);
           return (
             <li key={purpose.key} class="choice">
               <label class="switch">
@@ -62,9 +66,12 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                   type="checkbox"
                   role="switch"
                   checked={allowed}
-                  disabled={saving}
                   aria-describedby={`${id}-note`}
-                  onChange={(event) => record(model.host, key, event.currentTarget.checked ? 'given' : 'refused', 'panel')}
+                  onChange={(event) => {
+                    const next = event.currentTarget.checked;
+                    setChosen({ ...chosen, [key]: next });
+                    record(model.host, key, next ? 'given' : 'refused', 'panel');
+                  }}
                 />
                 <span>
                   <strong>{purpose.label[lang]}</strong> — {t('consent.allowed')}
