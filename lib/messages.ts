@@ -26,7 +26,8 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('request/email-sent'), id: z.string().uuid() }),
   z.object({ type: z.literal('request/retry'), id: z.string().uuid() }),
-  z.object({ type: z.literal('outbox/flush') }),
+  /** Send what is due now; with `checkNow`, also ask Ingroup for every open request's status now. */
+  z.object({ type: z.literal('outbox/flush'), checkNow: z.boolean().optional() }),
   z.object({ type: z.literal('ledger/import'), text: z.string().max(20_000_000) }),
   z.object({ type: z.literal('data/wipe'), confirm: z.literal('wipe') }),
   z.object({ type: z.literal('settings/regime'), host: Host, regime: z.enum(['ru152', 'gdpr']) }),

@@ -73,7 +73,10 @@ export function requestHandlers(deps: RequestDeps): RequestHandlers {
       kick(deps.outbox);
       return { id };
     },
-    'outbox/flush': async () => deps.outbox.run(),
+    'outbox/flush': async ({ checkNow }) => {
+      if (checkNow) await deps.db.requests.where('pollDueAt').above(deps.now()).modify({ pollDueAt: deps.now() });
+      return deps.outbox.run();
+    },
     'settings/endpoint': async ({ base }) => {
       if (base === null) {
         await deps.db.settings.delete('endpointBase');

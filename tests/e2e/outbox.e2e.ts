@@ -1,0 +1,149 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { extensionUrl, launch, startStack, type Launched, type Stack } from './support/extension';
+
+const HOST = 'demo-outbox.amocrm.ru';
+const draft = (type: string, details: string) => ({
+  type,
+  host: HOST,
+  locale: 'ru',
+  regime: 'ru152',
+  widgets: ['ingroup_demo_autotasks'],
+  details,
+  requester: { userId: 7001001, name: 'Анна Смирнова', email: 'anna.smirnova@romashka.example' },
+  account: { id: 31415926, subdomain: 'demo-outbox', host: HOST },
+});
+
+interface StoredRecord {
+  id: string;
+  events: Array<{ kind: string; status?: string }>;
+  body: { details?: string };
+}
+
+/** An extension page: sends messages the way the panel does, and reads the extension's database. */
+async function extensionPage(browser: Launched): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(extensionUrl(browser, 'options.html'));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+async function message(page: Page, body: unknown): Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), body);
+}
+
+async function records(page: Page): Promise<StoredRecord[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredRecord[]>((resolve, reject) => {
+        const open = indexedDB.open('ingroup-privacy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('requests').objectStore('requests').getAll();
+          get.onsuccess = () => resolve(get.result as StoredRecord[]);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+const lastStatus = (r: StoredRecord): string | undefined =>
+  r.events.filter((e) => e.kind === 'status' || e.kind === 'failed').map((e) => e.status ?? e.kind).at(-1);
+
+describe('the outbox against a faulty endpoint', () => {
+  let stack: Stack;
+  let browser: Launched;
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launch(stack);
+  });
+  beforeEach(() => {
+    stack.endpoint.reset();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  /** Flush until every request reaches `completed` (the endpoint advances one step per poll). */
+  async function driveToCompletion(page: Page, ids: string[], timeoutMs = 60_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      await message(page, { type: 'outbox/flush', checkNow: true });
+      const done = (await records(page)).filter((r) => ids.includes(r.id) && lastStatus(r) === 'completed');
+      if (done.length === ids.length) return;
+      await page.waitForTimeout(400);
+    }
+    throw new Error(`not completed in time: ${JSON.stringify((await records(page)).filter((r) => ids.includes(r.id)).map((r) => [r.id, r.events.map((e) => e.kind)]))}`);
+  }
+
+  it.each([
+    ['down for the first attempts, then up', { down: { times: 2 } }],
+    ['answering 500 twice', { error: { times: 2, status: 500 } }],
+    ['answering 429 with Retry-After', { rateLimit: { times: 2, retryAfter: 1 } }],
+    ['answering with malformed JSON after storing', { malformed: { times: 1 } }],
+  ])('delivers every request exactly once when the endpoint is %s, and follows it to completed', async (_label, faults) => {
+    stack.endpoint.setFaults(faults);
+    const page = await extensionPage(browser);
+    const ids: string[] = [];
+    for (const type of ['access', 'erasure', 'portability']) {
+      const reply = await message(page, { type: 'request/submit', draft: draft(type, `fault case ${JSON.stringify(faults)}`) });
+      expect(reply.ok).toBe(true);
+      ids.push(reply.value!.id!);
+    }
+    await driveToCompletion(page, ids);
+    for (const id of ids) expect(stack.endpoint.state.requests.has(id)).toBe(true);
+    expect(stack.endpoint.state.requests.size).toBe(3);
+    await page.close();
+  });
+
+  it('delivers exactly once through a client timeout (the endpoint stored it, the reply was late)', async () => {
+    stack.endpoint.setFaults({ slow: { times: 1, delayMs: 17_000 } });
+    const page = await extensionPage(browser);
+    const reply = await message(page, { type: 'request/submit', draft: draft('access', 'timeout case') });
+    await driveToCompletion(page, [reply.value!.id!], 80_000);
+    expect(stack.endpoint.state.requests.size).toBe(1);
+    expect(stack.endpoint.state.posts.get(reply.value!.id!)).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
+
+  it('ends a permanently refused request in failed, with an email route that names it', async () => {
+    stack.endpoint.setFaults({ reject: { status: 422, detail: 'Unknown account' } });
+    const page = await extensionPage(browser);
+    const reply = await message(page, { type: 'request/submit', draft: draft('rectification', 'permanent case') });
+    expect(reply.ok).toBe(false);
+    expect(reply.error?.message).toMatch(/correct value|исправ/i);
+    const ok = await message(page, { type: 'request/submit', draft: draft('objection', 'permanent case') });
+    const id = ok.value!.id!;
+    await expect.poll(async () => (await records(page)).find((r) => r.id === id)?.events.some((e) => e.kind === 'failed'), { timeout: 20_000 }).toBe(true);
+    await page.reload();
+    const item = page.getByRole('listitem', { name: /не доставлен/ });
+    const mailto = await item.getByRole('link', { name: 'Отправить по email' }).getAttribute('href');
+    expect(mailto).toMatch(/^mailto:support@ingru\.ru\?/);
+    expect(decodeURIComponent(mailto!)).toContain(id);
+    await item.getByRole('button', { name: 'Я отправил письмо' }).click();
+    await page.getByRole('listitem', { name: /отправлен/ }).first().waitFor();
+    expect(stack.endpoint.state.requests.size).toBe(0);
+    await page.close();
+  });
+
+  it('delivers a request in flight when the browser stops, and one queued across a restart, exactly once each', async () => {
+    stack.endpoint.setFaults({ slow: { times: 1, delayMs: 5_000 } });
+    let page = await extensionPage(browser);
+    const inFlight = (await message(page, { type: 'request/submit', draft: draft('access', 'in flight at shutdown') })).value!.id!;
+    await expect.poll(() => stack.endpoint.state.posts.get(inFlight) ?? 0).toBe(1);
+    // The endpoint is down while the browser is away: the next request stays queued.
+    stack.endpoint.setFaults({ down: {} });
+    const queued = (await message(page, { type: 'request/submit', draft: draft('erasure', 'queued at shutdown') })).value!.id!;
+    const profile = browser.userDataDir;
+    await browser.close({ keepProfile: true });
+
+    stack.endpoint.setFaults({});
+    browser = await launch(stack, { userDataDir: profile });
+    page = await extensionPage(browser);
+    // Startup alone sends what was queued; then statuses are followed to the end.
+    await expect.poll(() => stack.endpoint.state.requests.has(queued), { timeout: 30_000 }).toBe(true);
+    await driveToCompletion(page, [inFlight, queued]);
+    expect([...stack.endpoint.state.requests.keys()].sort()).toEqual([inFlight, queued].sort());
+  });
+});
