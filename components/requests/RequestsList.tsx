@@ -111,6 +111,9 @@ export function RequestsList({ requests, regimeOf, showAccount = false }: Reques
       )}
       {views.length > 0 && (
         <p class="actions">
+          <button type="button" onClick={() => act({ type: 'outbox/flush', checkNow: true })}>
+            {t('requests.checkNow')}
+          </button>{' '}
           <button type="button" onClick={() => download('ingroup-requests.csv', requestsCsv(requests), 'text/csv;charset=utf-8')}>
             {t('requests.exportCsv')}
           </button>{' '}
