@@ -84,6 +84,7 @@ function Popup(): preact.JSX.Element {
           </p>
         )}
         {data.status === 'ready' && lines.length === 0 && <p class="muted">{t('popup.noAccounts')}</p>}
+        {lines.length > 0 && <p class="muted">{t('popup.switchHint')}</p>}
         {lines.length > 1 && (
           <label class="switch">
             <input

@@ -15,6 +15,7 @@ export const en = {
   'popup.noAmoTab': 'Open an amoCRM account (amocrm.ru, amocrm.com or kommo.com) to see its Ingroup widgets here.',
   'popup.accounts': 'Accounts seen',
   'popup.noAccounts': 'No amoCRM accounts seen yet.',
+  'popup.switchHint': 'Switch on: Ingroup may send you promotional email for that account. Switch off to opt out.',
   'popup.openPanel': 'Open the privacy panel',
   'options.title': 'Ingroup Privacy — settings',
   'common.loading': 'Loading…',

@@ -17,6 +17,7 @@ export const ru: Record<keyof typeof en, string> = {
   'popup.noAmoTab': 'Откройте аккаунт amoCRM (amocrm.ru, amocrm.com или kommo.com), чтобы увидеть здесь его виджеты Ingroup.',
   'popup.accounts': 'Аккаунты',
   'popup.noAccounts': 'Расширение ещё не видело аккаунтов amoCRM.',
+  'popup.switchHint': 'Включено — Ingroup может присылать рекламные письма для этого аккаунта. Выключите, чтобы отказаться.',
   'popup.openPanel': 'Открыть панель конфиденциальности',
   'options.title': 'Ingroup Privacy — настройки',
   'common.loading': 'Загрузка…',
