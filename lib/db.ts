@@ -11,22 +11,8 @@ import type { CatalogCacheRow } from './catalog/schema';
 import type { LedgerEvent } from './consent/event';
 import type { RequestRecord } from './requests/record';
 
-export const AccountRowSchema = z.object({
-  /** `<sub>.amocrm.ru` etc.: the key everything else hangs off. */
-  host: z.string(),
-  subdomain: z.string(),
-  accountId: z.number().int().optional(),
-  name: z.string().optional(),
-  /** User-set; absent means the domain's default (lib/amocrm/host.ts defaultRegime). */
-  regime: z.enum(['ru152', 'gdpr']).optional(),
-  firstSeenAt: z.number(),
-  lastSeenAt: z.number(),
-  /** When the launcher's cached widgets read last ran (DESIGN §9: ≤ 1 per 10 minutes). */
-  widgetsReadAt: z.number().optional(),
-  /** Installed Ingroup widgets found by that read; absent until known. */
-  ingroupCount: z.number().int().optional(),
-});
-export type AccountRow = z.infer<typeof AccountRowSchema>;
+export { AccountRowSchema, type AccountRow } from './account';
+import type { AccountRow } from './account';
 
 export const SettingRowSchema = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRow = z.infer<typeof SettingRowSchema>;

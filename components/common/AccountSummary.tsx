@@ -1,4 +1,4 @@
-import type { AccountRow } from '@/lib/db';
+import type { AccountRow } from '@/lib/account';
 import { useI18n } from './i18n';
 
 /** The account as the extension knows it: what the page said, and what the API read added. */

@@ -1,6 +1,6 @@
 import { policyVersionDiffers } from '@/lib/catalog/match';
 import { buildInventory } from '@/lib/panel/inventory';
-import type { PanelModel } from '@/lib/panel/model';
+import type { PanelModel } from '@/lib/panel/model-schema';
 import { POLICY_VERSION } from '@/lib/policy';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { useI18n } from '../common/i18n';

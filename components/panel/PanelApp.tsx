@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@/lib/i18n';
 import { defaultRegime } from '@/lib/amocrm/host';
 import { buildInventory } from '@/lib/panel/inventory';
-import type { PanelModel } from '@/lib/panel/model';
+import type { PanelModel } from '@/lib/panel/model-schema';
 import type { RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
 import { trapTab } from '../common/focus-trap';

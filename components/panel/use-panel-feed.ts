@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FeedMessage, PANEL_FEED_PORT } from '@/lib/panel/feed';
-import type { PanelModel } from '@/lib/panel/model';
+import { FeedMessage, PANEL_FEED_PORT } from '@/lib/panel/feed-protocol';
+import type { PanelModel } from '@/lib/panel/model-schema';
 import type { LiveResult } from '../common/use-live-query';
 
 /** The panel's live model of one account, pushed by the background whenever the database changes. */

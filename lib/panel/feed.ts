@@ -8,18 +8,12 @@
  * storage is never third-party, so it runs the liveQuery and pushes each new model down the port.
  */
 import { liveQuery } from 'dexie';
-import { z } from 'zod';
 import type { PrivacyDb } from '../db';
-import { loadPanelModel, PanelModelSchema, type PanelModel } from './model';
+import { FeedRequest, type FeedMessage } from './feed-protocol';
+import { loadPanelModel } from './model';
+import type { PanelModel } from './model-schema';
 
-export const PANEL_FEED_PORT = 'panel-feed';
-
-export const FeedRequest = z.object({ type: z.literal('subscribe'), host: z.string().regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/) });
-export const FeedMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('model'), model: PanelModelSchema }),
-  z.object({ type: z.literal('error'), message: z.string() }),
-]);
-export type FeedMessage = z.infer<typeof FeedMessage>;
+export { FeedMessage, FeedRequest, PANEL_FEED_PORT } from './feed-protocol';
 
 export interface FeedPort {
   postMessage(message: unknown): void;

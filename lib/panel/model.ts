@@ -3,29 +3,13 @@
  * panel by the background (lib/panel/feed.ts) and parsed again on arrival.
  */
 import Dexie from 'dexie';
-import { z } from 'zod';
-import { SnapshotSchema, readSnapshot } from '../amocrm/snapshot';
+import { readSnapshot } from '../amocrm/snapshot';
 import { cachedCatalog } from '../catalog/load';
-import { CatalogSchema, CatalogSource } from '../catalog/schema';
-import { LedgerEventSchema } from '../consent/event';
-import { CurrentChoicesSchema, currentChoices, history } from '../consent/ledger';
-import { AccountRowSchema, type PrivacyDb } from '../db';
-import { RequestRecordSchema } from '../requests/record';
+import { currentChoices, history } from '../consent/ledger';
+import type { PrivacyDb } from '../db';
+import type { PanelModel } from './model-schema';
 
-export const PanelModelSchema = z.object({
-  host: z.string(),
-  account: AccountRowSchema.nullable(),
-  snapshot: SnapshotSchema.nullable(),
-  /** The choice in force per purpose, derived from the ledger's last event. */
-  choices: CurrentChoicesSchema,
-  /** This account's consent events, oldest first. */
-  consentHistory: z.array(LedgerEventSchema),
-  /** This account's requests, newest first. */
-  requests: z.array(RequestRecordSchema),
-  /** The catalog that says which widgets are Ingroup's, and where it came from. */
-  catalog: z.object({ catalog: CatalogSchema, source: CatalogSource, fetchedAt: z.number().nullable() }),
-});
-export type PanelModel = z.infer<typeof PanelModelSchema>;
+export { PanelModelSchema, type PanelModel } from './model-schema';
 
 export async function loadPanelModel(db: PrivacyDb, host: string, _now: number): Promise<PanelModel> {
   const [account, snapshot, choices, consentHistory, requests, catalog] = await Promise.all([

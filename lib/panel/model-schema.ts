@@ -1,0 +1,26 @@
+/**
+ * Everything the panel shows for one account. Served to the panel by the background
+ * (lib/panel/feed.ts) and parsed again on arrival; loaded from the database by lib/panel/model.ts.
+ */
+import { z } from 'zod';
+import { AccountRowSchema } from '../account';
+import { SnapshotSchema } from '../amocrm/snapshot';
+import { CatalogSchema, CatalogSource } from '../catalog/schema';
+import { LedgerEventSchema } from '../consent/event';
+import { CurrentChoicesSchema } from '../consent/ledger';
+import { RequestRecordSchema } from '../requests/record';
+
+export const PanelModelSchema = z.object({
+  host: z.string(),
+  account: AccountRowSchema.nullable(),
+  snapshot: SnapshotSchema.nullable(),
+  /** The choice in force per purpose, derived from the ledger's last event. */
+  choices: CurrentChoicesSchema,
+  /** This account's consent events, oldest first. */
+  consentHistory: z.array(LedgerEventSchema),
+  /** This account's requests, newest first. */
+  requests: z.array(RequestRecordSchema),
+  /** The catalog that says which widgets are Ingroup's, and where it came from. */
+  catalog: z.object({ catalog: CatalogSchema, source: CatalogSource, fetchedAt: z.number().nullable() }),
+});
+export type PanelModel = z.infer<typeof PanelModelSchema>;
