@@ -11,11 +11,11 @@
  *   after the first `article` appears (timestamped in the panel frame, in a requestAnimationFrame);
  * - popup and options, seeded with an agency's data, from navigation to the first account painted.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, startStack } from '../../tests/support/stack.mjs';
+import { chromiumArgs, EXTENSION_DIR, startStack } from '../../tests/support/stack.mjs';
 
 const LAUNCHER = /Конфиденциальность|Privacy/;
 const AMOCRM_MATCHES = ['https://*.amocrm.ru/*', 'https://*.amocrm.com/*', 'https://*.kommo.com/*'];
@@ -132,7 +132,10 @@ async function openPanelTimed(page, amocrm, host) {
  */
 export async function measureBrowser({ executablePath, seedFile, firstSeededHost, loads = 20, log = console.log }) {
   const stack = await startStack();
-  const withArgs = chromiumArgs(stack);
+  // A private copy of the build: a rebuild during the run must not change what is measured.
+  const extensionDir = mkdtempSync(join(tmpdir(), 'ingroup-bench-build-'));
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  const withArgs = chromiumArgs(stack, extensionDir);
   const withoutArgs = withArgs.filter((a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'));
   const emptyDir = emptyExtension();
   const withExt = await launch(executablePath, withArgs);
@@ -219,14 +222,19 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
     /** @param {'popup' | 'options'} name */
     const openList = async (name) => {
       const page = await withExt.context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${name}.html`);
-      await page.waitForFunction(() => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintSinceNav !== undefined, undefined, { timeout: 30_000 });
-      const timing = await page.evaluate(() => {
-        const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
-        return { ms: /** @type {number} */ (/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintSinceNav), dcl: nav?.domContentLoadedEventEnd ?? NaN };
-      });
-      await page.close();
-      return timing;
+      try {
+        await page.goto(`chrome-extension://${extensionId}/${name}.html`, { timeout: 60_000 });
+        await page.waitForFunction(() => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintSinceNav !== undefined, undefined, { timeout: 60_000 });
+        return await page.evaluate(() => {
+          const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+          return { ms: /** @type {number} */ (/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintSinceNav), dcl: nav?.domContentLoadedEventEnd ?? NaN };
+        });
+      } catch (error) {
+        // Over a minute, or a crash: counted as not painted, and said so.
+        return { ms: Infinity, dcl: NaN, error: String(error instanceof Error ? error.message.split('\n')[0] : error) };
+      } finally {
+        await page.close().catch(() => undefined);
+      }
     };
     const seed = JSON.parse(readFileSync(seedFile, 'utf8'));
     const seeder = await withExt.context.newPage();
@@ -235,9 +243,9 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
     await seeder.waitForTimeout(300);
     const counts = await seeder.evaluate(seedDatabase, seed);
     await seeder.close();
-    /** @type {Record<'popup' | 'options', Array<{ ms: number, dcl: number }>>} */
+    /** @type {Record<'popup' | 'options', Array<{ ms: number, dcl: number, error?: string }>>} */
     const lists = { popup: [], options: [] };
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 4; i++) {
       // The first open of each page also compiles its code: it counts like the others.
       for (const name of /** @type {const} */ (['popup', 'options'])) lists[name].push(await openList(name));
     }
@@ -255,6 +263,7 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
     await without.close().catch(() => undefined);
     await empty.close().catch(() => undefined);
     rmSync(emptyDir, { recursive: true, force: true });
+    rmSync(extensionDir, { recursive: true, force: true });
     await stack.close();
   }
 }

@@ -9,7 +9,7 @@ const KB = 1024;
 /** @param {number} bytes */
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 /** @param {number} ms */
-const ms = (ms) => `${ms.toFixed(1)} ms`;
+const ms = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'not painted within 60 s');
 
 /**
  * @param {{ sizes: ReturnType<typeof import('./sizes.mjs').measureSizes>, node: any, browser: any }} r
@@ -120,7 +120,7 @@ export function markdown(list, env) {
     '  frame stamps the first animation frame after its first `article` appears (both on',
     '  `performance.timeOrigin`). Cold is the first open of a fresh account; warm is five reopenings.',
     '- **Popup and options**: the extension\'s IndexedDB is seeded from an extension page with 200',
-    '  accounts, 2,000 requests and 20,000 chained ledger events; each page is opened six times and',
+    '  accounts, 2,000 requests and 20,000 chained ledger events; each page is opened four times and',
     '  timed from navigation to the first animation frame after the first account\'s host appears.',
     '- **Ledger**: `verifyChain` over 10,000 well-formed events (`lib/consent/chain.ts`), first run and',
     '  the median of seven more.',
