@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AmoPage, extensionUrl, launch, startStack, type Launched, type Stack } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { AmoPage, extensionUrl, useExtension } from './support/extension';
 
 describe('the extension on an amoCRM account', () => {
-  let stack: Stack;
-  let browser: Launched;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launch(stack);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const env = useExtension();
 
   it('opens the panel from the launcher and shows the account it detected', async () => {
-    const amo = await AmoPage.open(browser, 'https://demo-found.amocrm.ru/leads');
+    const amo = await AmoPage.open(env.browser, 'https://demo-found.amocrm.ru/leads');
     const panel = await amo.openPanel();
     await expect(panel.getByRole('heading', { name: 'Конфиденциальность: виджеты Ingroup' }).isVisible()).resolves.toBe(true);
     await panel.getByText('demo-found.amocrm.ru').first().waitFor();
@@ -22,7 +13,7 @@ describe('the extension on an amoCRM account', () => {
   });
 
   it('keeps exactly one launcher while navigating inside the app', async () => {
-    const amo = await AmoPage.open(browser, 'https://demo-nav.amocrm.ru/leads');
+    const amo = await AmoPage.open(env.browser, 'https://demo-nav.amocrm.ru/leads');
     await amo.launcher().waitFor();
     for (const item of ['Задачи', 'Списки', 'Сделки', 'Настройки']) {
       await amo.page.getByRole('link', { name: item }).click();
@@ -35,7 +26,7 @@ describe('the extension on an amoCRM account', () => {
   });
 
   it('keeps focus in the panel, closes it with Escape and returns focus to the launcher', async () => {
-    const amo = await AmoPage.open(browser, 'https://demo-esc.amocrm.ru/');
+    const amo = await AmoPage.open(env.browser, 'https://demo-esc.amocrm.ru/');
     const panel = await amo.openPanel();
     await panel.getByRole('button', { name: 'Закрыть' }).waitFor();
     // Focus moved into the panel, and Tab never leaves it for the page behind.
@@ -50,7 +41,7 @@ describe('the extension on an amoCRM account', () => {
   });
 
   it('puts no launcher on the login page', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     await page.goto('https://demo-login.amocrm.ru/login');
     await page.getByRole('heading', { name: 'Вход в amoCRM' }).waitFor();
     await page.waitForTimeout(300);
@@ -60,11 +51,11 @@ describe('the extension on an amoCRM account', () => {
 
   it('opens the popup and the options page without console errors', async () => {
     for (const path of ['popup.html', 'options.html']) {
-      const page = await browser.context.newPage();
-      await page.goto(extensionUrl(browser, path));
+      const page = await env.browser.context.newPage();
+      await page.goto(extensionUrl(env.browser, path));
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.close();
     }
-    expect(browser.errors.filter((e) => e.startsWith('chrome-extension://'))).toEqual([]);
+    expect(env.browser.errors.filter((e) => e.startsWith('chrome-extension://'))).toEqual([]);
   });
 });

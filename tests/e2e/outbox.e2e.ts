@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { extensionUrl, launch, startStack, type Launched, type Stack } from './support/extension';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { extensionUrl, launch, useExtension, type Launched } from './support/extension';
 
 const HOST = 'demo-outbox.amocrm.ru';
 const draft = (type: string, details: string) => ({
@@ -51,18 +51,9 @@ const lastStatus = (r: StoredRecord): string | undefined =>
   r.events.filter((e) => e.kind === 'status' || e.kind === 'failed').map((e) => e.status ?? e.kind).at(-1);
 
 describe('the outbox against a faulty endpoint', () => {
-  let stack: Stack;
-  let browser: Launched;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launch(stack);
-  });
+  const env = useExtension();
   beforeEach(() => {
-    stack.endpoint.reset();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    env.stack.endpoint.reset();
   });
 
   /** Flush until every request reaches `completed` (the endpoint advances one step per poll). */
@@ -83,8 +74,8 @@ describe('the outbox against a faulty endpoint', () => {
     ['answering 429 with Retry-After', { rateLimit: { times: 2, retryAfter: 1 } }],
     ['answering with malformed JSON after storing', { malformed: { times: 1 } }],
   ])('delivers every request exactly once when the endpoint is %s, and follows it to completed', async (_label, faults) => {
-    stack.endpoint.setFaults(faults);
-    const page = await extensionPage(browser);
+    env.stack.endpoint.setFaults(faults);
+    const page = await extensionPage(env.browser);
     const ids: string[] = [];
     for (const type of ['access', 'erasure', 'portability']) {
       const reply = await message(page, { type: 'request/submit', draft: draft(type, `fault case ${JSON.stringify(faults)}`) });
@@ -92,24 +83,24 @@ describe('the outbox against a faulty endpoint', () => {
       ids.push(reply.value!.id!);
     }
     await driveToCompletion(page, ids);
-    for (const id of ids) expect(stack.endpoint.state.requests.has(id)).toBe(true);
-    expect(stack.endpoint.state.requests.size).toBe(3);
+    for (const id of ids) expect(env.stack.endpoint.state.requests.has(id)).toBe(true);
+    expect(env.stack.endpoint.state.requests.size).toBe(3);
     await page.close();
   });
 
   it('delivers exactly once through a client timeout (the endpoint stored it, the reply was late)', async () => {
-    stack.endpoint.setFaults({ slow: { times: 1, delayMs: 17_000 } });
-    const page = await extensionPage(browser);
+    env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 17_000 } });
+    const page = await extensionPage(env.browser);
     const reply = await message(page, { type: 'request/submit', draft: draft('access', 'timeout case') });
     await driveToCompletion(page, [reply.value!.id!], 80_000);
-    expect(stack.endpoint.state.requests.size).toBe(1);
-    expect(stack.endpoint.state.posts.get(reply.value!.id!)).toBeGreaterThanOrEqual(2);
+    expect(env.stack.endpoint.state.requests.size).toBe(1);
+    expect(env.stack.endpoint.state.posts.get(reply.value!.id!)).toBeGreaterThanOrEqual(2);
     await page.close();
   });
 
   it('ends a permanently refused request in failed, with an email route that names it', async () => {
-    stack.endpoint.setFaults({ reject: { status: 422, detail: 'Unknown account' } });
-    const page = await extensionPage(browser);
+    env.stack.endpoint.setFaults({ reject: { status: 422, detail: 'Unknown account' } });
+    const page = await extensionPage(env.browser);
     const reply = await message(page, { type: 'request/submit', draft: draft('rectification', 'permanent case') });
     expect(reply.ok).toBe(false);
     expect(reply.error?.message).toMatch(/correct value|исправ/i);
@@ -123,27 +114,27 @@ describe('the outbox against a faulty endpoint', () => {
     expect(decodeURIComponent(mailto!)).toContain(id);
     await item.getByRole('button', { name: 'Я отправил письмо' }).click();
     await page.getByRole('listitem', { name: /отправлен/ }).first().waitFor();
-    expect(stack.endpoint.state.requests.size).toBe(0);
+    expect(env.stack.endpoint.state.requests.size).toBe(0);
     await page.close();
   });
 
   it('delivers a request in flight when the browser stops, and one queued across a restart, exactly once each', async () => {
-    stack.endpoint.setFaults({ slow: { times: 1, delayMs: 5_000 } });
-    let page = await extensionPage(browser);
+    env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 5_000 } });
+    let page = await extensionPage(env.browser);
     const inFlight = (await message(page, { type: 'request/submit', draft: draft('access', 'in flight at shutdown') })).value!.id!;
-    await expect.poll(() => stack.endpoint.state.posts.get(inFlight) ?? 0).toBe(1);
+    await expect.poll(() => env.stack.endpoint.state.posts.get(inFlight) ?? 0).toBe(1);
     // The endpoint is down while the browser is away: the next request stays queued.
-    stack.endpoint.setFaults({ down: {} });
+    env.stack.endpoint.setFaults({ down: {} });
     const queued = (await message(page, { type: 'request/submit', draft: draft('erasure', 'queued at shutdown') })).value!.id!;
-    const profile = browser.userDataDir;
-    await browser.close({ keepProfile: true });
+    const profile = env.browser.userDataDir;
+    await env.browser.close({ keepProfile: true });
 
-    stack.endpoint.setFaults({});
-    browser = await launch(stack, { userDataDir: profile });
-    page = await extensionPage(browser);
+    env.stack.endpoint.setFaults({});
+    env.browser = await launch(env.stack, { userDataDir: profile });
+    page = await extensionPage(env.browser);
     // Startup alone sends what was queued; then statuses are followed to the end.
-    await expect.poll(() => stack.endpoint.state.requests.has(queued), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => env.stack.endpoint.state.requests.has(queued), { timeout: 30_000 }).toBe(true);
     await driveToCompletion(page, [inFlight, queued]);
-    expect([...stack.endpoint.state.requests.keys()].sort()).toEqual([inFlight, queued].sort());
+    expect([...env.stack.endpoint.state.requests.keys()].sort()).toEqual([inFlight, queued].sort());
   });
 });

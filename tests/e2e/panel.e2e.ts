@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AmoPage, launch, startStack, type Launched, type Stack } from './support/extension';
+import { describe, expect, it } from 'vitest';
+import { AmoPage, useExtension } from './support/extension';
 
 describe('the privacy panel on the fake amoCRM', () => {
-  let stack: Stack;
-  let browser: Launched;
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launch(stack);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const env = useExtension();
 
   it('shows exactly the 3 installed Ingroup widgets among 300, with the real values, and serves a second open warm', async () => {
     const host = 'big-1.amocrm.ru';
-    const amo = await AmoPage.open(browser, `https://${host}/leads`);
+    const amo = await AmoPage.open(env.browser, `https://${host}/leads`);
     await expect(amo.page.getByRole('button', { name: /\(3\)/ }).waitFor()).resolves.toBeUndefined();
-    const beforeOpen = stack.amocrm.apiHits(host).length;
+    const beforeOpen = env.stack.amocrm.apiHits(host).length;
     let panel = await amo.openPanel();
     const cards = panel.getByRole('article');
     await cards.first().waitFor();
@@ -33,17 +24,17 @@ describe('the privacy panel on the fake amoCRM', () => {
     }
     await expect(panel.getByText('§3.1').first().isVisible()).resolves.toBe(true);
     await expect(panel.getByText('§7').first().isVisible()).resolves.toBe(true);
-    const coldCalls = stack.amocrm.apiHits(host).length - beforeOpen;
+    const coldCalls = env.stack.amocrm.apiHits(host).length - beforeOpen;
     expect(coldCalls).toBeGreaterThan(0);
     expect(coldCalls).toBeLessThanOrEqual(5);
 
     await panel.getByRole('button', { name: 'Закрыть' }).click();
     await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'detached' });
-    const beforeWarm = stack.amocrm.apiHits(host).length;
+    const beforeWarm = env.stack.amocrm.apiHits(host).length;
     panel = await amo.openPanel();
     await panel.getByRole('article').first().waitFor();
     await amo.page.waitForTimeout(300);
-    expect(stack.amocrm.apiHits(host).length - beforeWarm).toBe(0);
+    expect(env.stack.amocrm.apiHits(host).length - beforeWarm).toBe(0);
     await amo.page.close();
   });
 
@@ -53,17 +44,17 @@ describe('the privacy panel on the fake amoCRM', () => {
     ['a 429 storm', 'storm-1', /amoCRM просит делать запросы реже/],
     ['a malformed widgets response', 'malformed-1', /Ответ amoCRM не удалось разобрать/],
   ])('gives %s a clear message and no uncaught error', async (_label, sub, message) => {
-    const errorsBefore = browser.errors.length;
-    const amo = await AmoPage.open(browser, `https://${sub}.amocrm.ru/leads`);
+    const errorsBefore = env.browser.errors.length;
+    const amo = await AmoPage.open(env.browser, `https://${sub}.amocrm.ru/leads`);
     const panel = await amo.openPanel();
     await panel.getByText(message).first().waitFor({ timeout: 30_000 });
-    const uncaught = browser.errors.slice(errorsBefore).filter((e) => e.startsWith('chrome-extension://'));
+    const uncaught = env.browser.errors.slice(errorsBefore).filter((e) => e.startsWith('chrome-extension://'));
     expect(uncaught).toEqual([]);
     await amo.page.close();
   });
 
   it('renders markup and script in amoCRM fields as text', async () => {
-    const amo = await AmoPage.open(browser, 'https://xss-1.amocrm.ru/leads');
+    const amo = await AmoPage.open(env.browser, 'https://xss-1.amocrm.ru/leads');
     const panel = await amo.openPanel();
     await panel.getByText('<script>document.title="pwned"</script>Пётр').first().waitFor();
     await expect(panel.getByText('<img src=x onerror="document.title=\'pwned\'">Ромашка').first().isVisible()).resolves.toBe(true);
@@ -74,7 +65,7 @@ describe('the privacy panel on the fake amoCRM', () => {
   });
 
   it('follows amoCRM in English and switches language in place', async () => {
-    const amo = await AmoPage.open(browser, 'https://en-1.kommo.com/leads');
+    const amo = await AmoPage.open(env.browser, 'https://en-1.kommo.com/leads');
     const panel = await amo.openPanel();
     await panel.getByRole('heading', { name: 'Privacy: Ingroup widgets' }).waitFor();
     await panel.getByText('Alice Walker').first().waitFor();

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import { findChromium } from '../../support/chromium.mjs';
 import { chromiumArgs, startStack } from '../../support/stack.mjs';
@@ -87,4 +88,18 @@ export class AmoPage {
 
 export function extensionUrl(launched: Launched, page: string): string {
   return `chrome-extension://${launched.extensionId}/${page}`;
+}
+
+/** One local stack and one browser for a test file: started before its tests, closed after. */
+export function useExtension(opts: { locale?: string } = {}): { stack: Stack; browser: Launched } {
+  const env = {} as { stack: Stack; browser: Launched };
+  beforeAll(async () => {
+    env.stack = await startStack();
+    env.browser = await launch(env.stack, opts);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.close();
+  });
+  return env;
 }
