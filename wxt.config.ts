@@ -11,4 +11,6 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   manifest: ({ browser }) => buildManifest(browser),
+  // The Firefox sources archive is for AMO review: no build or benchmark output in it.
+  zip: { excludeSources: ['artifacts/**', 'docs/screenshots/**', '.tmp/**'] },
 });

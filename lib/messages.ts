@@ -31,7 +31,7 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ledger/import'), text: z.string().max(20_000_000) }),
   z.object({ type: z.literal('data/wipe'), confirm: z.literal('wipe') }),
   z.object({ type: z.literal('settings/regime'), host: Host, regime: z.enum(['ru152', 'gdpr']) }),
-  z.object({ type: z.literal('settings/endpoint'), base: z.string().url().nullable() }),
+  z.object({ type: z.literal('settings/endpoint'), base: z.url({ protocol: /^https$/ }).nullable() }),
   z.object({ type: z.literal('panel/close') }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;

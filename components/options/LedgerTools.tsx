@@ -13,7 +13,9 @@ type ImportReport = { added: number; duplicates: number; rejected: Array<{ index
 /** Export, verify and import the consent ledger. */
 export function LedgerTools(): preact.JSX.Element {
   const { t, lang } = useI18n();
-  const verdict = useLiveQuery(() => verifyLedger(db()), []);
+  // Verifying 20,000 events takes a moment: on demand, not on every open.
+  const [verifying, setVerifying] = useState(false);
+  const verdict = useLiveQuery(async () => (verifying ? verifyLedger(db()) : null), [verifying]);
   const [report, setReport] = useState<ImportReport | null>(null);
   const stamp = new Date().toISOString().slice(0, 10);
 
@@ -35,7 +37,13 @@ export function LedgerTools(): preact.JSX.Element {
   return (
     <section aria-labelledby="ledger-heading">
       <h2 id="ledger-heading">{t('options.ledger')}</h2>
+      <p>
+        <button type="button" onClick={() => setVerifying(true)} disabled={verifying}>
+          {t('options.verify')}
+        </button>
+      </p>
       {verdict.status === 'ready' &&
+        verdict.value &&
         (verdict.value.ok ? (
           <p class="ok">{t('options.verifyOk', { count: verdict.value.count })}</p>
         ) : (

@@ -5,7 +5,7 @@ import { send } from '@/lib/send';
 import { AccountSummary } from '../common/AccountSummary';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
-import { RequestsList } from '../requests/RequestsList';
+import { LazyRequests } from '../requests/LazyRequests';
 import { EndpointSetting } from './EndpointSetting';
 import { LedgerTools } from './LedgerTools';
 import { WipeData } from './WipeData';
@@ -21,7 +21,6 @@ export function OptionsApp({ lang }: { lang: Lang }): preact.JSX.Element {
 function Options(): preact.JSX.Element {
   const { t } = useI18n();
   const accounts = useLiveQuery(() => db().accounts.orderBy('lastSeenAt').reverse().toArray(), []);
-  const requests = useLiveQuery(() => db().requests.orderBy('createdAt').reverse().toArray(), []);
   const list = accounts.status === 'ready' ? accounts.value : [];
   const regimeOf = (host: string): 'ru152' | 'gdpr' => list.find((a) => a.host === host)?.regime ?? defaultRegime(host);
   return (
@@ -43,9 +42,8 @@ function Options(): preact.JSX.Element {
           </article>
         ))}
       </section>
-      <section aria-labelledby="requests-heading">
-        <h2 id="requests-heading">{t('requests.heading')}</h2>
-        {requests.status === 'ready' && <RequestsList requests={requests.value} regimeOf={regimeOf} showAccount />}
+      <section aria-label={t('requests.heading')}>
+        <LazyRequests regimeOf={regimeOf} />
       </section>
       <LedgerTools />
       <EndpointSetting />

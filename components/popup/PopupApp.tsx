@@ -4,9 +4,9 @@ import { defaultRegime } from '@/lib/amocrm/host';
 import type { Lang } from '@/lib/i18n';
 import { send } from '@/lib/send';
 import { I18nProvider, useI18n } from '../common/i18n';
-import { RequestsList } from '../requests/RequestsList';
+import { LazyRequests } from '../requests/LazyRequests';
 import { currentAmoTab, type CurrentTab } from './current-tab';
-import { usePopupData, type AccountLine } from './use-accounts';
+import { useAccountLines, useOpenRequestCount, type AccountLine } from './use-accounts';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   return (
@@ -47,7 +47,8 @@ function Popup(): preact.JSX.Element {
   useEffect(() => {
     currentAmoTab().then(setTab, () => setTab(null));
   }, []);
-  const data = usePopupData();
+  const data = useAccountLines();
+  const openRequests = useOpenRequestCount();
 
   const openPanel = async (): Promise<void> => {
     if (!tab) return;
@@ -55,7 +56,7 @@ function Popup(): preact.JSX.Element {
     window.close();
   };
 
-  const lines = data.status === 'ready' ? data.value.accounts : [];
+  const lines = data.status === 'ready' ? data.value : [];
   // The current tab's account first.
   const ordered = tab ? [...lines.filter((l) => l.account.host === tab.host), ...lines.filter((l) => l.account.host !== tab.host)] : lines;
   const allAllowed = lines.every((l) => l.marketing === null || l.marketing === 'given');
@@ -75,7 +76,7 @@ function Popup(): preact.JSX.Element {
           </p>
         )}
       </section>
-      {data.status === 'ready' && <p>{t('consent.openRequests', { count: data.value.openRequests })}</p>}
+      {openRequests.status === 'ready' && <p>{t('consent.openRequests', { count: openRequests.value })}</p>}
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('popup.accounts')}</h2>
         {data.status === 'error' && (
@@ -104,16 +105,7 @@ function Popup(): preact.JSX.Element {
           ))}
         </ul>
       </section>
-      {data.status === 'ready' && data.value.requests.length > 0 && (
-        <details>
-          <summary>{t('requests.heading')}</summary>
-          <RequestsList
-            requests={data.value.requests}
-            showAccount
-            regimeOf={(host) => lines.find((l) => l.account.host === host)?.account.regime ?? defaultRegime(host)}
-          />
-        </details>
-      )}
+      <LazyRequests regimeOf={(host) => lines.find((l) => l.account.host === host)?.account.regime ?? defaultRegime(host)} />
     </main>
   );
 }

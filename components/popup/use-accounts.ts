@@ -1,6 +1,5 @@
 import { db, type AccountRow } from '@/lib/db';
 import type { ConsentState } from '@/lib/consent/event';
-import { deriveStatus, isFinal, type RequestRecord } from '@/lib/requests/record';
 import { useLiveQuery, type LiveResult } from '../common/use-live-query';
 
 export interface AccountLine {
@@ -9,28 +8,28 @@ export interface AccountLine {
   marketing: ConsentState | null;
 }
 
-export interface PopupData {
-  accounts: AccountLine[];
-  openRequests: number;
-  /** Every account's requests, newest first. */
-  requests: RequestRecord[];
-}
-
 /**
  * Every account with its marketing choice, through indexes only: the last ledger event of each
- * [host+marketing] (ledger order), and the requests still waiting on Ingroup. Stays fast with
- * hundreds of accounts and tens of thousands of events.
+ * [host+marketing] in ledger order. Requests are not read here, so the list paints at once even
+ * for an agency with thousands of requests and tens of thousands of events.
  */
-export function usePopupData(): LiveResult<PopupData> {
+export function useAccountLines(): LiveResult<AccountLine[]> {
   return useLiveQuery(async () => {
     const d = db();
     const accounts = await d.accounts.orderBy('lastSeenAt').reverse().toArray();
     const marketing = await Promise.all(accounts.map((a) => d.ledger.where('[host+purpose]').equals([a.host, 'marketing']).last()));
-    const requests = await d.requests.orderBy('createdAt').reverse().toArray();
-    return {
-      accounts: accounts.map((account, i) => ({ account, marketing: marketing[i]?.state ?? null })),
-      openRequests: requests.filter((r) => !isFinal(deriveStatus(r).status)).length,
-      requests,
-    };
+    return accounts.map((account, i) => ({ account, marketing: marketing[i]?.state ?? null }));
+  }, []);
+}
+
+/** Requests still waiting on the outbox or on Ingroup, counted from the two sparse indexes. */
+export function useOpenRequestCount(): LiveResult<number> {
+  return useLiveQuery(async () => {
+    const d = db();
+    const [sending, polling] = await Promise.all([
+      d.requests.where('outboxDueAt').above(0).primaryKeys(),
+      d.requests.where('pollDueAt').above(0).primaryKeys(),
+    ]);
+    return new Set([...sending, ...polling]).size;
   }, []);
 }

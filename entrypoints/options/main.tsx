@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import { render } from 'preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { browserLang } from '@/lib/i18n';

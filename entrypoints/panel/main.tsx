@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import { render } from 'preact';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { isLang } from '@/lib/i18n';

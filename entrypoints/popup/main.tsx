@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { browserLang } from '@/lib/i18n';

@@ -20,6 +20,7 @@ export const en = {
   'options.title': 'Ingroup Privacy — settings',
   'common.loading': 'Loading…',
   'options.ledger': "Consent ledger",
+  'options.verify': 'Verify the hash chain',
   'options.verifyOk': "The hash chain is intact: {count} events.",
   'options.verifyBroken': "The chain is broken at event {index}: {message}",
   'options.exportJson': "Export ledger (JSON with hash chain)",

@@ -22,6 +22,7 @@ export const ru: Record<keyof typeof en, string> = {
   'options.title': 'Ingroup Privacy — настройки',
   'common.loading': 'Загрузка…',
   'options.ledger': "Журнал согласий",
+  'options.verify': 'Проверить цепочку хешей',
   'options.verifyOk': "Цепочка хешей цела: событий — {count}.",
   'options.verifyBroken': "Цепочка нарушена на событии {index}: {message}",
   'options.exportJson': "Экспорт журнала (JSON с цепочкой хешей)",

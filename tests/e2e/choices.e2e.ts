@@ -51,6 +51,7 @@ describe('consent choices', () => {
     await panel.getByRole('switch', { name: /Объединение с данными/ }).uncheck();
     const options = await env.browser.context.newPage();
     await options.goto(extensionUrl(env.browser, 'options.html'));
+    await options.getByRole('button', { name: 'Проверить цепочку хешей' }).click();
     await options.getByText(/Цепочка хешей цела: событий — \d+/).waitFor();
   });
 });

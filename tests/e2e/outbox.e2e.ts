@@ -108,6 +108,7 @@ describe('the outbox against a faulty endpoint', () => {
     const id = ok.value!.id!;
     await expect.poll(async () => (await records(page)).find((r) => r.id === id)?.events.some((e) => e.kind === 'failed'), { timeout: 20_000 }).toBe(true);
     await page.reload();
+    await page.getByText('Запросы в Ingroup').click();
     const item = page.getByRole('listitem', { name: /не доставлен/ });
     const mailto = await item.getByRole('link', { name: 'Отправить по email' }).getAttribute('href');
     expect(mailto).toMatch(/^mailto:support@ingru\.ru\?/);

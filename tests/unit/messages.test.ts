@@ -46,3 +46,12 @@ describe('who may send what', () => {
     },
   );
 });
+
+describe('the endpoint setting', () => {
+  it.each(['javascript:alert(1)x', 'http://api.ingru.ru/privacy/v1', 'ftp://api.ingru.ru', 'not a url'])('refuses %s', (base) => {
+    expect(ToBackground.safeParse({ type: 'settings/endpoint', base }).success).toBe(false);
+  });
+  it.each(['https://privacy.example.org/v1', null])('accepts %s', (base) => {
+    expect(ToBackground.safeParse({ type: 'settings/endpoint', base }).success).toBe(true);
+  });
+});
