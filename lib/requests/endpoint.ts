@@ -7,7 +7,7 @@
  * - `malformed`: a 2xx whose body is not a receipt/status we understand. The endpoint may well
  *   hold the request, so the outbox retries it too: the same key returns the original receipt,
  *   and giving up would leave the admin believing nothing was sent.
- * - `permanent`: any other 4xx (and anything else unexpected). Resending the same body cannot
+ * - `permanent`: every other 4xx (and anything else unexpected). Resending the same body cannot
  *   help; the problem+json detail is kept to show the admin.
  */
 import { z } from 'zod';

@@ -34,3 +34,24 @@ export function makeRecord(events: RequestEvent[], overrides: Partial<RequestRec
     ...overrides,
   };
 }
+
+export const REQUEST_ID = '3f0c6c1e-8a57-4c1f-9a51-0d9a7a5b2c11';
+
+/** A request to demo.amocrm.ru with the given events, received by Ingroup at `receivedAt` when given. */
+export function requestRecord(events: RequestEvent[], receivedAt?: string, type: RequestRecord['type'] = 'access'): RequestRecord {
+  const body = makeBody({ id: REQUEST_ID, type, createdAt: '2026-11-02T09:00:00.000Z', account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' } });
+  return makeRecord(events, {
+    body,
+    attempts: 1,
+    ...(receivedAt ? { receipt: { id: REQUEST_ID, reference: 'IG-2026-000001', status: 'received', receivedAt, verification: 'none' } } : {}),
+  });
+}
+
+/** Queued, sent and received at `at`. */
+export function sentEvents(at: string): RequestEvent[] {
+  return [
+    { at: Date.parse(at) - 1000, kind: 'queued' },
+    { at: Date.parse(at), kind: 'sent' },
+    { at: Date.parse(at), kind: 'received', reference: 'IG-2026-000001' },
+  ];
+}

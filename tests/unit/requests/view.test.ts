@@ -1,38 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestRecord } from '@/lib/requests/record';
 import { complaintText } from '@/lib/requests/complaint';
 import { requestView } from '@/lib/requests/view';
-
-function record(events: RequestRecord['events'], receivedAt?: string, type: RequestRecord['type'] = 'access'): RequestRecord {
-  return {
-    id: '3f0c6c1e-8a57-4c1f-9a51-0d9a7a5b2c11',
-    host: 'demo.amocrm.ru',
-    type,
-    channel: 'endpoint',
-    createdAt: Date.parse('2026-11-02T09:00:00Z'),
-    attempts: 1,
-    events,
-    body: {
-      id: '3f0c6c1e-8a57-4c1f-9a51-0d9a7a5b2c11',
-      type,
-      createdAt: '2026-11-02T09:00:00.000Z',
-      locale: 'ru',
-      regime: 'ru152',
-      account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' },
-      requester: { userId: 7001001, name: 'Анна Смирнова', email: 'anna@romashka.example' },
-      widgets: [],
-      policy: { effectiveDate: '2022-01-20', sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb' },
-      client: { name: 'ingroup-privacy-amocrm', version: '0.1.0' },
-    },
-    ...(receivedAt ? { receipt: { id: '3f0c6c1e-8a57-4c1f-9a51-0d9a7a5b2c11', reference: 'IG-2026-000001', status: 'received', receivedAt, verification: 'none' } } : {}),
-  } as RequestRecord;
-}
-
-const sent = (at: string): RequestRecord['events'] => [
-  { at: Date.parse(at) - 1000, kind: 'queued' },
-  { at: Date.parse(at), kind: 'sent' },
-  { at: Date.parse(at), kind: 'received', reference: 'IG-2026-000001' },
-];
+import { requestRecord as record, sentEvents as sent } from './fixtures';
 
 describe('what a request looks like today (derived, never stored)', () => {
   it('counts 10 Russian working days from receipt across the 4 November holiday', () => {
