@@ -1,46 +1,147 @@
 /**
- * A complaint to the authority when Ingroup misses a deadline: Roskomnadzor for 152-FZ, the
- * data-protection authority of the admin's EU country for the GDPR. Plain text to copy.
+ * A complaint to the authority when Ingroup misses a deadline (DESIGN §6): Roskomnadzor for
+ * 152-FZ (Art. 17(2): the subject may appeal the operator's inaction to the authority), the
+ * data-protection authority of the admin's EU/EEA country for the GDPR (Art. 77). Plain text to
+ * copy — never markup.
+ *
+ * The text to file is in the authority's language: Russian for Roskomnadzor, English for an EU
+ * authority (the language the EDPB's cross-border procedures run in). When the admin reads
+ * another language, a translation comes with it, for them, not for filing.
  */
 import type { Regime } from '../amocrm/host';
-import type { Lang } from '../i18n/launcher';
-import { legalBasis, requestTitle } from './email';
+import { toMoscowDate } from '../deadlines/dates';
+import { translator, type Lang, type MessageKey } from '../i18n';
+import { legalBasis, requestTitle, SUPPORT_EMAIL } from './email';
 import type { RequestView } from './view';
 
+export interface Authority {
+  name: string;
+  url: string;
+}
+
+export interface Complaint {
+  authority: Authority;
+  /** The language of `text`: the authority's. */
+  lang: Lang;
+  /** The complaint to file. */
+  text: string;
+  /** The same complaint in the admin's language, when that differs — to read, not to file. */
+  translation?: { lang: Lang; text: string };
+}
+
+const AUTHORITY: Record<Regime, Record<Lang, Authority>> = {
+  ru152: {
+    ru: {
+      name: 'Федеральная служба по надзору в сфере связи, информационных технологий и массовых коммуникаций (Роскомнадзор)',
+      url: 'https://pd.rkn.gov.ru/',
+    },
+    en: {
+      name: 'Roskomnadzor (the Federal Service for Supervision of Communications, Information Technology and Mass Media)',
+      url: 'https://pd.rkn.gov.ru/',
+    },
+  },
+  gdpr: {
+    ru: {
+      name: 'Надзорный орган по защите данных страны ЕС/ЕЭЗ, где вы живёте или работаете (ст. 77 GDPR); список — на сайте EDPB',
+      url: 'https://www.edpb.europa.eu/about-edpb/about-edpb/members_en',
+    },
+    en: {
+      name: 'The data-protection supervisory authority of the EU/EEA country where you live or work (GDPR Art. 77); the EDPB lists them',
+      url: 'https://www.edpb.europa.eu/about-edpb/about-edpb/members_en',
+    },
+  },
+};
+
+/** The language a complaint is filed in. */
+export function filingLang(regime: Regime): Lang {
+  return regime === 'ru152' ? 'ru' : 'en';
+}
+
+/** Who to complain to, in the admin's language. */
+export function authorityFor(regime: Regime, lang: Lang): Authority {
+  return AUTHORITY[regime][lang];
+}
+
+/** 2026-11-17 → 17.11.2026 in Russian letters; ISO dates in English ones. */
+function day(date: string | null, lang: Lang): string {
+  if (!date) return '—';
+  const iso = toMoscowDate(date);
+  return lang === 'ru' ? iso.split('-').reverse().join('.') : iso;
+}
+
+/** The complaint written out in one language. */
 export function complaintText(view: RequestView, regime: Regime, lang: Lang): string {
+  const t = translator(lang);
   const r = view.record;
   const body = r.body;
-  const sent = new Date(r.createdAt).toISOString().slice(0, 10);
-  const reference = view.state.reference ?? '—';
-  const basis = legalBasis(regime, r.type, lang, 'full');
-  if (lang === 'ru') {
-    const to = regime === 'ru152' ? 'В Федеральную службу по надзору в сфере связи, информационных технологий и массовых коммуникаций (Роскомнадзор), https://pd.rkn.gov.ru/' : 'В надзорный орган по защите данных (страна ЕС по месту жительства)';
-    return [
-      to,
-      `От: ${body.requester.name}, ${body.requester.email}${body.requester.phone ? `, ${body.requester.phone}` : ''}`,
-      '',
-      'Жалоба на нарушение срока ответа оператора персональных данных',
-      '',
-      `Оператор: ООО «Ингруп» (Ingroup LLC, «Widgets by Ingroup»), support@ingru.ru.`,
-      `${sent} я направил(а) оператору запрос «${requestTitle(r.type, 'ru')}» (номер запроса ${r.id}, номер у оператора ${reference}) в отношении аккаунта amoCRM ${body.account.subdomain} (${body.account.host}, ID ${body.account.id}).`,
-      `Запрос основан на ${basis}.`,
-      `Срок ответа истёк ${view.dueDate ?? '—'}; ответа по существу нет.`,
-      '',
-      'Прошу провести проверку и обязать оператора исполнить запрос.',
-    ].join('\n');
-  }
-  const to = regime === 'ru152' ? 'To: Roskomnadzor (Federal Service for Supervision of Communications, IT and Mass Media), https://pd.rkn.gov.ru/' : 'To: the data-protection authority of my EU country of residence';
+  const ru = lang === 'ru';
+  const authority = AUTHORITY[regime][lang];
+  const from = [body.requester.name, body.requester.email, body.requester.phone].filter(Boolean).join(', ');
+  const sent = day(new Date(r.createdAt).toISOString(), lang);
+  const status = t(`requests.status.${view.state.status}` as MessageKey);
+  const rule = view.rule;
+  const deadline = rule ? `${rule.label[lang]} (${rule.source})` : '—';
+  const extended = view.state.extendedDueAt ? (ru ? ' (срок, продлённый оператором)' : ' (the deadline as extended by the controller)') : '';
+  const immediate = rule?.lawRequiresImmediate ? `${rule.lawRequiresImmediate.label[lang]} (${rule.lawRequiresImmediate.source}).` : null;
+  const facts = ru
+    ? [
+        `Номер запроса: ${r.id}`,
+        `Номер у оператора: ${view.state.reference ?? '—'}`,
+        `Запрос направлен: ${sent}`,
+        `Получен оператором: ${day(view.receivedAt, lang)}`,
+        `Основание запроса: ${legalBasis(regime, r.type, 'ru', 'full')}`,
+        `Срок ответа: ${deadline}`,
+        `Срок истёк: ${day(view.dueDate, lang)}${extended}`,
+        `Статус у оператора: ${status}`,
+      ]
+    : [
+        `Request id: ${r.id}`,
+        `Controller's reference: ${view.state.reference ?? '—'}`,
+        `Request sent: ${sent}`,
+        `Received by the controller: ${day(view.receivedAt, lang)}`,
+        `The request relies on: ${legalBasis(regime, r.type, 'en', 'full')}`,
+        `Deadline: ${deadline}`,
+        `Deadline passed: ${day(view.dueDate, lang)}${extended}`,
+        `Status at the controller: ${status}`,
+      ];
+  const ask =
+    regime === 'ru152'
+      ? ru
+        ? 'На основании ч. 2 ст. 17 Федерального закона № 152-ФЗ «О персональных данных» прошу провести проверку и обязать оператора исполнить запрос.'
+        : 'Under Art. 17(2) of Federal Law No. 152-FZ "On Personal Data", I ask you to investigate and require the operator to act on the request.'
+      : ru
+        ? 'На основании ст. 77 GDPR прошу рассмотреть жалобу и обязать контролёра исполнить запрос.'
+        : 'Under GDPR Art. 77, I ask you to handle this complaint and require the controller to act on the request.';
   return [
-    to,
-    `From: ${body.requester.name}, ${body.requester.email}${body.requester.phone ? `, ${body.requester.phone}` : ''}`,
+    `${ru ? 'Кому' : 'To'}: ${authority.name}, ${authority.url}`,
+    `${ru ? 'От' : 'From'}: ${from}`,
     '',
-    'Complaint: a controller missed the deadline to answer a data-subject request',
+    ru ? 'Жалоба: оператор персональных данных не ответил на запрос в установленный срок' : 'Complaint: a controller did not answer a data-subject request in time',
     '',
-    'Controller: Ingroup LLC ("Widgets by Ingroup"), support@ingru.ru.',
-    `On ${sent} I sent the controller a request "${requestTitle(r.type, 'en')}" (request id ${r.id}, controller's reference ${reference}) about the amoCRM account ${body.account.subdomain} (${body.account.host}, ID ${body.account.id}).`,
-    `The request relies on ${basis}.`,
-    `The deadline passed on ${view.dueDate ?? '—'} without an answer on the merits.`,
+    ru
+      ? `Оператор: ООО «Ингруп» (Ingroup LLC, «Widgets by Ingroup»), ${SUPPORT_EMAIL}.`
+      : `Controller: Ingroup LLC ("Widgets by Ingroup"), ${SUPPORT_EMAIL}.`,
+    ru
+      ? `Я администратор аккаунта amoCRM ${body.account.subdomain} (${body.account.host}, ID ${body.account.id}), в котором установлены виджеты оператора. Я направил(а) оператору запрос «${requestTitle(r.type, 'ru')}».`
+      : `I administer the amoCRM account ${body.account.subdomain} (${body.account.host}, ID ${body.account.id}), where the controller's widgets are installed. I sent the controller a request for ${requestTitle(r.type, 'en')}.`,
     '',
-    'I ask you to investigate and require the controller to act on the request.',
+    ...facts,
+    ...(immediate ? ['', immediate] : []),
+    '',
+    ru ? 'Ответа по существу в установленный срок нет.' : 'No answer on the merits came within the deadline.',
+    ask,
+    '',
+    body.requester.name,
   ].join('\n');
+}
+
+/** The complaint to file, in the authority's language, with a translation for the admin when needed. */
+export function complaintFor(view: RequestView, regime: Regime, lang: Lang): Complaint {
+  const filing = filingLang(regime);
+  return {
+    authority: authorityFor(regime, lang),
+    lang: filing,
+    text: complaintText(view, regime, filing),
+    ...(filing !== lang ? { translation: { lang, text: complaintText(view, regime, lang) } } : {}),
+  };
 }

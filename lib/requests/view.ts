@@ -10,6 +10,8 @@ import { deriveStatus, isFinal, type RequestRecord, type RequestState } from './
 export interface RequestView {
   record: RequestRecord;
   state: RequestState;
+  /** When Ingroup received it (the receipt's time, or when the admin emailed it), or null before then. */
+  receivedAt: string | null;
   /** The last allowed day (YYYY-MM-DD): the endpoint's extended or own due date, else the law's. */
   dueDate: string | null;
   /** Why `dueDate` is null: not received yet, or the calendar for that year is not bundled. */
@@ -31,8 +33,8 @@ function receivedAt(record: RequestRecord): string | null {
 
 export function requestView(record: RequestRecord, regime: Regime, today: Date): RequestView {
   const state = deriveStatus(record);
-  const base = { record, state, rule: null, workingDaysLeft: null, overdue: false, needsAction: state.status === 'failed' ? ('email' as const) : null };
   const received = receivedAt(record);
+  const base = { record, state, receivedAt: received, rule: null, workingDaysLeft: null, overdue: false, needsAction: state.status === 'failed' ? ('email' as const) : null };
   if (!received) return { ...base, dueDate: null, dueUnknown: 'not_received' };
   try {
     const deadline = deadlineFor({ regime, type: record.type, receivedAt: received, extended: state.extendedDueAt !== undefined });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Regime } from '@/lib/amocrm/host';
+import type { Lang } from '@/lib/i18n';
+import { complaintFor, complaintText } from '@/lib/requests/complaint';
+import type { RequestEvent } from '@/lib/requests/record';
+import { requestView } from '@/lib/requests/view';
+import { REQUEST_ID, requestRecord, sentEvents } from './fixtures';
+
+const RECEIVED = '2026-11-02T09:00:00Z';
+
+function overdue(regime: Regime, type: Parameters<typeof requestRecord>[2] = 'access', extra: RequestEvent[] = []) {
+  const view = requestView(requestRecord([...sentEvents(RECEIVED), ...extra], RECEIVED, type), regime, new Date('2026-12-20T12:00:00Z'));
+  expect(view.overdue).toBe(true);
+  return view;
+}
+
+describe('the complaint text when Ingroup misses a deadline', () => {
+  it.each<[Regime, Lang, RegExp, RegExp, string]>([
+    ['ru152', 'ru', /Роскомнадзор/, /ч\. 2 ст\. 17/, '17.11.2026'],
+    ['ru152', 'en', /Roskomnadzor/, /Art\. 17\(2\)/, '2026-11-17'],
+    ['gdpr', 'en', /supervisory authority/, /GDPR Art\. 77/, '2026-12-02'],
+    ['gdpr', 'ru', /Надзорный орган/, /ст\. 77 GDPR/, '02.12.2026'],
+  ])('%s in %s: names the authority, the right to complain, the request id, reference, dates and the deadline', (regime, lang, authority, right, due) => {
+    const text = complaintText(overdue(regime), regime, lang);
+    expect(text).toMatch(authority);
+    expect(text).toMatch(right);
+    expect(text).toContain(REQUEST_ID);
+    expect(text).toContain('IG-2026-000001');
+    expect(text).toContain(due);
+    expect(text).toContain('support@ingru.ru');
+    expect(text).toContain('demo.amocrm.ru');
+  });
+
+  it.each<[Regime, string]>([
+    ['ru152', '10 рабочих дней с получения запроса'],
+    ['gdpr', 'One month from receipt'],
+  ])('%s: states the law’s deadline with its source', (regime, rule) => {
+    const { text } = complaintFor(overdue(regime), regime, 'en');
+    expect(text).toContain(rule);
+    expect(text).toContain(regime === 'ru152' ? '152-ФЗ' : 'Art. 12(3)');
+  });
+
+  it.each<[Regime, Lang, Lang, Lang | undefined]>([
+    ['ru152', 'ru', 'ru', undefined],
+    ['ru152', 'en', 'ru', 'en'],
+    ['gdpr', 'en', 'en', undefined],
+    ['gdpr', 'ru', 'en', 'ru'],
+  ])('%s, admin reads %s: filed in %s, with a translation in %s when needed', (regime, lang, filed, translated) => {
+    const complaint = complaintFor(overdue(regime), regime, lang);
+    expect(complaint.lang).toBe(filed);
+    expect(complaint.text).toBe(complaintText(overdue(regime), regime, filed));
+    expect(complaint.translation?.lang).toBe(translated);
+    if (translated) expect(complaint.translation?.text).toBe(complaintText(overdue(regime), regime, translated));
+  });
+
+  it('points an EU complaint to the EDPB’s list of authorities', () => {
+    expect(complaintFor(overdue('gdpr'), 'gdpr', 'en').authority.url).toBe('https://www.edpb.europa.eu/about-edpb/about-edpb/members_en');
+  });
+
+  it('says when Ingroup extended the deadline, and that the extended date passed too', () => {
+    const view = overdue('ru152', 'access', [{ at: Date.parse('2026-11-10T09:00:00Z'), kind: 'status', status: 'in_progress', extendedDueAt: '2026-11-24' }]);
+    const text = complaintText(view, 'ru152', 'ru');
+    expect(text).toContain('Срок истёк: 24.11.2026 (срок, продлённый оператором)');
+    expect(text).toContain('Статус у оператора: в работе');
+  });
+
+  it('adds, for a marketing opt-out, that the advertising law asks for an immediate stop', () => {
+    const text = complaintText(overdue('ru152', 'marketing_opt_out'), 'ru152', 'ru');
+    expect(text).toContain('немедленно');
+    expect(text).toContain('38-ФЗ');
+  });
+
+  it('is plain text: the requester’s own words cannot turn it into markup', () => {
+    const view = overdue('gdpr');
+    view.record.body.requester.name = '<img src=x onerror=alert(1)>';
+    expect(complaintText(view, 'gdpr', 'en')).toContain('From: <img src=x onerror=alert(1)>, ');
+  });
+});
