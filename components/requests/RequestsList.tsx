@@ -1,10 +1,12 @@
+import { useState } from 'preact/hooks';
 import type { Regime } from '@/lib/amocrm/host';
-import type { MessageKey } from '@/lib/i18n';
-import { complaintText } from '@/lib/requests/complaint';
+import type { Lang, MessageKey } from '@/lib/i18n';
+import { complaintFor } from '@/lib/requests/complaint';
 import { mailtoFor, requestTitle } from '@/lib/requests/email';
 import { requestsCsv, requestsIcs } from '@/lib/requests/export';
-import type { RequestRecord } from '@/lib/requests/record';
+import type { RequestEvent, RequestRecord } from '@/lib/requests/record';
 import { requestView, type RequestView } from '@/lib/requests/view';
+import type { ToBackground } from '@/lib/messages';
 import { send } from '@/lib/send';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
@@ -15,27 +17,103 @@ export interface RequestsListProps {
   showAccount?: boolean;
 }
 
-function act(message: Parameters<typeof send>[0]): void {
-  send(message).catch((error: unknown) => console.error('[ingroup-privacy]', error));
+/** 2026-11-17 as the admin reads dates: 17.11.2026 / 17 Nov 2026. */
+function formatDay(date: string, lang: Lang): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+function formatTime(at: number, lang: Lang): string {
+  return new Date(at).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** A background action behind a button; a refusal is said next to the buttons, not swallowed. */
+function useAction(): { run: (message: ToBackground) => void; error: string | null } {
+  const [error, setError] = useState<string | null>(null);
+  const run = (message: ToBackground): void => {
+    setError(null);
+    send(message).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  return { run, error };
 }
 
 function Due({ view }: { view: RequestView }): preact.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (view.dueUnknown === 'not_received') return <>{t('requests.dueNotReceived')}</>;
   if (view.dueUnknown === 'calendar_not_covered') return <>{t('requests.dueNoCalendar', { year: view.calendarYear ?? '' })}</>;
-  const date = view.dueDate ?? '';
-  return view.overdue ? <strong class="bad">{t('requests.dueOverdue', { date })}</strong> : <>{t('requests.dueLeft', { date, days: view.workingDaysLeft ?? 0 })}</>;
+  const date = view.dueDate ? formatDay(view.dueDate, lang) : '';
+  return view.overdue ? <strong class="bad">{t('requests.dueOverdue', { date })}</strong> : <>{t('requests.dueLeft', { date, days: Math.max(0, view.workingDaysLeft ?? 0) })}</>;
+}
+
+function EventLine({ event }: { event: RequestEvent }): preact.JSX.Element {
+  const { t, lang } = useI18n();
+  const what = t(`requests.event.${event.kind}` as MessageKey);
+  const status = event.status ? `: ${t(`requests.status.${event.status}` as MessageKey)}` : '';
+  const detail = event.detail ?? event.reason ?? event.message;
+  return (
+    <li>
+      {formatTime(event.at, lang)} — {what}
+      {status}
+      {detail ? ` (${detail})` : ''}
+    </li>
+  );
+}
+
+function CopyButton({ text }: { text: string }): preact.JSX.Element {
+  const { t } = useI18n();
+  const [note, setNote] = useState<string | null>(null);
+  const copy = (): void => {
+    navigator.clipboard.writeText(text).then(
+      () => setNote(t('requests.copied')),
+      () => setNote(t('requests.copyFailed')),
+    );
+  };
+  return (
+    <>
+      <button type="button" onClick={copy}>
+        {t('requests.copy')}
+      </button>{' '}
+      <span role="status">{note}</span>
+    </>
+  );
+}
+
+function ComplaintBlock({ view, regime }: { view: RequestView; regime: Regime }): preact.JSX.Element {
+  const { t, lang } = useI18n();
+  const complaint = complaintFor(view, regime, lang);
+  return (
+    <details>
+      <summary>{t('requests.complaint')}</summary>
+      <p>
+        {t('requests.complaintTo', { authority: complaint.authority.name })} —{' '}
+        <a href={complaint.authority.url} target="_blank" rel="noopener noreferrer">
+          {complaint.authority.url}
+        </a>
+      </p>
+      <pre class="preview" lang={complaint.lang}>
+        {complaint.text}
+      </pre>
+      <CopyButton text={complaint.text} />
+      {complaint.translation && (
+        <details>
+          <summary>{t('requests.complaintTranslation')}</summary>
+          <pre class="preview" lang={complaint.translation.lang}>
+            {complaint.translation.text}
+          </pre>
+        </details>
+      )}
+    </details>
+  );
 }
 
 function RequestItem({ view, regime, showAccount }: { view: RequestView; regime: Regime; showAccount: boolean }): preact.JSX.Element {
   const { t, lang } = useI18n();
   const { record, state } = view;
-  const when = (at: number): string => new Date(at).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
-  const complaint = view.needsAction === 'complaint' ? complaintText(view, regime, lang) : null;
+  const action = useAction();
+  const status = state.status === 'sent' && state.sentBy === 'email' ? t('requests.sentByEmail') : t(`requests.status.${state.status}` as MessageKey);
   return (
-    <li class="request" aria-label={`${requestTitle(record.type, lang)}: ${t(`requests.status.${state.status}` as MessageKey)}`}>
+    <li class="request" aria-label={`${requestTitle(record.type, lang)}: ${status}`}>
       <h4>
-        {requestTitle(record.type, lang)} — <span class={`status status-${state.status}`}>{t(`requests.status.${state.status}` as MessageKey)}</span>
+        {requestTitle(record.type, lang)} — <span class={`status status-${state.status}`}>{status}</span>
       </h4>
       <dl class="facts">
         {showAccount && (
@@ -45,14 +123,20 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
           </>
         )}
         <dt>{t('requests.reference')}</dt>
-        <dd>{state.reference ?? record.id}</dd>
+        <dd>{state.reference ?? t('requests.noReference')}</dd>
+        <dt>{t('requests.id')}</dt>
+        <dd>
+          <code>{record.id}</code>
+        </dd>
         <dt>{t('requests.created')}</dt>
-        <dd>{when(record.createdAt)}</dd>
+        <dd>{formatTime(record.createdAt, lang)}</dd>
         <dt>{t('requests.due')}</dt>
         <dd>
           <Due view={view} />
         </dd>
       </dl>
+      {view.rule && <p class="muted">{t('requests.rule', { rule: view.rule.label[lang], source: view.rule.source })}</p>}
+      {state.message && <p>{t('requests.message', { message: state.message })}</p>}
       {state.lastError && <p class="muted">{t('requests.lastError', { error: state.lastError })}</p>}
       {state.reason && <p>{t('requests.reason', { reason: state.reason })}</p>}
       {view.needsAction === 'email' && (
@@ -60,32 +144,25 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
           <a href={mailtoFor(record, lang)} class="button">
             {t('requests.sendEmail')}
           </a>{' '}
-          <button type="button" onClick={() => act({ type: 'request/email-sent', id: record.id })}>
+          <button type="button" onClick={() => action.run({ type: 'request/email-sent', id: record.id })}>
             {t('requests.emailSent')}
           </button>{' '}
-          <button type="button" onClick={() => act({ type: 'request/retry', id: record.id })}>
+          <button type="button" onClick={() => action.run({ type: 'request/retry', id: record.id })}>
             {t('requests.retry')}
           </button>
         </p>
       )}
-      {complaint && (
-        <details>
-          <summary>{t('requests.complaint')}</summary>
-          <pre class="preview">{complaint}</pre>
-          <button type="button" onClick={() => void navigator.clipboard.writeText(complaint)}>
-            {t('requests.copy')}
-          </button>
-        </details>
+      {action.error && (
+        <p class="error" role="alert">
+          {t('requests.actionFailed', { error: action.error })}
+        </p>
       )}
+      {view.needsAction === 'complaint' && <ComplaintBlock view={view} regime={regime} />}
       <details>
         <summary>{t('requests.history')}</summary>
         <ol class="events">
           {record.events.map((event, i) => (
-            <li key={i}>
-              {when(event.at)} — {event.kind}
-              {event.status ? `: ${event.status}` : ''}
-              {event.detail ? ` (${event.detail})` : ''}
-            </li>
+            <EventLine key={i} event={event} />
           ))}
         </ol>
       </details>
@@ -93,42 +170,38 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
   );
 }
 
-/** Requests with their status, reference, deadline and history; failed ones offer the email route. */
+/** Requests with their status, reference, deadline and history; failed ones offer the email route, overdue ones a complaint. */
 export function RequestsList({ requests, regimeOf, showAccount = false }: RequestsListProps): preact.JSX.Element {
   const { t, lang } = useI18n();
+  const action = useAction();
   const today = new Date();
   const views = requests.map((r) => requestView(r, regimeOf(r.host), today));
+  const dueOf = new Map(views.map((v) => [v.record.id, v.dueDate ?? undefined]));
+  if (views.length === 0) return <p class="muted">{t('requests.none')}</p>;
   return (
     <div class="requests">
-      {views.length === 0 ? (
-        <p class="muted">{t('requests.none')}</p>
-      ) : (
-        <ul class="request-list">
-          {views.map((view) => (
-            <RequestItem key={view.record.id} view={view} regime={regimeOf(view.record.host)} showAccount={showAccount} />
-          ))}
-        </ul>
-      )}
-      {views.length > 0 && (
-        <p class="actions">
-          <button type="button" onClick={() => act({ type: 'outbox/flush', checkNow: true })}>
-            {t('requests.checkNow')}
-          </button>{' '}
-          <button type="button" onClick={() => download('ingroup-requests.csv', requestsCsv(requests), 'text/csv;charset=utf-8')}>
-            {t('requests.exportCsv')}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() =>
-              download(
-                'ingroup-deadlines.ics',
-                requestsIcs(requests, { now: Date.now(), lang, dueOf: (record) => views.find((v) => v.record.id === record.id)?.dueDate ?? undefined }),
-                'text/calendar;charset=utf-8',
-              )
-            }
-          >
-            {t('requests.exportIcs')}
-          </button>
+      <ul class="request-list">
+        {views.map((view) => (
+          <RequestItem key={view.record.id} view={view} regime={regimeOf(view.record.host)} showAccount={showAccount} />
+        ))}
+      </ul>
+      <p class="actions">
+        <button type="button" onClick={() => action.run({ type: 'outbox/flush', checkNow: true })}>
+          {t('requests.checkNow')}
+        </button>{' '}
+        <button type="button" onClick={() => download('ingroup-requests.csv', requestsCsv(requests), 'text/csv;charset=utf-8')}>
+          {t('requests.exportCsv')}
+        </button>{' '}
+        <button
+          type="button"
+          onClick={() => download('ingroup-deadlines.ics', requestsIcs(requests, { now: Date.now(), lang, dueOf: (record) => dueOf.get(record.id) }), 'text/calendar;charset=utf-8')}
+        >
+          {t('requests.exportIcs')}
+        </button>
+      </p>
+      {action.error && (
+        <p class="error" role="alert">
+          {t('requests.actionFailed', { error: action.error })}
         </p>
       )}
     </div>

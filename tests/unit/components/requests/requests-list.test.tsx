@@ -1,0 +1,145 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '@/components/common/i18n';
+import { RequestsList } from '@/components/requests/RequestsList';
+import type { Lang } from '@/lib/i18n';
+import type { RequestRecord } from '@/lib/requests/record';
+import { BackgroundError } from '@/lib/send';
+import { REQUEST_ID, makeBody, makeRecord, requestRecord, sentEvents } from '../../requests/fixtures';
+
+const sent: unknown[] = [];
+let refuse: string | null = null;
+vi.mock('@/lib/send', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/send')>()),
+  send: vi.fn(async (message: { type: string }) => {
+    sent.push(message);
+    if (refuse) throw new BackgroundError('request/not-found', refuse);
+    return message.type === 'outbox/flush' ? { sent: 0, retried: 0, failed: 0, nextDueAt: null } : { id: REQUEST_ID };
+  }),
+}));
+const downloads: Array<{ name: string; text: string; type: string }> = [];
+vi.mock('@/components/common/download', () => ({
+  download: (name: string, text: string, type: string) => downloads.push({ name, text, type }),
+}));
+
+const RECEIVED = '2026-11-02T09:00:00Z';
+
+function failed(): RequestRecord {
+  return requestRecord([
+    { at: Date.parse(RECEIVED), kind: 'queued' },
+    { at: Date.parse(RECEIVED) + 1000, kind: 'failed', httpStatus: 422, detail: 'Ingroup refused the request: Unknown account.' },
+  ]);
+}
+
+function show(requests: RequestRecord[], lang: Lang = 'en', showAccount = false): void {
+  render(
+    <I18nProvider lang={lang}>
+      <RequestsList requests={requests} regimeOf={() => 'ru152'} showAccount={showAccount} />
+    </I18nProvider>,
+  );
+}
+
+describe('the list of requests', () => {
+  beforeEach(() => {
+    sent.length = 0;
+    downloads.length = 0;
+    refuse = null;
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('says so when there are no requests', () => {
+    show([]);
+    expect(screen.getByText('No requests yet.')).toBeTruthy();
+  });
+
+  it('shows type, status, reference, request id, due date and working days left', () => {
+    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+    show([requestRecord(sentEvents(RECEIVED), RECEIVED)]);
+    const item = screen.getByRole('listitem', { name: 'access: received by Ingroup' });
+    expect(within(item).getByText('IG-2026-000001')).toBeTruthy();
+    expect(within(item).getByText(REQUEST_ID)).toBeTruthy();
+    expect(within(item).getByText('17 Nov 2026 — 8 working days left')).toBeTruthy();
+    expect(within(item).getByText(/Deadline rule: 10 working days from receipt/)).toBeTruthy();
+    expect(within(item).queryByRole('link', { name: 'Send by email instead' })).toBeNull();
+  });
+
+  it.each<[Lang, string, string, string]>([
+    ['en', 'Send by email instead', 'I have sent the email', 'Try again'],
+    ['ru', 'Отправить по email', 'Я отправил письмо', 'Повторить'],
+  ])('offers a failed request the email route naming it, "sent" and "try again" (%s)', async (lang, link, emailed, retry) => {
+    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+    show([failed()], lang);
+    const mailto = screen.getByRole('link', { name: link }).getAttribute('href') ?? '';
+    expect(mailto).toMatch(/^mailto:support@ingru\.ru\?/);
+    expect(decodeURIComponent(mailto)).toContain(REQUEST_ID);
+    fireEvent.click(screen.getByRole('button', { name: emailed }));
+    fireEvent.click(screen.getByRole('button', { name: retry }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent).toEqual([
+      { type: 'request/email-sent', id: REQUEST_ID },
+      { type: 'request/retry', id: REQUEST_ID },
+    ]);
+  });
+
+  it('says in words when the background refuses an action', async () => {
+    refuse = 'The request is not in this browser’s list of requests.';
+    show([failed()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('not in this browser’s list');
+  });
+
+  it('marks an overdue request and offers the complaint to file, in Russian for Roskomnadzor, with a translation', async () => {
+    vi.setSystemTime(new Date('2026-11-20T12:00:00Z'));
+    show([requestRecord(sentEvents(RECEIVED), RECEIVED)]);
+    expect(screen.getByText('17 Nov 2026 — overdue')).toBeTruthy();
+    fireEvent.click(screen.getByText('Complaint text for the authority'));
+    const [filed, translation] = screen.getAllByText(/Ingroup|Ингруп/, { selector: 'pre' });
+    expect(filed?.textContent).toContain('Роскомнадзор');
+    expect(filed?.textContent).toContain(REQUEST_ID);
+    expect(translation?.textContent).toContain('Roskomnadzor');
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(writeText).toHaveBeenCalledWith(filed?.textContent);
+    expect((await screen.findByText('Copied.')).getAttribute('role')).toBe('status');
+  });
+
+  it('offers no complaint once Ingroup completed the request, however late', () => {
+    vi.setSystemTime(new Date('2026-12-20T12:00:00Z'));
+    show([requestRecord([...sentEvents(RECEIVED), { at: Date.parse('2026-12-01T00:00:00Z'), kind: 'status', status: 'completed' }], RECEIVED)]);
+    expect(screen.getByRole('listitem', { name: 'access: completed' })).toBeTruthy();
+    expect(screen.queryByText('Complaint text for the authority')).toBeNull();
+  });
+
+  it('says the due date is unknown past the bundled production calendar, and still renders', () => {
+    vi.setSystemTime(new Date('2026-12-29T12:00:00Z'));
+    show([requestRecord(sentEvents('2026-12-28T09:00:00Z'), '2026-12-28T09:00:00Z')]);
+    expect(screen.getByText(/unknown: the Russian production calendar for 2027 is not bundled/)).toBeTruthy();
+  });
+
+  it('shows the history in words and the account when asked', () => {
+    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+    show([failed()], 'ru', true);
+    expect(screen.getByText(/не доставлен \(Ingroup refused the request: Unknown account\.\)/)).toBeTruthy();
+    expect(screen.getByText('demo.amocrm.ru')).toBeTruthy();
+  });
+
+  it('exports the requests as CSV and the deadlines as ICS', () => {
+    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+    const other = makeRecord(sentEvents(RECEIVED), { body: makeBody(), receipt: { id: 'x', reference: 'IG-2026-000002', status: 'received', receivedAt: RECEIVED, verification: 'none' } });
+    show([requestRecord(sentEvents(RECEIVED), RECEIVED), other]);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Deadlines as a calendar (ICS)' }));
+    expect(downloads.map((d) => d.name)).toEqual(['ingroup-requests.csv', 'ingroup-deadlines.ics']);
+    expect(downloads[0]?.text).toContain(REQUEST_ID);
+    expect(downloads[1]?.text).toContain('20261117');
+  });
+
+  it('asks the background to send and check statuses now', async () => {
+    show([failed()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Send and check statuses now' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'outbox/flush', checkNow: true }]));
+  });
+});
