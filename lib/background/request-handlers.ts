@@ -3,6 +3,7 @@
  * A request is written to the database before any send; the send itself runs in the outbox.
  */
 import { readSnapshot } from '../amocrm/snapshot';
+import { DEFAULT_ENDPOINT_BASE } from '../manifest';
 import type { ConsentState } from '../consent/event';
 import { POLICY_VERSION } from '../policy/version';
 import { bodyFromDraft } from '../requests/compose';
@@ -60,6 +61,33 @@ export async function sendMarketingChoice(deps: RequestDeps, host: string, state
   return submitDraft(deps, draft);
 }
 
+function refuseEndpoint(message: string): Error {
+  return Object.assign(new Error(message), { code: 'bad-endpoint' });
+}
+
+/**
+ * An endpoint override must be a plain https:// base (no credentials, query or fragment, which
+ * would corrupt every URL built on it), and the admin must have granted its origin — asked for
+ * on the options page, where the click allows the browser's prompt.
+ */
+async function checkEndpointBase(deps: RequestDeps, base: string): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw refuseEndpoint(`“${base}” is not an address. Enter Ingroup’s endpoint as https://host/path.`);
+  }
+  if (url.protocol !== 'https:') throw refuseEndpoint('Ingroup’s endpoint must be an https:// address.');
+  if (url.username || url.password || url.search || url.hash) {
+    throw refuseEndpoint('Enter the endpoint’s base address only, without a user name, password, “?…” or “#…”.');
+  }
+  const granted = await deps.browser.permissions.contains({ origins: [`${url.origin}/*`] });
+  if (!granted) {
+    throw Object.assign(new Error(`The extension may not reach ${url.origin}: allow it when the browser asks, then save again.`), { code: 'no-permission' });
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 export function requestHandlers(deps: RequestDeps): RequestHandlers {
   return {
     'request/submit': async ({ draft }) => ({ id: await submitDraft(deps, draft) }),
@@ -80,14 +108,13 @@ export function requestHandlers(deps: RequestDeps): RequestHandlers {
     'settings/endpoint': async ({ base }) => {
       if (base === null) {
         await deps.db.settings.delete('endpointBase');
-        return { base: '' };
+        kick(deps.outbox);
+        return { base: DEFAULT_ENDPOINT_BASE };
       }
-      const url = new URL(base);
-      if (url.protocol !== 'https:') throw Object.assign(new Error('Ingroup’s endpoint must be an https:// address.'), { code: 'bad-endpoint' });
-      const granted = await deps.browser.permissions.contains({ origins: [`${url.origin}/*`] });
-      if (!granted) throw Object.assign(new Error(`The extension may not reach ${url.origin}: allow it when the browser asks, then save again.`), { code: 'no-permission' });
-      const clean = url.href.replace(/\/+$/, '');
+      const clean = await checkEndpointBase(deps, base);
       await deps.db.settings.put({ key: 'endpointBase', value: clean });
+      // Requests waiting for an unreachable endpoint try the new one now.
+      kick(deps.outbox);
       return { base: clean };
     },
   };

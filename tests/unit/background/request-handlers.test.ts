@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { browser as Browser } from 'wxt/browser';
+import type { Snapshot } from '@/lib/amocrm/snapshot';
+import type { OutboxRunner } from '@/lib/background/outbox-runner';
+import { requestHandlers, sendMarketingChoice, type RequestDeps } from '@/lib/background/request-handlers';
+import { db, resetDbForTests } from '@/lib/db';
+import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
+import { POLICY_VERSION } from '@/lib/policy/version';
+import { enqueue } from '@/lib/requests/outbox';
+import { readEndpointBase } from '@/lib/settings';
+import { makeBody } from '../requests/fixtures';
+
+const NOW = Date.parse('2026-11-02T09:00:00Z');
+const HOST = 'fixture-agency.amocrm.ru';
+const ctx = { kind: 'page' as const, tabId: undefined };
+
+const draft = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  type: 'access',
+  host: HOST,
+  locale: 'ru',
+  regime: 'ru152',
+  widgets: ['fixture_ingroup_calls'],
+  requester: { userId: 7001, name: 'Ирина Тестова', email: 'irina@fixture.example' },
+  account: { id: 31000001, subdomain: 'fixture-agency', host: HOST },
+  ...overrides,
+});
+
+function setup(granted: readonly string[] = []) {
+  const seenAtRun: number[] = [];
+  const outbox: OutboxRunner = {
+    run: vi.fn(async () => {
+      // What the database holds at the moment the send is kicked off.
+      seenAtRun.push(await db().requests.count());
+      return { sent: 1, retried: 0, failed: 0, nextDueAt: null };
+    }),
+    regimeOf: async () => 'ru152',
+  };
+  const contains = vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.includes(o)));
+  const browser = { runtime: { getManifest: () => ({ version: '1.2.3' }) }, permissions: { contains } };
+  const deps: RequestDeps = { browser: browser as unknown as typeof Browser, db: db(), now: () => NOW, outbox };
+  return { deps, handlers: requestHandlers(deps), outbox, contains, seenAtRun };
+}
+
+describe('request messages in the background', () => {
+  beforeEach(async () => {
+    await resetDbForTests();
+  });
+
+  it('writes a submitted request to the database before anything is sent, with a fresh id, the policy version and the client', async () => {
+    const { handlers, outbox, seenAtRun } = setup();
+    const { id } = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
+    await vi.waitFor(() => expect(seenAtRun).toEqual([1]));
+    expect(outbox.run).toHaveBeenCalledTimes(1);
+    const record = await db().requests.get(id);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(record).toMatchObject({ id, host: HOST, channel: 'endpoint', outboxDueAt: NOW, events: [{ kind: 'queued', at: NOW }] });
+    expect(record?.body).toMatchObject({ id, policy: POLICY_VERSION, client: { name: 'ingroup-privacy-amocrm', version: '1.2.3' }, createdAt: '2026-11-02T09:00:00.000Z' });
+  });
+
+  it('gives every submission its own id', async () => {
+    const { handlers } = setup();
+    const a = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
+    const b = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
+    expect(a.id).not.toBe(b.id);
+    expect(await db().requests.count()).toBe(2);
+  });
+
+  it.each([
+    ['a correction request without corrections', draft({ type: 'rectification' }), /correct value/],
+    ['an account that is not the page’s', draft({ account: { id: 1, subdomain: 'other', host: 'other.amocrm.ru' } }), /not the account of this page/],
+    ['an unknown request type', draft({ type: 'delete_everything' }), /type/],
+  ])('refuses %s in words, and stores and sends nothing', async (_label, bad, words) => {
+    const { handlers, outbox } = setup();
+    await expect(handlers['request/submit']({ type: 'request/submit', draft: bad }, ctx)).rejects.toMatchObject({ code: 'request/bad-draft', message: expect.stringMatching(words) });
+    expect(await db().requests.count()).toBe(0);
+    expect(outbox.run).not.toHaveBeenCalled();
+  });
+
+  it('records a request sent by email and takes it off the send queue', async () => {
+    const { handlers, outbox } = setup();
+    const body = makeBody();
+    await enqueue(db(), body, 'endpoint', NOW - 1000);
+    await handlers['request/email-sent']({ type: 'request/email-sent', id: body.id }, ctx);
+    const record = await db().requests.get(body.id);
+    expect(record).toMatchObject({ channel: 'email' });
+    expect(record?.outboxDueAt).toBeUndefined();
+    expect(record?.events.at(-1)).toMatchObject({ kind: 'email_sent', at: NOW });
+    await vi.waitFor(() => expect(outbox.run).toHaveBeenCalled());
+  });
+
+  it('queues a failed request again under the same id on "try again", and sends it', async () => {
+    const { handlers, outbox } = setup();
+    const body = makeBody();
+    const queued = await enqueue(db(), body, 'endpoint', NOW - 5000);
+    const { outboxDueAt: _due, ...rest } = queued;
+    await db().requests.put({ ...rest, attempts: 1, events: [...queued.events, { at: NOW - 4000, kind: 'failed', detail: '422' }] });
+    await handlers['request/retry']({ type: 'request/retry', id: body.id }, ctx);
+    expect(await db().requests.get(body.id)).toMatchObject({ id: body.id, outboxDueAt: NOW, attempts: 0, body });
+    await vi.waitFor(() => expect(outbox.run).toHaveBeenCalled());
+  });
+
+  it('says which request it could not find', async () => {
+    const { handlers } = setup();
+    const id = crypto.randomUUID();
+    await expect(handlers['request/retry']({ type: 'request/retry', id }, ctx)).rejects.toMatchObject({ code: 'request/not-found', message: expect.stringContaining(id) });
+  });
+
+  it('flushes the outbox and, when asked, checks every open request’s status now', async () => {
+    const { handlers, outbox } = setup();
+    const body = makeBody();
+    const record = await enqueue(db(), body, 'endpoint', NOW);
+    await db().requests.put({ ...record, pollDueAt: NOW + 3_600_000 });
+    await expect(handlers['outbox/flush']({ type: 'outbox/flush' }, ctx)).resolves.toEqual({ sent: 1, retried: 0, failed: 0, nextDueAt: null });
+    expect((await db().requests.get(body.id))?.pollDueAt).toBe(NOW + 3_600_000);
+    await handlers['outbox/flush']({ type: 'outbox/flush', checkNow: true }, ctx);
+    expect((await db().requests.get(body.id))?.pollDueAt).toBe(NOW);
+    expect(outbox.run).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the endpoint override', () => {
+  beforeEach(async () => {
+    await resetDbForTests();
+  });
+
+  it.each([
+    ['https://privacy.example.org/v1/', ['https://privacy.example.org/*'], 'https://privacy.example.org/v1'],
+    ['https://privacy.example.org:8443/api/privacy/v1', ['https://privacy.example.org:8443/*'], 'https://privacy.example.org:8443/api/privacy/v1'],
+  ])('stores %s once its origin is granted', async (base, granted, stored) => {
+    const { handlers, outbox } = setup(granted);
+    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base }, ctx)).resolves.toEqual({ base: stored });
+    expect(await readEndpointBase(db())).toBe(stored);
+    await vi.waitFor(() => expect(outbox.run).toHaveBeenCalled());
+  });
+
+  it.each([
+    ['http://privacy.example.org/v1', 'bad-endpoint', /https:\/\//],
+    ['https://user:secret@privacy.example.org/v1', 'bad-endpoint', /without a user name/],
+    ['https://privacy.example.org/v1?key=1', 'bad-endpoint', /without a user name/],
+    ['https://privacy.example.org/v1', 'no-permission', /may not reach https:\/\/privacy\.example\.org: allow it/],
+  ])('refuses %s (%s) and keeps the endpoint it had', async (base, code, words) => {
+    const { handlers } = setup([]);
+    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base }, ctx)).rejects.toMatchObject({ code, message: expect.stringMatching(words) });
+    expect(await readEndpointBase(db())).toBe(DEFAULT_ENDPOINT_BASE);
+  });
+
+  it('goes back to Ingroup’s own endpoint on reset', async () => {
+    const { handlers } = setup(['https://privacy.example.org/*']);
+    await handlers['settings/endpoint']({ type: 'settings/endpoint', base: 'https://privacy.example.org/v1' }, ctx);
+    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base: null }, ctx)).resolves.toEqual({ base: DEFAULT_ENDPOINT_BASE });
+    expect(await readEndpointBase(db())).toBe(DEFAULT_ENDPOINT_BASE);
+  });
+});
+
+describe('a marketing choice reaching Ingroup as a request', () => {
+  beforeEach(async () => {
+    await resetDbForTests();
+  });
+
+  const snapshot: Snapshot = {
+    host: HOST,
+    fetchedAt: NOW,
+    account: { id: 31000001, name: 'Fixture Agency', subdomain: 'fixture-agency', country: 'RU' },
+    admin: { id: 7001, name: 'Ирина Тестова', email: 'irina@fixture.example', phone: '+7 900 000-00-00', isAdmin: true },
+    adminUnavailable: null,
+    userCount: 3,
+    widgets: [],
+    widgetTotal: 0,
+    apiCalls: 3,
+  };
+
+  it('waits for the administrator’s identity: no snapshot, no request', async () => {
+    const { deps } = setup();
+    await expect(sendMarketingChoice(deps, HOST, 'refused')).resolves.toBeNull();
+    expect(await db().requests.count()).toBe(0);
+  });
+
+  it.each([
+    ['refused', 'marketing_opt_out'],
+    ['withdrawn', 'marketing_opt_out'],
+    ['given', 'marketing_opt_in'],
+  ] as const)('sends a %s choice as %s, from the administrator of the account', async (state, type) => {
+    const { deps } = setup();
+    await db().snapshots.put(snapshot);
+    const id = await sendMarketingChoice(deps, HOST, state);
+    const record = await db().requests.get(id ?? '');
+    expect(record?.body).toMatchObject({ type, regime: 'ru152', locale: 'ru', requester: { userId: 7001, email: 'irina@fixture.example', phone: '+7 900 000-00-00' } });
+  });
+});
