@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Regime } from '@/lib/amocrm/host';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import type { MessageKey } from '@/lib/i18n';
+import { POLICY_VERSION } from '@/lib/policy/version';
+import { bodyFromDraft } from '@/lib/requests/compose';
 import { requestTitle } from '@/lib/requests/email';
 import { REQUEST_TYPES, type Correction, type Draft, type RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
@@ -9,17 +12,36 @@ import { useI18n } from '../common/i18n';
 
 export interface ComposerProps {
   host: string;
-  snapshot: Snapshot;
+  /** The account's snapshot; without it (or without the administrator's profile) nothing can be filled in. */
+  snapshot: Snapshot | null;
   ingroupWidgets: ReadonlyArray<{ code: string; name: string }>;
   regime: Regime;
-  initialType: RequestType;
-  onDone: () => void;
+  initialType?: RequestType;
+  /** With the new request's id once it is saved, or null when the admin cancels. */
+  onDone: (id: string | null) => void;
 }
 
 const FIELDS = ['admin_name', 'admin_email', 'admin_phone'] as const;
+/** Stands in for the id in the preview; the background gives the real one when it saves the request. */
+const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * The body exactly as the background will build it from this draft (lib/requests/compose.ts),
+ * with the two things only the background decides — the id and the time — marked as such.
+ */
+function previewBody(draft: Draft, placeholders: { id: string; createdAt: string }): unknown {
+  const client = { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version };
+  try {
+    const body = bodyFromDraft(draft, { id: PREVIEW_ID, now: Date.now(), policy: POLICY_VERSION, client });
+    return { ...body, id: placeholders.id, createdAt: placeholders.createdAt };
+  } catch {
+    // Not sendable yet (the Send button says so by being disabled): show what is filled in.
+    return draft;
+  }
+}
 
 /** A request written out in full, previewed exactly as it will be sent, and stored before any send. */
-export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime, initialType, onDone }: ComposerProps): preact.JSX.Element {
+export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime, initialType = 'access', onDone }: ComposerProps): preact.JSX.Element {
   const { t, lang } = useI18n();
   const [type, setType] = useState<RequestType>(initialType);
   const [regime, setRegime] = useState<Regime>(initialRegime);
@@ -29,8 +51,8 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
   const [confirmed, setConfirmed] = useState(false);
   const [status, setStatus] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
-  const admin = snapshot.admin;
-  if (!admin) return <p class="notice">{t('composer.needProfile')}</p>;
+  const admin = snapshot?.admin;
+  if (!snapshot || !admin) return <p class="notice">{t('composer.needProfile')}</p>;
 
   const draft: Draft = {
     type,
@@ -50,9 +72,9 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
     setStatus({ kind: 'sending' });
     if (regime !== initialRegime) void send({ type: 'settings/regime', host, regime });
     send({ type: 'request/submit', draft }).then(
-      () => {
+      ({ id }) => {
         setStatus({ kind: 'sent' });
-        onDone();
+        onDone(id);
       },
       (e: unknown) => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
@@ -94,6 +116,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
             {w.name} <code>{w.code}</code>
           </label>
         ))}
+        {widgets.length === 0 && <p class="muted">{t('composer.widgetsAll')}</p>}
       </fieldset>
       {type === 'rectification' && (
         <fieldset>
@@ -136,7 +159,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
       )}
       <details>
         <summary>{t('composer.preview')}</summary>
-        <pre class="preview">{JSON.stringify(draft, null, 2)}</pre>
+        <pre class="preview">{JSON.stringify(previewBody(draft, { id: t('composer.previewId'), createdAt: t('composer.previewTime') }), null, 2)}</pre>
       </details>
       {status.kind === 'error' && (
         <p class="error" role="alert">
@@ -147,7 +170,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
         <button type="submit" class="primary" disabled={blocked}>
           {status.kind === 'sending' ? t('composer.sending') : t('composer.send')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone(null)}>
           {t('composer.cancel')}
         </button>
       </div>

@@ -70,6 +70,9 @@ export const requestsEn = {
   'composer.field.admin_name': 'Administrator’s name',
   'composer.field.admin_email': 'Administrator’s email',
   'composer.field.admin_phone': 'Administrator’s phone',
+  'composer.widgetsAll': 'No widget chosen: the request covers every Ingroup widget in the account.',
+  'composer.previewId': '(given when the request is saved)',
+  'composer.previewTime': '(the time it is saved)',
 } as const satisfies Record<string, string>;
 
 export const requestsRu: Record<keyof typeof requestsEn, string> = {
@@ -143,4 +146,7 @@ export const requestsRu: Record<keyof typeof requestsEn, string> = {
   'composer.field.admin_name': 'Имя администратора',
   'composer.field.admin_email': 'Email администратора',
   'composer.field.admin_phone': 'Телефон администратора',
+  'composer.widgetsAll': 'Виджеты не выбраны: запрос касается всех виджетов Ingroup в аккаунте.',
+  'composer.previewId': '(присваивается при сохранении запроса)',
+  'composer.previewTime': '(время сохранения)',
 };

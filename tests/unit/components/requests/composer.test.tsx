@@ -1,0 +1,121 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { I18nProvider } from '@/components/common/i18n';
+import { Composer } from '@/components/requests/Composer';
+import type { Snapshot } from '@/lib/amocrm/snapshot';
+import { POLICY_VERSION } from '@/lib/policy/version';
+import type { RequestType } from '@/lib/requests/types';
+
+const sent: unknown[] = [];
+vi.mock('@/lib/send', () => ({
+  send: vi.fn(async (message: unknown) => {
+    sent.push(message);
+    return { id: 'x' };
+  }),
+}));
+
+const snapshot: Snapshot = {
+  host: 'demo.amocrm.ru',
+  fetchedAt: 0,
+  account: { id: 31415926, name: 'ООО «Ромашка»', subdomain: 'demo', country: 'RU' },
+  admin: { id: 7001001, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: '+7 912 345-67-89', isAdmin: true },
+  adminUnavailable: null,
+  userCount: 12,
+  widgets: [],
+  widgetTotal: 40,
+  apiCalls: 5,
+};
+
+function renderComposer(type: RequestType | undefined, onDone = vi.fn(), shown: Snapshot | null = snapshot): void {
+  render(
+    <I18nProvider lang="en">
+      <Composer host="demo.amocrm.ru" snapshot={shown} ingroupWidgets={[{ code: 'ingroup_demo_reports', name: 'Reports' }]} regime="ru152" initialType={type} onDone={onDone} />
+    </I18nProvider>,
+  );
+}
+
+function preview(): Record<string, unknown> {
+  return JSON.parse(screen.getByText(/"requester"/).textContent ?? '{}') as Record<string, unknown>;
+}
+
+describe('the request composer', () => {
+  beforeEach(() => {
+    sent.length = 0;
+    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Ingroup Privacy for amoCRM', version: '1.2.3' });
+  });
+
+  it('is pre-filled with the administrator and previews exactly the body the background will send', async () => {
+    const onDone = vi.fn();
+    renderComposer('access', onDone);
+    expect(screen.getByText('Анна Смирнова', { selector: 'strong' })).toBeTruthy();
+    const shown = preview();
+    fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith('x'));
+    const draft = { type: 'access', locale: 'en', regime: 'ru152', widgets: ['ingroup_demo_reports'], requester: { userId: 7001001, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: '+7 912 345-67-89' }, account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' } };
+    expect(sent).toEqual([{ type: 'request/submit', draft: { ...draft, host: 'demo.amocrm.ru' } }]);
+    // The body adds what only the background decides, and nothing else.
+    expect(shown).toEqual({
+      ...draft,
+      id: '(given when the request is saved)',
+      createdAt: '(the time it is saved)',
+      policy: POLICY_VERSION,
+      client: { name: 'ingroup-privacy-amocrm', version: '1.2.3' },
+    });
+  });
+
+  it('opens on an access request when no type is given, and offers every request type', () => {
+    renderComposer(undefined);
+    const type = screen.getByRole('combobox', { name: 'Request' }) as HTMLSelectElement;
+    expect(type.value).toBe('access');
+    expect([...type.options].map((o) => o.value)).toEqual(['access', 'rectification', 'erasure', 'portability', 'objection', 'restriction', 'withdraw_consent', 'marketing_opt_out', 'marketing_opt_in']);
+  });
+
+  it('says the request covers every widget when none is ticked', () => {
+    renderComposer('access');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Reports/ }));
+    expect(screen.getByText(/covers every Ingroup widget/)).toBeTruthy();
+    expect(preview()).toMatchObject({ widgets: [] });
+  });
+
+  it('keeps the regime the admin picks, for this request and the account', async () => {
+    renderComposer('access');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Law that sets the deadline' }), { target: { value: 'gdpr' } });
+    expect(preview()).toMatchObject({ regime: 'gdpr' });
+    fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[0]).toEqual({ type: 'settings/regime', host: 'demo.amocrm.ru', regime: 'gdpr' });
+    expect(sent[1]).toMatchObject({ type: 'request/submit', draft: { regime: 'gdpr' } });
+  });
+
+  it('cannot be filled in without the administrator’s profile, and says why', () => {
+    renderComposer('access', vi.fn(), null);
+    expect(screen.getByText(/did not show the administrator’s profile/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Send request' })).toBeNull();
+  });
+
+  it('cancels with no id', () => {
+    const onDone = vi.fn();
+    renderComposer('access', onDone);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onDone).toHaveBeenCalledWith(null);
+    expect(sent).toEqual([]);
+  });
+
+  it('asks for an explicit confirmation before an erasure request', () => {
+    renderComposer('erasure');
+    const sendButton = screen.getByRole('button', { name: 'Send request' }) as HTMLButtonElement;
+    expect(sendButton.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: /cannot be undone/ }));
+    expect(sendButton.disabled).toBe(false);
+  });
+
+  it('needs a corrected value before a rectification request can be sent', () => {
+    renderComposer('rectification');
+    const sendButton = screen.getByRole('button', { name: 'Send request' }) as HTMLButtonElement;
+    expect(sendButton.disabled).toBe(true);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Correct value' }), { target: { value: 'Анна Петрова' } });
+    expect(sendButton.disabled).toBe(false);
+    expect(screen.getByText(/"corrections"/).textContent).toContain('Анна Петрова');
+  });
+});
