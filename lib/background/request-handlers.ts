@@ -7,6 +7,7 @@ import { DEFAULT_ENDPOINT_BASE } from '../manifest';
 import type { ConsentState } from '../consent/event';
 import { POLICY_VERSION } from '../policy/version';
 import { bodyFromDraft } from '../requests/compose';
+import { checkEndpointBase, originPattern } from '../requests/endpoint-base';
 import { enqueue, recordEmailSent, requeue } from '../requests/outbox';
 import type { Draft } from '../requests/types';
 import type { BackgroundDeps } from './handlers';
@@ -61,31 +62,21 @@ export async function sendMarketingChoice(deps: RequestDeps, host: string, state
   return submitDraft(deps, draft);
 }
 
-function refuseEndpoint(message: string): Error {
-  return Object.assign(new Error(message), { code: 'bad-endpoint' });
-}
+const ENDPOINT_REFUSALS = {
+  'not-an-address': 'That is not an address. Enter Ingroup’s endpoint as https://host/path.',
+  'not-https': 'Ingroup’s endpoint must be an https:// address.',
+  'not-plain': 'Enter the endpoint’s base address only, without a user name, password, “?…” or “#…”.',
+} as const;
 
-/**
- * An endpoint override must be a plain https:// base (no credentials, query or fragment, which
- * would corrupt every URL built on it), and the admin must have granted its origin — asked for
- * on the options page, where the click allows the browser's prompt.
- */
-async function checkEndpointBase(deps: RequestDeps, base: string): Promise<string> {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    throw refuseEndpoint(`“${base}” is not an address. Enter Ingroup’s endpoint as https://host/path.`);
-  }
-  if (url.protocol !== 'https:') throw refuseEndpoint('Ingroup’s endpoint must be an https:// address.');
-  if (url.username || url.password || url.search || url.hash) {
-    throw refuseEndpoint('Enter the endpoint’s base address only, without a user name, password, “?…” or “#…”.');
-  }
-  const granted = await deps.browser.permissions.contains({ origins: [`${url.origin}/*`] });
+/** A plain https:// base whose origin the admin has granted (asked for on the options page, where the click allows the prompt). */
+async function grantedEndpointBase(deps: RequestDeps, input: string): Promise<string> {
+  const checked = checkEndpointBase(input);
+  if (!checked.ok) throw Object.assign(new Error(ENDPOINT_REFUSALS[checked.reason]), { code: 'bad-endpoint' });
+  const granted = await deps.browser.permissions.contains({ origins: [originPattern(checked.origin)] });
   if (!granted) {
-    throw Object.assign(new Error(`The extension may not reach ${url.origin}: allow it when the browser asks, then save again.`), { code: 'no-permission' });
+    throw Object.assign(new Error(`The extension may not reach ${checked.origin}: allow it when the browser asks, then save again.`), { code: 'no-permission' });
   }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  return checked.base;
 }
 
 export function requestHandlers(deps: RequestDeps): RequestHandlers {
@@ -111,7 +102,7 @@ export function requestHandlers(deps: RequestDeps): RequestHandlers {
         kick(deps.outbox);
         return { base: DEFAULT_ENDPOINT_BASE };
       }
-      const clean = await checkEndpointBase(deps, base);
+      const clean = await grantedEndpointBase(deps, base);
       await deps.db.settings.put({ key: 'endpointBase', value: clean });
       // Requests waiting for an unreachable endpoint try the new one now.
       kick(deps.outbox);
