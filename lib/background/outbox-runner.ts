@@ -5,6 +5,7 @@
  * requests) and raises one notification per request when it becomes overdue.
  */
 import type { browser as Browser } from 'wxt/browser';
+import { z } from 'zod';
 import { defaultRegime, type Regime } from '../amocrm/host';
 import type { PrivacyDb } from '../db';
 import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
@@ -15,6 +16,11 @@ import { readEndpointBase } from '../settings';
 export const OUTBOX_ALARM = 'outbox';
 /** Deadlines move by the day: look at them again at least this often. */
 const DEADLINE_CHECK_MS = 60 * 60_000;
+/** Chrome fires alarms no sooner than 30 s from now. */
+const ALARM_MIN_MS = 30_000;
+const NOTIFICATION_PREFIX = 'overdue:';
+/** Ids of requests whose overdue notification was shown (settings key `overdueNotified`). */
+const Notified = z.array(z.string()).catch([]);
 
 export interface OutboxRunner {
   /** Send what is due and poll what is due, then set the alarm and the badge. */
@@ -34,8 +40,7 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
 
   async function scheduleAlarm(): Promise<void> {
     const next = (await nextWakeAt(db)) ?? Number.POSITIVE_INFINITY;
-    // Chrome fires alarms no sooner than 30 s from now.
-    const when = Math.max(now() + 30_000, Math.min(next, now() + DEADLINE_CHECK_MS));
+    const when = Math.max(now() + ALARM_MIN_MS, Math.min(next, now() + DEADLINE_CHECK_MS));
     await browser.alarms.create(OUTBOX_ALARM, { when });
   }
 
@@ -49,11 +54,11 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
     }
     await browser.action.setBadgeText({ text: overdue.length ? String(overdue.length) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
-    const notified = new Set((await db.settings.get('overdueNotified'))?.value as string[] | undefined);
+    const notified = new Set(Notified.parse((await db.settings.get('overdueNotified'))?.value));
     const fresh = overdue.filter((v) => !notified.has(v.record.id));
     for (const view of fresh) {
       const lang = view.record.body.locale;
-      await browser.notifications.create(`overdue:${view.record.id}`, {
+      await browser.notifications.create(`${NOTIFICATION_PREFIX}${view.record.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icons/128.png'),
         title: lang === 'ru' ? 'Ingroup не ответил в срок' : 'Ingroup missed the deadline',
@@ -88,7 +93,10 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
   };
 }
 
-/** Wire the runner to the browser: at worker start, at browser startup and on the alarm. */
+/**
+ * Wire the runner to the browser: at worker start, at browser startup and on the alarm. A click
+ * on an overdue notification opens the options page, where every request and its complaint text are.
+ */
 export function startOutbox(browser: typeof Browser, runner: OutboxRunner): void {
   const run = (why: string): void => {
     runner.run().catch((error: unknown) => console.error(`[ingroup-privacy] outbox (${why})`, error));
@@ -97,5 +105,9 @@ export function startOutbox(browser: typeof Browser, runner: OutboxRunner): void
     if (alarm.name === OUTBOX_ALARM) run('alarm');
   });
   browser.runtime.onStartup.addListener(() => run('startup'));
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    browser.runtime.openOptionsPage().catch((error: unknown) => console.error('[ingroup-privacy] open options', error));
+  });
   run('worker start');
 }

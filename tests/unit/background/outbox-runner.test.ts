@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
-import { createOutboxRunner } from '@/lib/background/outbox-runner';
+import { createOutboxRunner, startOutbox, type OutboxRunner } from '@/lib/background/outbox-runner';
 import { db, resetDbForTests } from '@/lib/db';
 import type { RequestRecord } from '@/lib/requests/record';
 import { REQUEST_ID, requestRecord, sentEvents } from '../requests/fixtures';
@@ -41,5 +41,78 @@ describe('the outbox runner', () => {
     await runner.run();
     expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
     expect(browser.notifications.create).not.toHaveBeenCalled();
+  });
+});
+
+describe('the outbox runner around the edges', () => {
+  beforeEach(async () => {
+    await resetDbForTests();
+  });
+
+  it('counts a due date past the bundled production calendar as unknown: no badge, no crash', async () => {
+    await db().requests.put(requestRecord(sentEvents('2026-12-28T09:00:00Z'), '2026-12-28T09:00:00Z'));
+    const browser = fakeBrowser();
+    const runner = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2027-03-01T12:00:00Z') });
+    await runner.run();
+    expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
+    expect(browser.notifications.create).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a poll due in a second', 1_000, 30_000],
+    ['a poll due in ten minutes', 600_000, 600_000],
+    ['a poll due tomorrow', 86_400_000, 3_600_000],
+  ])('sets the alarm for %s no sooner than Chrome allows and no later than the next deadline check', async (_label, dueIn, expected) => {
+    const now = Date.parse('2026-11-05T12:00:00Z');
+    await db().requests.put({ ...requestRecord(sentEvents('2026-11-02T09:00:01Z'), '2026-11-02T09:00:01Z'), pollDueAt: now + dueIn });
+    const browser = fakeBrowser();
+    const runner = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => now });
+    await runner.run();
+    expect(browser.alarms.create).toHaveBeenLastCalledWith('outbox', { when: now + expected });
+  });
+
+  it('does not notify again after a restart of the worker: the notified ids are kept', async () => {
+    await db().requests.put(overdueRequest());
+    const now = () => Date.parse('2026-11-20T12:00:00Z');
+    const first = fakeBrowser();
+    await createOutboxRunner({ browser: first as unknown as typeof Browser, db: db(), now }).run();
+    const second = fakeBrowser();
+    await createOutboxRunner({ browser: second as unknown as typeof Browser, db: db(), now }).run();
+    expect(first.notifications.create).toHaveBeenCalledTimes(1);
+    expect(second.notifications.create).not.toHaveBeenCalled();
+    expect(second.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+  });
+});
+
+describe('the outbox wired to the browser', () => {
+  function wiring() {
+    const listeners = { alarm: [] as Array<(a: { name: string }) => void>, startup: [] as Array<() => void>, click: [] as Array<(id: string) => void> };
+    const browser = {
+      alarms: { onAlarm: { addListener: (f: (a: { name: string }) => void) => listeners.alarm.push(f) } },
+      runtime: { onStartup: { addListener: (f: () => void) => listeners.startup.push(f) }, openOptionsPage: vi.fn(async () => undefined) },
+      notifications: { onClicked: { addListener: (f: (id: string) => void) => listeners.click.push(f) } },
+    };
+    const runner: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
+    startOutbox(browser as unknown as typeof Browser, runner);
+    return { listeners, browser, runner };
+  }
+
+  it('runs when the worker starts, when the browser starts and when the outbox alarm fires — not on other alarms', () => {
+    const { listeners, runner } = wiring();
+    expect(runner.run).toHaveBeenCalledTimes(1);
+    listeners.startup.forEach((f) => f());
+    expect(runner.run).toHaveBeenCalledTimes(2);
+    listeners.alarm.forEach((f) => f({ name: 'outbox' }));
+    expect(runner.run).toHaveBeenCalledTimes(3);
+    listeners.alarm.forEach((f) => f({ name: 'something-else' }));
+    expect(runner.run).toHaveBeenCalledTimes(3);
+  });
+
+  it('opens the options page, where the complaint text is, from an overdue notification', () => {
+    const { listeners, browser } = wiring();
+    listeners.click.forEach((f) => f('unrelated'));
+    expect(browser.runtime.openOptionsPage).not.toHaveBeenCalled();
+    listeners.click.forEach((f) => f(`overdue:${ID}`));
+    expect(browser.runtime.openOptionsPage).toHaveBeenCalledTimes(1);
   });
 });
