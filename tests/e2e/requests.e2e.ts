@@ -119,6 +119,16 @@ describe('the outbox against a faulty endpoint', () => {
     await page.close();
   });
 
+  it('refuses an endpoint override whose origin the admin has not granted, and keeps sending to Ingroup', async () => {
+    const page = await extensionPage(env.browser);
+    const refused = await message(page, { type: 'settings/endpoint', base: 'https://privacy.example.org/v1' });
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.message).toMatch(/may not reach https:\/\/privacy\.example\.org/);
+    const id = (await message(page, { type: 'request/submit', draft: draft('restriction', 'after a refused override') })).value!.id!;
+    await expect.poll(() => env.stack.endpoint.state.requests.has(id), { timeout: 15_000 }).toBe(true);
+    await page.close();
+  });
+
   it('delivers a request in flight when the browser stops, and one queued across a restart, exactly once each', async () => {
     env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 5_000 } });
     let page = await extensionPage(env.browser);
