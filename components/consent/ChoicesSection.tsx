@@ -109,6 +109,7 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                 <th scope="col">{t('consent.purpose')}</th>
                 <th scope="col">{t('consent.state')}</th>
                 <th scope="col">{t('consent.method')}</th>
+                <th scope="col">{t('consent.policy')}</th>
               </tr>
             </thead>
             <tbody>
@@ -118,6 +119,7 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                   <td>{labelOf.get(event.purpose) ?? event.purpose}</td>
                   <td>{t(`consent.state.${event.state}` as MessageKey)}</td>
                   <td>{t(`consent.method.${event.method}` as MessageKey)}</td>
+                  <td>{event.policy.effectiveDate}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { defaultRegime } from '@/lib/amocrm/host';
 import type { Lang } from '@/lib/i18n';
-import { send } from '@/lib/send';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LazyRequests } from '../requests/LazyRequests';
 import { currentAmoTab, type CurrentTab } from './current-tab';
 import { useAccountLines, useOpenRequestCount, type AccountLine } from './use-accounts';
+import { useMarketingSwitches } from './use-marketing-switches';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   return (
@@ -16,24 +16,11 @@ export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   );
 }
 
-function report(error: unknown): void {
-  console.error('[ingroup-privacy]', error);
-}
-
-function MarketingSwitch({ line }: { line: AccountLine }): preact.JSX.Element {
+function MarketingSwitch({ line, allowed, onToggle }: { line: AccountLine; allowed: boolean; onToggle: (allowed: boolean) => void }): preact.JSX.Element {
   const { t } = useI18n();
-  const allowed = line.marketing === null || line.marketing === 'given';
   return (
     <label class="switch account-line">
-      <input
-        type="checkbox"
-        role="switch"
-        checked={allowed}
-        aria-label={t('consent.marketingFor', { host: line.account.host })}
-        onChange={(e) =>
-          void send({ type: 'consent/record', host: line.account.host, purpose: 'marketing', state: e.currentTarget.checked ? 'given' : 'refused', method: 'popup' }).catch(report)
-        }
-      />
+      <input type="checkbox" role="switch" checked={allowed} aria-label={t('consent.marketingFor', { host: line.account.host })} onChange={(e) => onToggle(e.currentTarget.checked)} />
       <span>
         <strong>{line.account.name ?? line.account.subdomain}</strong> <span class="muted">{line.account.host}</span>
       </span>
@@ -50,16 +37,26 @@ function Popup(): preact.JSX.Element {
   const data = useAccountLines();
   const openRequests = useOpenRequestCount();
 
+  const [openFailed, setOpenFailed] = useState<string | null>(null);
   const openPanel = async (): Promise<void> => {
     if (!tab) return;
-    await browser.tabs.sendMessage(tab.tabId, { type: 'panel/open' }, { frameId: 0 });
-    window.close();
+    setOpenFailed(null);
+    try {
+      await browser.tabs.sendMessage(tab.tabId, { type: 'panel/open' }, { frameId: 0 });
+      window.close();
+    } catch (error) {
+      // Typically a tab opened before the extension was installed or updated: its page has no launcher yet.
+      setOpenFailed(error instanceof Error ? error.message : String(error));
+    }
   };
 
   const lines = data.status === 'ready' ? data.value : [];
+  const switches = useMarketingSwitches(data);
+  // No recorded choice is the policy's default: promotional email allowed until the admin opts out (§3.3).
+  const allowedFor = (line: AccountLine): boolean => switches.pending.get(line.account.host) ?? (line.marketing === null || line.marketing === 'given');
   // The current tab's account first.
   const ordered = tab ? [...lines.filter((l) => l.account.host === tab.host), ...lines.filter((l) => l.account.host !== tab.host)] : lines;
-  const allAllowed = lines.every((l) => l.marketing === null || l.marketing === 'given');
+  const allAllowed = lines.every(allowedFor);
   return (
     <main>
       <h1>{t('app.name')}</h1>
@@ -70,9 +67,14 @@ function Popup(): preact.JSX.Element {
         {tab && (
           <p>
             {tab.host}{' '}
-            <button type="button" class="primary" onClick={() => void openPanel().catch(report)}>
+            <button type="button" class="primary" onClick={() => void openPanel()}>
               {t('popup.openPanel')}
             </button>
+          </p>
+        )}
+        {openFailed && (
+          <p class="error" role="alert">
+            {t('consent.panelNotOpened', { message: openFailed })}
           </p>
         )}
       </section>
@@ -86,13 +88,18 @@ function Popup(): preact.JSX.Element {
         )}
         {data.status === 'ready' && lines.length === 0 && <p class="muted">{t('popup.noAccounts')}</p>}
         {lines.length > 0 && <p class="muted">{t('popup.switchHint')}</p>}
+        {switches.error && (
+          <p class="error" role="alert">
+            {t('consent.failed', { message: switches.error })}
+          </p>
+        )}
         {lines.length > 1 && (
           <label class="switch">
             <input
               type="checkbox"
               role="switch"
               checked={allAllowed}
-              onChange={(e) => void send({ type: 'consent/record-all', state: e.currentTarget.checked ? 'given' : 'refused', method: 'popup' }).catch(report)}
+              onChange={(e) => switches.chooseAll(lines.map((l) => l.account.host), e.currentTarget.checked)}
             />
             <span>{t('consent.marketingAll')}</span>
           </label>
@@ -100,7 +107,7 @@ function Popup(): preact.JSX.Element {
         <ul class="accounts">
           {ordered.map((line) => (
             <li key={line.account.host}>
-              <MarketingSwitch line={line} />
+              <MarketingSwitch line={line} allowed={allowedFor(line)} onToggle={(allowed) => switches.choose(line.account.host, allowed)} />
             </li>
           ))}
         </ul>

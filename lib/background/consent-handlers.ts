@@ -11,6 +11,25 @@ import { POLICY_VERSION } from '../policy/version';
 import type { BackgroundDeps } from './handlers';
 import type { Handlers } from './router';
 
+/** A choice for a host the extension has never recorded (a typo, or data wiped since the popup opened). */
+export class UnknownAccount extends Error {
+  readonly code = 'unknown-account';
+  constructor(host: string) {
+    super(`${host} has not been seen by the extension, so there is no account to record this choice for. Open the account in amoCRM once, then choose again.`);
+    this.name = 'UnknownAccount';
+  }
+}
+
+/** The ledger has the choice, but the matching request to Ingroup could not be queued for some accounts. */
+export class MarketingRequestNotQueued extends Error {
+  readonly code = 'marketing-request-not-queued';
+  constructor(failures: ReadonlyArray<{ host: string; message: string }>) {
+    const list = failures.map((f) => `${f.host} (${f.message})`).join('; ');
+    super(`The choice is recorded in the consent ledger, but the request telling Ingroup could not be queued for ${list}. Switch it again to retry, or send the request from the panel.`);
+    this.name = 'MarketingRequestNotQueued';
+  }
+}
+
 export type ConsentHandlers = Pick<Handlers, 'consent/record' | 'consent/record-all' | 'ledger/import'>;
 export type MarketingChange = (host: string, state: ConsentState) => Promise<void>;
 
@@ -26,13 +45,22 @@ async function inputFor(deps: BackgroundDeps, host: string, rest: Pick<ConsentIn
 }
 
 export function consentHandlers(deps: BackgroundDeps, onMarketingChange?: MarketingChange): ConsentHandlers {
-  const tellIngroup = async (hosts: string[], state: ConsentState): Promise<void> => {
+  // Every account is told even when one fails; the failures are reported together, after.
+  const tellIngroup = async (hosts: readonly string[], state: ConsentState): Promise<void> => {
     if (!onMarketingChange) return;
-    for (const host of hosts) await onMarketingChange(host, state);
+    const failures: Array<{ host: string; message: string }> = [];
+    for (const host of hosts) {
+      try {
+        await onMarketingChange(host, state);
+      } catch (error) {
+        failures.push({ host, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (failures.length) throw new MarketingRequestNotQueued(failures);
   };
   return {
     'consent/record': async ({ host, purpose, state, method }) => {
-      if (!(await deps.db.accounts.get(host))) throw Object.assign(new Error(`${host} has not been seen by the extension`), { code: 'unknown-account' });
+      if (!(await deps.db.accounts.get(host))) throw new UnknownAccount(host);
       const [event] = await appendConsents(deps.db, [await inputFor(deps, host, { purpose, state, method })]);
       if (purpose === 'marketing') await tellIngroup([host], state);
       return { id: event!.id };

@@ -23,10 +23,12 @@ export const consentEn = {
   'consent.state': 'Choice',
   'consent.method': 'Where',
   'consent.saving': 'Saving…',
-  'consent.failed': 'The choice was not saved: {message}',
+  'consent.failed': 'Problem with this choice: {message}',
   'consent.marketingAll': 'Promotional email from Ingroup, all accounts',
   'consent.marketingFor': 'Promotional email from Ingroup for {host}',
   'consent.openRequests': 'Open requests: {count}',
+  'consent.panelNotOpened': 'The panel did not open in this tab ({message}). Reload the amoCRM tab, then try again.',
+  'consent.policy': 'Policy',
 } as const satisfies Record<string, string>;
 
 export const consentRu: Record<keyof typeof consentEn, string> = {
@@ -53,8 +55,10 @@ export const consentRu: Record<keyof typeof consentEn, string> = {
   'consent.state': 'Выбор',
   'consent.method': 'Где',
   'consent.saving': 'Сохранение…',
-  'consent.failed': 'Выбор не сохранён: {message}',
+  'consent.failed': 'Проблема с этим выбором: {message}',
   'consent.marketingAll': 'Рекламные письма Ingroup, все аккаунты',
   'consent.marketingFor': 'Рекламные письма Ingroup для {host}',
   'consent.openRequests': 'Открытых запросов: {count}',
+  'consent.panelNotOpened': 'Панель не открылась в этой вкладке ({message}). Перезагрузите вкладку amoCRM и попробуйте снова.',
+  'consent.policy': 'Политика',
 };
