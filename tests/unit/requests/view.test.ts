@@ -39,4 +39,37 @@ describe('what a request looks like today (derived, never stored)', () => {
     const failed = requestView(record([{ at: 1, kind: 'queued' }, { at: 2, kind: 'failed', detail: '422 Unknown account' }]), 'gdpr', new Date());
     expect(failed).toMatchObject({ needsAction: 'email', dueDate: null, dueUnknown: 'not_received' });
   });
+
+  it.each([
+    ['our own count when Ingroup gives no date', {}, '2026-11-17'],
+    ['Ingroup’s due date when it gives one', { dueAt: '2026-11-16' }, '2026-11-16'],
+    ['Ingroup’s extended date over its first one', { dueAt: '2026-11-16', extendedDueAt: '2026-11-24' }, '2026-11-24'],
+    ['the date part of a date-time Ingroup sends', { dueAt: '2026-11-16T20:59:59Z' }, '2026-11-16'],
+  ])('takes %s', (_label, facts, due) => {
+    const events = [...sent('2026-11-02T09:00:00Z'), { at: Date.parse('2026-11-03T09:00:00Z'), kind: 'status' as const, status: 'in_progress' as const, ...facts }];
+    expect(requestView(record(events, '2026-11-02T09:00:00Z'), 'ru152', new Date('2026-11-05T12:00:00Z')).dueDate).toBe(due);
+  });
+
+  it('counts a request sent by email from the day it was emailed', () => {
+    const events = [
+      { at: Date.parse('2026-11-02T09:00:00Z'), kind: 'queued' as const },
+      { at: Date.parse('2026-11-02T09:01:00Z'), kind: 'failed' as const, detail: '422' },
+      { at: Date.parse('2026-11-09T10:00:00Z'), kind: 'email_sent' as const },
+    ];
+    const view = requestView(record(events), 'ru152', new Date('2026-11-10T12:00:00Z'));
+    expect(view).toMatchObject({ receivedAt: '2026-11-09T10:00:00.000Z', dueDate: '2026-11-23', needsAction: null, state: { status: 'sent', sentBy: 'email' } });
+  });
+
+  it.each([
+    ['ru152', '2026-11-17', 'ru152-10-working-days'],
+    ['gdpr', '2026-12-02', 'gdpr-one-month'],
+  ] as const)('runs on the %s rule', (regime, due, rule) => {
+    const view = requestView(record(sent('2026-11-02T09:00:00Z'), '2026-11-02T09:00:00Z'), regime, new Date('2026-11-05T12:00:00Z'));
+    expect(view).toMatchObject({ dueDate: due, rule: { id: rule } });
+  });
+
+  it('runs a marketing opt-out on the policy’s ten business days, whatever the regime', () => {
+    const view = requestView(record(sent('2026-11-02T09:00:00Z'), '2026-11-02T09:00:00Z', 'marketing_opt_out'), 'gdpr', new Date('2026-11-05T12:00:00Z'));
+    expect(view).toMatchObject({ dueDate: '2026-11-16', rule: { id: 'policy-10-business-days', lawRequiresImmediate: expect.any(Object) } });
+  });
 });
