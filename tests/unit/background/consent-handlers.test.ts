@@ -1,44 +1,129 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { browser as Browser } from 'wxt/browser';
-import { consentHandlers } from '@/lib/background/consent-handlers';
-import { recordAccountSeen } from '@/lib/background/accounts';
-import { currentChoices, verifyLedger } from '@/lib/consent/ledger';
+import { saveSnapshot, type Snapshot } from '@/lib/amocrm/snapshot';
+import { consentHandlers, MarketingRequestNotQueued, UnknownAccount, type MarketingChange } from '@/lib/background/consent-handlers';
+import { recordAccountSeen, updateAccount } from '@/lib/background/accounts';
+import { ledgerFileJson } from '@/lib/consent/export';
+import { allEvents, currentChoices, verifyLedger } from '@/lib/consent/ledger';
 import { db, resetDbForTests } from '@/lib/db';
+import { POLICY_VERSION } from '@/lib/policy/version';
+
+const ctx = { kind: 'page' as const, tabId: undefined };
+const HOST = 'fixture-agency.amocrm.ru';
+
+const snapshot: Snapshot = {
+  host: HOST,
+  fetchedAt: 1,
+  account: { id: 31000001, name: 'Fixture Agency', subdomain: 'fixture-agency', country: 'RU' },
+  admin: { id: 7001, name: 'Ирина Тестова', email: 'irina@fixture.example', phone: null, isAdmin: true },
+  adminUnavailable: null,
+  userCount: 3,
+  widgets: [],
+  widgetTotal: 0,
+  apiCalls: 4,
+};
+
+function setup(onMarketingChange?: MarketingChange) {
+  const deps = { browser: fakeBrowser as unknown as typeof Browser, db: db(), now: () => Date.now() };
+  return consentHandlers(deps, onMarketingChange);
+}
+
+const record = (purpose: 'marketing' | 'improvements' | 'third_party_combination', state: 'given' | 'refused', host = HOST) =>
+  ({ type: 'consent/record', host, purpose, state, method: 'panel' }) as const;
 
 describe('consent handlers (the ledger’s only writer)', () => {
   beforeEach(async () => {
     await resetDbForTests();
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '0.1.0' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1.4.2' });
   });
-  const deps = () => ({ browser: fakeBrowser as unknown as typeof Browser, db: db(), now: () => Date.now() });
 
-  it('records a choice for a known account and tells Ingroup about marketing', async () => {
-    await recordAccountSeen(db(), 'demo.amocrm.ru', 1);
+  it('records who chose what, under which policy and with which extension version', async () => {
+    await recordAccountSeen(db(), HOST, 1);
+    await saveSnapshot(db(), snapshot);
+    const { id } = await setup()['consent/record'](record('improvements', 'refused'), ctx);
+    const [event] = await allEvents(db());
+    expect(event).toMatchObject({
+      id,
+      account: { id: 31000001, host: HOST },
+      adminUserId: 7001,
+      purpose: 'improvements',
+      state: 'refused',
+      method: 'panel',
+      policy: POLICY_VERSION,
+      extensionVersion: '1.4.2',
+    });
+  });
+
+  it.each([
+    ['no snapshot and no account id', {}, { id: null, admin: null }],
+    ['the account id from the launcher, no admin profile yet', { accountId: 31000002 }, { id: 31000002, admin: null }],
+  ])('records a choice with %s', async (_name, patch, expected) => {
+    await recordAccountSeen(db(), HOST, 1);
+    await updateAccount(db(), HOST, patch);
+    await setup()['consent/record'](record('marketing', 'refused'), ctx);
+    const [event] = await allEvents(db());
+    expect([event?.account.id, event?.adminUserId]).toEqual([expected.id, expected.admin]);
+  });
+
+  it('tells Ingroup about marketing choices only', async () => {
+    await recordAccountSeen(db(), HOST, 1);
     const onMarketing = vi.fn(async () => undefined);
-    const handlers = consentHandlers(deps(), onMarketing);
-    await handlers['consent/record']({ type: 'consent/record', host: 'demo.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'popup' }, { kind: 'page', tabId: undefined });
-    await handlers['consent/record']({ type: 'consent/record', host: 'demo.amocrm.ru', purpose: 'improvements', state: 'refused', method: 'panel' }, { kind: 'page', tabId: undefined });
-    expect(onMarketing).toHaveBeenCalledTimes(1);
-    expect(onMarketing).toHaveBeenCalledWith('demo.amocrm.ru', 'refused');
-    const choices = await currentChoices(db(), 'demo.amocrm.ru');
-    expect([choices.marketing?.state, choices.improvements?.state, choices.third_party_combination]).toEqual(['refused', 'refused', null]);
+    const handlers = setup(onMarketing);
+    await handlers['consent/record'](record('marketing', 'refused'), ctx);
+    await handlers['consent/record'](record('improvements', 'refused'), ctx);
+    await handlers['consent/record'](record('third_party_combination', 'given'), ctx);
+    expect(onMarketing.mock.calls).toEqual([[HOST, 'refused']]);
+    const choices = await currentChoices(db(), HOST);
+    expect([choices.marketing?.state, choices.improvements?.state, choices.third_party_combination?.state]).toEqual(['refused', 'refused', 'given']);
   });
 
-  it('refuses a choice for an account the extension has never seen', async () => {
-    const handlers = consentHandlers(deps());
-    await expect(
-      handlers['consent/record']({ type: 'consent/record', host: 'ghost.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'popup' }, { kind: 'page', tabId: undefined }),
-    ).rejects.toThrow(/has not been seen/);
+  it('refuses a choice for an account the extension has never seen, in words, writing nothing', async () => {
+    const attempt = setup()['consent/record'](record('marketing', 'refused', 'ghost.amocrm.ru'), ctx);
+    await expect(attempt).rejects.toBeInstanceOf(UnknownAccount);
+    await expect(attempt).rejects.toThrow(/ghost\.amocrm\.ru has not been seen .* Open the account in amoCRM once/);
     expect(await db().ledger.count()).toBe(0);
   });
 
-  it('opts every account out at once, in one intact chain', async () => {
-    for (const host of ['a.amocrm.ru', 'b.kommo.com', 'c.amocrm.com']) await recordAccountSeen(db(), host, 1);
+  it('opts every account out at once, in one intact chain, and tells Ingroup for each', async () => {
+    const hosts = ['a.amocrm.ru', 'b.kommo.com', 'c.amocrm.com'];
+    for (const host of hosts) await recordAccountSeen(db(), host, 1);
     const onMarketing = vi.fn(async () => undefined);
-    const reply = await consentHandlers(deps(), onMarketing)['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, { kind: 'page', tabId: undefined });
+    const reply = await setup(onMarketing)['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, ctx);
     expect(reply.count).toBe(3);
-    expect(onMarketing).toHaveBeenCalledTimes(3);
+    expect(onMarketing.mock.calls.map(([host]) => host).sort()).toEqual(hosts);
+    const events = await allEvents(db());
+    expect(events.map((e) => [e.host, e.purpose, e.state, e.method]).sort()).toEqual(hosts.map((h) => [h, 'marketing', 'refused', 'popup']));
     await expect(verifyLedger(db())).resolves.toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('keeps the choice and tells the other accounts when one request to Ingroup cannot be queued, then says which', async () => {
+    for (const host of ['a.amocrm.ru', 'b.amocrm.ru', 'c.amocrm.ru']) await recordAccountSeen(db(), host, 1);
+    const told: string[] = [];
+    const onMarketing: MarketingChange = async (host) => {
+      if (host === 'b.amocrm.ru') throw new Error('the outbox is full');
+      told.push(host);
+    };
+    const attempt = setup(onMarketing)['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, ctx);
+    await expect(attempt).rejects.toBeInstanceOf(MarketingRequestNotQueued);
+    await expect(attempt).rejects.toThrow(/recorded in the consent ledger.*b\.amocrm\.ru \(the outbox is full\)/);
+    expect(told.sort()).toEqual(['a.amocrm.ru', 'c.amocrm.ru']);
+    expect(await db().ledger.count()).toBe(3);
+  });
+
+  it('records nothing for all accounts when none has been seen', async () => {
+    const reply = await setup()['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, ctx);
+    expect(reply.count).toBe(0);
+    expect(await db().ledger.count()).toBe(0);
+  });
+
+  it('imports a ledger export once: the second import finds only duplicates', async () => {
+    await recordAccountSeen(db(), HOST, 1);
+    await setup()['consent/record'](record('marketing', 'refused'), ctx);
+    const file = ledgerFileJson(await allEvents(db()));
+    await resetDbForTests();
+    const handlers = setup();
+    await expect(handlers['ledger/import']({ type: 'ledger/import', text: file }, ctx)).resolves.toEqual({ added: 1, duplicates: 0, rejected: [] });
+    await expect(handlers['ledger/import']({ type: 'ledger/import', text: file }, ctx)).resolves.toEqual({ added: 0, duplicates: 1, rejected: [] });
   });
 });
