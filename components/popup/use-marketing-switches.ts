@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/lib/send';
 
+interface Pending {
+  allowed: boolean;
+  /** The background has answered: the ledger holds the choice, and the next reading will show it. */
+  settled: boolean;
+}
+
 export interface MarketingSwitches {
-  /** What the admin just chose, per host, shown until the ledger's new state arrives. */
+  /** What the admin just chose, per host, shown until the ledger's own reading takes over. */
   pending: ReadonlyMap<string, boolean>;
   error: string | null;
   choose: (host: string, allowed: boolean) => void;
@@ -12,33 +18,30 @@ export interface MarketingSwitches {
 /**
  * The popup's marketing switches: each click goes to the background (the ledger's only writer);
  * the switch shows the new position at once, and goes back with the reason if the write failed.
- * `revision` is the ledger data the switches were drawn from: when it changes, the ledger speaks.
+ * `reading` is the ledger data the switches are drawn from: a new reading replaces the choices the
+ * background has already recorded, never one still on its way.
  */
-export function useMarketingSwitches(revision: unknown): MarketingSwitches {
-  const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
+export function useMarketingSwitches(reading: unknown): MarketingSwitches {
+  const [pending, setPending] = useState<ReadonlyMap<string, Pending>>(new Map());
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setPending(new Map()), [revision]);
+  useEffect(() => setPending((current) => new Map([...current].filter(([, p]) => !p.settled))), [reading]);
 
-  const settle = (hosts: readonly string[], write: Promise<unknown>): void => {
-    write.catch((e: unknown) => {
-      setPending((current) => new Map([...current].filter(([host]) => !hosts.includes(host))));
-      setError(e instanceof Error ? e.message : String(e));
-    });
-  };
-  const mark = (hosts: readonly string[], allowed: boolean): void => {
+  const track = (hosts: readonly string[], allowed: boolean, write: Promise<unknown>): void => {
     setError(null);
-    setPending((current) => new Map([...current, ...hosts.map((host): [string, boolean] => [host, allowed])]));
+    setPending((current) => new Map([...current, ...hosts.map((host): [string, Pending] => [host, { allowed, settled: false }])]));
+    const mine = (p: Pending | undefined): boolean => p?.allowed === allowed && !p.settled;
+    write.then(
+      () => setPending((current) => new Map([...current].map(([host, p]): [string, Pending] => [host, hosts.includes(host) && mine(p) ? { ...p, settled: true } : p]))),
+      (e: unknown) => {
+        setPending((current) => new Map([...current].filter(([host, p]) => !(hosts.includes(host) && mine(p)))));
+        setError(e instanceof Error ? e.message : String(e));
+      },
+    );
   };
   return {
-    pending,
+    pending: new Map([...pending].map(([host, p]) => [host, p.allowed])),
     error,
-    choose: (host, allowed) => {
-      mark([host], allowed);
-      settle([host], send({ type: 'consent/record', host, purpose: 'marketing', state: allowed ? 'given' : 'refused', method: 'popup' }));
-    },
-    chooseAll: (hosts, allowed) => {
-      mark(hosts, allowed);
-      settle(hosts, send({ type: 'consent/record-all', state: allowed ? 'given' : 'refused', method: 'popup' }));
-    },
+    choose: (host, allowed) => track([host], allowed, send({ type: 'consent/record', host, purpose: 'marketing', state: allowed ? 'given' : 'refused', method: 'popup' })),
+    chooseAll: (hosts, allowed) => track(hosts, allowed, send({ type: 'consent/record-all', state: allowed ? 'given' : 'refused', method: 'popup' })),
   };
 }

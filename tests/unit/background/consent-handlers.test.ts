@@ -68,7 +68,7 @@ describe('consent handlers (the ledger’s only writer)', () => {
 
   it('tells Ingroup about marketing choices only', async () => {
     await recordAccountSeen(db(), HOST, 1);
-    const onMarketing = vi.fn(async () => undefined);
+    const onMarketing = vi.fn<MarketingChange>(async () => undefined);
     const handlers = setup(onMarketing);
     await handlers['consent/record'](record('marketing', 'refused'), ctx);
     await handlers['consent/record'](record('improvements', 'refused'), ctx);
@@ -88,7 +88,7 @@ describe('consent handlers (the ledger’s only writer)', () => {
   it('opts every account out at once, in one intact chain, and tells Ingroup for each', async () => {
     const hosts = ['a.amocrm.ru', 'b.kommo.com', 'c.amocrm.com'];
     for (const host of hosts) await recordAccountSeen(db(), host, 1);
-    const onMarketing = vi.fn(async () => undefined);
+    const onMarketing = vi.fn<MarketingChange>(async () => undefined);
     const reply = await setup(onMarketing)['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, ctx);
     expect(reply.count).toBe(3);
     expect(onMarketing.mock.calls.map(([host]) => host).sort()).toEqual(hosts);
