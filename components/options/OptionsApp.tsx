@@ -6,7 +6,7 @@ import { AccountSummary } from '../common/AccountSummary';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { LazyRequests } from '../requests/LazyRequests';
-import { EndpointSetting } from './EndpointSetting';
+import { EndpointSetting } from '../requests/EndpointSetting';
 import { LedgerTools } from './LedgerTools';
 import { WipeData } from './WipeData';
 
