@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { ConsentPurpose } from '@/lib/consent/event';
 import type { CurrentChoice } from '@/lib/consent/ledger';
 import type { MessageKey } from '@/lib/i18n';
@@ -7,7 +6,7 @@ import { PURPOSES } from '@/lib/policy';
 import { deriveStatus } from '@/lib/requests/record';
 import { useI18n } from '../common/i18n';
 import { Section, SectionRef } from '../panel/Section';
-import { useChoice } from './use-choice';
+import { usePanelChoices } from './use-panel-choices';
 
 function formatTime(iso: string, lang: 'ru' | 'en'): string {
   return new Date(iso).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -16,10 +15,7 @@ function formatTime(iso: string, lang: 'ru' | 'en'): string {
 /** "Your choices": every purpose of the policy, with a switch where there is a choice and the reason where there is none. */
 export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Element {
   const { t, lang } = useI18n();
-  const { error, record } = useChoice();
-  // What the admin just chose, shown until the ledger's new state arrives (or the write fails).
-  const [chosen, setChosen] = useState<Partial<Record<ConsentPurpose, boolean>>>({});
-  useEffect(() => setChosen({}), [model.choices, error]);
+  const { shown, error, choose } = usePanelChoices(model.host, model.choices);
   const labelOf = new Map(PURPOSES.map((p) => [p.key, p.label[lang]]));
   const lastMarketing = model.requests.find((r) => r.type === 'marketing_opt_out' || r.type === 'marketing_opt_in');
 
@@ -49,6 +45,7 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
               <li key={purpose.key} class="choice">
                 <div>
                   <strong id={id}>{purpose.label[lang]}</strong> {purpose.sections.map((s) => <SectionRef key={s} section={s} />)}
+                  <p>{purpose.text[lang]}</p>
                   <p class="muted">
                     {t('consent.notOptional')}: {purpose.choice.reason[lang]}
                   </p>
@@ -58,7 +55,8 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
           }
           const key: ConsentPurpose = purpose.choice.purpose;
           const choice = model.choices[key] ?? null;
-          const allowed = chosen[key] ?? (choice ? choice.state === 'given' : true);
+          // No recorded choice: the policy's default (allowed — opt-out for email, objection for the others).
+          const allowed = shown(key) ?? (choice ? choice.state : purpose.choice.policyDefault) === 'given';
           return (
             <li key={purpose.key} class="choice">
               <label class="switch">
@@ -67,17 +65,14 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                   role="switch"
                   checked={allowed}
                   aria-describedby={`${id}-note`}
-                  onChange={(event) => {
-                    const next = event.currentTarget.checked;
-                    setChosen({ ...chosen, [key]: next });
-                    record(model.host, key, next ? 'given' : 'refused', 'panel');
-                  }}
+                  onChange={(event) => choose(key, event.currentTarget.checked)}
                 />
                 <span>
                   <strong>{purpose.label[lang]}</strong> — {t('consent.allowed')}
                 </span>
               </label>{' '}
               {purpose.sections.map((s) => <SectionRef key={s} section={s} />)}
+              <p>{purpose.text[lang]}</p>
               <p class="muted" id={`${id}-note`}>
                 {note(choice)}
               </p>

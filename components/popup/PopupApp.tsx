@@ -53,7 +53,7 @@ function Popup(): preact.JSX.Element {
   const lines = data.status === 'ready' ? data.value : [];
   const switches = useMarketingSwitches(data);
   // No recorded choice is the policy's default: promotional email allowed until the admin opts out (§3.3).
-  const allowedFor = (line: AccountLine): boolean => switches.pending.get(line.account.host) ?? (line.marketing === null || line.marketing === 'given');
+  const allowedFor = (line: AccountLine): boolean => switches.shown(line.account.host) ?? (line.marketing === null || line.marketing === 'given');
   // The current tab's account first.
   const ordered = tab ? [...lines.filter((l) => l.account.host === tab.host), ...lines.filter((l) => l.account.host !== tab.host)] : lines;
   const allAllowed = lines.every(allowedFor);
