@@ -13,24 +13,38 @@ type ImportReport = { added: number; duplicates: number; rejected: Array<{ index
 /** Export, verify and import the consent ledger. */
 export function LedgerTools(): preact.JSX.Element {
   const { t, lang } = useI18n();
-  // Verifying 20,000 events takes a moment: on demand, not on every open.
-  const [verifying, setVerifying] = useState(false);
-  const verdict = useLiveQuery(async () => (verifying ? verifyLedger(db()) : null), [verifying]);
+  // Verifying 20,000 events takes a moment: on demand, not on every open; each click checks afresh,
+  // and the verdict then follows the ledger as it changes.
+  const [runs, setRuns] = useState(0);
+  const verdict = useLiveQuery(async () => (runs > 0 ? verifyLedger(db()) : null), [runs]);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const [exportFailed, setExportFailed] = useState<string | null>(null);
 
-  const exportJson = async (): Promise<void> => download(`ingroup-consent-ledger-${stamp}.json`, ledgerFileJson(await allEvents(db())), 'application/json');
-  const exportCsv = async (): Promise<void> => download(`ingroup-consent-ledger-${stamp}.csv`, ledgerCsv(await allEvents(db())), 'text/csv;charset=utf-8');
-  const exportKantara = async (): Promise<void> => {
-    const receipts = (await allEvents(db())).map((e) => kantaraReceipt(e, { language: lang, policyUrl: BUNDLED_CATALOG.vendor.policyUrl }));
-    download(`ingroup-consent-receipts-${stamp}.json`, JSON.stringify(receipts, null, 2), 'application/json');
+  const exportAs = async (kind: 'json' | 'kantara' | 'csv'): Promise<void> => {
+    setExportFailed(null);
+    try {
+      const events = await allEvents(db());
+      const stamp = new Date().toISOString().slice(0, 10);
+      if (kind === 'json') download(`ingroup-consent-ledger-${stamp}.json`, ledgerFileJson(events), 'application/json');
+      if (kind === 'csv') download(`ingroup-consent-ledger-${stamp}.csv`, ledgerCsv(events), 'text/csv;charset=utf-8');
+      if (kind === 'kantara') {
+        const receipts = events.map((e) => kantaraReceipt(e, { language: lang, policyUrl: BUNDLED_CATALOG.vendor.policyUrl }));
+        download(`ingroup-consent-receipts-${stamp}.json`, JSON.stringify(receipts, null, 2), 'application/json');
+      }
+    } catch (error) {
+      setExportFailed(error instanceof Error ? error.message : String(error));
+    }
   };
-  const importFile = async (file: File | undefined): Promise<void> => {
+  const importFile = async (input: HTMLInputElement): Promise<void> => {
+    const file = input.files?.[0];
     if (!file) return;
     try {
       setReport(await send({ type: 'ledger/import', text: await file.text() }));
     } catch (error) {
       setReport({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      // The same file can be chosen again (after fixing it, or to see that it adds nothing).
+      input.value = '';
     }
   };
 
@@ -38,33 +52,46 @@ export function LedgerTools(): preact.JSX.Element {
     <section aria-labelledby="ledger-heading">
       <h2 id="ledger-heading">{t('options.ledger')}</h2>
       <p>
-        <button type="button" onClick={() => setVerifying(true)} disabled={verifying}>
+        <button type="button" onClick={() => setRuns(runs + 1)}>
           {t('options.verify')}
         </button>
       </p>
+      {runs > 0 && verdict.status === 'loading' && <p role="status">{t('consent.verifying')}</p>}
+      {verdict.status === 'error' && (
+        <p class="error" role="alert">
+          {verdict.error.message}
+        </p>
+      )}
       {verdict.status === 'ready' &&
         verdict.value &&
         (verdict.value.ok ? (
-          <p class="ok">{t('options.verifyOk', { count: verdict.value.count })}</p>
+          <p class="ok" role="status">
+            {t('options.verifyOk', { count: verdict.value.count })}
+          </p>
         ) : (
           <p class="error" role="alert">
-            {t('options.verifyBroken', { index: verdict.value.index, message: verdict.value.message })}
+            {t('consent.chainBroken', { message: verdict.value.message })}
           </p>
         ))}
       <p class="actions">
-        <button type="button" onClick={() => void exportJson()}>
+        <button type="button" onClick={() => void exportAs('json')}>
           {t('options.exportJson')}
         </button>{' '}
-        <button type="button" onClick={() => void exportKantara()}>
+        <button type="button" onClick={() => void exportAs('kantara')}>
           {t('options.exportKantara')}
         </button>{' '}
-        <button type="button" onClick={() => void exportCsv()}>
+        <button type="button" onClick={() => void exportAs('csv')}>
           {t('options.exportCsv')}
         </button>
       </p>
+      {exportFailed && (
+        <p class="error" role="alert">
+          {t('consent.exportFailed', { message: exportFailed })}
+        </p>
+      )}
       <label>
         {t('options.import')}{' '}
-        <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+        <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
       </label>
       {report && 'error' in report && (
         <p class="error" role="alert">

@@ -6,14 +6,14 @@ import { useI18n } from '../common/i18n';
 export function WipeData(): preact.JSX.Element {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const wipe = async (): Promise<void> => {
     dialog.current?.close();
     try {
       await send({ type: 'data/wipe', confirm: 'wipe' });
-      setDone(t('options.wiped'));
+      setOutcome({ ok: true, text: t('options.wiped') });
     } catch (error) {
-      setDone(error instanceof Error ? error.message : String(error));
+      setOutcome({ ok: false, text: t('consent.wipeFailed', { message: error instanceof Error ? error.message : String(error) }) });
     }
   };
   return (
@@ -23,7 +23,11 @@ export function WipeData(): preact.JSX.Element {
       <button type="button" onClick={() => dialog.current?.showModal()}>
         {t('options.wipe')}…
       </button>
-      {done && <p role="status">{done}</p>}
+      {outcome && (
+        <p role={outcome.ok ? 'status' : 'alert'} class={outcome.ok ? 'ok' : 'error'}>
+          {outcome.text}
+        </p>
+      )}
       <dialog ref={dialog} aria-labelledby="wipe-dialog-title">
         <h3 id="wipe-dialog-title">{t('options.wipe')}?</h3>
         <p>{t('options.wipeExplain')}</p>

@@ -29,6 +29,10 @@ export const consentEn = {
   'consent.openRequests': 'Open requests: {count}',
   'consent.panelNotOpened': 'The panel did not open in this tab ({message}). Reload the amoCRM tab, then try again.',
   'consent.policy': 'Policy',
+  'consent.verifying': 'Verifying the hash chain…',
+  'consent.chainBroken': 'The hash chain is broken — the ledger was changed outside the extension. {message}',
+  'consent.exportFailed': 'The export could not be made: {message}',
+  'consent.wipeFailed': 'The data could not be deleted: {message}',
 } as const satisfies Record<string, string>;
 
 export const consentRu: Record<keyof typeof consentEn, string> = {
@@ -61,4 +65,8 @@ export const consentRu: Record<keyof typeof consentEn, string> = {
   'consent.openRequests': 'Открытых запросов: {count}',
   'consent.panelNotOpened': 'Панель не открылась в этой вкладке ({message}). Перезагрузите вкладку amoCRM и попробуйте снова.',
   'consent.policy': 'Политика',
+  'consent.verifying': 'Проверка цепочки хешей…',
+  'consent.chainBroken': 'Цепочка хешей нарушена — журнал изменили в обход расширения. {message}',
+  'consent.exportFailed': 'Не удалось выгрузить: {message}',
+  'consent.wipeFailed': 'Не удалось удалить данные: {message}',
 };
