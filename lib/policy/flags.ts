@@ -15,6 +15,7 @@ export const FLAGS: readonly Flag[] = z.array(FlagSchema).parse([
     sources: [
       { name: 'CJEU, C-311/18 (Schrems II), judgment of 16 July 2020', url: 'https://curia.europa.eu/juris/liste.jsf?num=C-311/18' },
       { name: 'European Commission: adequacy decision for the EU-US Data Privacy Framework, 10 July 2023', url: 'https://commission.europa.eu/document/fa09cbad-dd7d-4684-ae60-be03fcb0fddf_en' },
+      { name: 'Commission Implementing Decision (EU) 2023/1795 of 10 July 2023', url: 'https://eur-lex.europa.eu/eli/dec_impl/2023/1795/oj' },
     ],
   },
   {
@@ -26,7 +27,7 @@ export const FLAGS: readonly Flag[] = z.array(FlagSchema).parse([
       ru: 'Политика даёт себе до 10 рабочих дней на отказ от рекламных писем, а закон «О рекламе» (38-ФЗ, ст. 18 ч. 1) требует немедленно прекратить рассылку по требованию получателя.',
       en: 'The policy gives itself up to 10 business days to act on a marketing opt-out, while Russian advertising law (38-FZ Art. 18(1)) requires stopping immediately on the recipient’s demand.',
     },
-    sources: [{ name: 'Федеральный закон от 13.03.2006 № 38-ФЗ «О рекламе», ст. 18', url: 'https://www.consultant.ru/document/cons_doc_LAW_58968/' }],
+    sources: [{ name: 'Федеральный закон от 13.03.2006 № 38-ФЗ «О рекламе», ст. 18', url: 'https://www.consultant.ru/document/cons_doc_LAW_58968/f892dec1383709792452f18d36e7043306e2be0a/' }],
   },
   {
     id: 'bundled-consent',
@@ -38,8 +39,11 @@ export const FLAGS: readonly Flag[] = z.array(FlagSchema).parse([
       en: 'Consent is "accepted" together with the policy. Since 1 September 2025 Russian data-protection law (152-FZ Art. 9 as amended by 156-FZ) requires consent to be a separate document.',
     },
     sources: [
-      { name: 'Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных», ст. 9', url: 'https://www.consultant.ru/document/cons_doc_LAW_61801/' },
-      { name: 'Федеральный закон от 24.06.2025 № 156-ФЗ', url: 'http://publication.pravo.gov.ru/document/0001202506240032' },
+      { name: 'Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных», ст. 9', url: 'https://www.consultant.ru/document/cons_doc_LAW_61801/6c94959bc017ac80140621762d2ac59f6006b08c/' },
+      {
+        name: 'Федеральный закон от 24.06.2025 № 156-ФЗ (изменения ст. 9 152-ФЗ с 1 сентября 2025 г.)',
+        url: 'https://publication.pravo.gov.ru/document/0001202506240021',
+      },
     ],
   },
 ]);

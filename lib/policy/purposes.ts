@@ -14,6 +14,8 @@ export const PurposeSchema = z.object({
   sections: z.array(SectionId).min(1),
   label: Bilingual,
   text: Bilingual,
+  /** The policy's own words (English, as published), from the first of `sections`. */
+  quote: z.string().min(1),
   choice: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('opt_out'), purpose: ConsentPurpose, policyDefault: z.literal('given') }),
     z.object({ kind: z.literal('objection'), purpose: ConsentPurpose, policyDefault: z.literal('given') }),
@@ -26,6 +28,7 @@ export const PURPOSES: readonly Purpose[] = z.array(PurposeSchema).parse([
   {
     key: 'operations',
     sections: ['§3.1'],
+    quote: 'We use your information to operate, maintain, enhance and provide all the features of the Service',
     label: { ru: 'Работа сервиса', en: 'Operating the service' },
     text: {
       ru: 'Работа, поддержка и развитие функций виджетов, ответы на вопросы и техническая поддержка.',
@@ -42,6 +45,7 @@ export const PURPOSES: readonly Purpose[] = z.array(PurposeSchema).parse([
   {
     key: 'administrative',
     sections: ['§3.3', '§5.3'],
+    quote: 'to contact that Visitor or User for administrative purposes such as customer service',
     label: { ru: 'Служебные сообщения', en: 'Administrative messages' },
     text: {
       ru: 'Письма о работе сервиса, поддержке, нарушениях прав и конфиденциальности.',
@@ -58,6 +62,7 @@ export const PURPOSES: readonly Purpose[] = z.array(PurposeSchema).parse([
   {
     key: 'marketing',
     sections: ['§3.3', '§5.3'],
+    quote: 'With updates on promotions and events relating to the Service.',
     label: { ru: 'Рекламные письма', en: 'Promotional email' },
     text: { ru: 'Новости об акциях и мероприятиях сервиса на ваш email.', en: 'Updates on promotions and events relating to the service, by email.' },
     choice: { kind: 'opt_out', purpose: 'marketing', policyDefault: 'given' },
@@ -65,6 +70,7 @@ export const PURPOSES: readonly Purpose[] = z.array(PurposeSchema).parse([
   {
     key: 'improvements',
     sections: ['§3.2', '§5.1'],
+    quote: 'to understand and analyze the usage trends and preferences of our Visitors and Users, to improve the Service, and to develop new products',
     label: { ru: 'Улучшение сервиса и аналитика', en: 'Improvements and analytics' },
     text: {
       ru: 'Анализ использования и предпочтений, улучшение сервиса, разработка новых продуктов.',
@@ -75,6 +81,7 @@ export const PURPOSES: readonly Purpose[] = z.array(PurposeSchema).parse([
   {
     key: 'third_party_combination',
     sections: ['§1', '§5.1'],
+    quote: 'If we combine or associate information from other sources with Personal Data that we collect through the Service, we will treat the combined information as Personal Data',
     label: { ru: 'Объединение с данными третьих лиц', en: 'Combining with third-party data' },
     text: {
       ru: 'Сведения от партнёров и рекламодателей, объединённые с вашими персональными данными.',

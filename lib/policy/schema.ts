@@ -8,10 +8,19 @@ import { z } from 'zod';
 export const Bilingual = z.object({ ru: z.string().min(1), en: z.string().min(1) });
 export type Bilingual = z.infer<typeof Bilingual>;
 
-export const SectionId = z.string().regex(/^§\d+(\.\d+)?$/);
+/**
+ * The sections the text has, numbered exactly as it numbers them: no §3 heading (its subsections
+ * follow heading 2), no §5.2.
+ */
+export const POLICY_SECTIONS = [
+  '§1', '§2', '§3.1', '§3.2', '§3.3', '§4', '§4.1', '§4.2', '§4.3', '§4.4', '§4.5', '§5', '§5.1', '§5.3',
+  '§6', '§7', '§8', '§9', '§10', '§11', '§12', '§13',
+] as const;
+export const SectionId = z.enum(POLICY_SECTIONS);
+export type SectionId = z.infer<typeof SectionId>;
 
 export const StatementKind = z.enum([
-  'source', 'legal_basis', 'purpose', 'recipient', 'right', 'third_party', 'transfer', 'storage', 'minors', 'security', 'retention', 'settings', 'changes', 'contact',
+  'source', 'legal_basis', 'recipient', 'right', 'third_party', 'transfer', 'storage', 'minors', 'security', 'retention', 'settings', 'changes', 'contact',
 ]);
 export type StatementKind = z.infer<typeof StatementKind>;
 

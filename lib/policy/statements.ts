@@ -26,7 +26,10 @@ export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
   },
   {
     id: 'legal-basis', section: '§1', kind: 'legal_basis',
-    text: { ru: 'Основания: необходимость для оказания услуги, законный интерес, иногда — согласие.', en: 'Bases: necessity to provide the service, legitimate interests, sometimes consent.' },
+    text: {
+      ru: 'Основания: необходимость для оказания услуги, законный интерес, иногда — согласие. В этом месте политика называет обработчиком amoCRM, а не Ingroup.',
+      en: 'Bases: necessity to provide the service, legitimate interests, sometimes consent. Here the policy names amoCRM, not Ingroup, as the one processing the data.',
+    },
     quote: 'the processing is necessary for providing the Service … and … carried out in amoCRM’s legitimate interests … We may also process data upon your consent',
   },
   // §4 recipients
@@ -65,6 +68,11 @@ export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
     id: 'right-object', section: '§5.1', kind: 'right',
     text: { ru: 'Возражение против обработки по законным основаниям и жалоба в надзорный орган.', en: 'Objection to processing on legitimate grounds, and a complaint to a data-protection authority.' },
     quote: 'At any time, you may object to the processing of your Personal Data, on legitimate grounds … You also have a right to lodge a complaint with data protection authorities.',
+  },
+  {
+    id: 'right-restriction', section: '§5.1', kind: 'right',
+    text: { ru: 'По запросу упоминания о вас в базе удаляют или блокируют.', en: 'On request, any reference to you in the database is deleted or blocked.' },
+    quote: 'At your request, we will have any reference to you deleted or blocked in our database.',
   },
   {
     id: 'right-backups', section: '§5.1', kind: 'retention',
