@@ -1,18 +1,12 @@
 import { db, type AccountRow, type PrivacyDb } from '@/lib/db';
 import type { ConsentState, LedgerEvent } from '@/lib/consent/event';
+import { isLater } from '@/lib/consent/ledger';
 import { useLiveQuery, type LiveResult } from '../common/use-live-query';
 
 export interface AccountLine {
   account: AccountRow;
   /** The marketing choice in force, null when none was recorded (the policy's default: allowed). */
   marketing: ConsentState | null;
-}
-
-/** The panel's rule (lib/consent/ledger.ts `currentChoices`): later in time wins, equal instants fall back to ledger order. */
-function isLater(a: LedgerEvent, b: LedgerEvent): boolean {
-  const ta = Date.parse(a.timestamp);
-  const tb = Date.parse(b.timestamp);
-  return ta !== tb ? ta > tb : (a.seq ?? 0) > (b.seq ?? 0);
 }
 
 /**

@@ -118,7 +118,7 @@ export const CurrentChoicesSchema = z.record(ConsentPurpose, CurrentChoiceSchema
 export type CurrentChoices = z.infer<typeof CurrentChoicesSchema>;
 
 /** Later in time wins; equal instants fall back to ledger order. */
-function isLater(a: LedgerEvent, b: LedgerEvent): boolean {
+export function isLater(a: LedgerEvent, b: LedgerEvent): boolean {
   const ta = Date.parse(a.timestamp);
   const tb = Date.parse(b.timestamp);
   return ta !== tb ? ta > tb : (a.seq ?? 0) > (b.seq ?? 0);

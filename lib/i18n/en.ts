@@ -22,7 +22,6 @@ export const en = {
   'options.ledger': "Consent ledger",
   'options.verify': 'Verify the hash chain',
   'options.verifyOk': "The hash chain is intact: {count} events.",
-  'options.verifyBroken': "The chain is broken at event {index}: {message}",
   'options.exportJson': "Export ledger (JSON with hash chain)",
   'options.exportKantara': "Export consent receipts (Kantara CR v1.1)",
   'options.exportCsv': "Export ledger (CSV)",

@@ -24,7 +24,6 @@ export const ru: Record<keyof typeof en, string> = {
   'options.ledger': "Журнал согласий",
   'options.verify': 'Проверить цепочку хешей',
   'options.verifyOk': "Цепочка хешей цела: событий — {count}.",
-  'options.verifyBroken': "Цепочка нарушена на событии {index}: {message}",
   'options.exportJson': "Экспорт журнала (JSON с цепочкой хешей)",
   'options.exportKantara': "Экспорт квитанций согласия (Kantara CR v1.1)",
   'options.exportCsv': "Экспорт журнала (CSV)",

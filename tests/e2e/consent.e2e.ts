@@ -16,7 +16,7 @@ describe('consent choices across accounts', () => {
   const env = useExtension();
 
   it('opts every account out with the popup’s one switch, and each account’s open panel shows it', async () => {
-    const panels = [];
+    const panels: Array<{ amo: AmoPage; panel: Awaited<ReturnType<AmoPage['openPanel']>> }> = [];
     for (const host of HOSTS) {
       const amo = await AmoPage.open(env.browser, `https://${host}/leads`);
       panels.push({ amo, panel: await amo.openPanel() });
