@@ -1,5 +1,5 @@
 import { policyVersionDiffers } from '@/lib/catalog/match';
-import { buildInventory } from '@/lib/panel/inventory';
+import type { Inventory as InventoryData } from '@/lib/panel/inventory';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { POLICY_VERSION } from '@/lib/policy';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
@@ -8,9 +8,8 @@ import { Section } from './Section';
 import { WidgetCard } from './WidgetCard';
 
 /** The installed Ingroup widgets with what each collected, or why there is nothing to show. */
-export function Inventory({ snapshot, catalog }: { snapshot: Snapshot; catalog: PanelModel['catalog'] }): preact.JSX.Element {
-  const { t, lang } = useI18n();
-  const inventory = buildInventory(snapshot, catalog.catalog, catalog.source, lang);
+export function Inventory({ snapshot, catalog, inventory }: { snapshot: Snapshot; catalog: PanelModel['catalog']; inventory: InventoryData }): preact.JSX.Element {
+  const { t } = useI18n();
   return (
     <Section id="inventory" title={t('inventory.heading')}>
       {snapshot.adminUnavailable === 'not_admin' && (

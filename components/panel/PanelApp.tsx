@@ -88,7 +88,9 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
   const [composing, setComposing] = useState<RequestType | null>(null);
   const { snapshot } = model;
   const regime = model.account?.regime ?? defaultRegime(model.host);
-  const ingroupWidgets = snapshot ? buildInventory(snapshot, model.catalog.catalog, model.catalog.source, lang).widgets : [];
+  // Built once: the inventory lists the widgets, the composer offers them.
+  const inventory = snapshot ? buildInventory(snapshot, model.catalog.catalog, model.catalog.source, lang) : null;
+  const ingroupWidgets = inventory?.widgets ?? [];
   return (
     <>
       {state.status === 'error' && <ErrorBox error={state.error} onRetry={refresh} />}
@@ -96,7 +98,7 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
       {snapshot && (
         <>
           <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} />
-          <Inventory snapshot={snapshot} catalog={model.catalog} />
+          {inventory && <Inventory snapshot={snapshot} catalog={model.catalog} inventory={inventory} />}
           <Rights onRequest={setComposing} />
           {composing && (
             <Composer

@@ -27,6 +27,16 @@ function formatTime(at: number, lang: Lang): string {
 }
 
 /** A background action behind a button; a refusal is said next to the buttons, not swallowed. */
+/** What went wrong with the last button pressed, if anything. */
+function ActionError({ error }: { error: string | null }): preact.JSX.Element | null {
+  const { t } = useI18n();
+  return error ? (
+    <p class="error" role="alert">
+      {t('requests.actionFailed', { error })}
+    </p>
+  ) : null;
+}
+
 function useAction(): { run: (message: ToBackground) => void; error: string | null } {
   const [error, setError] = useState<string | null>(null);
   const run = (message: ToBackground): void => {
@@ -152,11 +162,7 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
           </button>
         </p>
       )}
-      {action.error && (
-        <p class="error" role="alert">
-          {t('requests.actionFailed', { error: action.error })}
-        </p>
-      )}
+      <ActionError error={action.error} />
       {view.needsAction === 'complaint' && <ComplaintBlock view={view} regime={regime} />}
       <details>
         <summary>{t('requests.history')}</summary>
@@ -199,11 +205,7 @@ export function RequestsList({ requests, regimeOf, showAccount = false }: Reques
           {t('requests.exportIcs')}
         </button>
       </p>
-      {action.error && (
-        <p class="error" role="alert">
-          {t('requests.actionFailed', { error: action.error })}
-        </p>
-      )}
+      <ActionError error={action.error} />
     </div>
   );
 }

@@ -55,11 +55,12 @@ function catalogWith(text: string, code: string = CODE): PanelModel['catalog'] {
 function renderPanelPieces(text: string, lang: Lang, code?: string): Element {
   const snapshot = snapshotWith(text, code);
   const catalog = catalogWith(text, code);
-  const [widget] = buildInventory(snapshot, catalog.catalog, catalog.source, lang).widgets;
+  const inventory = buildInventory(snapshot, catalog.catalog, catalog.source, lang);
+  const [widget] = inventory.widgets;
   const { container } = render(
     <I18nProvider lang={lang}>
       <AccountHeader snapshot={snapshot} refreshing={false} onRefresh={() => undefined} />
-      <Inventory snapshot={snapshot} catalog={catalog} />
+      <Inventory snapshot={snapshot} catalog={catalog} inventory={inventory} />
       {widget && <WidgetCard widget={widget} />}
     </I18nProvider>,
   );
