@@ -8,6 +8,8 @@
  *
  *   npm run bench                  build (when sources changed), zip, measure
  *   BENCH_LOADS=30 npm run bench   more page loads for the main-thread figure (default 20)
+ *   BENCH_ONLY=lists npm run bench just these browser parts (pageload, panel, lists, comma-separated),
+ *                                  printed, not written to docs/bench.md — for working on one figure
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -71,6 +73,7 @@ if (chromium.ok) {
     seedFile,
     firstSeededHost: node.seed.firstHost,
     loads: Number(process.env.BENCH_LOADS ?? 20),
+    only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null,
     log: (line) => console.log(`  ${line}`),
   });
 } else {
@@ -79,6 +82,14 @@ if (chromium.ok) {
 
 // 4. Report.
 const list = rows({ sizes, node, browser });
+if (process.env.BENCH_ONLY) {
+  const parts = { pageload: /main-thread|before the panel/, panel: /Panel open|when the panel opens/, lists: /^Popup|^Options/ };
+  const only = process.env.BENCH_ONLY.split(',');
+  const skipped = Object.entries(parts).filter(([part]) => !only.includes(part)).map(([, re]) => re);
+  printTable(list.filter((r) => !skipped.some((re) => re.test(r.figure))));
+  console.log(`\nBENCH_ONLY=${process.env.BENCH_ONLY}: a partial run, nothing written.`);
+  process.exit(0);
+}
 const env = { measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', chromium: chromiumVersion, node: process.versions.node, cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`, missing };
 writeFileSync(join(OUT, 'result.json'), `${JSON.stringify({ env, rows: list, sizes, node, browser }, null, 2)}\n`);
 writeFileSync('docs/bench.md', markdown(list, env));

@@ -128,9 +128,12 @@ async function openPanelTimed(page, amocrm, host) {
 }
 
 /**
- * @param {{ executablePath: string, seedFile: string, firstSeededHost: string, loads?: number, log?: (line: string) => void }} opts
+ * @param {{ executablePath: string, seedFile: string, firstSeededHost: string, loads?: number, log?: (line: string) => void, only?: string[] | null }} opts
+ *   `only`: measure just these parts ('pageload', 'panel', 'lists') — for working on one figure.
  */
-export async function measureBrowser({ executablePath, seedFile, firstSeededHost, loads = 20, log = console.log }) {
+export async function measureBrowser({ executablePath, seedFile, firstSeededHost, loads = 20, log = console.log, only = null }) {
+  /** @param {'pageload' | 'panel' | 'lists'} part */
+  const wanted = (part) => only === null || only.includes(part);
   const stack = await startStack();
   // A private copy of the build: a rebuild during the run must not change what is measured.
   const extensionDir = mkdtempSync(join(tmpdir(), 'ingroup-bench-build-'));
@@ -147,6 +150,7 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
 
     // 1. Added main-thread time: alternate the two profiles, two warm-up loads each.
     log(`page loads: ${loads} with and ${loads} without the extension…`);
+    if (!wanted('pageload')) loads = -2;
     const pageUrl = 'https://demo-bench.amocrm.ru/leads';
     /** @type {{ with: Awaited<ReturnType<typeof loadOnce>>[], without: Awaited<ReturnType<typeof loadOnce>>[], empty: Awaited<ReturnType<typeof loadOnce>>[] }} */
     const runs = { with: [], without: [], empty: [] };
@@ -181,10 +185,10 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
     // 2. API calls before opening the panel, then the panel cold and warm.
     await withExt.context.addInitScript(benchMarks, { host: firstSeededHost });
     log('amoCRM calls before the panel, and the panel cold and warm…');
-    const reloads = 5;
+    const reloads = wanted('panel') ? 5 : 0;
     /** @type {Array<{ host: string, widgetPages: number, widgetReads: number, other: number, cold: Awaited<ReturnType<typeof openPanelTimed>>, warm: Awaited<ReturnType<typeof openPanelTimed>>[] }>} */
     const accounts = [];
-    for (const host of ['big-bench-1.amocrm.ru', 'big-bench-2.amocrm.ru', 'big-bench-3.amocrm.ru']) {
+    for (const host of reloads ? ['big-bench-1.amocrm.ru', 'big-bench-2.amocrm.ru', 'big-bench-3.amocrm.ru'] : []) {
       let page;
       for (let i = 0; i < reloads; i++) {
         await page?.close();
@@ -245,7 +249,7 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
     await seeder.close();
     /** @type {Record<'popup' | 'options', Array<{ ms: number, dcl: number, error?: string }>>} */
     const lists = { popup: [], options: [] };
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < (wanted('lists') ? 4 : 0); i++) {
       // The first open of each page also compiles its code: it counts like the others.
       for (const name of /** @type {const} */ (['popup', 'options'])) lists[name].push(await openList(name));
     }
