@@ -1,19 +1,19 @@
 /** An amoCRM account the extension has seen, as stored (kept apart from lib/db.ts so pages that do not open the database stay free of Dexie). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const AccountRowSchema = z.object({
   /** `<sub>.amocrm.ru` etc.: the key everything else hangs off. */
   host: z.string(),
   subdomain: z.string(),
-  accountId: z.number().int().optional(),
-  name: z.string().optional(),
+  accountId: z.optional(z.int()),
+  name: z.optional(z.string()),
   /** User-set; absent means the domain's default (lib/amocrm/host.ts defaultRegime). */
-  regime: z.enum(['ru152', 'gdpr']).optional(),
+  regime: z.optional(z.enum(['ru152', 'gdpr'])),
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
   /** When the launcher's cached widgets read last ran (DESIGN §9: ≤ 1 per 10 minutes). */
-  widgetsReadAt: z.number().optional(),
+  widgetsReadAt: z.optional(z.number()),
   /** Installed Ingroup widgets found by that read; absent until known. */
-  ingroupCount: z.number().int().optional(),
+  ingroupCount: z.optional(z.int()),
 });
 export type AccountRow = z.infer<typeof AccountRowSchema>;

@@ -5,7 +5,7 @@
  * Rows are typed by the schemas of their domain; rows read back after a migration are parsed again.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Snapshot } from './amocrm/snapshot';
 import type { CatalogCacheRow } from './catalog/schema';
 import type { LedgerEvent } from './consent/event';

@@ -7,14 +7,14 @@
  * Background → content-script messages (`amo/fetch`, `panel/open`) are checked the same way on
  * the receiving side: only this extension may send them.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isAccountOrigin } from './amocrm/host';
 
-const Host = z.string().regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/);
+const Host = z.string().check(z.regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/));
 
 export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/seen'), host: Host }),
-  z.object({ type: z.literal('snapshot/refresh'), host: Host, tabId: z.number().int().optional(), force: z.boolean().optional() }),
+  z.object({ type: z.literal('snapshot/refresh'), host: Host, tabId: z.optional(z.int()), force: z.optional(z.boolean()) }),
   z.object({
     type: z.literal('consent/record'),
     host: Host,
@@ -24,14 +24,14 @@ export const ToBackground = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('consent/record-all'), state: z.enum(['given', 'refused']), method: z.enum(['popup', 'panel']) }),
   z.object({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()) }),
-  z.object({ type: z.literal('request/email-sent'), id: z.string().uuid() }),
-  z.object({ type: z.literal('request/retry'), id: z.string().uuid() }),
+  z.object({ type: z.literal('request/email-sent'), id: z.uuid() }),
+  z.object({ type: z.literal('request/retry'), id: z.uuid() }),
   /** Send what is due now; with `checkNow`, also ask Ingroup for every open request's status now. */
-  z.object({ type: z.literal('outbox/flush'), checkNow: z.boolean().optional() }),
-  z.object({ type: z.literal('ledger/import'), text: z.string().max(20_000_000) }),
+  z.object({ type: z.literal('outbox/flush'), checkNow: z.optional(z.boolean()) }),
+  z.object({ type: z.literal('ledger/import'), text: z.string().check(z.maxLength(20_000_000)) }),
   z.object({ type: z.literal('data/wipe'), confirm: z.literal('wipe') }),
   z.object({ type: z.literal('settings/regime'), host: Host, regime: z.enum(['ru152', 'gdpr']) }),
-  z.object({ type: z.literal('settings/endpoint'), base: z.url({ protocol: /^https$/ }).nullable() }),
+  z.object({ type: z.literal('settings/endpoint'), base: z.nullable(z.url({ protocol: /^https$/ })) }),
   z.object({ type: z.literal('panel/close') }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
@@ -58,7 +58,7 @@ import { AMO_PATH } from './messages-to-content';
 
 /** Background → content script. The content script checks these with lightweight guards (lib/messages-to-content.ts). */
 export const ToContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('amo/fetch'), path: z.string().regex(AMO_PATH) }),
+  z.object({ type: z.literal('amo/fetch'), path: z.string().check(z.regex(AMO_PATH)) }),
   z.object({ type: z.literal('panel/open') }),
   z.object({ type: z.literal('panel/close') }),
 ]);
@@ -66,27 +66,27 @@ export type ToContent = z.infer<typeof ToContent>;
 
 /** What a content script's fetch of amoCRM's API came back with, before any parsing. */
 export const AmoFetchReply = z.object({
-  status: z.number().int(),
+  status: z.int(),
   contentType: z.string(),
-  retryAfter: z.string().nullable(),
+  retryAfter: z.nullable(z.string()),
   body: z.string(),
 });
 export type AmoFetchReply = z.infer<typeof AmoFetchReply>;
 
 /** The background's answer to `page/seen`: how many Ingroup widgets the launcher may show. */
-export const PageSeenReply = z.object({ ingroupCount: z.number().int().nonnegative().nullable() });
+export const PageSeenReply = z.object({ ingroupCount: z.nullable(z.int().check(z.nonnegative())) });
 
 /** What each message answers — parsed by the sender, so no caller picks its own reply type. */
 export const REPLIES = {
   'page/seen': PageSeenReply,
   'snapshot/refresh': z.object({ fetchedAt: z.number() }),
   'consent/record': z.object({ id: z.string() }),
-  'consent/record-all': z.object({ count: z.number().int() }),
+  'consent/record-all': z.object({ count: z.int() }),
   'request/submit': z.object({ id: z.string() }),
   'request/email-sent': z.object({ id: z.string() }),
   'request/retry': z.object({ id: z.string() }),
-  'outbox/flush': z.object({ sent: z.number().int(), retried: z.number().int(), failed: z.number().int(), nextDueAt: z.number().nullable() }),
-  'ledger/import': z.object({ added: z.number().int(), duplicates: z.number().int(), rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })) }),
+  'outbox/flush': z.object({ sent: z.int(), retried: z.int(), failed: z.int(), nextDueAt: z.nullable(z.number()) }),
+  'ledger/import': z.object({ added: z.int(), duplicates: z.int(), rejected: z.array(z.object({ index: z.int(), reason: z.string() })) }),
   'data/wipe': z.object({ wiped: z.literal(true) }),
   'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),
   'settings/endpoint': z.object({ base: z.string() }),

@@ -1,5 +1,5 @@
 /** Settings kept in the `settings` table, each parsed by its own schema when read. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { PrivacyDb } from './db';
 import { DEFAULT_ENDPOINT_BASE } from './manifest';
 

@@ -3,7 +3,8 @@
  * the account's own origin to fetch a path with the session cookie (`amo/fetch`, lib/messages.ts)
  * and gets the raw `AmoFetchReply` back. Every request goes through the per-account limiter.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
+import { issueWords } from '../issue-words';
 import type { AmoFetchReply } from '../messages';
 import { AmoError, amoErrorKindForStatus } from './errors';
 import { retryDelayMs, type Limiter } from './limiter';
@@ -91,7 +92,7 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
   }
 
   /** The body of a 200 (parsed with `schema`), or null for a 204. Throws `AmoError` otherwise. */
-  async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S> | null> {
+  async function get<S extends z.ZodMiniType>(path: string, schema: S): Promise<z.output<S> | null> {
     for (let attempt = 0; ; attempt += 1) {
       const reply = await send(path);
       if (reply.status === 429) {
@@ -110,7 +111,7 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
       }
       if (reply.status === 204) return null;
       if (reply.status === 200) {
-        const parsed = schema.safeParse(parseJson(reply.body));
+        const parsed = schema.safeParse(parseJson(reply.body), { error: issueWords });
         if (!parsed.success) {
           throw new AmoError('malformed', `amoCRM's answer to ${path} does not match its documented shape: ${parsed.error.message}`, {
             status: 200,
@@ -131,7 +132,7 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
     }
   }
 
-  async function getOne<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
+  async function getOne<S extends z.ZodMiniType>(path: string, schema: S): Promise<z.output<S>> {
     const value = await get(path, schema);
     if (value === null) throw new AmoError('malformed', `amoCRM answered 204 (empty) to ${path}, which always has a body`, { status: 204, path });
     return value;

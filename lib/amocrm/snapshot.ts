@@ -6,16 +6,16 @@
  * Cold cost (DESIGN §9): 1 account + 1 user + 1 user count + ⌈widgets / 250⌉ widget pages,
  * i.e. 5 calls for a 300-widget account, whatever its number of users.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
 import type { AmoClient } from './client';
 import { AmoError } from './errors';
 
 export const SnapshotWidgetSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   code: z.string(),
   version: z.string(),
-  rating: z.number().nullable(),
+  rating: z.nullable(z.number()),
   installed: z.boolean(),
 });
 export type SnapshotWidget = z.infer<typeof SnapshotWidgetSchema>;
@@ -23,20 +23,18 @@ export type SnapshotWidget = z.infer<typeof SnapshotWidgetSchema>;
 export const SnapshotSchema = z.object({
   host: z.string(),
   fetchedAt: z.number(),
-  account: z.object({ id: z.number().int(), name: z.string(), subdomain: z.string(), country: z.string().nullable() }),
+  account: z.object({ id: z.int(), name: z.string(), subdomain: z.string(), country: z.nullable(z.string()) }),
   /** The signed-in administrator; null when amoCRM refused the profile (see `adminUnavailable`). */
-  admin: z
-    .object({ id: z.number().int(), name: z.string(), email: z.string(), phone: z.string().nullable(), isAdmin: z.boolean() })
-    .nullable(),
+  admin: z.nullable(z.object({ id: z.int(), name: z.string(), email: z.string(), phone: z.nullable(z.string()), isAdmin: z.boolean() })),
   /** Why `admin` and `userCount` are missing: the signed-in user is not an administrator. */
-  adminUnavailable: z.literal('not_admin').nullable(),
-  userCount: z.number().int().nonnegative().nullable(),
+  adminUnavailable: z.nullable(z.literal('not_admin')),
+  userCount: z.nullable(z.int().check(z.nonnegative())),
   /** The widgets installed in the account (`is_active_in_account`), in amoCRM's order. */
   widgets: z.array(SnapshotWidgetSchema),
   /** Every widget amoCRM listed (public, installed and own). */
-  widgetTotal: z.number().int().nonnegative(),
+  widgetTotal: z.int().check(z.nonnegative()),
   /** amoCRM API calls this snapshot cost, retries included. */
-  apiCalls: z.number().int().nonnegative(),
+  apiCalls: z.int().check(z.nonnegative()),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

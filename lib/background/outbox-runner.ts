@@ -5,7 +5,7 @@
  * requests) and raises one notification per request when it becomes overdue.
  */
 import type { browser as Browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { defaultRegime, type Regime } from '../amocrm/host';
 import type { PrivacyDb } from '../db';
 import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
@@ -20,7 +20,7 @@ const DEADLINE_CHECK_MS = 60 * 60_000;
 const ALARM_MIN_MS = 30_000;
 const NOTIFICATION_PREFIX = 'overdue:';
 /** Ids of requests whose overdue notification was shown (settings key `overdueNotified`). */
-const Notified = z.array(z.string()).catch([]);
+const Notified = z.catch(z.array(z.string()), []);
 
 export interface OutboxRunner {
   /** Send what is due and poll what is due, then set the alarm and the badge. */

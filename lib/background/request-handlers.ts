@@ -3,6 +3,7 @@
  * A request is written to the database before any send; the send itself runs in the outbox.
  */
 import { readSnapshot } from '../amocrm/snapshot';
+import { issueWords } from '../issue-words';
 import { DEFAULT_ENDPOINT_BASE } from '../manifest';
 import type { ConsentState } from '../consent/event';
 import { POLICY_VERSION } from '../policy/version';
@@ -30,6 +31,7 @@ export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<st
     now: deps.now(),
     policy: POLICY_VERSION,
     client: { name: 'ingroup-privacy-amocrm', version: deps.browser.runtime.getManifest().version },
+    words: issueWords,
   });
   await enqueue(deps.db, body, 'endpoint', deps.now());
   kick(deps.outbox);

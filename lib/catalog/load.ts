@@ -5,7 +5,7 @@
  * A stale cached copy is preferred to the bundled one even when it came from another base URL
  * (the admin changed the endpoint in Options): it is still the last catalog Ingroup published.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
 import { BUNDLED_CATALOG } from './bundled';
 import { CatalogCacheRowSchema, CatalogSchema, type Catalog, type CatalogSource } from './schema';
@@ -65,7 +65,7 @@ export async function cachedCatalog(db: PrivacyDb): Promise<LoadedCatalog> {
   return fromCache(await readCache(db));
 }
 
-const Problem = z.looseObject({ title: z.string().optional(), detail: z.string().optional() });
+const Problem = z.looseObject({ title: z.optional(z.string()), detail: z.optional(z.string()) });
 
 /** `application/problem+json`'s own words, when the endpoint gave any. */
 async function problemText(response: Response): Promise<string> {

@@ -1,16 +1,16 @@
 /** Ingroup's widget catalog, contract v1 `GET {base}/catalog` (DESIGN §5, §7). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Bilingual, CategoryKey, PolicyVersionSchema } from '../policy/schema';
 
 export const CatalogWidgetSchema = z.looseObject({
-  code: z.string().min(1).max(200),
+  code: z.string().check(z.minLength(1), z.maxLength(200)),
   name: Bilingual,
   collects: z.array(CategoryKey),
 });
 export type CatalogWidget = z.infer<typeof CatalogWidgetSchema>;
 
 export const CatalogSchema = z.looseObject({
-  version: z.string().min(1),
+  version: z.string().check(z.minLength(1)),
   vendor: z.looseObject({ name: z.string(), product: z.string(), email: z.string(), policyUrl: z.string() }),
   policy: PolicyVersionSchema,
   widgets: z.array(CatalogWidgetSchema),

@@ -3,7 +3,7 @@
  * SHA-256 of the canonical event (every field but `seq` and `hash`), and `prevHash` chains it to
  * the event before it, so any edit, deletion or reordering shows (see chain.ts).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseAccountHost } from '../amocrm/host';
 
 // Same enum as lib/policy/purposes.ts `ConsentPurpose` (the purposes with a choice, DESIGN §6);
@@ -18,10 +18,10 @@ export type ConsentState = z.infer<typeof ConsentState>;
 export const ConsentMethod = z.enum(['popup', 'panel', 'import', 'request']);
 export type ConsentMethod = z.infer<typeof ConsentMethod>;
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lowercase hex digits');
+export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lowercase hex digits'));
 export const GENESIS_HASH = '0'.repeat(64);
 
-export const AccountHostSchema = z.string().refine((host) => parseAccountHost(host)?.host === host, 'expected an amoCRM account host');
+export const AccountHostSchema = z.string().check(z.refine((host) => parseAccountHost(host)?.host === host, 'expected an amoCRM account host'));
 
 export const PolicyVersionSchema = z.object({ effectiveDate: z.iso.date(), sha256: Sha256Hex });
 export type PolicyVersion = z.infer<typeof PolicyVersionSchema>;
@@ -32,24 +32,24 @@ export const ZonedTimestamp = z.iso.datetime({ offset: true });
 export const LedgerEventSchema = z
   .object({
     /** Assigned by Dexie on insert; orders the chain locally. Not hashed, not exported. */
-    seq: z.number().int().positive().optional(),
+    seq: z.optional(z.int().check(z.positive())),
     id: z.uuid(),
     timestamp: ZonedTimestamp,
-    account: z.object({ id: z.number().int().nullable(), host: AccountHostSchema }),
+    account: z.object({ id: z.nullable(z.int()), host: AccountHostSchema }),
     /** Copy of `account.host` for the index. */
     host: AccountHostSchema,
-    adminUserId: z.number().int().nullable(),
+    adminUserId: z.nullable(z.int()),
     purpose: ConsentPurpose,
     state: ConsentState,
     method: ConsentMethod,
     policy: PolicyVersionSchema,
-    extensionVersion: z.string().min(1),
+    extensionVersion: z.string().check(z.minLength(1)),
     /** On events added by an import: the event in the imported file this one records. */
-    importedFrom: z.object({ id: z.uuid(), hash: Sha256Hex, method: ConsentMethod }).optional(),
+    importedFrom: z.optional(z.object({ id: z.uuid(), hash: Sha256Hex, method: ConsentMethod })),
     prevHash: Sha256Hex,
     hash: Sha256Hex,
   })
-  .refine((event) => event.host === event.account.host, { message: 'host must equal account.host', path: ['host'] });
+  .check(z.refine((event) => event.host === event.account.host, { message: 'host must equal account.host', path: ['host'] }));
 export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
 
 /** The fields that are hashed: everything but `seq` and `hash`. */

@@ -1,5 +1,5 @@
 /** The ledger's export file: the whole chain, in chain order, without local `seq` numbers. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ZonedTimestamp } from './event';
 
 export const LEDGER_FILE_FORMAT = 'ingroup-privacy-ledger';

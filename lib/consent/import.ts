@@ -15,8 +15,9 @@
  * nothing, and the result says why. New events are appended in one step, ordered by timestamp then
  * id, whatever the file's order.
  */
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
+import { describeIssue, issueWords } from '../issue-words';
 import { verifyChain } from './chain';
 import { LedgerEventSchema, type LedgerEvent } from './event';
 import { LEDGER_FILE_FORMAT, LEDGER_FILE_VERSION, LedgerFileEnvelope } from './file';
@@ -33,13 +34,12 @@ function refused(index: number, reason: string): ImportResult {
   return { added: 0, duplicates: 0, rejected: [{ index, reason }] };
 }
 
-function firstIssue(error: z.ZodError): string {
+function firstIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'unknown problem';
-  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+  return issue ? describeIssue(issue) : 'unknown problem';
 }
 
-function describeEnvelopeProblem(raw: unknown, error: z.ZodError): string {
+function describeEnvelopeProblem(raw: unknown, error: z.core.$ZodError): string {
   const format = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).format : undefined;
   const version = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).version : undefined;
   if (format !== LEDGER_FILE_FORMAT) {
@@ -60,12 +60,12 @@ export async function importLedger(db: PrivacyDb, text: string): Promise<ImportR
     return refused(-1, `The file is not valid JSON (${detail}). Nothing was imported.`);
   }
 
-  const envelope = LedgerFileEnvelope.safeParse(raw);
+  const envelope = LedgerFileEnvelope.safeParse(raw, { error: issueWords });
   if (!envelope.success) return refused(-1, describeEnvelopeProblem(raw, envelope.error));
 
   const events: LedgerEvent[] = [];
   for (const [index, item] of envelope.data.events.entries()) {
-    const parsed = LedgerEventSchema.safeParse(item);
+    const parsed = LedgerEventSchema.safeParse(item, { error: issueWords });
     if (!parsed.success) {
       return refused(index, `Event #${index + 1} in the file is malformed (${firstIssue(parsed.error)}). Nothing was imported.`);
     }

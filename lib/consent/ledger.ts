@@ -4,7 +4,7 @@
  * awaits cannot run inside a Dexie transaction. The transaction itself re-checks that the head
  * of the chain has not moved since hashing, and the append is retried if it has.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
 import { hashEvent, verifyChain, type ChainVerdict } from './chain';
 import {
@@ -114,7 +114,7 @@ export const CurrentChoiceSchema = z.object({
 });
 export type CurrentChoice = z.infer<typeof CurrentChoiceSchema>;
 
-export const CurrentChoicesSchema = z.record(ConsentPurpose, CurrentChoiceSchema.nullable());
+export const CurrentChoicesSchema = z.record(ConsentPurpose, z.nullable(CurrentChoiceSchema));
 export type CurrentChoices = z.infer<typeof CurrentChoicesSchema>;
 
 /** Later in time wins; equal instants fall back to ledger order. */

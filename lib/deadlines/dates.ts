@@ -3,7 +3,7 @@
  * own time zone — so an instant received at 23:30 UTC already counts as the next day.
  * Arithmetic goes through UTC midnight, where no day is ever 23 or 25 hours long.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const IsoDate = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDate>;

@@ -10,50 +10,52 @@
  * 2027 is not bundled: no decree on moved days off for 2027 could be confirmed when this table
  * was written. Add the year here, with its decree, once it is published.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { IsoDate, isWeekend, yearOf } from './dates';
 
-const Bilingual = z.object({ ru: z.string().min(1), en: z.string().min(1) });
+const Bilingual = z.object({ ru: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 
 const HolidaySchema = z.object({ date: IsoDate, name: Bilingual });
 const DayOffSchema = z.object({
   date: IsoDate,
   /** The holiday or weekend day whose rest moved here. */
   movedFrom: IsoDate,
-  basis: z.string().min(1),
+  basis: z.string().check(z.minLength(1)),
 });
 const WorkingWeekendSchema = z.object({
   date: IsoDate,
   /** The weekday that became a day off in exchange. */
   dayOffMovedTo: IsoDate,
-  basis: z.string().min(1),
+  basis: z.string().check(z.minLength(1)),
 });
 
 export const RuCalendarYearSchema = z
   .object({
-    year: z.number().int().min(2000).max(2100),
-    source: z.object({ decree: z.string().min(1), published: IsoDate, law: z.string().min(1) }),
-    holidays: z.array(HolidaySchema).min(1),
+    year: z.int().check(z.gte(2000), z.lte(2100)),
+    source: z.object({ decree: z.string().check(z.minLength(1)), published: IsoDate, law: z.string().check(z.minLength(1)) }),
+    holidays: z.array(HolidaySchema).check(z.minLength(1)),
     daysOff: z.array(DayOffSchema),
     workingWeekends: z.array(WorkingWeekendSchema),
   })
-  .superRefine((y, ctx) => {
-    const all = [...y.holidays, ...y.daysOff, ...y.workingWeekends];
-    for (const day of all) {
-      if (yearOf(day.date) !== y.year) ctx.addIssue({ code: 'custom', message: `${day.date} is not in ${y.year}` });
-    }
-    for (const day of y.daysOff) {
-      if (isWeekend(day.date)) ctx.addIssue({ code: 'custom', message: `moved day off ${day.date} already falls on a weekend` });
-    }
-    for (const day of y.workingWeekends) {
-      if (!isWeekend(day.date)) ctx.addIssue({ code: 'custom', message: `working weekend day ${day.date} is a weekday` });
-      if (!y.daysOff.some((off) => off.date === day.dayOffMovedTo)) {
-        ctx.addIssue({ code: 'custom', message: `working weekend day ${day.date} moves its rest to ${day.dayOffMovedTo}, which is not listed as a day off` });
+  .check(
+    z.superRefine((y, ctx) => {
+      const all = [...y.holidays, ...y.daysOff, ...y.workingWeekends];
+      for (const day of all) {
+        if (yearOf(day.date) !== y.year) ctx.addIssue({ code: 'custom', message: `${day.date} is not in ${y.year}` });
       }
-    }
-    const dates = all.map((d) => d.date);
-    if (new Set(dates).size !== dates.length) ctx.addIssue({ code: 'custom', message: `a date is listed twice in ${y.year}` });
-  });
+      for (const day of y.daysOff) {
+        if (isWeekend(day.date)) ctx.addIssue({ code: 'custom', message: `moved day off ${day.date} already falls on a weekend` });
+      }
+      for (const day of y.workingWeekends) {
+        if (!isWeekend(day.date)) ctx.addIssue({ code: 'custom', message: `working weekend day ${day.date} is a weekday` });
+        if (!y.daysOff.some((off) => off.date === day.dayOffMovedTo)) {
+          ctx.addIssue({ code: 'custom', message: `working weekend day ${day.date} moves its rest to ${day.dayOffMovedTo}, which is not listed as a day off` });
+        }
+      }
+      const dates = all.map((d) => d.date);
+      if (new Set(dates).size !== dates.length) ctx.addIssue({ code: 'custom', message: `a date is listed twice in ${y.year}` });
+    }),
+  );
 export type RuCalendarYear = z.infer<typeof RuCalendarYearSchema>;
 
 const LABOUR_CODE = 'Трудовой кодекс РФ, ст. 112 (нерабочие праздничные дни; перенос выходного, совпавшего с праздником)';

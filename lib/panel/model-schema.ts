@@ -2,7 +2,7 @@
  * Everything the panel shows for one account. Served to the panel by the background
  * (lib/panel/feed.ts) and parsed again on arrival; loaded from the database by lib/panel/model.ts.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AccountRowSchema } from '../account';
 import { SnapshotSchema } from '../amocrm/snapshot';
 import { CatalogSchema, CatalogSource } from '../catalog/schema';
@@ -12,8 +12,8 @@ import { RequestRecordSchema } from '../requests/record';
 
 export const PanelModelSchema = z.object({
   host: z.string(),
-  account: AccountRowSchema.nullable(),
-  snapshot: SnapshotSchema.nullable(),
+  account: z.nullable(AccountRowSchema),
+  snapshot: z.nullable(SnapshotSchema),
   /** The choice in force per purpose, derived from the ledger's last event. */
   choices: CurrentChoicesSchema,
   /** This account's consent events, oldest first. */
@@ -21,6 +21,6 @@ export const PanelModelSchema = z.object({
   /** This account's requests, newest first. */
   requests: z.array(RequestRecordSchema),
   /** The catalog that says which widgets are Ingroup's, and where it came from. */
-  catalog: z.object({ catalog: CatalogSchema, source: CatalogSource, fetchedAt: z.number().nullable() }),
+  catalog: z.object({ catalog: CatalogSchema, source: CatalogSource, fetchedAt: z.nullable(z.number()) }),
 });
 export type PanelModel = z.infer<typeof PanelModelSchema>;

@@ -1,5 +1,5 @@
 /** Where the 2022-01-20 policy falls short of the law, each with its sources (DESIGN §4). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FlagSchema, type Flag } from './schema';
 
 export const FLAGS: readonly Flag[] = z.array(FlagSchema).parse([

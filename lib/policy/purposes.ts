@@ -3,7 +3,7 @@
  * refused — promotional email (opt-out, §3.3/§5.3), improvements (objection, §3.2 + §5.1) and
  * combining data from third parties (objection, §1 + §5.1); two cannot, with the reason.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Bilingual, SectionId } from './schema';
 
 export const ConsentPurpose = z.enum(['marketing', 'improvements', 'third_party_combination']);
@@ -11,11 +11,11 @@ export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
 export const PurposeSchema = z.object({
   key: z.enum(['operations', 'improvements', 'administrative', 'marketing', 'third_party_combination']),
-  sections: z.array(SectionId).min(1),
+  sections: z.array(SectionId).check(z.minLength(1)),
   label: Bilingual,
   text: Bilingual,
   /** The policy's own words (English, as published), from the first of `sections`. */
-  quote: z.string().min(1),
+  quote: z.string().check(z.minLength(1)),
   choice: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('opt_out'), purpose: ConsentPurpose, policyDefault: z.literal('given') }),
     z.object({ kind: z.literal('objection'), purpose: ConsentPurpose, policyDefault: z.literal('given') }),

@@ -3,9 +3,9 @@
  * 2022-01-20 text it comes from, in that text's own numbering (heading "2" is followed by 3.1–3.3;
  * §5 has 5.1 and 5.3 but no 5.2).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-export const Bilingual = z.object({ ru: z.string().min(1), en: z.string().min(1) });
+export const Bilingual = z.object({ ru: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 export type Bilingual = z.infer<typeof Bilingual>;
 
 /**
@@ -30,7 +30,7 @@ export const StatementSchema = z.object({
   kind: StatementKind,
   text: Bilingual,
   /** The policy's own words (English, as published). */
-  quote: z.string().min(1),
+  quote: z.string().check(z.minLength(1)),
 });
 export type Statement = z.infer<typeof StatementSchema>;
 
@@ -54,9 +54,9 @@ export const FlagSchema = z.object({
   section: SectionId,
   title: Bilingual,
   text: Bilingual,
-  sources: z.array(SourceRef).min(1),
+  sources: z.array(SourceRef).check(z.minLength(1)),
 });
 export type Flag = z.infer<typeof FlagSchema>;
 
-export const PolicyVersionSchema = z.object({ effectiveDate: z.iso.date(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const PolicyVersionSchema = z.object({ effectiveDate: z.iso.date(), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) });
 export type PolicyVersion = z.infer<typeof PolicyVersionSchema>;

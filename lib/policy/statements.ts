@@ -2,7 +2,7 @@
  * Every statement of the 2022-01-20 policy the panel shows, with its section and the policy's own
  * words. Source: lib/policy/ingroup-privacy-policy-2022-01-20.txt (SHA-256 in ./version.ts).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CategorySchema, StatementSchema, type Category, type Statement } from './schema';
 
 const collectedQuote = 'name, email, phone number from the profile of the administrator who installed the widget';

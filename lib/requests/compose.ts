@@ -3,6 +3,7 @@
  * may decide — the request id (the Idempotency-Key for every attempt), the time, the policy
  * version the admin saw, and the extension's name and version.
  */
+import type { z } from 'zod/mini';
 import { DraftSchema, RequestBodySchema, type ClientRef, type PolicyRef, type RequestBody } from './types';
 
 export interface ComposeContext {
@@ -12,6 +13,11 @@ export interface ComposeContext {
   now: number;
   policy: PolicyRef;
   client: ClientRef;
+  /**
+   * The words for what a refused draft got wrong (`issueWords`, lib/issue-words.ts). The background
+   * passes them; the panel's preview shows no refusal, so it leaves them out and does not ship them.
+   */
+  words?: z.core.$ZodErrorMap;
 }
 
 export class DraftRejected extends Error {
@@ -24,7 +30,7 @@ export class DraftRejected extends Error {
 
 /** Parses the draft (an opaque record off the message bus) and builds the body; throws `DraftRejected`. */
 export function bodyFromDraft(draft: unknown, context: ComposeContext): RequestBody {
-  const parsed = DraftSchema.safeParse(draft);
+  const parsed = DraftSchema.safeParse(draft, { error: context.words });
   if (!parsed.success) {
     throw new DraftRejected(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)));
   }
@@ -44,5 +50,5 @@ export function bodyFromDraft(draft: unknown, context: ComposeContext): RequestB
     client: context.client,
   };
   // The body is what the endpoint will validate; fail here, in words, rather than there.
-  return RequestBodySchema.parse(body);
+  return RequestBodySchema.parse(body, { error: context.words });
 }

@@ -10,7 +10,7 @@
  * - `permanent`: every other 4xx (and anything else unexpected). Resending the same body cannot
  *   help; the problem+json detail is kept to show the admin.
  */
-import { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ProblemSchema, ReceiptSchema, StatusSchema, type Problem, type Receipt, type RequestBody, type RequestStatusReply } from './types';
 
 export type EndpointErrorKind = 'retryable' | 'permanent' | 'malformed';
@@ -131,7 +131,7 @@ async function failure(response: Response, now: number): Promise<EndpointError> 
   });
 }
 
-async function parseOk<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> {
+async function parseOk<T>(response: Response, schema: z.ZodMiniType<T>, what: string): Promise<T> {
   let raw: unknown;
   try {
     raw = await readJson(response);

@@ -6,7 +6,7 @@
  * fields exist only while there is work, so their indexes hold just the pending rows:
  * `outboxDueAt` while the request waits to be (re)sent, `pollDueAt` while its status is polled.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DueDate, ReceiptSchema, RemoteStatus, RequestBodySchema, type RemoteStatus as RemoteStatusT } from './types';
 
 export const Channel = z.enum(['endpoint', 'email']);
@@ -19,18 +19,18 @@ export const RequestEventSchema = z.object({
   at: z.number(),
   kind: z.enum(EVENT_KINDS),
   /** `status` events: what the endpoint reported. */
-  status: RemoteStatus.optional(),
+  status: z.optional(RemoteStatus),
   /** The endpoint's HTTP status, for attempts that got an answer. */
-  httpStatus: z.number().int().optional(),
+  httpStatus: z.optional(z.int()),
   /** Plain words: what went wrong, or the endpoint's note. */
-  detail: z.string().optional(),
-  reference: z.string().optional(),
-  dueAt: DueDate.optional(),
-  extendedDueAt: DueDate.optional(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
+  detail: z.optional(z.string()),
+  reference: z.optional(z.string()),
+  dueAt: z.optional(DueDate),
+  extendedDueAt: z.optional(DueDate),
+  reason: z.optional(z.string()),
+  message: z.optional(z.string()),
   /** `received` events: whether the endpoint asked the requester to confirm by email. */
-  verification: z.enum(['none', 'email_sent']).optional(),
+  verification: z.optional(z.enum(['none', 'email_sent'])),
 });
 export type RequestEvent = z.infer<typeof RequestEventSchema>;
 
@@ -44,14 +44,14 @@ export const RequestRecordSchema = z.object({
   /** Epoch milliseconds. */
   createdAt: z.number(),
   /** Send attempts made so far (answered or not). */
-  attempts: z.number().int().nonnegative(),
-  lastError: z.string().optional(),
-  receipt: ReceiptSchema.optional(),
+  attempts: z.int().check(z.nonnegative()),
+  lastError: z.optional(z.string()),
+  receipt: z.optional(ReceiptSchema),
   events: z.array(RequestEventSchema),
-  outboxDueAt: z.number().optional(),
-  pollDueAt: z.number().optional(),
+  outboxDueAt: z.optional(z.number()),
+  pollDueAt: z.optional(z.number()),
   /** Status polls since the status last changed; drives the polling backoff. */
-  polls: z.number().int().nonnegative().optional(),
+  polls: z.optional(z.int().check(z.nonnegative())),
 });
 export type RequestRecord = z.infer<typeof RequestRecordSchema>;
 

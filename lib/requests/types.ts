@@ -6,7 +6,7 @@
  * Timestamps are RFC 3339 date-times with an offset; `dueAt` / `extendedDueAt` are calendar
  * dates (`YYYY-MM-DD`), though a date-time is accepted and its date part used.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const REQUEST_TYPES = [
   'access',
@@ -29,42 +29,42 @@ export const RegimeSchema = z.enum(['ru152', 'gdpr']);
 const Instant = z.iso.datetime({ offset: true });
 /** A due date: `YYYY-MM-DD`, or a date-time whose date part counts. */
 export const DueDate = z.union([z.iso.date(), Instant]);
-const Host = z.string().regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/, 'an amoCRM account host such as example.amocrm.ru');
+const Host = z.string().check(z.regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/, 'an amoCRM account host such as example.amocrm.ru'));
 
 export const AccountRef = z.object({
-  id: z.number().int().positive(),
-  subdomain: z.string().min(1).max(63),
+  id: z.int().check(z.positive()),
+  subdomain: z.string().check(z.minLength(1), z.maxLength(63)),
   host: Host,
 });
 export type AccountRef = z.infer<typeof AccountRef>;
 
 export const Requester = z.object({
-  userId: z.number().int().positive(),
-  name: z.string().min(1).max(200),
+  userId: z.int().check(z.positive()),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   email: z.email(),
-  phone: z.string().max(40).optional(),
+  phone: z.optional(z.string().check(z.maxLength(40))),
 });
 export type Requester = z.infer<typeof Requester>;
 
 export const Correction = z.object({
   /** Which piece of data is wrong, e.g. `admin_name`, `admin_email`, `admin_phone`. */
-  field: z.string().min(1).max(100),
+  field: z.string().check(z.minLength(1), z.maxLength(100)),
   /** What it should be. */
-  value: z.string().max(1000),
+  value: z.string().check(z.maxLength(1000)),
 });
 export type Correction = z.infer<typeof Correction>;
 
 export const PolicyRef = z.object({
   effectiveDate: z.iso.date(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 export type PolicyRef = z.infer<typeof PolicyRef>;
 
-export const ClientRef = z.object({ name: z.string().min(1).max(100), version: z.string().min(1).max(50) });
+export const ClientRef = z.object({ name: z.string().check(z.minLength(1), z.maxLength(100)), version: z.string().check(z.minLength(1), z.maxLength(50)) });
 export type ClientRef = z.infer<typeof ClientRef>;
 
-const Details = z.string().max(5000);
-const WidgetCodes = z.array(z.string().min(1).max(200)).max(500);
+const Details = z.string().check(z.maxLength(5000));
+const WidgetCodes = z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(500));
 
 /** POST {base}/requests — the body, exactly as sent (and resent under the same Idempotency-Key). */
 export const RequestBodySchema = z.looseObject({
@@ -76,8 +76,8 @@ export const RequestBodySchema = z.looseObject({
   account: AccountRef,
   requester: Requester,
   widgets: WidgetCodes,
-  details: Details.optional(),
-  corrections: z.array(Correction).max(50).optional(),
+  details: z.optional(Details),
+  corrections: z.optional(z.array(Correction).check(z.maxLength(50))),
   policy: PolicyRef,
   client: ClientRef,
 });
@@ -85,11 +85,11 @@ export type RequestBody = z.infer<typeof RequestBodySchema>;
 
 /** 202 to POST {base}/requests. */
 export const ReceiptSchema = z.looseObject({
-  id: z.string().min(1),
-  reference: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1)),
+  reference: z.string().check(z.minLength(1), z.maxLength(100)),
   status: z.literal('received'),
   receivedAt: Instant,
-  dueAt: DueDate.optional(),
+  dueAt: z.optional(DueDate),
   verification: z.enum(['none', 'email_sent']),
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
@@ -101,24 +101,24 @@ export const FINAL_STATUSES: ReadonlySet<RemoteStatus> = new Set(['completed', '
 
 /** 200 to GET {base}/requests/{id}. */
 export const StatusSchema = z.looseObject({
-  id: z.string().min(1),
-  reference: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1)),
+  reference: z.string().check(z.minLength(1), z.maxLength(100)),
   status: RemoteStatus,
   updatedAt: Instant,
-  dueAt: DueDate.optional(),
-  extendedDueAt: DueDate.optional(),
-  message: z.string().max(5000).optional(),
-  reason: z.string().max(5000).optional(),
+  dueAt: z.optional(DueDate),
+  extendedDueAt: z.optional(DueDate),
+  message: z.optional(z.string().check(z.maxLength(5000))),
+  reason: z.optional(z.string().check(z.maxLength(5000))),
 });
 export type RequestStatusReply = z.infer<typeof StatusSchema>;
 
 /** RFC 9457 problem details, as the endpoint sends them with `application/problem+json`. */
 export const ProblemSchema = z.looseObject({
-  type: z.string().optional(),
-  title: z.string().optional(),
-  status: z.number().int().optional(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
+  type: z.optional(z.string()),
+  title: z.optional(z.string()),
+  status: z.optional(z.int()),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
@@ -133,14 +133,16 @@ export const DraftSchema = z
     locale: Locale,
     regime: RegimeSchema,
     widgets: WidgetCodes,
-    details: Details.optional(),
-    corrections: z.array(Correction).max(50).optional(),
+    details: z.optional(Details),
+    corrections: z.optional(z.array(Correction).check(z.maxLength(50))),
     requester: Requester,
     account: AccountRef,
   })
-  .refine((d) => d.account.host === d.host, { message: 'The account in the request is not the account of this page', path: ['account', 'host'] })
-  .refine((d) => d.type !== 'rectification' || (d.corrections?.length ?? 0) > 0, {
-    message: 'A correction request needs at least one field with its correct value',
-    path: ['corrections'],
-  });
+  .check(
+    z.refine((d) => d.account.host === d.host, { message: 'The account in the request is not the account of this page', path: ['account', 'host'] }),
+    z.refine((d) => d.type !== 'rectification' || (d.corrections?.length ?? 0) > 0, {
+      message: 'A correction request needs at least one field with its correct value',
+      path: ['corrections'],
+    }),
+  );
 export type Draft = z.infer<typeof DraftSchema>;

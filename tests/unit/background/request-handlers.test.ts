@@ -68,7 +68,8 @@ describe('request messages in the background', () => {
   it.each([
     ['a correction request without corrections', draft({ type: 'rectification' }), /correct value/],
     ['an account that is not the page’s', draft({ account: { id: 1, subdomain: 'other', host: 'other.amocrm.ru' } }), /not the account of this page/],
-    ['an unknown request type', draft({ type: 'delete_everything' }), /type/],
+    ['an unknown request type', draft({ type: 'delete_everything' }), /type: expected "access" or "rectification"/],
+    ['a requester without a valid email', draft({ requester: { userId: 7001, name: 'X', email: 'nope' } }), /requester\.email: not an email address/],
   ])('refuses %s in words, and stores and sends nothing', async (_label, bad, words) => {
     const { handlers, outbox } = setup();
     await expect(handlers['request/submit']({ type: 'request/submit', draft: bad }, ctx)).rejects.toMatchObject({ code: 'request/bad-draft', message: expect.stringMatching(words) });

@@ -105,7 +105,26 @@ describe('importLedger', () => {
       const file = JSON.parse(ledgerFileJson(await buildChain(3)));
       file.events[1].host = 'evil.example.com';
       file.events[1].account.host = 'evil.example.com';
-      await expectRefused(JSON.stringify(file), 1, /Event #2 in the file is malformed/);
+      await expectRefused(JSON.stringify(file), 1, /Event #2 in the file is malformed \(account\.host: expected an amoCRM account host\)/);
+    });
+
+    it.each([
+      ['a timestamp without its offset', (e: Record<string, unknown>) => (e.timestamp = '2026-11-25T06:30:00'), /\(timestamp: not a date and time with its UTC offset \(ISO 8601\)\)/],
+      ['no extension version', (e: Record<string, unknown>) => delete e.extensionVersion, /\(extensionVersion: missing\)/],
+      ['an empty extension version', (e: Record<string, unknown>) => (e.extensionVersion = ''), /\(extensionVersion: empty\)/],
+      ['an unknown purpose', (e: Record<string, unknown>) => (e.purpose = 'spam'), /\(purpose: expected "marketing" or "improvements" or "third_party_combination"\)/],
+      ['an admin id as text', (e: Record<string, unknown>) => (e.adminUserId = '7001'), /\(adminUserId: expected number, got string\)/],
+      ['a short hash', (e: Record<string, unknown>) => (e.hash = 'abc'), /\(hash: expected a SHA-256 as 64 lowercase hex digits\)/],
+    ])('for an event with %s, saying what is wrong in plain words', async (_name, spoil, reason) => {
+      const file = JSON.parse(ledgerFileJson(await buildChain(3)));
+      spoil(file.events[1]);
+      await expectRefused(JSON.stringify(file), 1, reason);
+    });
+
+    it('for an export without its date, naming the field', async () => {
+      const file = JSON.parse(ledgerFileJson(await buildChain(1)));
+      delete file.exportedAt;
+      await expectRefused(JSON.stringify(file), -1, /incomplete \(exportedAt: missing\)/);
     });
   });
 });

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { createAmoClient } from '@/lib/amocrm/client';
 import { AmoError } from '@/lib/amocrm/errors';
 import { createLimiter } from '@/lib/amocrm/limiter';
@@ -41,7 +41,7 @@ const jsonish: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.constantFrom(...KNOWN_KEYS), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 }),
 );
 
-const SCHEMAS: Array<[string, z.ZodType]> = [
+const SCHEMAS: Array<[string, z.ZodMiniType]> = [
   ['amoCRM account', AmoAccountSchema],
   ['amoCRM user', AmoUserSchema],
   ['amoCRM users page', AmoUsersListSchema],
@@ -64,7 +64,7 @@ const SCHEMAS: Array<[string, z.ZodType]> = [
   ['message to the background', ToBackground],
   ['amo/fetch reply', AmoFetchReply],
   ['reply envelope', Envelope],
-  ...Object.entries(REPLIES).map(([type, schema]): [string, z.ZodType] => [`${type} reply`, schema]),
+  ...Object.entries(REPLIES).map(([type, schema]): [string, z.ZodMiniType] => [`${type} reply`, schema]),
 ];
 
 describe('every zod boundary under arbitrary JSON', () => {
