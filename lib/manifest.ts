@@ -22,6 +22,7 @@ export interface ManifestShape {
   optional_host_permissions: string[];
   web_accessible_resources: Array<{ resources: string[]; matches: string[]; use_dynamic_url?: boolean }>;
   action: { default_title: string };
+  content_scripts: Array<{ matches: string[]; exclude_matches: string[]; js: string[]; run_at: 'document_idle' }>;
   browser_specific_settings?: {
     gecko: {
       id: string;
@@ -30,6 +31,18 @@ export interface ManifestShape {
     };
   };
 }
+
+/** amoCRM's own sites on the same domains: never an account, so the launcher stays off them. */
+export const NOT_ACCOUNT_MATCHES = [
+  'https://www.amocrm.ru/*',
+  'https://www.amocrm.com/*',
+  'https://www.kommo.com/*',
+  'https://developers.amocrm.ru/*',
+  'https://developers.kommo.com/*',
+] as const;
+
+/** The content script's file: entrypoints/amocrm-launcher.ts, built by WXT as a plain script. */
+export const CONTENT_SCRIPT = 'amocrm-launcher.js';
 
 export function endpointOrigin(base: string = DEFAULT_ENDPOINT_BASE): string {
   return new URL(base).origin;
@@ -53,6 +66,9 @@ export function buildManifest(browser: string): ManifestShape {
       },
     ],
     action: { default_title: '__MSG_extName__' },
+    // Declared here rather than through WXT's content-script wrapper, which would bring the
+    // polyfill and its context onto every amoCRM page load (entrypoints/amocrm-launcher.ts).
+    content_scripts: [{ matches: [...AMOCRM_MATCHES], exclude_matches: [...NOT_ACCOUNT_MATCHES], js: [CONTENT_SCRIPT], run_at: 'document_idle' }],
   };
   if (browser === 'firefox') {
     manifest.browser_specific_settings = {

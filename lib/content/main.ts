@@ -1,54 +1,89 @@
 /**
- * The content script's wiring: launcher, panel frame, and the two messages it answers. Every
- * listener hangs off the WXT context, so navigation and extension reloads clean up by construction.
+ * The content script's wiring: launcher, panel frame, and the messages it answers. Plain DOM and
+ * the bare runtime (lib/content/runtime.ts), because it runs on every amoCRM page load: one
+ * `page/seen` message, one listener, one menu item — nothing else until the admin clicks.
  */
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isAccountPage, parseAccountHost } from '../amocrm/host';
 import { pageLang } from '../i18n/launcher';
 import { parsePageSeenCount, parseToContent } from '../messages-to-content';
 import { amoFetch } from './amo-proxy';
 import { LAUNCHER_ID, mountLauncher, type Launcher } from './launcher';
 import { createPanelFrame } from './panel-frame';
+import type { ContentListener, ContentRuntime } from './runtime';
 
-export function startContent(ctx: ContentScriptContext): void {
-  const account = parseAccountHost(location.hostname);
-  if (!account) return;
-  const lang = pageLang(document);
+/** How often the script looks for amoCRM's in-app navigation and a re-rendered menu. */
+export const WATCH_MS = 1_000;
+
+/** Starts the launcher on an amoCRM account page; returns what stops it (also run once the extension is reloaded). */
+export function startContent(runtime: ContentRuntime, win: Window = window): () => void {
+  const doc = win.document;
+  const account = parseAccountHost(win.location.hostname);
+  if (!account) return () => undefined;
+  const lang = pageLang(doc);
+  const life = new AbortController();
   let launcher: Launcher | undefined;
   let count: number | null = null;
-  const panel = createPanelFrame(ctx, account.host, lang, () => launcher?.button.focus());
+
+  // Asked for on the first open only: the runtime's first getURL costs the page milliseconds.
+  const panelUrl = (): string => {
+    const url = new URL(runtime.getURL('/panel.html'));
+    url.searchParams.set('host', account.host);
+    url.searchParams.set('lang', lang);
+    return url.href;
+  };
+  const panel = createPanelFrame(doc, panelUrl, lang, () => launcher?.button.focus());
 
   const ensureLauncher = (): void => {
-    if (!isAccountPage(new URL(location.href))) {
-      document.getElementById(LAUNCHER_ID)?.remove();
+    if (!isAccountPage(new URL(win.location.href))) {
+      doc.getElementById(LAUNCHER_ID)?.remove();
       launcher = undefined;
       return;
     }
     if (launcher?.button.isConnected) return;
-    launcher = mountLauncher(document, lang, () => panel.open(), ctx.signal);
+    launcher = mountLauncher(doc, lang, () => panel.open(), life.signal);
     launcher.setCount(count);
   };
-  ensureLauncher();
-  ctx.addEventListener(window, 'wxt:locationchange', ensureLauncher);
 
-  const onMessage = (raw: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
-    if (sender.id !== browser.runtime.id) return undefined;
+  const onMessage: ContentListener = (raw, sender, respond) => {
+    if (sender.id === undefined || sender.id !== runtime.id) return undefined;
     const message = parseToContent(raw);
     if (!message) return undefined;
-    if (message.type === 'amo/fetch') return amoFetch(message.path, ctx.signal);
+    if (message.type === 'amo/fetch') {
+      // A failed fetch answers null: the background reads it as "the tab gave no answer".
+      amoFetch(message.path, life.signal).then(respond, () => respond(null));
+      return true;
+    }
     if (message.type === 'panel/open') panel.open();
     else panel.close();
-    return Promise.resolve(true);
+    respond(true);
+    return undefined;
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  void browser.runtime
+  let href = win.location.href;
+  const stop = (): void => {
+    if (life.signal.aborted) return;
+    life.abort();
+    win.clearInterval(watch);
+    panel.close();
+    runtime.onMessage.removeListener(onMessage);
+  };
+  // amoCRM navigates inside the page and may redraw its menu: look again every second. A copy
+  // orphaned by an extension update (runtime id gone) takes its launcher away and stops.
+  const watch = win.setInterval(() => {
+    if (runtime.id === undefined) return stop();
+    if (win.location.href !== href || !launcher?.button.isConnected) {
+      href = win.location.href;
+      ensureLauncher();
+    }
+  }, WATCH_MS);
+
+  ensureLauncher();
+  runtime.onMessage.addListener(onMessage);
+  runtime
     .sendMessage({ type: 'page/seen', host: account.host })
     .then((reply: unknown) => {
       const seen = parsePageSeenCount(reply);
-      if (seen !== undefined && ctx.isValid) {
+      if (seen !== undefined && !life.signal.aborted) {
         count = seen;
         launcher?.setCount(count);
       }
@@ -56,4 +91,5 @@ export function startContent(ctx: ContentScriptContext): void {
     .catch(() => {
       // The background is restarting; the launcher works without a count.
     });
+  return stop;
 }

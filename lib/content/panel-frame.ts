@@ -1,10 +1,7 @@
 /**
- * The panel overlay: an extension page in an iframe (WXT `createIframeUi`), so amoCRM's own
- * scripts can neither read nor click into it (DESIGN §2).
+ * The panel overlay: an extension page in an iframe, so amoCRM's own scripts can neither read nor
+ * click into it (DESIGN §2). Created on the first open, removed on close — nothing waits on the page.
  */
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
 import type { Lang } from '../i18n/launcher';
 
 export interface PanelFrame {
@@ -13,37 +10,32 @@ export interface PanelFrame {
   isOpen(): boolean;
 }
 
-export function createPanelFrame(ctx: ContentScriptContext, host: string, lang: Lang, onClosed: () => void): PanelFrame {
-  let open = false;
-  const ui = createIframeUi(ctx, {
-    page: '/panel.html',
-    position: 'modal',
-    zIndex: 2147483647,
-    onBeforeMount: (_wrapper, iframe) => {
-      const url = new URL(browser.runtime.getURL('/panel.html'));
-      url.searchParams.set('host', host);
-      url.searchParams.set('lang', lang);
-      iframe.src = url.href;
-      iframe.title = lang === 'ru' ? 'Конфиденциальность: виджеты Ingroup' : 'Privacy: Ingroup widgets';
-      Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', colorScheme: 'normal' });
-      iframe.setAttribute('allowtransparency', 'true');
-    },
-    onMount: (_wrapper, iframe) => {
-      iframe.addEventListener('load', () => iframe.focus(), { once: true });
-    },
-  });
+export const PANEL_FRAME_ID = 'ingroup-privacy-panel';
+
+export function createPanelFrame(doc: Document, panelUrl: () => string, lang: Lang, onClosed: () => void): PanelFrame {
+  let holder: HTMLDivElement | null = null;
   return {
     open: () => {
-      if (open) return;
-      open = true;
-      ui.mount();
+      if (holder?.isConnected) return;
+      holder = doc.createElement('div');
+      holder.id = PANEL_FRAME_ID;
+      holder.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:block';
+      const iframe = doc.createElement('iframe');
+      iframe.src = panelUrl();
+      iframe.title = lang === 'ru' ? 'Конфиденциальность: виджеты Ingroup' : 'Privacy: Ingroup widgets';
+      iframe.style.cssText = 'width:100%;height:100%;border:0;color-scheme:normal;display:block';
+      iframe.setAttribute('allowtransparency', 'true');
+      iframe.addEventListener('load', () => iframe.focus(), { once: true });
+      holder.append(iframe);
+      doc.body.append(holder);
     },
     close: () => {
-      if (!open) return;
-      open = false;
-      ui.remove();
-      onClosed();
+      if (!holder) return;
+      const wasOpen = holder.isConnected;
+      holder.remove();
+      holder = null;
+      if (wasOpen) onClosed();
     },
-    isOpen: () => open,
+    isOpen: () => holder?.isConnected === true,
   };
 }

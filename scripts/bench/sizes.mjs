@@ -60,7 +60,7 @@ export function measureSizes(outBase) {
   const panel = pageScripts(outDir, 'panel.html');
   const sum = (/** @type {{ gzip: number }[]} */ list) => list.reduce((n, f) => n + f.gzip, 0);
   return {
-    contentScriptGzip: gzipSize(join(outDir, 'content-scripts/amocrm.js')),
+    contentScriptGzip: gzipSize(join(outDir, 'amocrm-launcher.js')),
     panel: { ...panel, gzip: sum(panel.files) },
     popupGzip: sum(pageScripts(outDir, 'popup.html').files),
     optionsGzip: sum(pageScripts(outDir, 'options.html').files),

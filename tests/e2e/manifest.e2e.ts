@@ -18,4 +18,13 @@ describe('the built manifest', () => {
     expect(contentMatches).toEqual(['https://*.amocrm.com/*', 'https://*.amocrm.ru/*', 'https://*.kommo.com/*']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|"scripting"|"cookies"|"webRequest|"debugger"|externally_connectable/);
   });
+
+  it.each(BUILDS)('%s ships the one content script it declares, without the polyfill or WXT’s context', (dir) => {
+    const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { content_scripts: Array<{ js: string[] }> };
+    const files = manifest.content_scripts.flatMap((c) => c.js);
+    expect(files).toEqual(['amocrm-launcher.js']);
+    const code = readFileSync(`${dir}/${files[0]}`, 'utf8');
+    // The polyfill's and the context's own words: either one on every amoCRM page load would cost the page milliseconds (DESIGN §9).
+    expect(code).not.toMatch(/mozWebExtensionPolyfill|wxt:content-script-started|wxt:locationchange/);
+  });
 });

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startContent, WATCH_MS } from '@/lib/content/main';
+import { LAUNCHER_ID } from '@/lib/content/launcher';
+import { PANEL_FRAME_ID } from '@/lib/content/panel-frame';
+import { contentRuntime, type ContentListener, type ContentRuntime } from '@/lib/content/runtime';
+
+const EXT_ID = 'ingroupprivacyextensionid';
+
+function fakeRuntime(reply: unknown = { ok: true, value: { ingroupCount: 3 } }) {
+  const listeners = new Set<ContentListener>();
+  const sent: unknown[] = [];
+  const runtime = {
+    id: EXT_ID as string | undefined,
+    sendMessage: vi.fn(async (message: unknown) => {
+      sent.push(message);
+      return reply;
+    }),
+    getURL: vi.fn((path: string) => `chrome-extension://${EXT_ID}${path}`),
+    onMessage: { addListener: (l: ContentListener) => listeners.add(l), removeListener: (l: ContentListener) => listeners.delete(l) },
+  } satisfies ContentRuntime;
+  /** Delivers a message as the runtime would; resolves with what the script answered (or 'no answer'). */
+  const deliver = (message: unknown, sender: { id?: string } = { id: EXT_ID }) =>
+    new Promise<unknown>((resolve) => {
+      let later = false;
+      for (const l of listeners) later = l(message, sender, resolve) === true || later;
+      if (!later) setTimeout(() => resolve('no answer'), 0);
+    });
+  return { runtime, listeners, sent, deliver };
+}
+
+const launcherButton = () => document.querySelector<HTMLButtonElement>(`#${LAUNCHER_ID} button`);
+const setUrl = (url: string): void => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+
+/** A page with (or without) amoCRM's left menu. */
+function page(withMenu = true): void {
+  const nav = document.createElement('nav');
+  nav.id = 'nav_menu';
+  document.body.replaceChildren(...(withMenu ? [nav] : []));
+}
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  // happy-dom does not load frames and says so on the console; the e2e suite opens the panel in Chromium.
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  setUrl('https://demo.amocrm.ru/leads');
+  document.documentElement.lang = 'ru';
+  page();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  page(false);
+});
+
+describe('the content script', () => {
+  it('puts one launcher in amoCRM’s menu, tells the background the page was seen, and shows the count', async () => {
+    const { runtime, sent } = fakeRuntime();
+    const stop = startContent(runtime);
+    expect(document.querySelectorAll(`#${LAUNCHER_ID}`)).toHaveLength(1);
+    expect(document.querySelector('#nav_menu')?.contains(launcherButton())).toBe(true);
+    expect(sent).toEqual([{ type: 'page/seen', host: 'demo.amocrm.ru' }]);
+    await flush();
+    expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup (3)');
+    // The panel's address is not asked for until the admin opens it.
+    expect(runtime.getURL).not.toHaveBeenCalled();
+    stop();
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+  });
+
+  it('does nothing off an account host', () => {
+    setUrl('https://www.amocrm.ru/');
+    const { runtime, sent, listeners } = fakeRuntime();
+    startContent(runtime);
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    expect(sent).toEqual([]);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('keeps the launcher without a count when the reply is not one', async () => {
+    const { runtime } = fakeRuntime({ ok: true, value: { ingroupCount: -1 } });
+    startContent(runtime);
+    await flush();
+    expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup');
+  });
+
+  it('opens the panel frame on a click, with the account and language, and closes it on the background’s word', async () => {
+    document.documentElement.lang = 'en';
+    const { runtime, deliver } = fakeRuntime();
+    startContent(runtime);
+    launcherButton()?.click();
+    const frame = document.querySelector<HTMLIFrameElement>(`#${PANEL_FRAME_ID} iframe`);
+    expect(frame?.src).toBe(`chrome-extension://${EXT_ID}/panel.html?host=demo.amocrm.ru&lang=en`);
+    expect(frame?.title).toBe('Privacy: Ingroup widgets');
+    launcherButton()?.click();
+    expect(document.querySelectorAll(`#${PANEL_FRAME_ID}`)).toHaveLength(1);
+    expect(await deliver({ type: 'panel/close' })).toBe(true);
+    expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
+    expect(document.activeElement).toBe(launcherButton());
+    expect(await deliver({ type: 'panel/open' })).toBe(true);
+    expect(document.getElementById(PANEL_FRAME_ID)).not.toBeNull();
+  });
+
+  it('answers amo/fetch with the raw same-origin reply, and null when the fetch fails', async () => {
+    const fetchMock = vi.spyOn(globalThis, 'fetch');
+    fetchMock.mockResolvedValueOnce(new Response('{"id":1}', { status: 200, headers: { 'content-type': 'application/hal+json' } }));
+    const { runtime, deliver } = fakeRuntime();
+    startContent(runtime);
+    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/account' })).toEqual({ status: 200, contentType: 'application/hal+json', retryAfter: null, body: '{"id":1}' });
+    expect(fetchMock).toHaveBeenCalledWith('/api/v4/account', expect.objectContaining({ credentials: 'same-origin' }));
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/users?page=1' })).toBeNull();
+  });
+
+  it('ignores other senders, other paths and unknown messages', async () => {
+    const fetchMock = vi.spyOn(globalThis, 'fetch');
+    const { runtime, deliver } = fakeRuntime();
+    startContent(runtime);
+    expect(await deliver({ type: 'panel/open' }, { id: 'another-extension' })).toBe('no answer');
+    expect(await deliver({ type: 'panel/open' }, {})).toBe('no answer');
+    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/leads' })).toBe('no answer');
+    expect(await deliver({ type: 'amo/fetch', path: 'https://evil.example/api/v4/account' })).toBe('no answer');
+    expect(await deliver({ type: 'wipe' })).toBe('no answer');
+    expect(await deliver('panel/open')).toBe('no answer');
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
+  });
+
+  it('follows amoCRM’s in-page navigation and puts the launcher back when the menu is redrawn', async () => {
+    vi.useFakeTimers();
+    const { runtime } = fakeRuntime();
+    startContent(runtime);
+    setUrl('https://demo.amocrm.ru/login');
+    vi.advanceTimersByTime(WATCH_MS);
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    setUrl('https://demo.amocrm.ru/contacts');
+    vi.advanceTimersByTime(WATCH_MS);
+    expect(document.querySelectorAll(`#${LAUNCHER_ID}`)).toHaveLength(1);
+    page();
+    vi.advanceTimersByTime(WATCH_MS);
+    expect(document.querySelector('#nav_menu')?.contains(launcherButton())).toBe(true);
+  });
+
+  it('takes its launcher, panel and listener away once the extension is reloaded under it', () => {
+    vi.useFakeTimers();
+    const { runtime, listeners } = fakeRuntime();
+    startContent(runtime);
+    launcherButton()?.click();
+    runtime.id = undefined;
+    vi.advanceTimersByTime(WATCH_MS);
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
+    expect(listeners.size).toBe(0);
+    page();
+    vi.advanceTimersByTime(WATCH_MS * 3);
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+  });
+
+  it('floats the launcher when amoCRM’s menu is not there', () => {
+    page(false);
+    startContent(fakeRuntime().runtime);
+    expect(document.body.lastElementChild?.id).toBe(LAUNCHER_ID);
+  });
+});
+
+describe('contentRuntime', () => {
+  it('prefers Firefox’s browser.runtime, falls back to chrome.runtime, and is undefined outside an extension', () => {
+    const a = fakeRuntime().runtime;
+    const b = fakeRuntime().runtime;
+    expect(contentRuntime({ browser: { runtime: a }, chrome: { runtime: b } })).toBe(a);
+    expect(contentRuntime({ chrome: { runtime: b } })).toBe(b);
+    expect(contentRuntime({})).toBeUndefined();
+  });
+});
