@@ -9,7 +9,7 @@ import { trapTab } from '../common/focus-trap';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
 import { ChoicesSection } from '../consent/ChoicesSection';
-import { Composer } from '../requests/Composer';
+import { useLazy } from '../common/use-lazy';
 import { RequestsList } from '../requests/RequestsList';
 import { AccountHeader } from './AccountHeader';
 import { ErrorBox } from './ErrorBox';
@@ -86,6 +86,8 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
 function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () => void; state: RefreshState }): preact.JSX.Element {
   const { t, lang } = useI18n();
   const [composing, setComposing] = useState<RequestType | null>(null);
+  // The composer (and the request bodies and mail texts it builds) loads when a right is chosen.
+  const composer = useLazy(() => import('../requests/Composer'), composing !== null);
   const { snapshot } = model;
   const regime = model.account?.regime ?? defaultRegime(model.host);
   // Built once: the inventory lists the widgets, the composer offers them.
@@ -100,8 +102,12 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
           <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} />
           {inventory && <Inventory snapshot={snapshot} catalog={model.catalog} inventory={inventory} />}
           <Rights onRequest={setComposing} />
-          {composing && (
-            <Composer
+          {composing && composer.status === 'error' && (
+            <ErrorBox error={{ code: 'composer', message: composer.error.message }} onRetry={() => location.reload()} />
+          )}
+          {composing && composer.status === 'loading' && <p role="status">{t('common.loading')}</p>}
+          {composing && composer.status === 'ready' && (
+            <composer.value.Composer
               key={composing}
               host={model.host}
               snapshot={snapshot}

@@ -277,7 +277,7 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
  * of lib/db.ts, already created by the page's own Dexie), so no seeding route exists in the product.
  * @param {{ accounts: object[], requests: object[], ledger: object[] }} seed
  */
-async function seedDatabase(seed) {
+export async function seedDatabase(seed) {
   /** @type {IDBDatabase} */
   const idb = await new Promise((resolve, reject) => {
     const open = indexedDB.open('ingroup-privacy');

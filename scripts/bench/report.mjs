@@ -24,7 +24,9 @@ export function rows({ sizes, node, browser }) {
     measured: kb(sizes.panel.gzip),
     budget: '≤ 60 KB',
     ok: sizes.panel.gzip <= 60 * KB,
-    note: sizes.panel.files.map((/** @type {{ file: string, gzip: number }} */ f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', '),
+    note:
+      sizes.panel.files.map((/** @type {{ file: string, gzip: number }} */ f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ') +
+      (sizes.panel.dynamic.length ? `; loaded on demand, not counted: ${sizes.panel.dynamic.map((/** @type {{ file: string, gzip: number }} */ f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ')}` : ''),
   });
   for (const zip of sizes.zips) {
     const store = /-sources\.zip$/.test(zip.file);

@@ -17,7 +17,8 @@ export function gzipSize(file) {
  * The JS a page loads: its module scripts and modulepreloads, and their static imports, transitively.
  * @param {string} outDir e.g. .output/chrome-mv3
  * @param {string} html e.g. panel.html
- * @returns {{ files: Array<{ file: string, bytes: number, gzip: number }>, dynamic: string[] }}
+ * @returns {{ files: Array<{ file: string, bytes: number, gzip: number }>, dynamic: Array<{ file: string, gzip: number }> }}
+ *   `dynamic`: chunks the page imports only on demand (e.g. the composer, when a right is chosen), gzipped alone
  */
 export function pageScripts(outDir, html) {
   const source = readFileSync(join(outDir, html), 'utf8');
@@ -35,11 +36,12 @@ export function pageScripts(outDir, html) {
     seen.add(file);
     const code = readFileSync(join(outDir, file), 'utf8');
     const here = posix.dirname(file);
-    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) queue.push(posix.normalize(posix.join(here, m[1] ?? '')));
-    for (const m of code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) dynamic.add(posix.normalize(posix.join(here, m[1] ?? '')));
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'`]([^"'`]+\.js)["'`]/g)) queue.push(posix.normalize(posix.join(here, m[1] ?? '')));
+    for (const m of code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) dynamic.add(posix.normalize(posix.join(here, m[1] ?? '')));
   }
   const files = [...seen].sort().map((file) => ({ file, bytes: statSync(join(outDir, file)).size, gzip: gzipSize(join(outDir, file)) }));
-  return { files, dynamic: [...dynamic].filter((f) => !seen.has(f)).sort() };
+  const onDemand = [...dynamic].filter((f) => !seen.has(f)).sort();
+  return { files, dynamic: onDemand.map((file) => ({ file, gzip: gzipSize(join(outDir, file)) })) };
 }
 
 /** @param {string} outBase .output */
