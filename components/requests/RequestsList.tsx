@@ -3,13 +3,14 @@ import type { Regime } from '@/lib/amocrm/host';
 import type { Lang, MessageKey } from '@/lib/i18n';
 import { complaintFor } from '@/lib/requests/complaint';
 import { mailtoFor, requestTitle } from '@/lib/requests/email';
-import { requestsCsv, requestsIcs } from '@/lib/requests/export';
 import type { RequestEvent, RequestRecord } from '@/lib/requests/record';
 import { requestView, type RequestView } from '@/lib/requests/view';
 import type { ToBackground } from '@/lib/messages';
 import { send } from '@/lib/send';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
+
+type ExportModule = typeof import('@/lib/requests/export');
 
 export interface RequestsListProps {
   requests: readonly RequestRecord[];
@@ -37,13 +38,19 @@ function ActionError({ error }: { error: string | null }): preact.JSX.Element | 
   ) : null;
 }
 
-function useAction(): { run: (message: ToBackground) => void; error: string | null } {
+function useAction(): { run: (message: ToBackground) => void; exportFile: (make: (m: ExportModule) => Parameters<typeof download>) => void; error: string | null } {
   const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown): void => setError(e instanceof Error ? e.message : String(e));
   const run = (message: ToBackground): void => {
     setError(null);
-    send(message).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    send(message).catch(fail);
   };
-  return { run, error };
+  // The CSV and calendar writers load on the first export, not with the list.
+  const exportFile = (make: (m: ExportModule) => Parameters<typeof download>): void => {
+    setError(null);
+    import('@/lib/requests/export').then((m) => download(...make(m))).catch(fail);
+  };
+  return { run, exportFile, error };
 }
 
 function Due({ view }: { view: RequestView }): preact.JSX.Element {
@@ -195,12 +202,14 @@ export function RequestsList({ requests, regimeOf, showAccount = false }: Reques
         <button type="button" onClick={() => action.run({ type: 'outbox/flush', checkNow: true })}>
           {t('requests.checkNow')}
         </button>{' '}
-        <button type="button" onClick={() => download('ingroup-requests.csv', requestsCsv(requests), 'text/csv;charset=utf-8')}>
+        <button type="button" onClick={() => action.exportFile((m) => ['ingroup-requests.csv', m.requestsCsv(requests), 'text/csv;charset=utf-8'])}>
           {t('requests.exportCsv')}
         </button>{' '}
         <button
           type="button"
-          onClick={() => download('ingroup-deadlines.ics', requestsIcs(requests, { now: Date.now(), lang, dueOf: (record) => dueOf.get(record.id) }), 'text/calendar;charset=utf-8')}
+          onClick={() =>
+            action.exportFile((m) => ['ingroup-deadlines.ics', m.requestsIcs(requests, { now: Date.now(), lang, dueOf: (record) => dueOf.get(record.id) }), 'text/calendar;charset=utf-8'])
+          }
         >
           {t('requests.exportIcs')}
         </button>

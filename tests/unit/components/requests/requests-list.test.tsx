@@ -126,13 +126,13 @@ describe('the list of requests', () => {
     expect(screen.getByText('demo.amocrm.ru')).toBeTruthy();
   });
 
-  it('exports the requests as CSV and the deadlines as ICS', () => {
+  it('exports the requests as CSV and the deadlines as ICS (the writers load on the first click)', async () => {
     vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
     const other = makeRecord(sentEvents(RECEIVED), { body: makeBody(), receipt: { id: 'x', reference: 'IG-2026-000002', status: 'received', receivedAt: RECEIVED, verification: 'none' } });
     show([requestRecord(sentEvents(RECEIVED), RECEIVED), other]);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     fireEvent.click(screen.getByRole('button', { name: 'Deadlines as a calendar (ICS)' }));
-    expect(downloads.map((d) => d.name)).toEqual(['ingroup-requests.csv', 'ingroup-deadlines.ics']);
+    await vi.waitFor(() => expect(downloads.map((d) => d.name)).toEqual(['ingroup-requests.csv', 'ingroup-deadlines.ics']));
     expect(downloads[0]?.text).toContain(REQUEST_ID);
     expect(downloads[1]?.text).toContain('20261117');
   });
