@@ -86,7 +86,9 @@ if (process.env.BENCH_ONLY) {
   const parts = { pageload: /main-thread|before the panel/, panel: /Panel open|when the panel opens/, lists: /^Popup|^Options/ };
   const only = process.env.BENCH_ONLY.split(',');
   const skipped = Object.entries(parts).filter(([part]) => !only.includes(part)).map(([, re]) => re);
-  printTable(list.filter((r) => !skipped.some((re) => re.test(r.figure))));
+  const shown = list.filter((r) => !skipped.some((re) => re.test(r.figure)));
+  printTable(shown);
+  for (const r of shown) if (r.note) console.log(`  · ${r.figure}: ${r.note}`);
   console.log(`\nBENCH_ONLY=${process.env.BENCH_ONLY}: a partial run, nothing written.`);
   process.exit(0);
 }

@@ -116,7 +116,8 @@ async function openPanelTimed(page, amocrm, host) {
   const clickAt = /** @type {number} */ (await page.evaluate(() => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchClickAt));
   const inFrame = await frame.evaluate(() => {
     const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
-    return { timeOrigin: performance.timeOrigin, dcl: nav?.domContentLoadedEventEnd ?? NaN };
+    const mark = (/** @type {string} */ name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    return { timeOrigin: performance.timeOrigin, dcl: nav?.domContentLoadedEventEnd ?? NaN, scripts: mark('panel:scripts'), subscribe: mark('panel:subscribe'), model: mark('panel:model') };
   });
   await page.waitForTimeout(500);
   const calls = amocrm.apiHits(host).length - before;
@@ -124,7 +125,15 @@ async function openPanelTimed(page, amocrm, host) {
   await frameElement.waitFor({ state: 'detached' });
   // Where the time goes: until the frame starts loading, until its scripts have run, until the inventory is painted.
   const frameStart = inFrame.timeOrigin - clickAt;
-  return { ms: paintAt - clickAt, calls, frameStartMs: frameStart, frameReadyMs: frameStart + inFrame.dcl };
+  return {
+    ms: paintAt - clickAt,
+    calls,
+    frameStartMs: frameStart,
+    frameReadyMs: frameStart + inFrame.dcl,
+    scriptsMs: frameStart + inFrame.scripts,
+    subscribeMs: frameStart + inFrame.subscribe,
+    modelMs: frameStart + inFrame.model,
+  };
 }
 
 /**
@@ -217,6 +226,9 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
       warmMs: median(accounts.flatMap((a) => a.warm.map((w) => w.ms))),
       warmFrameStartMs: median(accounts.flatMap((a) => a.warm.map((w) => w.frameStartMs))),
       warmFrameReadyMs: median(accounts.flatMap((a) => a.warm.map((w) => w.frameReadyMs))),
+      warmScriptsMs: median(accounts.flatMap((a) => a.warm.map((w) => w.scriptsMs))),
+      warmSubscribeMs: median(accounts.flatMap((a) => a.warm.map((w) => w.subscribeMs))),
+      warmModelMs: median(accounts.flatMap((a) => a.warm.map((w) => w.modelMs))),
       maxWarmCalls: Math.max(...accounts.flatMap((a) => a.warm.map((w) => w.calls))),
       accounts,
     };
