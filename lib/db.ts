@@ -8,6 +8,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod/mini';
 import type { Snapshot } from './amocrm/snapshot';
 import type { CatalogCacheRow } from './catalog/schema';
+import { latestChoices, type ChoiceTable, type StoredEvent } from './consent/choices';
 import type { LedgerEvent } from './consent/event';
 import type { RequestRecord } from './requests/record';
 
@@ -27,26 +28,39 @@ export const SCHEMA_V1 = {
   settings: '&key',
 } as const;
 
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  requests: '&id, host, createdAt, outboxDueAt, pollDueAt, [host+createdAt]',
+} as const;
+
 export class PrivacyDb extends Dexie {
   accounts!: EntityTable<AccountRow, 'host'>;
   snapshots!: EntityTable<Snapshot, 'host'>;
   catalog!: EntityTable<CatalogCacheRow, 'key'>;
   ledger!: EntityTable<LedgerEvent, 'seq'>;
+  choices!: ChoiceTable;
   requests!: EntityTable<RequestRecord, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
 
   constructor(name = 'ingroup-privacy') {
     super(name);
     // ledger — append-only: `seq` orders the hash chain; `id` is the event id; [host+purpose]
-    // serves "current state of a choice" without a table scan.
+    // lists one choice's history (the choice in force is read from `choices` since v3).
     // requests — `outboxDueAt` / `pollDueAt` are set only while there is work, so those indexes
     // hold just the pending rows.
     this.version(1).stores(SCHEMA_V1);
     // v2: an account's requests newest first straight from an index (the panel lists them on
     // every change), instead of sorting them in memory. No row changes shape.
-    this.version(2).stores({
-      requests: '&id, host, createdAt, outboxDueAt, pollDueAt, [host+createdAt]',
-    });
+    this.version(2).stores({ requests: SCHEMA_V2.requests });
+    // v3: the choice in force per [host+purpose] (lib/consent/choices.ts), so the popup reads every
+    // account's marketing choice through `purpose` instead of walking the ledger. Derived: written
+    // only in the ledger's own transactions; filled here once from the ledger as it stands.
+    this.version(3)
+      .stores({ choices: '[host+purpose], purpose' })
+      .upgrade(async (tx) => {
+        const events = (await tx.table('ledger').toArray()) as StoredEvent[];
+        await tx.table('choices').bulkPut(latestChoices(events));
+      });
   }
 }
 

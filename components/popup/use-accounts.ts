@@ -1,6 +1,5 @@
 import { db, type AccountRow, type PrivacyDb } from '@/lib/db';
-import type { ConsentState, LedgerEvent } from '@/lib/consent/event';
-import { isLater } from '@/lib/consent/ledger';
+import type { ConsentState } from '@/lib/consent/event';
 import { useLiveQuery, type LiveResult } from '../common/use-live-query';
 
 export interface AccountLine {
@@ -11,19 +10,18 @@ export interface AccountLine {
 
 /**
  * Every account, most recently seen first, with its marketing choice: two indexed reads whatever
- * the number of accounts — the accounts by `lastSeenAt`, and the marketing events of all of them
- * at once through [host+purpose]. Latest by time, not by ledger position, so an older choice
- * brought in by an import never shows over a newer one (the panel says the same).
+ * the number of accounts or the length of the ledger — the accounts by `lastSeenAt`, and the
+ * marketing rows of the table of choices in force (lib/consent/choices.ts) by `purpose`. That
+ * table already holds the latest choice by time, not by ledger position, so an older choice
+ * brought in by an import never shows over a newer one (the panel reads the same rows).
  */
 export async function readAccountLines(d: PrivacyDb): Promise<AccountLine[]> {
-  const accounts = await d.accounts.orderBy('lastSeenAt').reverse().toArray();
-  const events = accounts.length ? await d.ledger.where('[host+purpose]').anyOf(accounts.map((a) => [a.host, 'marketing'])).toArray() : [];
-  const latest = new Map<string, LedgerEvent>();
-  for (const event of events) {
-    const known = latest.get(event.host);
-    if (!known || isLater(event, known)) latest.set(event.host, event);
-  }
-  return accounts.map((account) => ({ account, marketing: latest.get(account.host)?.state ?? null }));
+  const [accounts, marketing] = await Promise.all([
+    d.accounts.orderBy('lastSeenAt').reverse().toArray(),
+    d.choices.where('purpose').equals('marketing').toArray(),
+  ]);
+  const stateOf = new Map(marketing.map((row) => [row.host, row.state]));
+  return accounts.map((account) => ({ account, marketing: stateOf.get(account.host) ?? null }));
 }
 
 /** The account lines, kept current across pages (requests are not read here, so the list paints at once). */

@@ -43,7 +43,8 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
       return { regime };
     },
     'data/wipe': async () => {
-      await Promise.all(db.tables.map((table) => table.clear()));
+      // One transaction: the ledger and the choices derived from it are never seen half cleared.
+      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
       return { wiped: true };
     },
     'snapshot/refresh': async ({ host, tabId, force }, context) => {

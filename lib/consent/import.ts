@@ -13,7 +13,8 @@
  *
  * A file that is not JSON, not a ledger export, holds a malformed event or a broken chain changes
  * nothing, and the result says why. New events are appended in one step, ordered by timestamp then
- * id, whatever the file's order.
+ * id, whatever the file's order. That step also updates the choices in force (./choices.ts) for
+ * the accounts and purposes it touched: an imported event replaces a choice only if it is later.
  */
 import type { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';

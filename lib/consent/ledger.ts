@@ -2,11 +2,13 @@
  * Writing and reading the consent ledger. The background is the ledger's single writer; within
  * one context, appends are still serialised through a promise queue, because hashing (WebCrypto)
  * awaits cannot run inside a Dexie transaction. The transaction itself re-checks that the head
- * of the chain has not moved since hashing, and the append is retried if it has.
+ * of the chain has not moved since hashing, and the append is retried if it has. The same
+ * transaction keeps the table of choices in force (./choices.ts) up to date.
  */
 import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
 import { hashEvent, verifyChain, type ChainVerdict } from './chain';
+import { followLedger } from './choices';
 import {
   CONSENT_PURPOSES,
   ConsentPurpose,
@@ -86,12 +88,14 @@ export function appendConsents(db: PrivacyDb, inputs: readonly ConsentInput[]): 
       const head = (await db.ledger.orderBy('seq').last())?.hash ?? GENESIS_HASH;
       const events = await chainOnto(head, inputs);
       try {
-        const keys = await db.transaction('rw', db.ledger, async () => {
+        return await db.transaction('rw', db.ledger, db.choices, async () => {
           const current = (await db.ledger.orderBy('seq').last())?.hash ?? GENESIS_HASH;
           if (current !== head) throw new HeadMoved();
-          return db.ledger.bulkAdd(events, { allKeys: true });
+          const keys = await db.ledger.bulkAdd(events, { allKeys: true });
+          const stored = events.map((event, i) => ({ ...event, seq: keys[i]! }));
+          await followLedger(db.choices, stored);
+          return stored;
         });
-        return events.map((event, i) => ({ ...event, seq: keys[i] }));
       } catch (error) {
         if (!(error instanceof HeadMoved)) throw error;
       }
@@ -117,27 +121,18 @@ export type CurrentChoice = z.infer<typeof CurrentChoiceSchema>;
 export const CurrentChoicesSchema = z.record(ConsentPurpose, z.nullable(CurrentChoiceSchema));
 export type CurrentChoices = z.infer<typeof CurrentChoicesSchema>;
 
-/** Later in time wins; equal instants fall back to ledger order. */
-export function isLater(a: LedgerEvent, b: LedgerEvent): boolean {
-  const ta = Date.parse(a.timestamp);
-  const tb = Date.parse(b.timestamp);
-  return ta !== tb ? ta > tb : (a.seq ?? 0) > (b.seq ?? 0);
-}
-
 /**
- * The choice in force per purpose for an account: the latest event of each [host+purpose]
- * (read through the compound index). Latest by timestamp rather than by ledger position, so an
- * imported older choice never overrides a newer local one. `null`: no choice recorded.
+ * The choice in force per purpose for an account: the latest event of each [host+purpose], read
+ * from the table the ledger's writes keep (./choices.ts) — three rows, however long the history.
+ * Latest by timestamp rather than by ledger position, so an imported older choice never overrides
+ * a newer local one. `null`: no choice recorded.
  */
 export async function currentChoices(db: PrivacyDb, host: string): Promise<CurrentChoices> {
-  const entries = await Promise.all(
-    CONSENT_PURPOSES.map(async (purpose): Promise<[ConsentPurpose, CurrentChoice | null]> => {
-      const events = await db.ledger.where('[host+purpose]').equals([host, purpose]).toArray();
-      let latest: LedgerEvent | undefined;
-      for (const event of events) if (!latest || isLater(event, latest)) latest = event;
-      return [purpose, latest ? { state: latest.state, at: latest.timestamp, policy: latest.policy, eventId: latest.id } : null];
-    }),
-  );
+  const rows = await db.choices.bulkGet(CONSENT_PURPOSES.map((purpose): [string, ConsentPurpose] => [host, purpose]));
+  const entries = CONSENT_PURPOSES.map((purpose, i): [ConsentPurpose, CurrentChoice | null] => {
+    const row = rows[i];
+    return [purpose, row ? { state: row.state, at: row.timestamp, policy: row.policy, eventId: row.eventId } : null];
+  });
   return Object.fromEntries(entries) as CurrentChoices;
 }
 

@@ -1,12 +1,13 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendConsents, allEvents, verifyLedger } from '@/lib/consent/ledger';
-import { PrivacyDb, SCHEMA_V1 } from '@/lib/db';
+import { latestChoices, type StoredEvent } from '@/lib/consent/choices';
+import { appendConsents, allEvents, currentChoices, verifyLedger } from '@/lib/consent/ledger';
+import { PrivacyDb, SCHEMA_V1, SCHEMA_V2 } from '@/lib/db';
 import { POLICY_VERSION } from '@/lib/policy';
 
 const NAME = 'ingroup-privacy-migration-test';
 
-async function eventsMadeElsewhere(count: number): Promise<unknown[]> {
+async function eventsMadeElsewhere(count: number): Promise<StoredEvent[]> {
   const scratch = new PrivacyDb('ingroup-privacy-scratch');
   await appendConsents(
     scratch,
@@ -20,7 +21,7 @@ async function eventsMadeElsewhere(count: number): Promise<unknown[]> {
       extensionVersion: '0.1.0',
     })),
   );
-  const rows = await scratch.ledger.orderBy('seq').toArray();
+  const rows = (await scratch.ledger.orderBy('seq').toArray()) as StoredEvent[];
   await scratch.delete();
   return rows;
 }
@@ -44,7 +45,7 @@ describe('database migrations', () => {
 
     const current = new PrivacyDb(NAME);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     expect(await allEvents(current)).toHaveLength(60);
     await expect(verifyLedger(current)).resolves.toMatchObject({ ok: true, count: 60 });
     const newestFirst = await current.requests
@@ -53,6 +54,28 @@ describe('database migrations', () => {
       .reverse()
       .primaryKeys();
     expect(newestFirst).toEqual(['b', 'a']);
+    current.close();
+  });
+
+  it('fills the choices in force from the ledger when a version 2 database is opened by this release', async () => {
+    const events = await eventsMadeElsewhere(60);
+    // An older choice recorded last (as an import leaves it) must not show over a newer one.
+    const older = { ...events[0]!, id: '00000000-0000-4000-8000-000000000999', seq: 61, timestamp: '2020-01-01T00:00:00.000+03:00', state: 'withdrawn' as const };
+    const v2 = new Dexie(NAME);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('ledger').bulkAdd([...events, older]);
+    v2.close();
+
+    const current = new PrivacyDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(3);
+    const rows = await current.choices.toArray();
+    expect(rows).toHaveLength(6);
+    expect(rows).toEqual(expect.arrayContaining(latestChoices(events)));
+    const acme = await currentChoices(current, 'acme.kommo.com');
+    const lastAcmeMarketing = events.filter((e) => e.host === 'acme.kommo.com' && e.purpose === 'marketing').at(-1)!;
+    expect(acme.marketing).toEqual({ state: lastAcmeMarketing.state, at: lastAcmeMarketing.timestamp, policy: lastAcmeMarketing.policy, eventId: lastAcmeMarketing.id });
+    expect(await current.choices.where('purpose').equals('marketing').count()).toBe(2);
     current.close();
   });
 });

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import type { Table } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { countOpenRequests, readAccountLines } from '@/components/popup/use-accounts';
@@ -140,15 +141,34 @@ describe('reading the accounts for the popup', () => {
     ]);
   });
 
-  it('reads 200 accounts with one ledger query, not one per account', async () => {
+  it('reads 200 accounts with one accounts read and one choices read, and never the ledger', async () => {
     const accounts = Array.from({ length: 200 }, (_, i) => account(`agency-${i}.amocrm.ru`, i));
     await db().accounts.bulkPut(accounts);
+    await appendConsents(db(), accounts.map((a) => choice(a.host, 'given', '2026-11-19T10:00:00.000+03:00')));
     await appendConsents(db(), accounts.filter((_, i) => i % 2 === 0).map((a) => choice(a.host, 'refused', '2026-11-20T10:00:00.000+03:00')));
-    const where = vi.spyOn(db().ledger, 'where');
-    const lines = await readAccountLines(db());
-    expect(where).toHaveBeenCalledTimes(1);
+    const d = db();
+    const reads = (table: Table): (() => number) => {
+      const methods = ['get', 'bulkGet', 'where', 'orderBy', 'toArray', 'toCollection', 'each', 'filter', 'count'] as const;
+      const spies = methods.map((method) => vi.spyOn(table, method));
+      return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+    };
+    const [accountReads, choiceReads, ledgerReads] = [reads(d.accounts), reads(d.choices), reads(d.ledger)];
+    const tablesTouched = new Set<string>();
+    const names = new Set(d.tables.map((t) => t.name));
+    const watched = new Proxy(d, {
+      get: (target, key) => {
+        if (typeof key === 'string' && names.has(key)) tablesTouched.add(key);
+        return Reflect.get(target, key, target);
+      },
+    });
+
+    const lines = await readAccountLines(watched);
+
+    expect([...tablesTouched].sort()).toEqual(['accounts', 'choices']);
+    expect([accountReads(), choiceReads(), ledgerReads()]).toEqual([1, 1, 0]);
     expect(lines).toHaveLength(200);
     expect(lines.filter((l) => l.marketing === 'refused')).toHaveLength(100);
+    expect(lines.filter((l) => l.marketing === 'given')).toHaveLength(100);
     expect(lines[0]?.account.host).toBe('agency-199.amocrm.ru');
   });
 
