@@ -287,7 +287,10 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
 /**
  * Runs inside options.html: writes the seed straight into the extension's IndexedDB (the schema
  * of lib/db.ts, already created by the page's own Dexie), so no seeding route exists in the product.
- * @param {{ accounts: object[], requests: object[], ledger: object[] }} seed
+ * The ledger's rows come with their `seq`, and `choices` holds the choice in force they leave (as
+ * the product's ledger writes keep it, computed in node-figures.measure.ts): the popup reads that
+ * table, so a seed without it would show every account with no choice and measure less work.
+ * @param {{ accounts: object[], requests: object[], ledger: object[], choices: object[] }} seed
  */
 export async function seedDatabase(seed) {
   /** @type {IDBDatabase} */
@@ -296,15 +299,17 @@ export async function seedDatabase(seed) {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
-  const stores = /** @type {const} */ (['accounts', 'requests', 'ledger']);
+  const stores = /** @type {const} */ (['accounts', 'requests', 'ledger', 'choices']);
   for (const name of stores) {
     if (!idb.objectStoreNames.contains(name)) throw new Error(`The extension's database has no "${name}" table: lib/db.ts changed?`);
+    if (!Array.isArray(seed[name]) || seed[name].length === 0) throw new Error(`The seed has no "${name}" rows: regenerate it (node-figures.measure.ts).`);
   }
   await new Promise((resolve, reject) => {
     const tx = idb.transaction([...stores], 'readwrite');
     for (const row of seed.accounts) tx.objectStore('accounts').put(row);
     for (const row of seed.requests) tx.objectStore('requests').put(row);
     for (const row of seed.ledger) tx.objectStore('ledger').add(row);
+    for (const row of seed.choices) tx.objectStore('choices').put(row);
     tx.oncomplete = () => resolve(undefined);
     tx.onerror = () => reject(tx.error);
   });
@@ -313,7 +318,7 @@ export async function seedDatabase(seed) {
     const req = idb.transaction(name).objectStore(name).count();
     req.onsuccess = () => resolve(req.result);
   });
-  const result = { accounts: await count('accounts'), requests: await count('requests'), ledger: await count('ledger') };
+  const result = { accounts: await count('accounts'), requests: await count('requests'), ledger: await count('ledger'), choices: await count('choices') };
   idb.close();
   return result;
 }

@@ -6,7 +6,8 @@
  * - outbox: drain 1,000 queued requests through the local endpoint's `throttle` fault — counted
  *   lost and duplicated, on an injected clock (backoff waits cost nothing, the logic is the same);
  * - the agency-scale seed for the popup and options figures: 200 accounts, 2,000 requests,
- *   20,000 chained ledger events, written as JSON for the browser part to load into IndexedDB.
+ *   20,000 chained ledger events and the choices in force they leave, written as JSON for the
+ *   browser part to load into IndexedDB.
  *
  * Writes BENCH_NODE_OUT (default artifacts/bench/node.json) and BENCH_SEED_OUT (artifacts/bench/seed.json).
  */
@@ -15,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashEventSync, verifyChain } from '@/lib/consent/chain';
+import { latestChoices, type StoredEvent } from '@/lib/consent/choices';
 import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
 import type { AccountRow } from '@/lib/db';
 import { PrivacyDb } from '@/lib/db';
@@ -203,8 +205,18 @@ it('drains 1,000 queued requests through a rate-limited endpoint, none lost or d
 });
 
 it('writes the agency-scale seed: 200 accounts, 2,000 requests, 20,000 ledger events', () => {
-  const seed = { accounts: seedAccounts(200), requests: seedRequests(2_000), ledger: buildChain(20_000, 200) };
+  // `seq` as IndexedDB would number them in an empty ledger, so the choices in force derived here
+  // (by the product's own rule, as its ledger writes keep them) point at the rows as stored.
+  const ledger: StoredEvent[] = buildChain(20_000, 200).map((event, i) => ({ ...event, seq: i + 1 }));
+  const seed = { accounts: seedAccounts(200), requests: seedRequests(2_000), ledger, choices: latestChoices(ledger) };
   mkdirSync(dirname(SEED_OUT), { recursive: true });
   writeFileSync(SEED_OUT, JSON.stringify(seed));
-  figures.seed = { file: SEED_OUT, accounts: seed.accounts.length, requests: seed.requests.length, ledger: seed.ledger.length, firstHost: seed.accounts[0]!.host };
+  figures.seed = {
+    file: SEED_OUT,
+    accounts: seed.accounts.length,
+    requests: seed.requests.length,
+    ledger: seed.ledger.length,
+    choices: seed.choices.length,
+    firstHost: seed.accounts[0]!.host,
+  };
 });
