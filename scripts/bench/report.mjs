@@ -26,7 +26,9 @@ export function rows({ sizes, node, browser }) {
     ok: sizes.panel.gzip <= 60 * KB,
     note:
       sizes.panel.files.map((/** @type {{ file: string, gzip: number }} */ f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ') +
-      (sizes.panel.dynamic.length ? `; loaded on demand, not counted: ${sizes.panel.dynamic.map((/** @type {{ file: string, gzip: number }} */ f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ')}` : ''),
+      (sizes.panel.later.length
+        ? `; loaded only on a click (the composer, the exports): ${kb(sizes.panel.later.reduce((/** @type {number} */ n, /** @type {{ gzip: number }} */ f) => n + f.gzip, 0))} more: ${sizes.panel.later.map((/** @type {{ file: string, gzip: number }} */ f) => `${f.file.replace(/^chunks\//, '')} ${kb(f.gzip)}`).join(', ')}`
+        : ''),
   });
   for (const zip of sizes.zips) {
     const store = /-sources\.zip$/.test(zip.file);

@@ -14,17 +14,10 @@ export function gzipSize(file) {
 }
 
 /**
- * The JS a page loads: its module scripts and modulepreloads, and their static imports, transitively.
- * @param {string} outDir e.g. .output/chrome-mv3
- * @param {string} html e.g. panel.html
- * @returns {{ files: Array<{ file: string, bytes: number, gzip: number }>, dynamic: Array<{ file: string, gzip: number }> }}
- *   `dynamic`: chunks the page imports only on demand (e.g. the composer, when a right is chosen), gzipped alone
+ * Files reachable from `roots` through static imports, and the dynamic `import()` targets met on the way.
+ * @param {string} outDir @param {string[]} roots @param {Set<string>} [known] files already counted
  */
-export function pageScripts(outDir, html) {
-  const source = readFileSync(join(outDir, html), 'utf8');
-  const roots = [...source.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g), ...source.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) =>
-    posix.normalize((m[1] ?? '').replace(/^\//, '')),
-  );
+function closure(outDir, roots, known = new Set()) {
   /** @type {Set<string>} */
   const seen = new Set();
   /** @type {Set<string>} */
@@ -32,16 +25,40 @@ export function pageScripts(outDir, html) {
   const queue = [...roots];
   while (queue.length) {
     const file = queue.shift();
-    if (!file || seen.has(file)) continue;
+    if (!file || seen.has(file) || known.has(file)) continue;
     seen.add(file);
     const code = readFileSync(join(outDir, file), 'utf8');
     const here = posix.dirname(file);
     for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'`]([^"'`]+\.js)["'`]/g)) queue.push(posix.normalize(posix.join(here, m[1] ?? '')));
     for (const m of code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) dynamic.add(posix.normalize(posix.join(here, m[1] ?? '')));
   }
-  const files = [...seen].sort().map((file) => ({ file, bytes: statSync(join(outDir, file)).size, gzip: gzipSize(join(outDir, file)) }));
-  const onDemand = [...dynamic].filter((f) => !seen.has(f)).sort();
-  return { files, dynamic: onDemand.map((file) => ({ file, gzip: gzipSize(join(outDir, file)) })) };
+  return { seen, dynamic };
+}
+
+/**
+ * The JS a page loads: its module scripts and modulepreloads, and their static imports, transitively.
+ * @param {string} outDir e.g. .output/chrome-mv3
+ * @param {string} html e.g. panel.html
+ * @returns {{ files: Array<{ file: string, bytes: number, gzip: number }>, later: Array<{ file: string, gzip: number }> }}
+ *   `later`: what the page imports on demand (the composer when a right is chosen, the CSV and
+ *   calendar writers on an export), with everything those chunks import in turn
+ */
+export function pageScripts(outDir, html) {
+  const source = readFileSync(join(outDir, html), 'utf8');
+  const roots = [...source.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g), ...source.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) =>
+    posix.normalize((m[1] ?? '').replace(/^\//, '')),
+  );
+  const first = closure(outDir, roots);
+  /** @type {Set<string>} */
+  const later = new Set();
+  let pending = [...first.dynamic];
+  while (pending.length) {
+    const next = closure(outDir, pending, new Set([...first.seen, ...later]));
+    for (const file of next.seen) later.add(file);
+    pending = [...next.dynamic].filter((f) => !first.seen.has(f) && !later.has(f));
+  }
+  const size = (/** @type {string} */ file) => ({ file, bytes: statSync(join(outDir, file)).size, gzip: gzipSize(join(outDir, file)) });
+  return { files: [...first.seen].sort().map(size), later: [...later].sort().map(size) };
 }
 
 /** @param {string} outBase .output */
