@@ -17,7 +17,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { measureBrowser } from './bench/browser.mjs';
-import { markdown, printTable, rows } from './bench/report.mjs';
+import { markdown, printTable, rows, withReadmeTable } from './bench/report.mjs';
 import { measureSizes } from './bench/sizes.mjs';
 
 const OUT = 'artifacts/bench';
@@ -95,9 +95,10 @@ if (process.env.BENCH_ONLY) {
 const env = { measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', chromium: chromiumVersion, node: process.versions.node, cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`, missing };
 writeFileSync(join(OUT, 'result.json'), `${JSON.stringify({ env, rows: list, sizes, node, browser }, null, 2)}\n`);
 writeFileSync('docs/bench.md', markdown(list, env));
+writeFileSync('README.md', withReadmeTable(readFileSync('README.md', 'utf8'), list, env.measuredAt));
 console.log('\nDESIGN §9 budgets:');
 printTable(list);
 const over = list.filter((r) => r.ok === false);
 console.log(`\n${over.length ? `${over.length} over budget: ${over.map((r) => r.figure).join('; ')}` : 'Every figure is within its budget.'}`);
-console.log(`Wrote ${join(OUT, 'result.json')} and docs/bench.md.`);
+console.log(`Wrote ${join(OUT, 'result.json')}, docs/bench.md and the table in README.md.`);
 process.exit(over.length && process.env.BENCH_STRICT ? 1 : 0);

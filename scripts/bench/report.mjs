@@ -87,13 +87,37 @@ export function printTable(list) {
   for (const r of list) console.log(`${mark(r.ok)} ${r.figure.padEnd(width)}  ${r.measured.padEnd(28)} budget ${r.budget}`);
 }
 
+/** The figures as a Markdown table, notes in small print under each figure. @param {Row[]} list */
+export function table(list) {
+  const cell = (/** @type {string} */ s) => s.replace(/\|/g, '\\|');
+  const mark = (/** @type {boolean | null} */ ok) => (ok === null ? '—' : ok ? '✔ within' : '✖ over');
+  return [
+    '| Figure | Measured | Budget | |',
+    '|---|---|---|---|',
+    ...list.map((r) => `| ${cell(r.figure)}${r.note ? `<br><small>${cell(r.note)}</small>` : ''} | ${cell(r.measured)} | ${cell(r.budget)} | ${mark(r.ok)} |`),
+  ];
+}
+
+export const README_START = '<!-- bench:start — written by npm run bench -->';
+export const README_END = '<!-- bench:end -->';
+
+/**
+ * The README with its budgets table replaced by this run's (between the two markers), so the two
+ * pages never disagree. @param {string} readme @param {Row[]} list @param {string} measuredAt
+ */
+export function withReadmeTable(readme, list, measuredAt) {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block for the budgets table.`);
+  const block = [README_START, `Last run: ${measuredAt}, 2 cores, headless.`, '', ...table(list), README_END].join('\n');
+  return readme.slice(0, start) + block + readme.slice(end + README_END.length);
+}
+
 /**
  * @param {Row[]} list
  * @param {{ measuredAt: string, chromium: string, node: string, cpu: string, missing: string[] }} env
  */
 export function markdown(list, env) {
-  const cell = (/** @type {string} */ s) => s.replace(/\|/g, '\\|');
-  const mark = (/** @type {boolean | null} */ ok) => (ok === null ? '—' : ok ? '✔ within' : '✖ over');
   const lines = [
     '# Benchmark',
     '',
@@ -104,9 +128,7 @@ export function markdown(list, env) {
     '',
     `Measured ${env.measuredAt} · ${env.chromium} · Node ${env.node} · ${env.cpu}`,
     '',
-    '| Figure | Measured | Budget | |',
-    '|---|---|---|---|',
-    ...list.map((r) => `| ${cell(r.figure)}${r.note ? `<br><small>${cell(r.note)}</small>` : ''} | ${cell(r.measured)} | ${cell(r.budget)} | ${mark(r.ok)} |`),
+    ...table(list),
     '',
     '## How each figure is taken',
     '',
