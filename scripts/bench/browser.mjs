@@ -147,6 +147,10 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
   // A private copy of the build: a rebuild during the run must not change what is measured.
   const extensionDir = mkdtempSync(join(tmpdir(), 'ingroup-bench-build-'));
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  // The floor under the popup and options figures: an extension page of this build whose one
+  // module script writes the account's host, and nothing else (in the private copy only).
+  writeFileSync(join(extensionDir, 'bench-floor.html'), '<!doctype html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body></body></html>\n');
+  writeFileSync(join(extensionDir, 'bench-floor.js'), "document.body.append(Object.assign(document.createElement('p'), { textContent: new URLSearchParams(location.search).get('host') }));\n");
   const withArgs = chromiumArgs(stack, extensionDir);
   const withoutArgs = withArgs.filter((a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'));
   const emptyDir = emptyExtension();
@@ -235,11 +239,11 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
 
     // 3. Popup and options with an agency's data, seeded into the extension's own IndexedDB.
     log('popup and options with 200 accounts, 2,000 requests, 20,000 ledger events…');
-    /** @param {'popup' | 'options'} name */
+    /** @param {'popup' | 'options' | 'bench-floor'} name */
     const openList = async (name) => {
       const page = await withExt.context.newPage();
       try {
-        await page.goto(`chrome-extension://${extensionId}/${name}.html`, { timeout: 60_000 });
+        await page.goto(`chrome-extension://${extensionId}/${name}.html?host=${firstSeededHost}`, { timeout: 60_000 });
         await page.waitForFunction(() => /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window)).__benchPaintSinceNav !== undefined, undefined, { timeout: 60_000 });
         return await page.evaluate(() => {
           const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
@@ -259,11 +263,11 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
     await seeder.waitForTimeout(300);
     const counts = await seeder.evaluate(seedDatabase, seed);
     await seeder.close();
-    /** @type {Record<'popup' | 'options', Array<{ ms: number, dcl: number, error?: string }>>} */
-    const lists = { popup: [], options: [] };
-    for (let i = 0; i < (wanted('lists') ? 4 : 0); i++) {
+    /** @type {Record<'popup' | 'options' | 'bench-floor', Array<{ ms: number, dcl: number, error?: string }>>} */
+    const lists = { popup: [], options: [], 'bench-floor': [] };
+    for (let i = 0; i < (wanted('lists') ? 6 : 0); i++) {
       // The first open of each page also compiles its code: it counts like the others.
-      for (const name of /** @type {const} */ (['popup', 'options'])) lists[name].push(await openList(name));
+      for (const name of /** @type {const} */ (['popup', 'options', 'bench-floor'])) lists[name].push(await openList(name));
     }
     const agency = {
       seeded: counts,
@@ -271,6 +275,7 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
       optionsMs: median(lists.options.map((r) => r.ms)),
       popupScriptsDoneMs: median(lists.popup.map((r) => r.dcl)),
       optionsScriptsDoneMs: median(lists.options.map((r) => r.dcl)),
+      floorMs: median(lists['bench-floor'].map((r) => r.ms)),
       runs: lists,
     };
     return { pageLoad, pageLoadRuns: runs, panel, agency };

@@ -62,8 +62,9 @@ export function rows({ sizes, node, browser }) {
     out.push({ figure: 'Panel open → inventory painted, cold (median of 3 accounts)', measured: ms(q.coldMs), budget: '— (5 amoCRM calls under a 7/s limit)', ok: null });
     const a = browser.agency;
     const seeded = `${a.seeded.accounts} accounts, ${a.seeded.requests} requests, ${a.seeded.ledger} ledger events`;
-    out.push({ figure: 'Popup: navigation → first account painted (median)', measured: ms(a.popupMs), budget: '≤ 200 ms', ok: a.popupMs <= 200, note: `${seeded}; its scripts have run at ${ms(a.popupScriptsDoneMs)}` });
-    out.push({ figure: 'Options: navigation → first account painted (median)', measured: ms(a.optionsMs), budget: '≤ 200 ms', ok: a.optionsMs <= 200, note: `${seeded}; its scripts have run at ${ms(a.optionsScriptsDoneMs)}` });
+    const floor = `; an empty extension page (one module script writing the host) paints at ${ms(a.floorMs)} on this machine`;
+    out.push({ figure: 'Popup: navigation → first account painted (median)', measured: ms(a.popupMs), budget: '≤ 200 ms', ok: a.popupMs <= 200, note: `${seeded}; its scripts have run at ${ms(a.popupScriptsDoneMs)}${floor}` });
+    out.push({ figure: 'Options: navigation → first account painted (median)', measured: ms(a.optionsMs), budget: '≤ 200 ms', ok: a.optionsMs <= 200, note: `${seeded}; its scripts have run at ${ms(a.optionsScriptsDoneMs)}${floor}` });
   }
   if (node) {
     const l = node.ledgerVerify;
@@ -146,8 +147,10 @@ export function markdown(list, env) {
     '  frame stamps the first animation frame after its first `article` appears (both on',
     '  `performance.timeOrigin`). Cold is the first open of a fresh account; warm is five reopenings.',
     '- **Popup and options**: the extension\'s IndexedDB is seeded from an extension page with 200',
-    '  accounts, 2,000 requests and 20,000 chained ledger events; each page is opened four times and',
+    '  accounts, 2,000 requests and 20,000 chained ledger events; each page is opened six times and',
     '  timed from navigation to the first animation frame after the first account\'s host appears.',
+    '  The floor beside them is the same measure on an extension page of the build\'s copy whose only',
+    '  script writes the host: what Chromium itself takes on this machine before any of ours runs.',
     '- **Ledger**: `verifyChain` over 10,000 well-formed events (`lib/consent/chain.ts`), first run and',
     '  the median of seven more.',
     '- **Outbox**: `drain` (`lib/requests/outbox.ts`) with fake-indexeddb against the local endpoint with',
