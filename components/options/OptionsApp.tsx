@@ -20,7 +20,8 @@ export function OptionsApp({ lang }: { lang: Lang }): preact.JSX.Element {
 
 function Options(): preact.JSX.Element {
   const { t } = useI18n();
-  const accounts = useLiveQuery(() => db().accounts.orderBy('lastSeenAt').reverse().toArray(), []);
+  // Newest first, read forward and turned around in memory (a reversed Dexie collection walks a cursor).
+  const accounts = useLiveQuery(async () => (await db().accounts.orderBy('lastSeenAt').toArray()).reverse(), []);
   const list = accounts.status === 'ready' ? accounts.value : [];
   const regimeOf = (host: string): 'ru152' | 'gdpr' => list.find((a) => a.host === host)?.regime ?? defaultRegime(host);
   return (

@@ -16,10 +16,13 @@ export interface AccountLine {
  * brought in by an import never shows over a newer one (the panel reads the same rows).
  */
 export async function readAccountLines(d: PrivacyDb): Promise<AccountLine[]> {
-  const [accounts, marketing] = await Promise.all([
-    d.accounts.orderBy('lastSeenAt').reverse().toArray(),
+  const [oldestFirst, marketing] = await Promise.all([
+    // Read forward and turn around in memory: IndexedDB's getAll reads forward only, and Dexie
+    // walks a reversed collection with a cursor, one row per round trip (~0.5 ms a row here).
+    d.accounts.orderBy('lastSeenAt').toArray(),
     d.choices.where('purpose').equals('marketing').toArray(),
   ]);
+  const accounts = oldestFirst.reverse();
   const stateOf = new Map(marketing.map((row) => [row.host, row.state]));
   return accounts.map((account) => ({ account, marketing: stateOf.get(account.host) ?? null }));
 }

@@ -17,7 +17,12 @@ export async function loadPanelModel(db: PrivacyDb, host: string, _now: number):
     readSnapshot(db, host),
     currentChoices(db, host),
     history(db, host),
-    db.requests.where('[host+createdAt]').between([host, Dexie.minKey], [host, Dexie.maxKey]).reverse().toArray(),
+    // Newest first: read forward (getAll) and turned around, rather than a reversed cursor walk.
+    db.requests
+      .where('[host+createdAt]')
+      .between([host, Dexie.minKey], [host, Dexie.maxKey])
+      .toArray()
+      .then((rows) => rows.reverse()),
     cachedCatalog(db),
   ]);
   return {
