@@ -4,13 +4,12 @@ import type { browser as Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/lib/background/handlers';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
-import { hashEvent } from '@/lib/consent/chain';
-import { GENESIS_HASH, type ConsentPurpose, type ConsentState, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
+import type { ConsentPurpose, ConsentState } from '@/lib/consent/event';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { importLedger } from '@/lib/consent/import';
 import { allEvents, appendConsent, appendConsents, currentChoices } from '@/lib/consent/ledger';
 import { db, resetDbForTests } from '@/lib/db';
-import { consentInput, POLICY } from './fixtures';
+import { chainEvents, consentInput } from './fixtures';
 
 const HOST = 'fixture-agency.amocrm.ru';
 
@@ -34,27 +33,8 @@ interface FileEvent {
 
 /** An export from another browser holding these events, chained in the order given. */
 async function exportFile(specs: readonly FileEvent[]): Promise<string> {
-  const events: LedgerEvent[] = [];
-  let prevHash = GENESIS_HASH;
-  for (const spec of specs) {
-    const unhashed: UnhashedEvent = {
-      id: `00000000-0000-4000-9000-${String(++fileIds).padStart(12, '0')}`,
-      timestamp: spec.timestamp,
-      account: { id: 31000001, host: spec.host },
-      host: spec.host,
-      adminUserId: 7001,
-      purpose: spec.purpose,
-      state: spec.state,
-      method: 'panel',
-      policy: POLICY,
-      extensionVersion: '0.1.0',
-      prevHash,
-    };
-    const event = { ...unhashed, hash: await hashEvent(unhashed) };
-    events.push(event);
-    prevHash = event.hash;
-  }
-  return ledgerFileJson(events);
+  const ids = specs.map(() => `00000000-0000-4000-9000-${String(++fileIds).padStart(12, '0')}`);
+  return ledgerFileJson(await chainEvents(specs.map((spec, i) => ({ ...spec, id: ids[i]!, accountId: 31000001 }))));
 }
 
 describe('the choices in force, kept beside the ledger', () => {

@@ -1,6 +1,6 @@
 // Builders for consent ledger tests. Hosts and ids are invented fixtures.
 import { hashEvent } from '@/lib/consent/chain';
-import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
+import { GENESIS_HASH, type ConsentPurpose, type ConsentState, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
 import type { ConsentInput } from '@/lib/consent/ledger';
 
 export const POLICY = {
@@ -21,22 +21,28 @@ export function consentInput(overrides: Partial<ConsentInput> = {}): ConsentInpu
   };
 }
 
-/** A well-formed chain of `n` events, `stepMs` apart (negative: timestamps run backwards). */
-export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30), stepMs = 60_000): Promise<LedgerEvent[]> {
-  const purposes = ['marketing', 'improvements', 'third_party_combination'] as const;
-  const states = ['given', 'refused', 'withdrawn'] as const;
+export interface ChainSpec {
+  id: string;
+  timestamp: string;
+  host: string;
+  accountId: number;
+  purpose: ConsentPurpose;
+  state: ConsentState;
+}
+
+/** Events chained in the order given, each hashed over the one before it. */
+export async function chainEvents(specs: readonly ChainSpec[]): Promise<LedgerEvent[]> {
   const events: LedgerEvent[] = [];
   let prevHash = GENESIS_HASH;
-  for (let i = 0; i < n; i++) {
-    const host = `fixture-${i % 7}.amocrm.ru`;
+  for (const spec of specs) {
     const unhashed: UnhashedEvent = {
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      timestamp: new Date(start + i * stepMs).toISOString().replace('Z', '+00:00'),
-      account: { id: 31000000 + (i % 7), host },
-      host,
+      id: spec.id,
+      timestamp: spec.timestamp,
+      account: { id: spec.accountId, host: spec.host },
+      host: spec.host,
       adminUserId: 7001,
-      purpose: purposes[i % 3]!,
-      state: states[i % 3]!,
+      purpose: spec.purpose,
+      state: spec.state,
       method: 'panel',
       policy: POLICY,
       extensionVersion: '0.1.0',
@@ -47,4 +53,20 @@ export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30
     prevHash = event.hash;
   }
   return events;
+}
+
+/** A well-formed chain of `n` events, `stepMs` apart (negative: timestamps run backwards). */
+export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30), stepMs = 60_000): Promise<LedgerEvent[]> {
+  const purposes = ['marketing', 'improvements', 'third_party_combination'] as const;
+  const states = ['given', 'refused', 'withdrawn'] as const;
+  return chainEvents(
+    Array.from({ length: n }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      timestamp: new Date(start + i * stepMs).toISOString().replace('Z', '+00:00'),
+      host: `fixture-${i % 7}.amocrm.ru`,
+      accountId: 31000000 + (i % 7),
+      purpose: purposes[i % 3]!,
+      state: states[i % 3]!,
+    })),
+  );
 }
