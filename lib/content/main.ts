@@ -71,7 +71,8 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
   // orphaned by an extension update (runtime id gone) takes its launcher away and stops.
   const watch = win.setInterval(() => {
     if (runtime.id === undefined) return stop();
-    if (win.location.href !== href || !launcher?.button.isConnected) {
+    // Off an account page there is no launcher to miss: only a new address is worth a look.
+    if (win.location.href !== href || (launcher && !launcher.button.isConnected)) {
       href = win.location.href;
       ensureLauncher();
     }

@@ -7,7 +7,6 @@ import type { Lang } from '../i18n/launcher';
 export interface PanelFrame {
   open(): void;
   close(): void;
-  isOpen(): boolean;
 }
 
 export const PANEL_FRAME_ID = 'ingroup-privacy-panel';
@@ -36,6 +35,5 @@ export function createPanelFrame(doc: Document, panelUrl: () => string, lang: La
       holder = null;
       if (wasOpen) onClosed();
     },
-    isOpen: () => holder?.isConnected === true,
   };
 }
