@@ -20,6 +20,7 @@ import { Rights } from './Rights';
 import { Section } from './Section';
 import { usePanelFeed } from './use-panel-feed';
 import { useRefresh, type RefreshState } from './use-refresh';
+import { useShownCount } from './use-shown';
 
 export interface PanelProps {
   host: string;
@@ -48,10 +49,13 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
   const heading = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const model = usePanelFeed(host);
-  const { state, refresh } = useRefresh(host);
+  // Each time the panel is shown (it is kept, hidden, between opens): focus on the title, and a
+  // fresh read of the account (from the background's cache while it is fresh).
+  const shown = useShownCount();
+  const { state, refresh } = useRefresh(host, shown);
 
+  useEffect(() => heading.current?.focus(), [shown]);
   useEffect(() => {
-    heading.current?.focus();
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') close();
       trapTab(event, dialog.current);

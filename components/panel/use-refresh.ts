@@ -6,8 +6,11 @@ export type RefreshState =
   | { status: 'done' }
   | { status: 'error'; error: BackgroundError };
 
-/** Reads the account when the panel opens (a fresh snapshot costs nothing) and on demand. */
-export function useRefresh(host: string): { state: RefreshState; refresh: () => void } {
+/**
+ * Reads the account each time the panel is shown (`shown` counts the showings; a fresh snapshot
+ * costs nothing) and on demand.
+ */
+export function useRefresh(host: string, shown: number): { state: RefreshState; refresh: () => void } {
   const [state, setState] = useState<RefreshState>({ status: 'refreshing' });
   const run = useCallback(
     (force: boolean) => {
@@ -20,6 +23,6 @@ export function useRefresh(host: string): { state: RefreshState; refresh: () => 
     },
     [host],
   );
-  useEffect(() => run(false), [run]);
+  useEffect(() => run(false), [run, shown]);
   return { state, refresh: () => run(true) };
 }

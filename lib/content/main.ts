@@ -64,7 +64,7 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
     if (life.signal.aborted) return;
     life.abort();
     win.clearInterval(watch);
-    panel.close();
+    panel.destroy();
     runtime.onMessage.removeListener(onMessage);
   };
   // amoCRM navigates inside the page and may redraw its menu: look again every second. A copy

@@ -53,11 +53,18 @@ export function rows({ sizes, node, browser }) {
     out.push({ figure: 'amoCRM calls when the panel opens cold (1,000 users, 300 widgets)', measured: String(q.maxColdCalls), budget: '≤ 5', ok: q.maxColdCalls <= 5 });
     out.push({ figure: 'amoCRM calls when the panel opens warm', measured: String(q.maxWarmCalls), budget: '0', ok: q.maxWarmCalls === 0 });
     out.push({
-      figure: 'Panel open → inventory painted, warm (median)',
-      measured: ms(q.warmMs),
+      figure: 'Panel open → inventory painted, warm: opened again on the same page (median)',
+      measured: ms(q.reopenMs),
       budget: '≤ 150 ms',
-      ok: q.warmMs <= 150,
-      note: `frame starts loading at ${ms(q.warmFrameStartMs)}; its script starts at ${ms(q.warmScriptsMs)}, subscribes to the background at ${ms(q.warmSubscribeMs)}, has the model at ${ms(q.warmModelMs)}; the rest is rendering to the next frame`,
+      ok: q.reopenMs <= 150,
+      note: 'the closed panel is kept, hidden, for 10 minutes and shown again',
+    });
+    out.push({
+      figure: 'Panel open → inventory painted, warm: first open after a page load (median)',
+      measured: ms(q.firstAfterLoadMs),
+      budget: '≤ 150 ms',
+      ok: q.firstAfterLoadMs <= 150,
+      note: `a new frame: it starts loading at ${ms(q.firstFrameStartMs)}; its script starts at ${ms(q.firstScriptsMs)}, subscribes to the background at ${ms(q.firstSubscribeMs)}, has the model at ${ms(q.firstModelMs)}; the rest is rendering to the next frame`,
     });
     out.push({ figure: 'Panel open → inventory painted, cold (median of 3 accounts)', measured: ms(q.coldMs), budget: '— (5 amoCRM calls under a 7/s limit)', ok: null });
     const a = browser.agency;
@@ -144,8 +151,10 @@ export function markdown(list, env) {
     '- **amoCRM calls** are counted by the fake amoCRM per account host. Before the panel: five loads of',
     '  a `big-*` account (1,000 users, 300 widgets); a "read" is one pass over the widget pages.',
     '- **Panel open → inventory painted**: the launcher\'s click is stamped in the amoCRM page; the panel',
-    '  frame stamps the first animation frame after its first `article` appears (both on',
-    '  `performance.timeOrigin`). Cold is the first open of a fresh account; warm is five reopenings.',
+    '  frame stamps the first animation frame once its first `article` is there and the frame is shown',
+    '  (intersects the viewport; both on `performance.timeOrigin`). Cold is the first open of a fresh',
+    '  account; warm is five reopenings on the same page (the closed panel is kept hidden), and three',
+    '  first opens on a freshly loaded page of the same account (background caches warm, a new frame).',
     '- **Popup and options**: the extension\'s IndexedDB is seeded from an extension page with 200',
     '  accounts, 2,000 requests and 20,000 chained ledger events; each page is opened six times and',
     '  timed from navigation to the first animation frame after the first account\'s host appears.',

@@ -34,10 +34,19 @@ describe('the extension on an amoCRM account', () => {
       await amo.page.keyboard.press(i % 7 === 6 ? 'Shift+Tab' : 'Tab');
       await expect(amo.page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('IFRAME');
     }
-    // Escape closes the panel on keydown; the key comes up once the frame has gone. (Pressed in one
-    // go, the keyup can be sent to a frame already removed, and the browser never acknowledges it.)
+    // Escape closes the panel on keydown; the key comes up once the frame is hidden. (Pressed in one
+    // go, the keyup can be sent to a frame no longer shown, and the browser never acknowledges it.)
     await amo.page.keyboard.down('Escape');
-    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'detached', timeout: 15_000 });
+    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'hidden', timeout: 15_000 });
+    await amo.page.keyboard.up('Escape');
+    await expect(amo.launcher().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // Opened again from the keyboard: the kept panel is shown with the focus on its title, and
+    // Escape closes it as the first time.
+    await amo.page.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect(amo.page.locator('iframe[src*="panel.html"]').count()).resolves.toBe(1);
+    await amo.page.keyboard.down('Escape');
+    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'hidden', timeout: 15_000 });
     await amo.page.keyboard.up('Escape');
     await expect(amo.launcher().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await amo.page.close();

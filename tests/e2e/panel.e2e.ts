@@ -29,7 +29,7 @@ describe('the privacy panel on the fake amoCRM', () => {
     expect(coldCalls).toBeLessThanOrEqual(5);
 
     await panel.getByRole('button', { name: 'Закрыть' }).click();
-    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'detached' });
+    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'hidden' });
     const beforeWarm = env.stack.amocrm.apiHits(host).length;
     panel = await amo.openPanel();
     await panel.getByRole('article').first().waitFor();

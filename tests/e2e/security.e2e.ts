@@ -43,7 +43,7 @@ describe('where the extension connects', () => {
     await panel.getByRole('combobox').first().selectOption('en');
     await panel.getByRole('heading', { name: 'Privacy: Ingroup widgets' }).waitFor();
     await panel.getByRole('button', { name: 'Close' }).click();
-    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'detached' });
+    await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'hidden' });
     panel = await amo.openPanel();
     await panel.getByRole('article').first().waitFor();
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startContent, WATCH_MS } from '@/lib/content/main';
 import { LAUNCHER_ID } from '@/lib/content/launcher';
-import { PANEL_FRAME_ID } from '@/lib/content/panel-frame';
+import { DROP_HIDDEN_MS, PANEL_FRAME_ID } from '@/lib/content/panel-frame';
 import { contentRuntime, type ContentListener, type ContentRuntime } from '@/lib/content/runtime';
 
 const EXT_ID = 'ingroupprivacyextensionid';
@@ -93,10 +93,34 @@ describe('the content script', () => {
     launcherButton()?.click();
     expect(document.querySelectorAll(`#${PANEL_FRAME_ID}`)).toHaveLength(1);
     expect(await deliver({ type: 'panel/close' })).toBe(true);
-    expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
+    const holder = document.getElementById(PANEL_FRAME_ID);
+    expect(holder?.style.display).toBe('none');
     expect(document.activeElement).toBe(launcherButton());
+    // Opened again, the same frame is shown (its page already loaded) and given the focus.
     expect(await deliver({ type: 'panel/open' })).toBe(true);
+    expect(document.getElementById(PANEL_FRAME_ID)).toBe(holder);
+    expect(holder?.style.display).toBe('block');
+    expect(document.activeElement).toBe(frame);
+  });
+
+  it('keeps a closed panel hidden for a while, then removes it; a later open builds it again', async () => {
+    vi.useFakeTimers();
+    const { runtime, deliver } = fakeRuntime();
+    startContent(runtime);
+    launcherButton()?.click();
+    await deliver({ type: 'panel/close' });
+    vi.advanceTimersByTime(DROP_HIDDEN_MS - WATCH_MS);
     expect(document.getElementById(PANEL_FRAME_ID)).not.toBeNull();
+    // Shown and closed again in the meantime: the wait starts over.
+    await deliver({ type: 'panel/open' });
+    await deliver({ type: 'panel/close' });
+    vi.advanceTimersByTime(DROP_HIDDEN_MS - WATCH_MS);
+    expect(document.getElementById(PANEL_FRAME_ID)).not.toBeNull();
+    vi.advanceTimersByTime(WATCH_MS);
+    expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
+    launcherButton()?.click();
+    expect(document.querySelectorAll(`#${PANEL_FRAME_ID} iframe`)).toHaveLength(1);
+    expect(document.getElementById(PANEL_FRAME_ID)?.style.display).toBe('block');
   });
 
   it('answers amo/fetch with the raw same-origin reply, and null when the fetch fails', async () => {

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * How many times the panel has been shown: 1 once it first appears, one more each time the page
+ * shows the kept frame again after a close (lib/content/panel-frame.ts). Seen from inside the frame
+ * — a hidden frame does not intersect the viewport — so the page has no way to tell the panel
+ * anything. Marks `panel:shown` for the benchmark.
+ */
+export function useShownCount(): number {
+  const [count, setCount] = useState(1);
+  useEffect(() => {
+    let visible = true;
+    const observer = new IntersectionObserver((entries) => {
+      const now = entries.some((entry) => entry.isIntersecting);
+      if (now && !visible) {
+        performance.mark('panel:shown');
+        setCount((n) => n + 1);
+      }
+      visible = now;
+    });
+    observer.observe(document.documentElement);
+    return () => observer.disconnect();
+  }, []);
+  return count;
+}
