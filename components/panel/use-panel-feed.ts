@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { FeedMessage, PANEL_FEED_PORT } from '@/lib/panel/feed-protocol';
 import type { PanelModel } from '@/lib/panel/model-schema';
@@ -7,7 +7,8 @@ import type { LiveResult } from '../common/use-live-query';
 /** The panel's live model of one account, pushed by the background whenever the database changes. */
 export function usePanelFeed(host: string): LiveResult<PanelModel> {
   const [result, setResult] = useState<LiveResult<PanelModel>>({ status: 'loading' });
-  useEffect(() => {
+  // A layout effect: subscribed as soon as the dialog is first rendered, not after the next frame.
+  useLayoutEffect(() => {
     // Marks for the benchmark's breakdown of "panel open → inventory painted" (scripts/bench/browser.mjs).
     performance.mark('panel:subscribe');
     let port = browser.runtime.connect({ name: PANEL_FEED_PORT });
