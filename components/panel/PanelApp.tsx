@@ -49,12 +49,14 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
   const heading = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const model = usePanelFeed(host);
-  // Each time the panel is shown (it is kept, hidden, between opens): focus on the title, and a
-  // fresh read of the account (from the background's cache while it is fresh).
+  // Each time the panel is shown (it loads hidden and is kept, hidden, between opens): focus on
+  // the title, and a fresh read of the account (from the background's cache while it is fresh).
   const shown = useShownCount();
   const { state, refresh } = useRefresh(host, shown);
 
-  useEffect(() => heading.current?.focus(), [shown]);
+  useEffect(() => {
+    if (shown > 0) heading.current?.focus();
+  }, [shown]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') close();

@@ -8,7 +8,8 @@ export type RefreshState =
 
 /**
  * Reads the account each time the panel is shown (`shown` counts the showings; a fresh snapshot
- * costs nothing) and on demand.
+ * costs nothing) and on demand — never while it has not been shown: pressing the launcher without
+ * clicking asks amoCRM for nothing (DESIGN §9).
  */
 export function useRefresh(host: string, shown: number): { state: RefreshState; refresh: () => void } {
   const [state, setState] = useState<RefreshState>({ status: 'refreshing' });
@@ -23,6 +24,8 @@ export function useRefresh(host: string, shown: number): { state: RefreshState; 
     },
     [host],
   );
-  useEffect(() => run(false), [run, shown]);
+  useEffect(() => {
+    if (shown > 0) run(false);
+  }, [run, shown]);
   return { state, refresh: () => run(true) };
 }

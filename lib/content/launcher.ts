@@ -12,7 +12,8 @@ export interface Launcher {
   setCount(count: number | null): void;
 }
 
-export function mountLauncher(doc: Document, lang: Lang, onOpen: () => void, signal: AbortSignal): Launcher {
+/** `onPress`: the pointer went down on the launcher (a click is likely to follow); `onOpen`: the click. */
+export function mountLauncher(doc: Document, lang: Lang, onOpen: () => void, onPress: () => void, signal: AbortSignal): Launcher {
   doc.getElementById(LAUNCHER_ID)?.remove();
   const menu = doc.querySelector(MENU_SELECTOR);
   const holder = doc.createElement('div');
@@ -51,6 +52,7 @@ export function mountLauncher(doc: Document, lang: Lang, onOpen: () => void, sig
   };
   setCount(null);
   button.addEventListener('click', onOpen, { signal });
+  button.addEventListener('pointerdown', (event) => event.button === 0 && onPress(), { signal });
   signal.addEventListener('abort', () => holder.remove(), { once: true });
   return { button, setCount };
 }

@@ -40,7 +40,7 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
       return;
     }
     if (launcher?.button.isConnected) return;
-    launcher = mountLauncher(doc, lang, () => panel.open(), life.signal);
+    launcher = mountLauncher(doc, lang, () => panel.open(), () => panel.prepare(), life.signal);
     launcher.setCount(count);
   };
 

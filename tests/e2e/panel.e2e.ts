@@ -4,6 +4,29 @@ import { AmoPage, useExtension } from './support/extension';
 describe('the privacy panel on the fake amoCRM', () => {
   const env = useExtension();
 
+  it('loads the panel hidden while the launcher is pressed, asks amoCRM nothing until the click, then shows it', async () => {
+    const host = 'big-press.amocrm.ru';
+    const amo = await AmoPage.open(env.browser, `https://${host}/leads`);
+    await amo.page.getByRole('button', { name: /\(3\)/ }).waitFor();
+    await amo.page.waitForTimeout(300);
+    const beforePress = env.stack.amocrm.apiHits(host).length;
+    await amo.launcher().hover();
+    await amo.page.mouse.down();
+    const frame = amo.page.locator('iframe[src*="panel.html"]');
+    await frame.waitFor({ state: 'attached' });
+    await expect(frame.isVisible()).resolves.toBe(false);
+    // The panel's page loads behind the page (its dialog is there) and reads nothing from amoCRM.
+    await amo.panelFrame().getByRole('heading', { level: 1, includeHidden: true }).waitFor({ state: 'attached' });
+    await amo.page.waitForTimeout(500);
+    expect(env.stack.amocrm.apiHits(host).length - beforePress).toBe(0);
+    await amo.page.mouse.up();
+    const panel = amo.panelFrame();
+    await panel.getByRole('article').first().waitFor();
+    await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(env.stack.amocrm.apiHits(host).length - beforePress).toBeGreaterThan(0);
+    await amo.page.close();
+  });
+
   it('shows exactly the 3 installed Ingroup widgets among 300, with the real values, and serves a second open warm', async () => {
     const host = 'big-1.amocrm.ru';
     const amo = await AmoPage.open(env.browser, `https://${host}/leads`);

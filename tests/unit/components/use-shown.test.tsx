@@ -38,10 +38,16 @@ afterEach(() => {
 });
 
 describe('useShownCount', () => {
-  it('counts each time the hidden panel is shown again, not the first report nor repeats', () => {
+  it('counts each time the panel is shown: none while it loads hidden, then one per showing', () => {
     const { observers, report } = fakeObserver();
     render(<Probe />);
     expect(observers[0]?.targets).toEqual([document.documentElement]);
+    expect(screen.getByText('shown 0')).toBeTruthy();
+    // Prepared hidden when the launcher was pressed: not shown yet.
+    report(false);
+    expect(screen.getByText('shown 0')).toBeTruthy();
+    report(true);
+    expect(screen.getByText('shown 1')).toBeTruthy();
     report(true);
     expect(screen.getByText('shown 1')).toBeTruthy();
     report(false);
@@ -49,11 +55,13 @@ describe('useShownCount', () => {
     expect(screen.getByText('shown 1')).toBeTruthy();
     report(true);
     expect(screen.getByText('shown 2')).toBeTruthy();
+  });
+
+  it('counts the first showing when the panel was shown from the start', () => {
+    const { report } = fakeObserver();
+    render(<Probe />);
     report(true);
-    expect(screen.getByText('shown 2')).toBeTruthy();
-    report(false);
-    report(true);
-    expect(screen.getByText('shown 3')).toBeTruthy();
+    expect(screen.getByText('shown 1')).toBeTruthy();
   });
 
   it('stops watching when the panel goes away', () => {

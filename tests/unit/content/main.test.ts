@@ -103,6 +103,25 @@ describe('the content script', () => {
     expect(document.activeElement).toBe(frame);
   });
 
+  it('starts loading the panel, hidden, when the launcher is pressed, and shows it on the click', () => {
+    const { runtime } = fakeRuntime();
+    startContent(runtime);
+    const button = launcherButton();
+    // Another button than the main one prepares nothing.
+    button?.dispatchEvent(new PointerEvent('pointerdown', { button: 2, bubbles: true }));
+    expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
+    button?.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true }));
+    const holder = document.getElementById(PANEL_FRAME_ID);
+    expect(holder?.style.display).toBe('none');
+    expect(runtime.getURL).toHaveBeenCalledTimes(1);
+    button?.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true }));
+    button?.click();
+    expect(document.querySelectorAll(`#${PANEL_FRAME_ID} iframe`)).toHaveLength(1);
+    expect(document.getElementById(PANEL_FRAME_ID)).toBe(holder);
+    expect(holder?.style.display).toBe('block');
+    expect(document.activeElement).toBe(holder?.querySelector('iframe'));
+  });
+
   it('keeps a closed panel hidden for a while, then removes it; a later open builds it again', async () => {
     vi.useFakeTimers();
     const { runtime, deliver } = fakeRuntime();
