@@ -31,11 +31,11 @@ function Options(): preact.JSX.Element {
         <h2 id="accounts-heading">{t('popup.accounts')}</h2>
         {accounts.status === 'ready' && list.length === 0 && <p class="muted">{t('popup.noAccounts')}</p>}
         {list.map((account) => (
-          <article key={account.host} aria-label={account.host}>
+          <article key={account.host} class="account" aria-label={account.host}>
             <AccountSummary account={account} />
             <label>
               {t('options.regime')}{' '}
-              <select value={regimeOf(account.host)} onChange={(e) => void send({ type: 'settings/regime', host: account.host, regime: e.currentTarget.value === 'gdpr' ? 'gdpr' : 'ru152' })}>
+              <select value={account.regime ?? defaultRegime(account.host)} onChange={(e) => void send({ type: 'settings/regime', host: account.host, regime: e.currentTarget.value === 'gdpr' ? 'gdpr' : 'ru152' })}>
                 <option value="ru152">{t('composer.regime.ru152')}</option>
                 <option value="gdpr">{t('composer.regime.gdpr')}</option>
               </select>
