@@ -1,5 +1,5 @@
 // @ts-check
-/* global window, document, location, MutationObserver, IntersectionObserver, requestAnimationFrame, setTimeout, indexedDB -- functions handed to page.evaluate run in the page */
+/* global window, document, location, MutationObserver, IntersectionObserver, requestAnimationFrame, indexedDB -- functions handed to page.evaluate run in the page */
 /**
  * The benchmark's browser figures, in Debian's Chromium against the local stack (DESIGN §9):
  *
