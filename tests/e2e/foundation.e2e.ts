@@ -28,8 +28,9 @@ describe('the extension on an amoCRM account', () => {
   it('keeps focus in the panel, closes it with Escape and returns focus to the launcher', async () => {
     const amo = await AmoPage.open(env.browser, 'https://demo-esc.amocrm.ru/');
     const panel = await amo.openPanel();
-    await panel.getByRole('button', { name: 'Закрыть' }).waitFor();
-    // Focus moved into the panel, and Tab never leaves it for the page behind.
+    // Focus moves into the panel, onto its title, as soon as it is shown; from there Tab never
+    // leaves it for the page behind.
+    await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
     for (let i = 0; i < 40; i += 1) {
       await amo.page.keyboard.press(i % 7 === 6 ? 'Shift+Tab' : 'Tab');
       await expect(amo.page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('IFRAME');
