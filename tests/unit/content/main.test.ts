@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startContent, WATCH_MS } from '@/lib/content/main';
+import { COUNT_WAIT_MS, startContent, WATCH_MS } from '@/lib/content/main';
 import { LAUNCHER_ID } from '@/lib/content/launcher';
 import { DROP_HIDDEN_MS, PANEL_FRAME_ID } from '@/lib/content/panel-frame';
 import { contentRuntime, type ContentListener, type ContentRuntime } from '@/lib/content/runtime';
@@ -38,6 +38,11 @@ function page(withMenu = true): void {
   document.body.replaceChildren(...(withMenu ? [nav] : []));
 }
 const flush = () => new Promise((r) => setTimeout(r, 0));
+/** Lets the background's (immediate) answer arrive and the launcher go up, with real or fake timers. */
+const launcherUp = async (): Promise<void> => {
+  for (let i = 0; i < 5; i += 1) await Promise.resolve();
+  expect(launcherButton()).not.toBeNull();
+};
 
 beforeEach(() => {
   // happy-dom does not load frames and says so on the console; the e2e suite opens the panel in Chromium.
@@ -55,10 +60,10 @@ describe('the content script', () => {
   it('puts one launcher in amoCRM’s menu, tells the background the page was seen, and shows the count', async () => {
     const { runtime, sent } = fakeRuntime();
     const stop = startContent(runtime);
-    expect(document.querySelectorAll(`#${LAUNCHER_ID}`)).toHaveLength(1);
-    expect(document.querySelector('#nav_menu')?.contains(launcherButton())).toBe(true);
     expect(sent).toEqual([{ type: 'page/seen', host: 'demo.amocrm.ru' }]);
     await flush();
+    expect(document.querySelectorAll(`#${LAUNCHER_ID}`)).toHaveLength(1);
+    expect(document.querySelector('#nav_menu')?.contains(launcherButton())).toBe(true);
     expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup (3)');
     // The panel's address is not asked for until the admin opens it.
     expect(runtime.getURL).not.toHaveBeenCalled();
@@ -82,10 +87,51 @@ describe('the content script', () => {
     expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup');
   });
 
+  it('puts the launcher up once, with its count, when the background answers', async () => {
+    const { runtime } = fakeRuntime();
+    // Each batch of changes to the page is one more style and layout pass for amoCRM's page.
+    const batches: MutationRecord[][] = [];
+    const observer = new MutationObserver((records) => batches.push(records));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    startContent(runtime);
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    await flush();
+    await flush();
+    observer.disconnect();
+    expect(batches).toHaveLength(1);
+    expect(document.querySelectorAll(`#${LAUNCHER_ID}`)).toHaveLength(1);
+    expect(launcherButton()?.textContent).toBe('Данные3');
+  });
+
+  it('puts the launcher up without a count when the background is slow, and adds the count when it comes', async () => {
+    vi.useFakeTimers();
+    let answer: (reply: unknown) => void = () => undefined;
+    const { runtime } = fakeRuntime();
+    runtime.sendMessage.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    startContent(runtime);
+    vi.advanceTimersByTime(COUNT_WAIT_MS - 1);
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    vi.advanceTimersByTime(1);
+    expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup');
+    answer({ ok: true, value: { ingroupCount: 2 } });
+    await vi.runOnlyPendingTimersAsync();
+    expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup (2)');
+    expect(document.querySelectorAll(`#${LAUNCHER_ID}`)).toHaveLength(1);
+  });
+
+  it('puts the launcher up without a count when the background cannot be reached', async () => {
+    const { runtime } = fakeRuntime();
+    runtime.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    startContent(runtime);
+    await flush();
+    expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup');
+  });
+
   it('opens the panel frame on a click, with the account and language, and closes it on the background’s word', async () => {
     document.documentElement.lang = 'en';
     const { runtime, deliver } = fakeRuntime();
     startContent(runtime);
+    await launcherUp();
     launcherButton()?.click();
     const frame = document.querySelector<HTMLIFrameElement>(`#${PANEL_FRAME_ID} iframe`);
     expect(frame?.src).toBe(`chrome-extension://${EXT_ID}/panel.html?host=demo.amocrm.ru&lang=en`);
@@ -103,9 +149,10 @@ describe('the content script', () => {
     expect(document.activeElement).toBe(frame);
   });
 
-  it('starts loading the panel, hidden, when the launcher is pressed, and shows it on the click', () => {
+  it('starts loading the panel, hidden, when the launcher is pressed, and shows it on the click', async () => {
     const { runtime } = fakeRuntime();
     startContent(runtime);
+    await launcherUp();
     const button = launcherButton();
     // Another button than the main one prepares nothing.
     button?.dispatchEvent(new PointerEvent('pointerdown', { button: 2, bubbles: true }));
@@ -126,6 +173,7 @@ describe('the content script', () => {
     vi.useFakeTimers();
     const { runtime, deliver } = fakeRuntime();
     startContent(runtime);
+    await launcherUp();
     launcherButton()?.click();
     await deliver({ type: 'panel/close' });
     vi.advanceTimersByTime(DROP_HIDDEN_MS - WATCH_MS);
@@ -171,6 +219,7 @@ describe('the content script', () => {
     vi.useFakeTimers();
     const { runtime } = fakeRuntime();
     startContent(runtime);
+    await launcherUp();
     setUrl('https://demo.amocrm.ru/login');
     vi.advanceTimersByTime(WATCH_MS);
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
@@ -182,10 +231,11 @@ describe('the content script', () => {
     expect(document.querySelector('#nav_menu')?.contains(launcherButton())).toBe(true);
   });
 
-  it('takes its launcher, panel and listener away once the extension is reloaded under it', () => {
+  it('takes its launcher, panel and listener away once the extension is reloaded under it', async () => {
     vi.useFakeTimers();
     const { runtime, listeners } = fakeRuntime();
     startContent(runtime);
+    await launcherUp();
     launcherButton()?.click();
     runtime.id = undefined;
     vi.advanceTimersByTime(WATCH_MS);
@@ -197,9 +247,10 @@ describe('the content script', () => {
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
   });
 
-  it('floats the launcher when amoCRM’s menu is not there', () => {
+  it('floats the launcher when amoCRM’s menu is not there', async () => {
     page(false);
     startContent(fakeRuntime().runtime);
+    await launcherUp();
     expect(document.body.lastElementChild?.id).toBe(LAUNCHER_ID);
   });
 });
