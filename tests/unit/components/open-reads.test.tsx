@@ -4,6 +4,7 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { appendConsents } from '@/lib/consent/ledger';
 import { db, resetDbForTests } from '@/lib/db';
+import { loadPanelModel } from '@/lib/panel/model';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeBody, makeRecord } from '../requests/fixtures';
 import { account, choice } from './consent/fixtures';
@@ -39,7 +40,7 @@ function recordReads(): Read[] {
 /** A read that walks a whole table: no key range, over the store or one of its indexes. */
 const wholeTable = (reads: Read[], stores: string[]): Read[] => reads.filter((r) => stores.includes(r.store) && !r.ranged && r.method !== 'get');
 
-describe('opening the popup and the options page at an agency’s scale', () => {
+describe('opening the popup, the options page and the panel at an agency’s scale', () => {
   beforeEach(async () => {
     await resetDbForTests();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '0.1.0' });
@@ -85,5 +86,13 @@ describe('opening the popup and the options page at an agency’s scale', () => 
     await screen.findByRole('article', { name: 'agency-39.amocrm.ru' });
     expect(wholeTable(reads, ['ledger', 'requests', 'choices'])).toEqual([]);
     expect(reads.some((r) => r.store === 'accounts')).toBe(true);
+  });
+
+  it('reads one account’s panel model through its indexes', async () => {
+    const reads = recordReads();
+    const model = await loadPanelModel(db(), 'agency-7.amocrm.ru', Date.now());
+    expect(model.requests).toHaveLength(5);
+    expect(model.consentHistory).toHaveLength(2);
+    expect(wholeTable(reads, ['ledger', 'requests', 'choices', 'accounts', 'snapshots'])).toEqual([]);
   });
 });
