@@ -1,6 +1,7 @@
 /**
  * Accessibility (DESIGN §10): axe-core finds no WCAG 2.x A/AA violation in the panel (in its
- * frame), the popup or the options page — in Russian and English, light and dark.
+ * frame), the popup or the options page — in Russian and English, light and dark; and the panel
+ * and the popup work from the keyboard alone, every control reached by Tab with a visible focus ring.
  *
  * Extension pages forbid inline scripts (their CSP), so axe's source is evaluated through the
  * DevTools protocol (`evaluate`), which the page's CSP does not govern.
