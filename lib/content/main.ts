@@ -1,7 +1,8 @@
 /**
  * The content script's wiring: launcher, panel frame, and the messages it answers. Plain DOM and
  * the bare runtime (lib/content/runtime.ts), because it runs on every amoCRM page load: one
- * `page/seen` message, one listener, one menu item — nothing else until the admin clicks.
+ * `page/seen` message, one listener, one menu item, and no timer while nothing happens — nothing
+ * else until the admin clicks.
  */
 import { isAccountPage, parseAccountHost } from '../amocrm/host';
 import { pageLang } from '../i18n/launcher';
@@ -11,7 +12,7 @@ import { LAUNCHER_ID, mountLauncher, type Launcher } from './launcher';
 import { createPanelFrame } from './panel-frame';
 import type { ContentListener, ContentRuntime } from './runtime';
 
-/** How often the script looks for amoCRM's in-app navigation and a re-rendered menu. */
+/** Where the browser has no Navigation API, how often the script looks for amoCRM's in-app navigation. */
 export const WATCH_MS = 1_000;
 /**
  * How long the first launcher waits for the background's count before it goes up without one.
@@ -19,6 +20,8 @@ export const WATCH_MS = 1_000;
  * milliseconds later, amoCRM's page is laid out twice (~1 ms of a 5 ms budget, `npm run bench`).
  */
 export const COUNT_WAIT_MS = 500;
+/** How long after a change around the launcher (amoCRM redrawing its menu) it is looked for again. */
+export const REDRAW_SETTLE_MS = 200;
 
 /** Starts the launcher on an amoCRM account page; returns what stops it (also run once the extension is reloaded). */
 export function startContent(runtime: ContentRuntime, win: Window = window): () => void {
@@ -41,15 +44,29 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
   };
   const panel = createPanelFrame(doc, panelUrl, lang, () => launcher?.button.focus());
 
+  // A redrawn menu takes the launcher with it: watch the child lists of the launcher's ancestors
+  // (not their subtrees), as taking it out of the page changes one of them, and little else does.
+  // Rewatched on each mount; looked at once the redraw has settled, so a page that keeps taking
+  // the launcher out costs it at most one mount per REDRAW_SETTLE_MS, never a loop.
+  let settling: number | undefined;
+  const redrawn = new MutationObserver(() => {
+    settling ??= win.setTimeout(() => {
+      settling = undefined;
+      check();
+    }, REDRAW_SETTLE_MS);
+  });
   const ensureLauncher = (): void => {
     if (!isAccountPage(new URL(win.location.href))) {
       doc.getElementById(LAUNCHER_ID)?.remove();
       launcher = undefined;
+      redrawn.disconnect();
       return;
     }
     if (launcher?.button.isConnected) return;
-    launcher = mountLauncher(doc, lang, () => panel.open(), () => panel.prepare(), life.signal);
+    launcher = mountLauncher(doc, lang, open, prepare, life.signal);
     launcher.setCount(count);
+    redrawn.disconnect();
+    for (let node = launcher.button.parentNode?.parentNode; node; node = node.parentNode) redrawn.observe(node, { childList: true });
   };
 
   const onMessage: ContentListener = (raw, sender, respond) => {
@@ -68,6 +85,14 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
   };
 
   let href = win.location.href;
+  /** Looks again after a navigation or a change around the launcher. */
+  const check = (): void => {
+    if (orphaned() || !mounted) return;
+    if (win.location.href !== href || (launcher && !launcher.button.isConnected)) {
+      href = win.location.href;
+      ensureLauncher();
+    }
+  };
   const mountFirst = (): void => {
     if (mounted || life.signal.aborted) return;
     mounted = true;
@@ -77,21 +102,33 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
   const stop = (): void => {
     if (life.signal.aborted) return;
     life.abort();
-    win.clearInterval(watch);
     win.clearTimeout(countWait);
+    win.clearTimeout(settling);
+    redrawn.disconnect();
     panel.destroy();
     runtime.onMessage.removeListener(onMessage);
   };
-  // amoCRM navigates inside the page and may redraw its menu: look again every second. A copy
-  // orphaned by an extension update (runtime id gone) takes its launcher away and stops.
-  const watch = win.setInterval(() => {
-    if (runtime.id === undefined) return stop();
-    // Off an account page there is no launcher to miss: only a new address is worth a look.
-    if (mounted && (win.location.href !== href || (launcher && !launcher.button.isConnected))) {
-      href = win.location.href;
-      ensureLauncher();
-    }
-  }, WATCH_MS);
+  /** A copy orphaned by an extension update (runtime id gone) takes its launcher away and stops. */
+  function orphaned(): boolean {
+    if (runtime.id !== undefined) return false;
+    stop();
+    return true;
+  }
+  function open(): void {
+    if (!orphaned()) panel.open();
+  }
+  function prepare(): void {
+    if (!orphaned()) panel.prepare();
+  }
+  // amoCRM navigates inside the page (history.pushState): the Navigation API says so as it happens;
+  // without it (older Firefox), the address is looked at every second.
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  if (typeof navigation?.addEventListener === 'function') {
+    navigation.addEventListener('currententrychange', check, { signal: life.signal });
+  } else {
+    const watch = win.setInterval(check, WATCH_MS);
+    life.signal.addEventListener('abort', () => win.clearInterval(watch), { once: true });
+  }
   const countWait = win.setTimeout(mountFirst, COUNT_WAIT_MS);
 
   runtime.onMessage.addListener(onMessage);

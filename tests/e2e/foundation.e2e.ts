@@ -25,6 +25,21 @@ describe('the extension on an amoCRM account', () => {
     await amo.page.close();
   });
 
+  it('puts the launcher back when amoCRM redraws its menu', async () => {
+    const amo = await AmoPage.open(env.browser, 'https://demo-redraw.amocrm.ru/leads');
+    await amo.launcher().waitFor();
+    // As amoCRM's own scripts would: the menu is rendered anew, without the extension's item.
+    await amo.page.evaluate(() => {
+      const menu = document.getElementById('nav_menu');
+      const fresh = menu?.cloneNode(true) as HTMLElement;
+      fresh.querySelector('#ingroup-privacy-launcher')?.remove();
+      menu?.replaceWith(fresh);
+    });
+    await amo.page.locator('#nav_menu').getByRole('button', { name: /Конфиденциальность/ }).waitFor({ timeout: 5_000 });
+    await expect(amo.launcher().count()).resolves.toBe(1);
+    await amo.page.close();
+  });
+
   it('keeps focus in the panel, closes it with Escape and returns focus to the launcher', async () => {
     const amo = await AmoPage.open(env.browser, 'https://demo-esc.amocrm.ru/');
     const panel = await amo.openPanel();

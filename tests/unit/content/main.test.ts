@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COUNT_WAIT_MS, startContent, WATCH_MS } from '@/lib/content/main';
+import { COUNT_WAIT_MS, REDRAW_SETTLE_MS, startContent, WATCH_MS } from '@/lib/content/main';
 import { LAUNCHER_ID } from '@/lib/content/launcher';
 import { DROP_HIDDEN_MS, PANEL_FRAME_ID } from '@/lib/content/panel-frame';
 import { contentRuntime, type ContentListener, type ContentRuntime } from '@/lib/content/runtime';
@@ -51,7 +51,15 @@ beforeEach(() => {
   document.documentElement.lang = 'ru';
   page();
 });
+/** Every copy started by a test is stopped after it, so none is left watching the next test's page. */
+const running: Array<() => void> = [];
+const start = (...args: Parameters<typeof startContent>): (() => void) => {
+  const stop = startContent(...args);
+  running.push(stop);
+  return stop;
+};
 afterEach(() => {
+  for (const stop of running.splice(0)) stop();
   vi.useRealTimers();
   page(false);
 });
@@ -59,7 +67,7 @@ afterEach(() => {
 describe('the content script', () => {
   it('puts one launcher in amoCRM’s menu, tells the background the page was seen, and shows the count', async () => {
     const { runtime, sent } = fakeRuntime();
-    const stop = startContent(runtime);
+    const stop = start(runtime);
     expect(sent).toEqual([{ type: 'page/seen', host: 'demo.amocrm.ru' }]);
     await flush();
     expect(document.querySelectorAll(`#${LAUNCHER_ID}`)).toHaveLength(1);
@@ -74,7 +82,7 @@ describe('the content script', () => {
   it('does nothing off an account host', () => {
     setUrl('https://www.amocrm.ru/');
     const { runtime, sent, listeners } = fakeRuntime();
-    startContent(runtime);
+    start(runtime);
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
     expect(sent).toEqual([]);
     expect(listeners.size).toBe(0);
@@ -82,7 +90,7 @@ describe('the content script', () => {
 
   it('keeps the launcher without a count when the reply is not one', async () => {
     const { runtime } = fakeRuntime({ ok: true, value: { ingroupCount: -1 } });
-    startContent(runtime);
+    start(runtime);
     await flush();
     expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup');
   });
@@ -93,7 +101,7 @@ describe('the content script', () => {
     const batches: MutationRecord[][] = [];
     const observer = new MutationObserver((records) => batches.push(records));
     observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-    startContent(runtime);
+    start(runtime);
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
     await flush();
     await flush();
@@ -108,7 +116,7 @@ describe('the content script', () => {
     let answer: (reply: unknown) => void = () => undefined;
     const { runtime } = fakeRuntime();
     runtime.sendMessage.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
-    startContent(runtime);
+    start(runtime);
     vi.advanceTimersByTime(COUNT_WAIT_MS - 1);
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
     vi.advanceTimersByTime(1);
@@ -122,7 +130,7 @@ describe('the content script', () => {
   it('puts the launcher up without a count when the background cannot be reached', async () => {
     const { runtime } = fakeRuntime();
     runtime.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
-    startContent(runtime);
+    start(runtime);
     await flush();
     expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup');
   });
@@ -130,7 +138,7 @@ describe('the content script', () => {
   it('opens the panel frame on a click, with the account and language, and closes it on the background’s word', async () => {
     document.documentElement.lang = 'en';
     const { runtime, deliver } = fakeRuntime();
-    startContent(runtime);
+    start(runtime);
     await launcherUp();
     launcherButton()?.click();
     const frame = document.querySelector<HTMLIFrameElement>(`#${PANEL_FRAME_ID} iframe`);
@@ -151,7 +159,7 @@ describe('the content script', () => {
 
   it('starts loading the panel, hidden, when the launcher is pressed, and shows it on the click', async () => {
     const { runtime } = fakeRuntime();
-    startContent(runtime);
+    start(runtime);
     await launcherUp();
     const button = launcherButton();
     // Another button than the main one prepares nothing.
@@ -172,7 +180,7 @@ describe('the content script', () => {
   it('keeps a closed panel hidden for a while, then removes it; a later open builds it again', async () => {
     vi.useFakeTimers();
     const { runtime, deliver } = fakeRuntime();
-    startContent(runtime);
+    start(runtime);
     await launcherUp();
     launcherButton()?.click();
     await deliver({ type: 'panel/close' });
@@ -194,7 +202,7 @@ describe('the content script', () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch');
     fetchMock.mockResolvedValueOnce(new Response('{"id":1}', { status: 200, headers: { 'content-type': 'application/hal+json' } }));
     const { runtime, deliver } = fakeRuntime();
-    startContent(runtime);
+    start(runtime);
     expect(await deliver({ type: 'amo/fetch', path: '/api/v4/account' })).toEqual({ status: 200, contentType: 'application/hal+json', retryAfter: null, body: '{"id":1}' });
     expect(fetchMock).toHaveBeenCalledWith('/api/v4/account', expect.objectContaining({ credentials: 'same-origin' }));
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
@@ -204,7 +212,7 @@ describe('the content script', () => {
   it('ignores other senders, other paths and unknown messages', async () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch');
     const { runtime, deliver } = fakeRuntime();
-    startContent(runtime);
+    start(runtime);
     expect(await deliver({ type: 'panel/open' }, { id: 'another-extension' })).toBe('no answer');
     expect(await deliver({ type: 'panel/open' }, {})).toBe('no answer');
     expect(await deliver({ type: 'amo/fetch', path: '/api/v4/leads' })).toBe('no answer');
@@ -218,7 +226,7 @@ describe('the content script', () => {
   it('follows amoCRM’s in-page navigation and puts the launcher back when the menu is redrawn', async () => {
     vi.useFakeTimers();
     const { runtime } = fakeRuntime();
-    startContent(runtime);
+    start(runtime);
     await launcherUp();
     setUrl('https://demo.amocrm.ru/login');
     vi.advanceTimersByTime(WATCH_MS);
@@ -234,7 +242,7 @@ describe('the content script', () => {
   it('takes its launcher, panel and listener away once the extension is reloaded under it', async () => {
     vi.useFakeTimers();
     const { runtime, listeners } = fakeRuntime();
-    startContent(runtime);
+    start(runtime);
     await launcherUp();
     launcherButton()?.click();
     runtime.id = undefined;
@@ -249,9 +257,94 @@ describe('the content script', () => {
 
   it('floats the launcher when amoCRM’s menu is not there', async () => {
     page(false);
-    startContent(fakeRuntime().runtime);
+    start(fakeRuntime().runtime);
     await launcherUp();
     expect(document.body.lastElementChild?.id).toBe(LAUNCHER_ID);
+  });
+});
+
+describe('the content script where the browser has the Navigation API', () => {
+  let navigation: EventTarget;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(window, 'navigation');
+  });
+  /** amoCRM's router: the address changes, then the Navigation API says the current entry changed. */
+  const navigate = (url: string): void => {
+    setUrl(url);
+    navigation.dispatchEvent(new Event('currententrychange'));
+  };
+
+  it('sets no timer while nothing happens, and follows navigation as it happens', async () => {
+    start(fakeRuntime().runtime);
+    await launcherUp();
+    expect(vi.getTimerCount()).toBe(0);
+    navigate('https://demo.amocrm.ru/login');
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    navigate('https://demo.amocrm.ru/contacts');
+    expect(document.querySelectorAll(`#${LAUNCHER_ID}`)).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('puts the launcher back once a redrawn menu has settled, without any navigation', async () => {
+    start(fakeRuntime().runtime);
+    await launcherUp();
+    page();
+    await vi.advanceTimersByTimeAsync(REDRAW_SETTLE_MS - 1);
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(document.querySelector('#nav_menu')?.contains(launcherButton())).toBe(true);
+    // The menu emptied in place rather than replaced: put back the same way.
+    document.getElementById('nav_menu')?.replaceChildren();
+    await vi.advanceTimersByTimeAsync(REDRAW_SETTLE_MS);
+    expect(document.querySelectorAll(`#nav_menu #${LAUNCHER_ID}`)).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('mounts at most once per settle time on a page that keeps taking the launcher out', async () => {
+    start(fakeRuntime().runtime);
+    await launcherUp();
+    let mounts = 0;
+    const fight = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node instanceof HTMLElement && node.id === LAUNCHER_ID) {
+            mounts += 1;
+            node.remove();
+          }
+        }
+      }
+    });
+    fight.observe(document.body, { childList: true, subtree: true });
+    document.getElementById(LAUNCHER_ID)?.remove();
+    await vi.advanceTimersByTimeAsync(REDRAW_SETTLE_MS * 10);
+    fight.disconnect();
+    expect(mounts).toBeGreaterThan(0);
+    expect(mounts).toBeLessThanOrEqual(10);
+  });
+
+  it('takes an orphaned launcher away at the next navigation, or when it is pressed', async () => {
+    const first = fakeRuntime();
+    start(first.runtime);
+    await launcherUp();
+    first.runtime.id = undefined;
+    navigate('https://demo.amocrm.ru/contacts');
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    expect(first.listeners.size).toBe(0);
+
+    page();
+    const second = fakeRuntime();
+    start(second.runtime);
+    await launcherUp();
+    second.runtime.id = undefined;
+    launcherButton()?.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true }));
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+    expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
+    expect(second.listeners.size).toBe(0);
   });
 });
 
