@@ -7,7 +7,7 @@
  * BENCH_STRICT=1 to exit 1 when one is over budget).
  *
  *   npm run bench                  build (when sources changed), zip, measure
- *   BENCH_LOADS=30 npm run bench   more page loads for the main-thread figure (default 20)
+ *   BENCH_LOADS=60 npm run bench   more page loads for the main-thread figure (default 40)
  *   BENCH_ONLY=lists npm run bench just these browser parts (pageload, panel, lists, comma-separated),
  *                                  printed, not written to docs/bench.md — for working on one figure
  */
@@ -72,7 +72,7 @@ if (chromium.ok) {
     executablePath: chromium.path,
     seedFile,
     firstSeededHost: node.seed.firstHost,
-    loads: Number(process.env.BENCH_LOADS ?? 20),
+    loads: Number(process.env.BENCH_LOADS ?? 40),
     only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null,
     log: (line) => console.log(`  ${line}`),
   });

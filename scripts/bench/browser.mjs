@@ -42,6 +42,13 @@ export function median(values) {
   return sorted.length === 0 ? NaN : sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/** The first quartile, median and third quartile. @param {number[]} values @returns {[number, number, number]} */
+export function quartiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return [median(sorted.slice(0, half)), median(sorted), median(sorted.slice(sorted.length - half))];
+}
+
 /** @param {string} executablePath @param {string[]} args */
 async function launch(executablePath, args) {
   const dir = mkdtempSync(join(tmpdir(), 'ingroup-bench-'));
@@ -179,7 +186,7 @@ async function openPanelTimed(page, amocrm, host, pressMs = 0) {
  * @param {{ executablePath: string, seedFile: string, firstSeededHost: string, loads?: number, log?: (line: string) => void, only?: string[] | null }} opts
  *   `only`: measure just these parts ('pageload', 'panel', 'lists') — for working on one figure.
  */
-export async function measureBrowser({ executablePath, seedFile, firstSeededHost, loads = 20, log = console.log, only = null }) {
+export async function measureBrowser({ executablePath, seedFile, firstSeededHost, loads = 40, log = console.log, only = null }) {
   /** @param {'pageload' | 'panel' | 'lists'} part */
   const wanted = (part) => only === null || only.includes(part);
   const stack = await startStack();
@@ -227,6 +234,8 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
       emptyScriptMs: median(runs.empty.map((r) => r.scriptMs)),
       addedTaskMs: 0,
       addedScriptMs: 0,
+      /** The spread, for reading the figure: quartiles of the loads' paired differences (with − without, same round). */
+      pairedQuartilesMs: quartiles(runs.with.map((r, i) => r.taskMs - (runs.without[i]?.taskMs ?? NaN))),
     };
     pageLoad.addedTaskMs = pageLoad.withTaskMs - pageLoad.withoutTaskMs;
     pageLoad.addedScriptMs = pageLoad.withScriptMs - pageLoad.withoutScriptMs;

@@ -41,7 +41,7 @@ export function rows({ sizes, node, browser }) {
       measured: ms(p.addedTaskMs),
       budget: '≤ 5 ms',
       ok: p.addedTaskMs <= 5,
-      note: `TaskDuration ${ms(p.withTaskMs)} with, ${ms(p.withoutTaskMs)} without, ${ms(p.emptyTaskMs)} with an empty content script (Chromium's own share: ${ms(p.emptyTaskMs - p.withoutTaskMs)}; this extension's: ${ms(p.withTaskMs - p.emptyTaskMs)}); ScriptDuration ${ms(p.withScriptMs)} vs ${ms(p.withoutScriptMs)} (+${ms(p.addedScriptMs)})`,
+      note: `TaskDuration ${ms(p.withTaskMs)} with, ${ms(p.withoutTaskMs)} without, ${ms(p.emptyTaskMs)} with an empty content script (Chromium's own share: ${ms(p.emptyTaskMs - p.withoutTaskMs)}; this extension's: ${ms(p.withTaskMs - p.emptyTaskMs)}); ScriptDuration ${ms(p.withScriptMs)} vs ${ms(p.withoutScriptMs)} (+${ms(p.addedScriptMs)}); load by load, with − without in the same round: ${p.pairedQuartilesMs ? p.pairedQuartilesMs.map(ms).join(' / ') : 'not kept'} (quartiles)`,
     });
     const q = browser.panel;
     out.push({

@@ -25,3 +25,11 @@ describe('the README’s budgets table', () => {
     expect(() => withReadmeTable('# Title\n', rows, 'now')).toThrow(/no <!-- bench:start/);
   });
 });
+
+describe('the page-load figure’s spread', () => {
+  it('is given as quartiles of the load-by-load differences', async () => {
+    const { quartiles } = await import('../../scripts/bench/browser.mjs');
+    expect(quartiles([8, 1, 7, 2, 6, 3, 5, 4])).toEqual([2.5, 4.5, 6.5]);
+    expect(quartiles([5, 1, 3])).toEqual([1, 3, 5]);
+  });
+});
