@@ -8,7 +8,8 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    // Extension pages run in Chromium and Firefox, which both preload modules natively.
+    build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => buildManifest(browser),
   // The Firefox sources archive is for AMO review: no build or benchmark output in it.
