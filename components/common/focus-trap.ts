@@ -20,11 +20,10 @@ export function trapTab(event: KeyboardEvent, container: HTMLElement | null): vo
   event.preventDefault();
   const active = document.activeElement;
   const at = focusable.findIndex((el) => el === active);
+  const step = event.shiftKey ? -1 : 1;
   // From outside the list (the title, the frame's body, a control just removed): the first control
   // after the focus in document order, or the last before it with Shift.
-  const from = at >= 0 ? at : insertionPoint(focusable, active, event.shiftKey);
-  const step = event.shiftKey ? -1 : 1;
-  const next = at >= 0 ? (from + step + focusable.length) % focusable.length : from;
+  const next = at >= 0 ? (at + step + focusable.length) % focusable.length : insertionPoint(focusable, active, event.shiftKey);
   focusable[next]?.focus();
 }
 
