@@ -56,9 +56,28 @@ function useAction(): { run: (message: ToBackground) => void; exportFile: (make:
 function Due({ view }: { view: RequestView }): preact.JSX.Element {
   const { t, lang } = useI18n();
   if (view.dueUnknown === 'not_received') return <>{t('requests.dueNotReceived')}</>;
-  if (view.dueUnknown === 'calendar_not_covered') return <>{t('requests.dueNoCalendar', { year: view.calendarYear ?? '' })}</>;
-  const date = view.dueDate ? formatDay(view.dueDate, lang) : '';
-  return view.overdue ? <strong class="bad">{t('requests.dueOverdue', { date })}</strong> : <>{t('requests.dueLeft', { date, days: Math.max(0, view.workingDaysLeft ?? 0) })}</>;
+  const extra = (
+    <>
+      {view.provisional && <span class="muted"> {t('requests.dueProvisional')}</span>}
+      {view.reportedDueDate && view.reportedDueDate !== view.dueDate && <> · {t('requests.dueReported', { date: formatDay(view.reportedDueDate, lang) })}</>}
+      {view.promisedDueDate && <> · {t('requests.duePromised', { date: formatDay(view.promisedDueDate, lang) })}</>}
+    </>
+  );
+  if (view.dueDate === null) return <>{t('requests.dueNone')}{extra}</>;
+  const date = formatDay(view.dueDate, lang);
+  const law = view.overdue ? (
+    <strong class="bad">{t('requests.dueOverdue', { date })}</strong>
+  ) : view.rule?.period?.unit === 'immediately' ? (
+    <>{t('requests.dueImmediately', { date })}</>
+  ) : (
+    <>{t('requests.dueLeft', { date, days: Math.max(0, view.workingDaysLeft ?? 0) })}</>
+  );
+  return (
+    <>
+      {law}
+      {extra}
+    </>
+  );
 }
 
 function EventLine({ event }: { event: RequestEvent }): preact.JSX.Element {

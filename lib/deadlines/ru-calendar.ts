@@ -1,17 +1,24 @@
 /**
- * The Russian production calendar (производственный календарь) as data, for the years whose
- * Government decree on moved days off has been published. Outside them, fail loudly: a deadline
- * computed on a guessed calendar would be wrong without anyone noticing.
+ * The Russian production calendar (производственный календарь) as data.
  *
  * A day is non-working when it is a non-working holiday (Labour Code Art. 112 part 1), a day off
- * moved onto a weekday (by the year's decree, or automatically by Art. 112 part 2 when a holiday
- * falls on a weekend), or a Saturday/Sunday — unless the decree made that weekend day a working one.
+ * moved onto a weekday (by the year's Government decree, or by Art. 112 part 2 when a holiday falls
+ * on a weekend), or a Saturday/Sunday — unless the decree made that weekend day a working one.
  *
- * 2027 is not bundled: no decree on moved days off for 2027 could be confirmed when this table
- * was written. Add the year here, with its decree, once it is published.
+ * Three sources, most authoritative first:
+ * 1. a year carried by Ingroup's catalog (`calendar.ru`, see docs/openapi.yaml) — so a decree
+ *    published after a release reaches the extension without one;
+ * 2. a year bundled here as decreed (2025, 2026);
+ * 3. any other year, built from Labour Code Art. 112 alone and marked *provisional*: the holidays
+ *    of part 1 and the moves of part 2. What the Government's decree will add (the two days off
+ *    of the New Year weekend moved elsewhere, bridge days) is unknown until it is published, so a
+ *    date counted across such a year is shown as provisional. January is certain: 1–8 January are
+ *    holidays by the Code itself, and no decree since 2013 has moved a day within January.
+ *
+ * No year is ever missing: a deadline is always computed, and says how sure it is.
  */
 import { z } from 'zod/mini';
-import { IsoDate, isWeekend, yearOf } from './dates';
+import { IsoDate, addDays, isWeekend, yearOf } from './dates';
 
 const Bilingual = z.object({ ru: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 
@@ -32,13 +39,24 @@ const WorkingWeekendSchema = z.object({
 export const RuCalendarYearSchema = z
   .object({
     year: z.int().check(z.gte(2000), z.lte(2100)),
-    source: z.object({ decree: z.string().check(z.minLength(1)), published: IsoDate, law: z.string().check(z.minLength(1)) }),
+    /** `decreed`: the Government's decree on moved days off is in the table; `provisional`: Art. 112 alone. */
+    status: z.enum(['decreed', 'provisional']),
+    source: z.object({
+      law: z.string().check(z.minLength(1)),
+      decree: z.optional(z.string().check(z.minLength(1))),
+      published: z.optional(IsoDate),
+    }),
+    /** Provisional years: dates up to this day are certain whatever the decree says. */
+    certainThrough: z.optional(IsoDate),
     holidays: z.array(HolidaySchema).check(z.minLength(1)),
     daysOff: z.array(DayOffSchema),
     workingWeekends: z.array(WorkingWeekendSchema),
   })
   .check(
     z.superRefine((y, ctx) => {
+      if (y.status === 'decreed' && (!y.source.decree || !y.source.published)) {
+        ctx.addIssue({ code: 'custom', message: `${y.year} is marked decreed but names no decree and date of publication` });
+      }
       const all = [...y.holidays, ...y.daysOff, ...y.workingWeekends];
       for (const day of all) {
         if (yearOf(day.date) !== y.year) ctx.addIssue({ code: 'custom', message: `${day.date} is not in ${y.year}` });
@@ -59,13 +77,14 @@ export const RuCalendarYearSchema = z
 export type RuCalendarYear = z.infer<typeof RuCalendarYearSchema>;
 
 const LABOUR_CODE = 'Трудовой кодекс РФ, ст. 112 (нерабочие праздничные дни; перенос выходного, совпавшего с праздником)';
-const ART_112_PART_2 = 'ТК РФ ст. 112 ч. 2: выходной, совпавший с праздником, переносится на следующий рабочий день';
+export const ART_112_PART_2 = 'ТК РФ ст. 112 ч. 2: выходной, совпавший с праздником, переносится на следующий рабочий день';
+
+const NEW_YEAR = { ru: 'Новогодние каникулы', en: 'New Year holidays' };
 
 /** Art. 112 part 1: the same dates every year. */
-function holidaysOf(year: number): RuCalendarYear['holidays'] {
-  const newYear = { ru: 'Новогодние каникулы', en: 'New Year holidays' };
+export function holidaysOf(year: number): RuCalendarYear['holidays'] {
   return [
-    ...['01', '02', '03', '04', '05', '06', '08'].map((d) => ({ date: `${year}-01-${d}`, name: newYear })),
+    ...['01', '02', '03', '04', '05', '06', '08'].map((d) => ({ date: `${year}-01-${d}`, name: NEW_YEAR })),
     { date: `${year}-01-07`, name: { ru: 'Рождество Христово', en: 'Orthodox Christmas' } },
     { date: `${year}-02-23`, name: { ru: 'День защитника Отечества', en: 'Defender of the Fatherland Day' } },
     { date: `${year}-03-08`, name: { ru: 'Международный женский день', en: "International Women's Day" } },
@@ -76,12 +95,41 @@ function holidaysOf(year: number): RuCalendarYear['holidays'] {
   ];
 }
 
+/**
+ * A year as Labour Code Art. 112 alone makes it. Part 2: a weekend day that coincides with a
+ * holiday moves to the next working day after the holiday — except the weekend days within
+ * 1–8 January (part 1, paragraphs 2–3), which only the Government's decree moves.
+ */
+export function provisionalYear(year: number): RuCalendarYear {
+  const holidays = holidaysOf(year);
+  const taken = new Set(holidays.map((h) => h.date));
+  const daysOff: RuCalendarYear['daysOff'] = [];
+  for (const holiday of [...holidays].sort((a, b) => a.date.localeCompare(b.date))) {
+    const inNewYearRun = holiday.date.slice(5) <= '01-08';
+    if (!isWeekend(holiday.date) || inNewYearRun) continue;
+    let day = addDays(holiday.date, 1);
+    while (isWeekend(day) || taken.has(day)) day = addDays(day, 1);
+    taken.add(day);
+    daysOff.push({ date: day, movedFrom: holiday.date, basis: ART_112_PART_2 });
+  }
+  return {
+    year,
+    status: 'provisional',
+    source: { law: LABOUR_CODE },
+    certainThrough: `${year}-01-31`,
+    holidays,
+    daysOff,
+    workingWeekends: [],
+  };
+}
+
 const DECREE_2025 = 'Постановление Правительства РФ от 04.10.2024 № 1335 «О переносе выходных дней в 2025 году»';
 const DECREE_2026 = 'Постановление Правительства РФ от 24.09.2025 № 1466 «О переносе выходных дней в 2026 году»';
 
 const RAW: unknown[] = [
   {
     year: 2025,
+    status: 'decreed',
     source: { decree: DECREE_2025, published: '2024-10-04', law: LABOUR_CODE },
     holidays: holidaysOf(2025),
     daysOff: [
@@ -95,6 +143,7 @@ const RAW: unknown[] = [
   },
   {
     year: 2026,
+    status: 'decreed',
     source: { decree: DECREE_2026, published: '2025-09-24', law: LABOUR_CODE },
     holidays: holidaysOf(2026),
     daysOff: [
@@ -110,37 +159,94 @@ const RAW: unknown[] = [
 /** Parsed once at load: a malformed table breaks the build's tests, not a user's deadline. */
 export const RU_CALENDAR: readonly RuCalendarYear[] = z.array(RuCalendarYearSchema).parse(RAW);
 
+/** The years bundled as decreed. */
 export const RU_CALENDAR_YEARS: readonly number[] = RU_CALENDAR.map((y) => y.year);
 
-export class CalendarNotCovered extends Error {
-  readonly code = 'calendar-not-covered';
-  constructor(readonly year: number) {
-    super(
-      `The Russian production calendar for ${year} is not bundled (covered: ${RU_CALENDAR_YEARS.join(', ')}); ` +
-        'update the extension to count working days in that year.',
-    );
-    this.name = 'CalendarNotCovered';
-  }
-}
-
 export interface YearIndex {
+  year: number;
+  status: RuCalendarYear['status'];
+  /** Provisional years: the last day that is certain; null when the whole year is decreed. */
+  certainThrough: string | null;
   nonWorking: ReadonlySet<string>;
   workingWeekends: ReadonlySet<string>;
 }
 
-const INDEX = new Map<number, YearIndex>(
-  RU_CALENDAR.map((y) => [
-    y.year,
-    {
-      nonWorking: new Set([...y.holidays, ...y.daysOff].map((d) => d.date)),
-      workingWeekends: new Set(y.workingWeekends.map((d) => d.date)),
-    },
-  ]),
-);
-
-/** The year's table; throws `CalendarNotCovered` for a year that is not bundled. */
-export function ruCalendarIndex(year: number): YearIndex {
-  const index = INDEX.get(year);
-  if (!index) throw new CalendarNotCovered(year);
-  return index;
+function indexOf(y: RuCalendarYear): YearIndex {
+  return {
+    year: y.year,
+    status: y.status,
+    certainThrough: y.status === 'provisional' ? (y.certainThrough ?? `${y.year - 1}-12-31`) : null,
+    nonWorking: new Set([...y.holidays, ...y.daysOff].map((d) => d.date)),
+    workingWeekends: new Set(y.workingWeekends.map((d) => d.date)),
+  };
 }
+
+/**
+ * A production calendar: the bundled years, overlaid with updates (from the catalog), and any
+ * other year built provisionally. Immutable; `withUpdates` makes a new one.
+ */
+export class RuCalendar {
+  private readonly years = new Map<number, YearIndex>();
+
+  constructor(private readonly tables: ReadonlyMap<number, RuCalendarYear>) {}
+
+  /** The year's table; a year with no table is built from Art. 112 and marked provisional. */
+  year(year: number): YearIndex {
+    let index = this.years.get(year);
+    if (!index) {
+      index = indexOf(this.tables.get(year) ?? provisionalYear(year));
+      this.years.set(year, index);
+    }
+    return index;
+  }
+
+  /** The table behind a year, as data (for showing its source). */
+  table(year: number): RuCalendarYear {
+    return this.tables.get(year) ?? provisionalYear(year);
+  }
+
+  isWorkingDay(day: string): boolean {
+    const index = this.year(yearOf(day));
+    if (index.nonWorking.has(day)) return false;
+    return !isWeekend(day) || index.workingWeekends.has(day);
+  }
+
+  /** True when any day in (from, to] lies past what a provisional year makes certain. */
+  isProvisional(from: string, to: string): boolean {
+    const [a, b] = from <= to ? [from, to] : [to, from];
+    for (let y = yearOf(a); y <= yearOf(b); y++) {
+      const certain = this.year(y).certainThrough;
+      if (certain !== null && b > certain) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A calendar with `updates` laid over this one. A decreed year replaces a provisional one; a
+   * provisional update never replaces a decreed year. Each year is parsed on its own: one bad
+   * year is refused with its reason, the rest are taken.
+   */
+  withUpdates(updates: readonly unknown[]): { calendar: RuCalendar; taken: number[]; refused: string[] } {
+    const tables = new Map(this.tables);
+    const taken: number[] = [];
+    const refused: string[] = [];
+    for (const raw of updates) {
+      const parsed = RuCalendarYearSchema.safeParse(raw);
+      if (!parsed.success) {
+        refused.push(parsed.error.issues[0]?.message ?? 'not a calendar year');
+        continue;
+      }
+      const year = parsed.data;
+      if (year.status === 'provisional' && tables.get(year.year)?.status === 'decreed') {
+        refused.push(`${year.year}: a provisional table does not replace the decreed one`);
+        continue;
+      }
+      tables.set(year.year, year);
+      taken.push(year.year);
+    }
+    return { calendar: new RuCalendar(tables), taken, refused };
+  }
+}
+
+/** The calendar as released: the bundled decreed years, everything else provisional. */
+export const BUNDLED_RU_CALENDAR = new RuCalendar(new Map(RU_CALENDAR.map((y) => [y.year, y])));

@@ -7,8 +7,8 @@
  * `addRuWorkingDays(start, n)` is the n-th working day strictly after `start`.
  * Dates are calendar dates in Europe/Moscow (see dates.ts).
  */
-import { addDays, isWeekend, toMoscowDate, yearOf } from './dates';
-import { ruCalendarIndex } from './ru-calendar';
+import { addDays, isWeekend, toMoscowDate } from './dates';
+import { BUNDLED_RU_CALENDAR, type RuCalendar } from './ru-calendar';
 
 export type DateInput = Date | string;
 
@@ -19,12 +19,9 @@ export class InvalidDayCount extends Error {
   }
 }
 
-/** Throws `CalendarNotCovered` for a year whose calendar is not bundled. */
-export function isRuWorkingDay(date: DateInput): boolean {
-  const day = toMoscowDate(date);
-  const index = ruCalendarIndex(yearOf(day));
-  if (index.nonWorking.has(day)) return false;
-  return !isWeekend(day) || index.workingWeekends.has(day);
+/** A working day on the Russian production calendar (a provisional one past its decreed years). */
+export function isRuWorkingDay(date: DateInput, calendar: RuCalendar = BUNDLED_RU_CALENDAR): boolean {
+  return calendar.isWorkingDay(toMoscowDate(date));
 }
 
 export function isBusinessDay(date: DateInput): boolean {
@@ -55,13 +52,23 @@ function countBetween(a: DateInput, b: DateInput, counts: (day: string) => boole
 }
 
 /** The n-th Russian working day after `start` ('YYYY-MM-DD'). */
-export function addRuWorkingDays(start: DateInput, n: number): string {
-  return addCounted(start, n, isRuWorkingDay);
+export function addRuWorkingDays(start: DateInput, n: number, calendar: RuCalendar = BUNDLED_RU_CALENDAR): string {
+  return addCounted(start, n, (day) => calendar.isWorkingDay(day));
 }
 
 /** Russian working days after `a` up to and including `b`; negative when `b` is before `a`. */
-export function ruWorkingDaysBetween(a: DateInput, b: DateInput): number {
-  return countBetween(a, b, isRuWorkingDay);
+export function ruWorkingDaysBetween(a: DateInput, b: DateInput, calendar: RuCalendar = BUNDLED_RU_CALENDAR): number {
+  return countBetween(a, b, (day) => calendar.isWorkingDay(day));
+}
+
+/**
+ * Civil Code Art. 193: a period whose last day is a non-working day ends on the next working day
+ * after it.
+ */
+export function rollToRuWorkingDay(date: DateInput, calendar: RuCalendar = BUNDLED_RU_CALENDAR): string {
+  let day = toMoscowDate(date);
+  while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
+  return day;
 }
 
 /** The n-th business day (Mon–Fri) after `start` ('YYYY-MM-DD'). */

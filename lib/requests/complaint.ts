@@ -82,7 +82,7 @@ export function complaintText(view: RequestView, regime: Regime, lang: Lang): st
   const rule = view.rule;
   const deadline = rule ? `${rule.label[lang]} (${rule.source})` : '—';
   const extended = view.state.extendedDueAt ? (ru ? ' (срок, продлённый оператором)' : ' (the deadline as extended by the controller)') : '';
-  const immediate = rule?.lawRequiresImmediate ? `${rule.lawRequiresImmediate.label[lang]} (${rule.lawRequiresImmediate.source}).` : null;
+  const immediate = rule?.period?.unit === 'immediately' ? `${rule.label[lang]} (${rule.source}).` : null;
   const facts = ru
     ? [
         `Номер запроса: ${r.id}`,

@@ -1,10 +1,11 @@
 /**
- * What a request looks like to the administrator right now — status, due date, days left,
- * overdue, what to do next — derived from its record and today's date, never stored.
+ * What a request looks like to the administrator right now — status, the law's due date beside
+ * Ingroup's, days left, overdue, what to do next — derived from its record and today's date,
+ * never stored. Overdue is by law: a date Ingroup reports is shown, never obeyed.
  */
 import type { Regime } from '../amocrm/host';
-import { CalendarNotCovered } from '../deadlines/ru-calendar';
-import { daysLeft, deadlineFor, type DeadlineRule } from '../deadlines/rules';
+import type { RuCalendar } from '../deadlines/ru-calendar';
+import { daysLeft, deadlineFor, isOverdue, type DeadlineRule } from '../deadlines/rules';
 import { deriveStatus, isFinal, type RequestRecord, type RequestState } from './record';
 
 export interface RequestView {
@@ -12,11 +13,21 @@ export interface RequestView {
   state: RequestState;
   /** When Ingroup received it (the receipt's time, or when the admin emailed it), or null before then. */
   receivedAt: string | null;
-  /** The last allowed day (YYYY-MM-DD): the endpoint's extended or own due date, else the law's. */
+  /**
+   * The last allowed day by law (YYYY-MM-DD): the rule's date, or its extended date once Ingroup
+   * reported an extension the rule allows. Null before receipt, or where the law sets no deadline.
+   */
   dueDate: string | null;
-  /** Why `dueDate` is null: not received yet, or the calendar for that year is not bundled. */
-  dueUnknown?: 'not_received' | 'calendar_not_covered';
-  calendarYear?: number;
+  /** Why `dueDate` is null. */
+  dueUnknown?: 'not_received' | 'no_legal_deadline';
+  /** The date Ingroup reported (its extended date over its first one), shown beside the law's. */
+  reportedDueDate: string | null;
+  /** Ingroup's own promise (policy §5.3) for marketing changes. */
+  promisedDueDate: string | null;
+  /** The second step of the duty (destroy after stop), where the rule has one. */
+  thenDueDate: string | null;
+  /** A date was counted on a provisional production calendar: it may move when the decree is out. */
+  provisional: boolean;
   rule: DeadlineRule | null;
   workingDaysLeft: number | null;
   overdue: boolean;
@@ -31,27 +42,40 @@ function receivedAt(record: RequestRecord): string | null {
   return emailed ? new Date(emailed.at).toISOString() : null;
 }
 
-export function requestView(record: RequestRecord, regime: Regime, today: Date): RequestView {
+export function requestView(record: RequestRecord, regime: Regime, today: Date, calendar?: RuCalendar): RequestView {
   const state = deriveStatus(record);
   const received = receivedAt(record);
-  const base = { record, state, receivedAt: received, rule: null, workingDaysLeft: null, overdue: false, needsAction: state.status === 'failed' ? ('email' as const) : null };
+  const reported = state.extendedDueAt ?? state.dueAt;
+  const base = {
+    record,
+    state,
+    receivedAt: received,
+    reportedDueDate: reported ? reported.slice(0, 10) : null,
+    promisedDueDate: null,
+    thenDueDate: null,
+    provisional: false,
+    rule: null,
+    workingDaysLeft: null,
+    overdue: false,
+    needsAction: state.status === 'failed' ? ('email' as const) : null,
+  };
   if (!received) return { ...base, dueDate: null, dueUnknown: 'not_received' };
-  try {
-    const deadline = deadlineFor({ regime, type: record.type, receivedAt: received, extended: state.extendedDueAt !== undefined });
-    const reported = state.extendedDueAt ?? state.dueAt;
-    const dueDate = (reported ? reported.slice(0, 10) : undefined) ?? deadline.extendedDueDate ?? deadline.dueDate;
-    const left = daysLeft(dueDate, today, deadline.rule.counting);
-    const overdue = left.overdue && !isFinal(state.status);
-    return {
-      ...base,
-      dueDate,
-      rule: deadline.rule,
-      workingDaysLeft: left.workingDays,
-      overdue,
-      needsAction: base.needsAction ?? (overdue ? 'complaint' : null),
-    };
-  } catch (error) {
-    if (!(error instanceof CalendarNotCovered)) throw error;
-    return { ...base, dueDate: null, dueUnknown: 'calendar_not_covered', calendarYear: error.year };
-  }
+  const deadline = deadlineFor({ regime, type: record.type, receivedAt: received, extended: state.extendedDueAt !== undefined, ...(calendar ? { calendar } : {}) });
+  const common = {
+    ...base,
+    rule: deadline.rule,
+    promisedDueDate: deadline.promisedDueDate ?? null,
+    thenDueDate: deadline.thenDueDate ?? null,
+    provisional: deadline.provisional,
+  };
+  if (deadline.dueDate === null) return { ...common, dueDate: null, dueUnknown: 'no_legal_deadline' };
+  const dueDate = deadline.extendedDueDate ?? deadline.dueDate;
+  const overdue = isOverdue(dueDate, today) && !isFinal(state.status);
+  return {
+    ...common,
+    dueDate,
+    workingDaysLeft: daysLeft(dueDate, today, deadline.rule.counting, calendar).workingDays,
+    overdue,
+    needsAction: base.needsAction ?? (overdue ? 'complaint' : null),
+  };
 }

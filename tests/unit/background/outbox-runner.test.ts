@@ -49,13 +49,16 @@ describe('the outbox runner around the edges', () => {
     await resetDbForTests();
   });
 
-  it('counts a due date past the bundled production calendar as unknown: no badge, no crash', async () => {
+  it('keeps counting into 2027 without a decree: a request received late in December 2026 turns overdue, with the badge', async () => {
     await db().requests.put(requestRecord(sentEvents('2026-12-28T09:00:00Z'), '2026-12-28T09:00:00Z'));
     const browser = fakeBrowser();
-    const runner = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2027-03-01T12:00:00Z') });
-    await runner.run();
+    const before = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2027-01-20T12:00:00Z') });
+    await before.run();
     expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
-    expect(browser.notifications.create).not.toHaveBeenCalled();
+    const after = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2027-03-01T12:00:00Z') });
+    await after.run();
+    expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+    expect(browser.notifications.create).toHaveBeenCalledTimes(1);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMoscowDate } from '@/lib/deadlines/dates';
-import { CalendarNotCovered, RU_CALENDAR, RU_CALENDAR_YEARS, RuCalendarYearSchema } from '@/lib/deadlines/ru-calendar';
+import { RU_CALENDAR, RU_CALENDAR_YEARS, RuCalendarYearSchema } from '@/lib/deadlines/ru-calendar';
 import {
   addBusinessDays,
   addRuWorkingDays,
@@ -80,18 +80,10 @@ describe('adding Russian working days', () => {
     expect(addRuWorkingDays('2026-02-19T20:59:59Z', 10)).toBe('2026-03-06');
   });
 
-  it('fails loudly, naming the year, outside the bundled years', () => {
-    expect(() => isRuWorkingDay('2029-03-01')).toThrow(CalendarNotCovered);
-    expect(() => isRuWorkingDay('2029-03-01')).toThrow(/production calendar for 2029 is not bundled.*update the extension/);
-    expect(() => addRuWorkingDays('2026-12-20', 10)).toThrow(/for 2027 is not bundled/);
-    const thrown = ((): unknown => {
-      try {
-        return addRuWorkingDays('2024-12-20', 1);
-      } catch (error) {
-        return error;
-      }
-    })();
-    expect(thrown).toMatchObject({ name: 'CalendarNotCovered', year: 2024, code: 'calendar-not-covered' });
+  it('counts into 2027 without a decree, on Labour Code Art. 112 alone', () => {
+    expect(addRuWorkingDays('2026-12-17', 10)).toBe('2027-01-11');
+    expect(addRuWorkingDays('2026-12-30', 1)).toBe('2027-01-11');
+    expect(ruWorkingDaysBetween('2026-12-30', '2027-01-11')).toBe(1);
   });
 
   it('refuses a negative or fractional number of days', () => {

@@ -94,7 +94,7 @@ describe('the list of requests', () => {
   it('marks an overdue request and offers the complaint to file, in Russian for Roskomnadzor, with a translation', async () => {
     vi.setSystemTime(new Date('2026-11-20T12:00:00Z'));
     show([requestRecord(sentEvents(RECEIVED), RECEIVED)]);
-    expect(screen.getByText('17 Nov 2026 — overdue')).toBeTruthy();
+    expect(screen.getByText('17 Nov 2026 — overdue by law')).toBeTruthy();
     fireEvent.click(screen.getByText('Complaint text for the authority'));
     const [filed, translation] = screen.getAllByText(/Ingroup|Ингруп/, { selector: 'pre' });
     expect(filed?.textContent).toContain('Роскомнадзор');
@@ -113,10 +113,18 @@ describe('the list of requests', () => {
     expect(screen.queryByText('Complaint text for the authority')).toBeNull();
   });
 
-  it('says the due date is unknown past the bundled production calendar, and still renders', () => {
+  it('gives a January 2027 due date to a request received in late December 2026', () => {
     vi.setSystemTime(new Date('2026-12-29T12:00:00Z'));
     show([requestRecord(sentEvents('2026-12-28T09:00:00Z'), '2026-12-28T09:00:00Z')]);
-    expect(screen.getByText(/unknown: the Russian production calendar for 2027 is not bundled/)).toBeTruthy();
+    expect(screen.getByText(/20 Jan 2027 — \d+ working days left/)).toBeTruthy();
+  });
+
+  it('marks a due date counted on a provisional calendar, and shows Ingroup’s date beside the law’s', () => {
+    vi.setSystemTime(new Date('2027-02-02T12:00:00Z'));
+    const events = [...sentEvents('2027-02-01T09:00:00Z'), { at: Date.parse('2027-02-02T09:00:00Z'), kind: 'status' as const, status: 'in_progress' as const, dueAt: '2027-03-31' }];
+    show([requestRecord(events, '2027-02-01T09:00:00Z')]);
+    expect(screen.getByText(/provisional: the production calendar for that year is not yet decreed/)).toBeTruthy();
+    expect(screen.getByText(/Ingroup says 31 Mar 2027/)).toBeTruthy();
   });
 
   it('shows the history in words and the account when asked', () => {
