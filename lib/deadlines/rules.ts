@@ -72,7 +72,7 @@ export interface DeadlineRule {
   /** A second step of the same duty, e.g. "destroy within 10 working days" after "stop within 3". */
   then?: { period: Period; label: Bilingual };
   label: Bilingual;
-  /** The statute excerpts the rule rests on, strongest first. */
+  /** The statute excerpts the rule rests on; the first one states the period. */
   cites: readonly ExcerptId[];
   /** A plain citation line for the UI and letters. */
   source: string;
@@ -223,7 +223,7 @@ export const RULES: Record<Regime, Record<RequestType, DeadlineRule>> = {
     withdraw_consent: GDPR,
     // Art. 21(3) says the data "shall no longer be processed" for direct marketing; the period to
     // act on the request is Art. 12(3)'s, as for every request under Arts. 15–22.
-    marketing_opt_out: { ...GDPR, cites: ['gdpr-21-3', 'gdpr-12-3'], source: 'GDPR Arts. 21(3), 12(3); Regulation (EEC, Euratom) No 1182/71 Art. 3' },
+    marketing_opt_out: { ...GDPR, cites: ['gdpr-12-3', 'gdpr-21-3'], source: 'GDPR Arts. 12(3), 21(3); Regulation (EEC, Euratom) No 1182/71 Art. 3' },
     marketing_opt_in: NO_DEADLINE('gdpr'),
   },
 };

@@ -100,7 +100,7 @@ describe('the marketing opt-out: the law’s "immediately" is the deadline, the 
 
   it('runs on Art. 12(3)’s month under the GDPR, whose Art. 21(3) has no "immediately"', () => {
     const deadline = deadlineFor({ regime: 'gdpr', type: 'marketing_opt_out', receivedAt: '2026-02-20' });
-    expect(deadline).toMatchObject({ dueDate: '2026-03-20', promisedDueDate: '2026-03-06', rule: { cites: ['gdpr-21-3', 'gdpr-12-3'] } });
+    expect(deadline).toMatchObject({ dueDate: '2026-03-20', promisedDueDate: '2026-03-06', rule: { cites: ['gdpr-12-3', 'gdpr-21-3'] } });
   });
 });
 
