@@ -1,6 +1,7 @@
 /**
  * A complaint to the authority when Ingroup misses a deadline (DESIGN §6): Roskomnadzor for
- * 152-FZ (Art. 17(2): the subject may appeal the operator's inaction to the authority), the
+ * 152-FZ (Art. 17(1): the subject may appeal the operator's inaction to the authority; Art. 23(3):
+ * the authority's measures), the
  * data-protection authority of the admin's EU/EEA country for the GDPR (Art. 77). Plain text to
  * copy — never markup.
  *
@@ -10,6 +11,7 @@
  */
 import type { Regime } from '../amocrm/host';
 import { toMoscowDate } from '../deadlines/dates';
+import { cite } from '../deadlines/statutes';
 import { translator, type Lang, type MessageKey } from '../i18n';
 import { legalBasis, requestTitle, SUPPORT_EMAIL } from './email';
 import type { RequestView } from './view';
@@ -57,6 +59,16 @@ export function filingLang(regime: Regime): Lang {
   return regime === 'ru152' ? 'ru' : 'en';
 }
 
+/**
+ * The operator as its policy names it — "Ingroup LLC", "Widgets by Ingroup" — and no more: the
+ * policy gives no Russian name, address or registration numbers, so the complaint says so rather
+ * than guess them.
+ */
+const OPERATOR: Record<Lang, string> = {
+  ru: `Ingroup LLC («Widgets by Ingroup»), ${SUPPORT_EMAIL} — так оператор назван в своей политике конфиденциальности от 20.01.2022; адрес, ОГРН и ИНН в ней не указаны`,
+  en: `Ingroup LLC ("Widgets by Ingroup"), ${SUPPORT_EMAIL}, as its privacy policy of 20 January 2022 names it; the policy gives no address or registration numbers`,
+};
+
 /** Who to complain to, in the admin's language. */
 export function authorityFor(regime: Regime, lang: Lang): Authority {
   return AUTHORITY[regime][lang];
@@ -81,8 +93,11 @@ export function complaintText(view: RequestView, regime: Regime, lang: Lang): st
   const status = t(`requests.status.${view.state.status}` as MessageKey);
   const rule = view.rule;
   const deadline = rule ? `${rule.label[lang]} (${rule.source})` : '—';
-  const extended = view.state.extendedDueAt ? (ru ? ' (срок, продлённый оператором)' : ' (the deadline as extended by the controller)') : '';
-  const immediate = rule?.period?.unit === 'immediately' ? `${rule.label[lang]} (${rule.source}).` : null;
+  const extended = view.state.extendedDueAt && rule?.extension ? (ru ? ' (с продлением, о котором сообщил оператор)' : ' (with the extension the controller announced)') : '';
+  const reported =
+    view.reportedDueDate && view.reportedDueDate !== view.dueDate
+      ? [ru ? `Срок, который назвал оператор: ${day(view.reportedDueDate, lang)} — закон его не продлевает` : `The date the controller gave: ${day(view.reportedDueDate, lang)}, which the law does not allow`]
+      : [];
   const facts = ru
     ? [
         `Номер запроса: ${r.id}`,
@@ -90,8 +105,9 @@ export function complaintText(view: RequestView, regime: Regime, lang: Lang): st
         `Запрос направлен: ${sent}`,
         `Получен оператором: ${day(view.receivedAt, lang)}`,
         `Основание запроса: ${legalBasis(regime, r.type, 'ru', 'full')}`,
-        `Срок ответа: ${deadline}`,
-        `Срок истёк: ${day(view.dueDate, lang)}${extended}`,
+        `Срок ответа по закону: ${deadline}`,
+        `Срок по закону истёк: ${day(view.dueDate, lang)}${extended}`,
+        ...reported,
         `Статус у оператора: ${status}`,
       ]
     : [
@@ -100,38 +116,47 @@ export function complaintText(view: RequestView, regime: Regime, lang: Lang): st
         `Request sent: ${sent}`,
         `Received by the controller: ${day(view.receivedAt, lang)}`,
         `The request relies on: ${legalBasis(regime, r.type, 'en', 'full')}`,
-        `Deadline: ${deadline}`,
-        `Deadline passed: ${day(view.dueDate, lang)}${extended}`,
+        `Legal deadline: ${deadline}`,
+        `The legal deadline passed on: ${day(view.dueDate, lang)}${extended}`,
+        ...reported,
         `Status at the controller: ${status}`,
       ];
+  const right =
+    regime === 'ru152'
+      ? ru
+        ? `В соответствии с ${cite('ru152-17-1', 'ru')} обжалую бездействие оператора в уполномоченный орган по защите прав субъектов персональных данных.`
+        : `Under ${cite('ru152-17-1', 'en')}, I appeal the operator's inaction to the authority for the protection of the rights of personal-data subjects.`
+      : ru
+        ? 'На основании ст. 77 GDPR подаю жалобу в надзорный орган.'
+        : 'Under GDPR Art. 77, I lodge a complaint with the supervisory authority.';
   const ask =
     regime === 'ru152'
       ? ru
-        ? 'На основании ч. 2 ст. 17 Федерального закона № 152-ФЗ «О персональных данных» прошу провести проверку и обязать оператора исполнить запрос.'
-        : 'Under Art. 17(2) of Federal Law No. 152-FZ "On Personal Data", I ask you to investigate and require the operator to act on the request.'
+        ? `Прошу рассмотреть жалобу и принять меры, предусмотренные ${cite('ru152-23-3', 'ru')}: потребовать от оператора исполнить запрос, а при неправомерной обработке — принять меры по её приостановлению или прекращению.`
+        : `I ask you to examine this complaint and take the measures of ${cite('ru152-23-3', 'en')}: require the operator to act on the request and, where the processing is unlawful, take measures to suspend or stop it.`
       : ru
-        ? 'На основании ст. 77 GDPR прошу рассмотреть жалобу и обязать контролёра исполнить запрос.'
-        : 'Under GDPR Art. 77, I ask you to handle this complaint and require the controller to act on the request.';
+        ? 'Прошу рассмотреть жалобу и воспользоваться полномочиями по п. (c) ч. 2 ст. 58 GDPR: предписать контролёру исполнить запрос.'
+        : 'I ask you to handle this complaint and use your power under GDPR Art. 58(2)(c) to order the controller to comply with the request.';
+  const immediate = rule?.period?.unit === 'immediately' ? [ru ? `Закон требует прекратить немедленно: ${rule.source}.` : `The law requires an immediate stop: ${rule.source}.`, ''] : [];
   return [
     `${ru ? 'Кому' : 'To'}: ${authority.name}, ${authority.url}`,
     `${ru ? 'От' : 'From'}: ${from}`,
     '',
-    ru ? 'Жалоба: оператор персональных данных не ответил на запрос в установленный срок' : 'Complaint: a controller did not answer a data-subject request in time',
+    ru ? 'Жалоба: оператор персональных данных не ответил на запрос в установленный законом срок' : 'Complaint: a controller did not answer a data-subject request within the time the law sets',
     '',
-    ru
-      ? `Оператор: ООО «Ингруп» (Ingroup LLC, «Widgets by Ingroup»), ${SUPPORT_EMAIL}.`
-      : `Controller: Ingroup LLC ("Widgets by Ingroup"), ${SUPPORT_EMAIL}.`,
+    ru ? `Оператор: ${OPERATOR.ru}.` : `Controller: ${OPERATOR.en}.`,
     ru
       ? `Я администратор аккаунта amoCRM ${body.account.subdomain} (${body.account.host}, ID ${body.account.id}), в котором установлены виджеты оператора. Я направил(а) оператору запрос «${requestTitle(r.type, 'ru')}».`
       : `I administer the amoCRM account ${body.account.subdomain} (${body.account.host}, ID ${body.account.id}), where the controller's widgets are installed. I sent the controller a request for ${requestTitle(r.type, 'en')}.`,
     '',
     ...facts,
-    ...(immediate ? ['', immediate] : []),
     '',
-    ru ? 'Ответа по существу в установленный срок нет.' : 'No answer on the merits came within the deadline.',
+    ...immediate,
+    ru ? 'Ответа по существу в установленный законом срок нет.' : 'No answer on the merits came within the time the law sets.',
+    right,
     ask,
     '',
-    body.requester.name,
+    `${ru ? 'Подпись' : 'Signature'}: ____________ / ${body.requester.name} /`,
   ].join('\n');
 }
 

@@ -9,6 +9,8 @@
  * the text is compacted, then the free-text details shortened, to stay under `MAILTO_MAX` — the
  * full text is always available from `emailText` to copy.
  */
+import { ruleFor } from '../deadlines/rules';
+import { cite } from '../deadlines/statutes';
 import { deriveStatus, type RequestRecord } from './record';
 import type { RequestBody, RequestType } from './types';
 
@@ -18,28 +20,78 @@ export const MAILTO_MAX = 1800;
 type Lang = 'ru' | 'en';
 type Regime = RequestBody['regime'];
 
-const WHAT: Record<Lang, Record<RequestType, string>> = {
-  en: {
-    access: 'access to my personal data: whether you process it, what data, for which purposes, from which sources, to whom it is disclosed and for how long it is kept',
-    rectification: 'correction of my personal data as listed below',
-    erasure: 'erasure of my personal data',
-    portability: 'a copy of my personal data in a structured, commonly used, machine-readable format',
-    objection: 'that you stop processing my personal data for analytics and product improvement and for combining it with data from third parties',
-    restriction: 'restriction (blocking) of the processing of my personal data',
-    withdraw_consent: 'withdrawal of my consent to the processing of my personal data, and that processing based on it stops',
-    marketing_opt_out: 'that you stop sending me promotional messages and stop processing my data for marketing',
-    marketing_opt_in: 'to receive promotional messages; this is my consent to it',
+/** What is asked, after "I request" / "прошу"; per regime where the laws differ. */
+const WHAT: Record<Regime, Record<Lang, Record<RequestType, string>>> = {
+  ru152: {
+    en: {
+      access: 'the information listed in Art. 14(7): whether you process my personal data, on what legal basis and for which purposes, by what means, which data and from which source, for how long they are processed and kept, to whom they are disclosed, and whether they are transferred abroad',
+      rectification: 'that you correct my personal data as listed below, which are inaccurate or outdated',
+      erasure: 'that you destroy my personal data',
+      portability:
+        'the information listed in Art. 14(7) and, where you can, a copy of my personal data in a structured, machine-readable format. 152-FZ knows no right to data portability: the copy is a request, the information a demand of the law',
+      objection: 'that you stop processing my personal data for analytics and product improvement (§3.2 of your policy) and for combining it with data from third parties (§1)',
+      restriction: 'that you block my personal data for the period of the check, and stop processing them if the processing is unlawful',
+      withdraw_consent: 'that you take note of the withdrawal of my consent to the processing of my personal data, stop the processing that rests on it, and destroy the data it is no longer needed for',
+      marketing_opt_out: 'that you stop processing my personal data to promote goods and services and stop sending me advertising',
+      marketing_opt_in: 'that you send me promotional messages about the Service; this letter is my consent to receiving them, which I may withdraw at any time',
+    },
+    ru: {
+      access:
+        'предоставить сведения, указанные в ч. 7 ст. 14: подтверждение факта обработки моих персональных данных, правовые основания и цели обработки, применяемые способы, обрабатываемые данные и источник их получения, сроки обработки и хранения, лиц, которым они раскрываются, и сведения о трансграничной передаче',
+      rectification: 'уточнить мои персональные данные, которые являются неточными или неактуальными, как указано ниже',
+      erasure: 'уничтожить мои персональные данные',
+      portability:
+        'предоставить сведения, указанные в ч. 7 ст. 14, и, если это возможно, копию моих персональных данных в структурированном машиночитаемом формате. Права на переносимость данных 152-ФЗ не предусматривает: копия — моя просьба, сведения — требование закона',
+      objection: 'прекратить обработку моих персональных данных в целях аналитики и улучшения продуктов (§3.2 вашей политики) и объединения с данными третьих лиц (§1)',
+      restriction: 'заблокировать мои персональные данные на период проверки и прекратить их обработку, если она неправомерна',
+      withdraw_consent: 'принять отзыв моего согласия на обработку персональных данных, прекратить обработку, основанную на нём, и уничтожить данные, сохранение которых для неё больше не требуется',
+      marketing_opt_out: 'прекратить обработку моих персональных данных в целях продвижения товаров и услуг и прекратить направлять мне рекламу',
+      marketing_opt_in: 'направлять мне рекламные сообщения о Сервисе; настоящим даю согласие на их получение, которое вправе отозвать в любой момент',
+    },
   },
-  ru: {
-    access: 'предоставить сведения об обработке моих персональных данных: обрабатываются ли они, какие данные, для каких целей, из каких источников, кому раскрываются и сколько хранятся',
-    rectification: 'уточнить мои персональные данные, как указано ниже',
-    erasure: 'уничтожить мои персональные данные',
-    portability: 'предоставить копию моих персональных данных в структурированном, машиночитаемом формате',
-    objection: 'прекратить обработку моих персональных данных для аналитики и улучшения продуктов и для объединения с данными третьих лиц',
-    restriction: 'заблокировать (ограничить) обработку моих персональных данных',
-    withdraw_consent: 'принять отзыв моего согласия на обработку персональных данных и прекратить обработку на его основании',
-    marketing_opt_out: 'прекратить направлять мне рекламные сообщения и обрабатывать мои данные в целях продвижения',
-    marketing_opt_in: 'направлять мне рекламные сообщения; настоящим даю согласие на их получение',
+  gdpr: {
+    en: {
+      access: 'access to my personal data: a copy of the data, and whether you process them, for which purposes, from which sources, to whom they are disclosed, whether they go to third countries and with what safeguards, and for how long they are kept',
+      rectification: 'correction of my personal data as listed below',
+      erasure: 'erasure of my personal data',
+      portability: 'my personal data in a structured, commonly used and machine-readable format',
+      objection: 'that you stop processing my personal data for analytics and product improvement (§3.2 of your policy) and for combining it with data from third parties (§1)',
+      restriction: 'restriction of the processing of my personal data',
+      withdraw_consent: 'that you take note of the withdrawal of my consent to the processing of my personal data, and stop the processing that rests on it',
+      marketing_opt_out: 'that you stop processing my personal data for direct marketing and stop sending me promotional messages',
+      marketing_opt_in: 'to receive promotional messages about the Service; this letter is my consent to them, which I may withdraw at any time',
+    },
+    ru: {
+      access: 'предоставить доступ к моим персональным данным: их копию и сведения о том, обрабатываются ли они, для каких целей, из каких источников, кому раскрываются, передаются ли в третьи страны и с какими гарантиями, сколько хранятся',
+      rectification: 'исправить мои персональные данные, как указано ниже',
+      erasure: 'удалить мои персональные данные',
+      portability: 'предоставить мои персональные данные в структурированном, общепринятом машиночитаемом формате',
+      objection: 'прекратить обработку моих персональных данных для аналитики и улучшения продуктов (§3.2 вашей политики) и для объединения с данными третьих лиц (§1)',
+      restriction: 'ограничить обработку моих персональных данных',
+      withdraw_consent: 'принять отзыв моего согласия на обработку персональных данных и прекратить обработку, основанную на нём',
+      marketing_opt_out: 'прекратить обработку моих персональных данных в целях прямого маркетинга и направление мне рекламы',
+      marketing_opt_in: 'направлять мне рекламные сообщения о Сервисе; настоящим даю согласие на них, которое вправе отозвать в любой момент',
+    },
+  },
+};
+
+/** The ground a request states where the law asks for one. */
+const GROUND: Partial<Record<Regime, Partial<Record<RequestType, Record<Lang, string>>>>> = {
+  ru152: {
+    erasure: {
+      ru: 'Основание: мои персональные данные не являются необходимыми для заявленной цели обработки (ч. 3 ст. 20 {152}) — виджеты, для работы которых они были получены, мне больше не нужны либо цель их обработки достигнута.',
+      en: 'Ground: my personal data are not necessary for the stated purpose of processing (Art. 20(3) of {152}): I no longer need the widgets they were collected for, or the purpose has been achieved.',
+    },
+    rectification: {
+      ru: 'Основание: данные неточны или неактуальны (ч. 3 ст. 20 {152}); верные значения указаны ниже.',
+      en: 'Ground: the data are inaccurate or outdated (Art. 20(3) of {152}); the correct values are listed below.',
+    },
+  },
+  gdpr: {
+    erasure: {
+      ru: 'Основание: данные больше не нужны для целей, для которых были собраны (п. (a) ч. 1 ст. 17 GDPR); в части обработки на основании согласия я его отзываю (п. (b) ч. 1 ст. 17).',
+      en: 'Ground: the data are no longer necessary for the purposes for which they were collected (GDPR Art. 17(1)(a)); where processing rests on my consent, I withdraw it (Art. 17(1)(b)).',
+    },
   },
 };
 
@@ -69,34 +121,36 @@ const TITLE: Record<Lang, Record<RequestType, string>> = {
 };
 
 /**
- * The law each request relies on (`{152}`, `{38}`: the statute, named in full or by number). 152-FZ: Art. 14 (the subject's rights), Art. 20 (the operator's
- * duties and 10 working days), Art. 21 (clarify, block, destroy), Art. 9(2) and 21(5) (withdrawal),
- * Art. 15(2) (stop direct marketing at once); 38-FZ Art. 18(1) (advertising). GDPR Arts. 15–21,
- * 7(3) (withdrawal) and 12(3) (one month).
+ * The law each request relies on (`{152}`, `{38}`: the statute, named in full or by number).
+ * 152-FZ: Art. 14(7) (what the subject may learn), 14(1) and 20(3) (correct, destroy data that are
+ * inaccurate or not necessary), 21(1) and (3) (block, stop unlawful processing), 21(5.1) (a demand
+ * to stop processing), 9(2) and 21(5) (withdrawal), 15 (direct marketing: prior consent, stop at
+ * once); 38-FZ Art. 18(1) (advertising). GDPR Arts. 15–21 and 7(3). No portability in 152-FZ: it is
+ * asked as access under Art. 14(7).
  */
 const BASIS: Record<Regime, Record<Lang, Record<RequestType, string>>> = {
   ru152: {
     ru: {
-      access: 'ст. 14 и 20 {152}',
-      rectification: 'ст. 14, 20 и 21 {152}',
-      erasure: 'ст. 14, 20 и 21 {152}',
-      portability: 'ст. 14 и 20 {152}',
-      objection: 'ст. 14 и 21 {152}',
-      restriction: 'ст. 14, 20 и 21 {152}',
+      access: 'ч. 7 ст. 14 и ч. 1 ст. 20 {152}',
+      rectification: 'ч. 1 ст. 14 и ч. 3 ст. 20 {152}',
+      erasure: 'ч. 1 ст. 14 и ч. 3 ст. 20 {152}',
+      portability: 'ч. 7 ст. 14 {152}',
+      objection: 'ч. 5.1 ст. 21 {152}',
+      restriction: 'ч. 1 ст. 14, ч. 1 и 3 ст. 21 {152}',
       withdraw_consent: 'ч. 2 ст. 9 и ч. 5 ст. 21 {152}',
       marketing_opt_out: 'ч. 2 ст. 15 {152} и ч. 1 ст. 18 {38}',
-      marketing_opt_in: 'ст. 9 {152} и ч. 1 ст. 18 {38}',
+      marketing_opt_in: 'ч. 1 ст. 15 {152} и ч. 1 ст. 18 {38}',
     },
     en: {
-      access: 'Arts. 14 and 20 of {152}',
-      rectification: 'Arts. 14, 20 and 21 of {152}',
-      erasure: 'Arts. 14, 20 and 21 of {152}',
-      portability: 'Arts. 14 and 20 of {152}',
-      objection: 'Arts. 14 and 21 of {152}',
-      restriction: 'Arts. 14, 20 and 21 of {152}',
+      access: 'Art. 14(7) and Art. 20(1) of {152}',
+      rectification: 'Art. 14(1) and Art. 20(3) of {152}',
+      erasure: 'Art. 14(1) and Art. 20(3) of {152}',
+      portability: 'Art. 14(7) of {152}',
+      objection: 'Art. 21(5.1) of {152}',
+      restriction: 'Art. 14(1) and Art. 21(1) and (3) of {152}',
       withdraw_consent: 'Art. 9(2) and Art. 21(5) of {152}',
       marketing_opt_out: 'Art. 15(2) of {152} and Art. 18(1) of {38}',
-      marketing_opt_in: 'Art. 9 of {152} and Art. 18(1) of {38}',
+      marketing_opt_in: 'Art. 15(1) of {152} and Art. 18(1) of {38}',
     },
   },
   gdpr: {
@@ -146,16 +200,6 @@ export function legalBasis(regime: Regime, type: RequestType, lang: Lang, form: 
   return BASIS[regime][lang][type].replace(/\{(152|38)\}/g, (_m, law: '152' | '38') => LAWS[lang][law][form]);
 }
 
-function deadline(regime: Regime, type: RequestType, lang: Lang): string {
-  if (type === 'marketing_opt_out') {
-    return lang === 'ru' ? 'немедленно, как требует закон' : 'immediately, as the law requires';
-  }
-  if (regime === 'ru152') {
-    return lang === 'ru' ? 'в течение 10 рабочих дней (ст. 20 152-ФЗ)' : 'within 10 working days (152-FZ Art. 20)';
-  }
-  return lang === 'ru' ? 'в течение одного месяца (ч. 3 ст. 12 GDPR)' : 'within one month (GDPR Art. 12(3))';
-}
-
 interface Shape {
   compact: boolean;
   detailsMax: number;
@@ -169,6 +213,65 @@ export interface EmailText {
   body: string;
 }
 
+/** The answer asked for, in the words of the rule that applies (lib/deadlines/rules.ts). */
+function deadlineLine(regime: Regime, type: RequestType, lang: Lang, compact: boolean): string {
+  const rule = ruleFor(regime, type);
+  const ru = lang === 'ru';
+  // The period's own article (the rule's first citation); "immediately" rests on both laws it cites.
+  const ids = rule.period?.unit === 'immediately' ? rule.cites.filter((id) => !id.startsWith('gk-')) : rule.cites.slice(0, 1);
+  const cites = ids.map((id) => cite(id, lang)).join(ru ? ' и ' : ' and ');
+  if (!rule.period) return ru ? 'Прошу подтвердить получение.' : 'Please confirm receipt.';
+  if (rule.period.unit === 'immediately') {
+    if (compact) return `${ru ? 'Срок' : 'Deadline'}: ${ru ? 'немедленно' : 'immediately'} (${cites})`;
+    return ru ? `Прошу прекратить немедленно, как того требуют ${cites}, и подтвердить это.` : `Please stop immediately, as ${cites} require, and confirm that you have.`;
+  }
+  if (compact) return `${ru ? 'Срок' : 'Deadline'}: ${cites}`;
+  const label = rule.label[lang].charAt(0).toLowerCase() + rule.label[lang].slice(1);
+  return ru ? `Прошу подтвердить получение и ответить в срок, установленный ${cites}: ${label}.` : `Please confirm receipt and answer within the time set by ${cites}: ${label}.`;
+}
+
+/**
+ * Who is asking, as 152-FZ Art. 14(3) wants a request to say: an identity document's details, the
+ * relationship with the operator, a signature. The admin types the document and the relationship
+ * (the account is offered); nothing here is taken from amoCRM but the name, contacts and account.
+ */
+function requesterLines(record: RequestRecord, lang: Lang): string[] {
+  const b = record.body;
+  const ru = lang === 'ru';
+  const identity = record.identity;
+  const contacts = [b.requester.email, b.requester.phone].filter(Boolean).join(', ');
+  const relationship = identity?.relationship?.trim() || defaultRelationship(b.account, lang);
+  const lines = [
+    b.regime === 'ru152' ? (ru ? 'Сведения о заявителе (ч. 3 ст. 14 152-ФЗ):' : 'The requester (152-FZ Art. 14(3)):') : ru ? 'Заявитель:' : 'The requester:',
+    `- ${ru ? 'ФИО' : 'Name'}: ${b.requester.name}`,
+    `- ${ru ? 'Контакты' : 'Contact'}: ${contacts}; ${ru ? 'пользователь amoCRM' : 'amoCRM user'} ${b.requester.userId}`,
+  ];
+  if (identity?.document?.trim()) lines.push(`- ${ru ? 'Документ, удостоверяющий личность' : 'Identity document'}: ${identity.document.trim()}`);
+  lines.push(`- ${ru ? 'Отношения с оператором' : 'Relationship with the controller'}: ${relationship}`);
+  return lines;
+}
+
+/** What the letter offers as the admin's relationship with Ingroup: the account their widgets are in. */
+export function defaultRelationship(account: RequestBody['account'], lang: Lang): string {
+  return lang === 'ru'
+    ? `администратор аккаунта amoCRM ${account.subdomain} (${account.host}, ID ${account.id}), в котором установлены виджеты Ingroup; по §1 политики Ingroup получает мои данные из профиля администратора, установившего виджет`
+    : `administrator of the amoCRM account ${account.subdomain} (${account.host}, ID ${account.id}), where Ingroup's widgets are installed; under §1 of its policy Ingroup takes my data from the profile of the administrator who installed the widget`;
+}
+
+function signatureLines(record: RequestRecord, lang: Lang): string[] {
+  const b = record.body;
+  const ru = lang === 'ru';
+  const lines = [`${ru ? 'Подпись' : 'Signature'}: ____________ / ${b.requester.name} /`, `${ru ? 'Дата' : 'Date'}: ${b.createdAt.slice(0, 10)}`];
+  if (b.regime === 'ru152') {
+    lines.push(
+      ru
+        ? 'Запрос направлен в форме электронного документа; он может быть подписан электронной подписью (ч. 3 ст. 14 152-ФЗ).'
+        : 'This request is sent as an electronic document, which may be signed with an electronic signature (152-FZ Art. 14(3)).',
+    );
+  }
+  return lines;
+}
+
 function compose(record: RequestRecord, lang: Lang, shape: Shape): EmailText {
   const b = record.body;
   const ru = lang === 'ru';
@@ -177,18 +280,24 @@ function compose(record: RequestRecord, lang: Lang, shape: Shape): EmailText {
     ? `${shape.compact ? 'Запрос по ПДн' : 'Запрос субъекта персональных данных'}: ${TITLE.ru[b.type]} (${record.id})`
     : `Data subject request: ${TITLE.en[b.type]} (${record.id})`;
   const lines: string[] = [];
-  if (!shape.compact) lines.push(ru ? 'Здравствуйте!' : 'Hello,', '');
+  const laws = (text: string): string => text.replace(/\{(152|38)\}/g, (_m, law: '152' | '38') => LAWS[lang][law].short);
+  if (!shape.compact) lines.push(ru ? 'Ingroup LLC («Widgets by Ingroup»), support@ingru.ru' : 'To Ingroup LLC ("Widgets by Ingroup"), support@ingru.ru', '', ru ? 'Здравствуйте!' : 'Hello,', '');
   if (shape.compact) {
     lines.push(`${ru ? 'Прошу' : 'Request'}: ${TITLE[lang][b.type]} (${legalBasis(b.regime, b.type, lang, 'short')}).`, '');
   } else {
     const basis = legalBasis(b.regime, b.type, lang);
-    lines.push(ru ? `На основании ${basis} прошу ${WHAT.ru[b.type]}.` : `Under ${basis}, I request ${WHAT.en[b.type]}.`, '');
+    lines.push(ru ? `На основании ${basis} прошу ${WHAT[b.regime].ru[b.type]}.` : `Under ${basis}, I request ${WHAT[b.regime].en[b.type]}.`);
+    const ground = GROUND[b.regime]?.[b.type]?.[lang];
+    if (ground) lines.push('', laws(ground));
+    lines.push('');
   }
   lines.push(`${ru ? 'Номер запроса' : 'Request id'}: ${record.id}`);
   if (reference) lines.push(`${ru ? 'Номер в Ingroup' : 'Ingroup reference'}: ${reference}`);
   lines.push(`${ru ? 'Аккаунт amoCRM' : 'amoCRM account'}: ${b.account.host} (id ${b.account.id})`);
-  const who = [b.requester.name, b.requester.email, b.requester.phone].filter(Boolean).join(', ');
-  lines.push(`${ru ? 'Заявитель' : 'Requester'}: ${who}; ${ru ? 'пользователь amoCRM' : 'amoCRM user'} ${b.requester.userId}`);
+  if (shape.compact) {
+    const who = [b.requester.name, b.requester.email, b.requester.phone].filter(Boolean).join(', ');
+    lines.push(`${ru ? 'Заявитель' : 'Requester'}: ${who}; ${ru ? 'пользователь amoCRM' : 'amoCRM user'} ${b.requester.userId}`);
+  }
   const shown = b.widgets.slice(0, shape.widgetsMax);
   const more = b.widgets.length - shown.length;
   const widgets = b.widgets.length
@@ -212,9 +321,8 @@ function compose(record: RequestRecord, lang: Lang, shape: Shape): EmailText {
     );
   }
   lines.push(`${ru ? 'Дата запроса' : 'Date of request'}: ${b.createdAt.slice(0, 10)}`, '');
-  if (shape.compact) lines.push(`${ru ? 'Срок ответа' : 'Answer due'}: ${deadline(b.regime, b.type, lang)}`);
-  else lines.push(ru ? `Прошу подтвердить получение и ответить ${deadline(b.regime, b.type, lang)}.` : `Please confirm receipt and answer ${deadline(b.regime, b.type, lang)}.`);
-  if (!shape.compact) lines.push('', b.requester.name);
+  if (shape.compact) lines.push(deadlineLine(b.regime, b.type, lang, true));
+  else lines.push(...requesterLines(record, lang), '', deadlineLine(b.regime, b.type, lang, false), '', ...signatureLines(record, lang));
   // RFC 6068 §5: line breaks in the body are CRLF, including those typed into the details.
   return { to: SUPPORT_EMAIL, subject, body: lines.join('\n').replace(/\r\n|\r|\n/g, '\r\n') };
 }

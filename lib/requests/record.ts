@@ -34,6 +34,18 @@ export const RequestEventSchema = z.object({
 });
 export type RequestEvent = z.infer<typeof RequestEventSchema>;
 
+/**
+ * What the admin typed to identify themselves in a letter (152-FZ Art. 14(3)): kept on the request,
+ * in this browser only — never in the body sent to the endpoint, never filled in from amoCRM.
+ */
+export const IdentitySchema = z.object({
+  /** An identity document's number, date of issue and issuer, as the admin writes them. */
+  document: z.optional(z.string().check(z.maxLength(500))),
+  /** How the admin relates to Ingroup; the letter offers the amoCRM account when this is empty. */
+  relationship: z.optional(z.string().check(z.maxLength(1000))),
+});
+export type Identity = z.infer<typeof IdentitySchema>;
+
 export const RequestRecordSchema = z.object({
   id: z.uuid(),
   host: z.string(),
@@ -46,6 +58,7 @@ export const RequestRecordSchema = z.object({
   /** Send attempts made so far (answered or not). */
   attempts: z.int().check(z.nonnegative()),
   lastError: z.optional(z.string()),
+  identity: z.optional(IdentitySchema),
   receipt: z.optional(ReceiptSchema),
   events: z.array(RequestEventSchema),
   outboxDueAt: z.optional(z.number()),

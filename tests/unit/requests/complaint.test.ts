@@ -16,8 +16,8 @@ function overdue(regime: Regime, type: Parameters<typeof requestRecord>[2] = 'ac
 
 describe('the complaint text when Ingroup misses a deadline', () => {
   it.each<[Regime, Lang, RegExp, RegExp, string]>([
-    ['ru152', 'ru', /Роскомнадзор/, /ч\. 2 ст\. 17/, '17.11.2026'],
-    ['ru152', 'en', /Roskomnadzor/, /Art\. 17\(2\)/, '2026-11-17'],
+    ['ru152', 'ru', /Роскомнадзор/, /ч\. 1 ст\. 17 152-ФЗ/, '17.11.2026'],
+    ['ru152', 'en', /Roskomnadzor/, /152-FZ Art\. 17\(1\)/, '2026-11-17'],
     ['gdpr', 'en', /supervisory authority/, /GDPR Art\. 77/, '2026-12-02'],
     ['gdpr', 'ru', /Надзорный орган/, /ст\. 77 GDPR/, '02.12.2026'],
   ])('%s in %s: names the authority, the right to complain, the request id, reference, dates and the deadline', (regime, lang, authority, right, due) => {
@@ -60,7 +60,7 @@ describe('the complaint text when Ingroup misses a deadline', () => {
   it('says when Ingroup extended the deadline, and that the extended date passed too', () => {
     const view = overdue('ru152', 'access', [{ at: Date.parse('2026-11-10T09:00:00Z'), kind: 'status', status: 'in_progress', extendedDueAt: '2026-11-24' }]);
     const text = complaintText(view, 'ru152', 'ru');
-    expect(text).toContain('Срок истёк: 24.11.2026 (срок, продлённый оператором)');
+    expect(text).toContain('Срок по закону истёк: 24.11.2026 (с продлением, о котором сообщил оператор)');
     expect(text).toContain('Статус у оператора: в работе');
   });
 
@@ -68,6 +68,29 @@ describe('the complaint text when Ingroup misses a deadline', () => {
     const text = complaintText(overdue('ru152', 'marketing_opt_out'), 'ru152', 'ru');
     expect(text).toMatch(/немедленно/i);
     expect(text).toContain('38-ФЗ');
+  });
+
+  it('asks Roskomnadzor for its measures under Art. 23(3), not for "an inspection" (152-FZ Arts. 17(1), 23(3))', () => {
+    const text = complaintText(overdue('ru152'), 'ru152', 'ru');
+    expect(text).toContain('принять меры, предусмотренные ч. 3 ст. 23 152-ФЗ');
+    expect(text).not.toMatch(/проверк/);
+    expect(text).not.toMatch(/ч\. 2 ст\. 17/);
+  });
+
+  it('names the operator as its policy does, Ingroup LLC, and says what the policy leaves out', () => {
+    for (const lang of ['ru', 'en'] as const) {
+      const text = complaintText(overdue('ru152'), 'ru152', lang);
+      expect(text).toContain('Ingroup LLC');
+      expect(text).not.toContain('Ингруп');
+      expect(text).toMatch(lang === 'ru' ? /адрес, ОГРН и ИНН в ней не указаны/ : /no address or registration numbers/);
+    }
+  });
+
+  it('quotes the legal date, not a later one Ingroup gave (152-FZ Art. 14(3): at most 5 more working days)', () => {
+    const view = overdue('ru152', 'access', [{ at: Date.parse('2026-11-10T09:00:00Z'), kind: 'status', status: 'in_progress', extendedDueAt: '2026-12-31' }]);
+    const text = complaintText(view, 'ru152', 'ru');
+    expect(text).toContain('Срок по закону истёк: 24.11.2026');
+    expect(text).toContain('Срок, который назвал оператор: 31.12.2026 — закон его не продлевает');
   });
 
   it('is plain text: the requester’s own words cannot turn it into markup', () => {

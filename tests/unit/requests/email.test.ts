@@ -38,8 +38,8 @@ describe('mailtoFor', () => {
   });
 
   it.each([
-    ['ru152', 'access', 'ru', 'ст. 14 и 20'],
-    ['ru152', 'erasure', 'en', 'Arts. 14, 20 and 21 of Russian Federal Law No. 152-FZ'],
+    ['ru152', 'access', 'ru', 'ч. 7 ст. 14 и ч. 1 ст. 20'],
+    ['ru152', 'erasure', 'en', 'Art. 14(1) and Art. 20(3) of Russian Federal Law No. 152-FZ'],
     ['ru152', 'marketing_opt_out', 'ru', 'ч. 2 ст. 15'],
     ['ru152', 'withdraw_consent', 'en', 'Art. 9(2)'],
     ['gdpr', 'access', 'en', 'GDPR Art. 15'],
