@@ -5,7 +5,8 @@ import type { Snapshot } from '@/lib/amocrm/snapshot';
 import type { MessageKey } from '@/lib/i18n';
 import { POLICY_VERSION } from '@/lib/policy/version';
 import { bodyFromDraft } from '@/lib/requests/compose';
-import { requestTitle } from '@/lib/requests/email';
+import { defaultRelationship, requestTitle } from '@/lib/requests/email';
+import type { Identity } from '@/lib/requests/identity';
 import { REQUEST_TYPES, type Correction, type Draft, type RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
 import { useI18n } from '../common/i18n';
@@ -49,6 +50,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
   const [details, setDetails] = useState('');
   const [corrections, setCorrections] = useState<Correction[]>([{ field: 'admin_name', value: '' }]);
   const [confirmed, setConfirmed] = useState(false);
+  const [identity, setIdentity] = useState<Identity>({});
   const [status, setStatus] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
   const admin = snapshot?.admin;
@@ -64,6 +66,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
     ...(type === 'rectification' ? { corrections: corrections.filter((c) => c.value.trim()) } : {}),
     requester: { userId: admin.id, name: admin.name, email: admin.email, ...(admin.phone ? { phone: admin.phone } : {}) },
     account: { id: snapshot.account.id, subdomain: snapshot.account.subdomain, host },
+    ...(identity.document?.trim() || identity.relationship?.trim() ? { identity } : {}),
   };
   const blocked = (type === 'erasure' && !confirmed) || (type === 'rectification' && !draft.corrections?.length) || status.kind === 'sending';
 
@@ -151,6 +154,21 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
         {t('composer.details')}
         <textarea rows={3} maxLength={5000} value={details} onInput={(e) => setDetails(e.currentTarget.value)} />
       </label>
+      <details>
+        <summary>{t('composer.identity')}</summary>
+        <p class="muted">{t('composer.identityHelp')}</p>
+        <label>
+          {t('composer.identityDocument')}
+          <input value={identity.document ?? ''} maxLength={500} onInput={(e) => setIdentity({ ...identity, document: e.currentTarget.value })} />
+        </label>
+        <label>
+          {t('composer.identityRelationship')}
+          <textarea rows={2} maxLength={1000} value={identity.relationship ?? ''} onInput={(e) => setIdentity({ ...identity, relationship: e.currentTarget.value })} />
+        </label>
+        <button type="button" onClick={() => setIdentity({ ...identity, relationship: defaultRelationship({ id: snapshot.account.id, subdomain: snapshot.account.subdomain, host }, lang) })}>
+          {t('composer.identityUseAccount', { subdomain: snapshot.account.subdomain, id: snapshot.account.id })}
+        </button>
+      </details>
       {type === 'erasure' && (
         <label class="check">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />

@@ -11,6 +11,7 @@ import { bodyFromDraft } from '../requests/compose';
 import { checkEndpointBase, originPattern } from '../requests/endpoint-base';
 import { enqueue, recordEmailSent, requeue } from '../requests/outbox';
 import type { Draft } from '../requests/types';
+import { IdentitySchema } from '../requests/identity';
 import type { BackgroundDeps } from './handlers';
 import type { OutboxRunner } from './outbox-runner';
 import type { Handlers } from './router';
@@ -33,7 +34,8 @@ export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<st
     client: { name: 'ingroup-privacy-amocrm', version: deps.browser.runtime.getManifest().version },
     words: issueWords,
   });
-  await enqueue(deps.db, body, 'endpoint', deps.now());
+  const identity = IdentitySchema.safeParse((draft as { identity?: unknown } | null)?.identity);
+  await enqueue(deps.db, body, 'endpoint', deps.now(), identity.success ? identity.data : undefined);
   kick(deps.outbox);
   return body.id;
 }

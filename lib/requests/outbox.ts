@@ -18,7 +18,7 @@
  */
 import type { PrivacyDb } from '../db';
 import { EndpointError, getStatus, postRequest, type FetchLike } from './endpoint';
-import { deriveStatus, type Channel, type RequestEvent, type RequestRecord } from './record';
+import { deriveStatus, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
 import { FINAL_STATUSES, type Receipt, type RequestBody } from './types';
 
 export const MAX_ATTEMPTS = 10;
@@ -70,8 +70,9 @@ export function pollDelay(polls: number, random: () => number): number {
 }
 
 /** Writes the request with its `queued` event. An endpoint request is due at once; an email one is not sent by the outbox. */
-export async function enqueue(db: PrivacyDb, body: RequestBody, channel: Channel, now: number = Date.now()): Promise<RequestRecord> {
+export async function enqueue(db: PrivacyDb, body: RequestBody, channel: Channel, now: number = Date.now(), identity?: Identity): Promise<RequestRecord> {
   const record: RequestRecord = {
+    ...(identity && (identity.document?.trim() || identity.relationship?.trim()) ? { identity } : {}),
     id: body.id,
     host: body.account.host,
     type: body.type,

@@ -7,7 +7,10 @@
  * `outboxDueAt` while the request waits to be (re)sent, `pollDueAt` while its status is polled.
  */
 import { z } from 'zod/mini';
+import { IdentitySchema } from './identity';
 import { DueDate, ReceiptSchema, RemoteStatus, RequestBodySchema, type RemoteStatus as RemoteStatusT } from './types';
+
+export { IdentitySchema, type Identity } from './identity';
 
 export const Channel = z.enum(['endpoint', 'email']);
 export type Channel = z.infer<typeof Channel>;
@@ -33,18 +36,6 @@ export const RequestEventSchema = z.object({
   verification: z.optional(z.enum(['none', 'email_sent'])),
 });
 export type RequestEvent = z.infer<typeof RequestEventSchema>;
-
-/**
- * What the admin typed to identify themselves in a letter (152-FZ Art. 14(3)): kept on the request,
- * in this browser only — never in the body sent to the endpoint, never filled in from amoCRM.
- */
-export const IdentitySchema = z.object({
-  /** An identity document's number, date of issue and issuer, as the admin writes them. */
-  document: z.optional(z.string().check(z.maxLength(500))),
-  /** How the admin relates to Ingroup; the letter offers the amoCRM account when this is empty. */
-  relationship: z.optional(z.string().check(z.maxLength(1000))),
-});
-export type Identity = z.infer<typeof IdentitySchema>;
 
 export const RequestRecordSchema = z.object({
   id: z.uuid(),

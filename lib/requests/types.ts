@@ -7,6 +7,7 @@
  * dates (`YYYY-MM-DD`), though a date-time is accepted and its date part used.
  */
 import { z } from 'zod/mini';
+import { IdentitySchema } from './identity';
 
 export const REQUEST_TYPES = [
   'access',
@@ -137,6 +138,8 @@ export const DraftSchema = z
     corrections: z.optional(z.array(Correction).check(z.maxLength(50))),
     requester: Requester,
     account: AccountRef,
+    /** Identity details for the letter (152-FZ Art. 14(3)); kept on the request locally, never in the body. */
+    identity: z.optional(IdentitySchema),
   })
   .check(
     z.refine((d) => d.account.host === d.host, { message: 'The account in the request is not the account of this page', path: ['account', 'host'] }),

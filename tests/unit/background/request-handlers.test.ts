@@ -57,6 +57,15 @@ describe('request messages in the background', () => {
     expect(record?.body).toMatchObject({ id, policy: POLICY_VERSION, client: { name: 'ingroup-privacy-amocrm', version: '1.2.3' }, createdAt: '2026-11-02T09:00:00.000Z' });
   });
 
+  it('keeps the identity details the admin typed on the request, locally, and never in the body sent to the endpoint (152-FZ Art. 14(3))', async () => {
+    const { handlers } = setup();
+    const identity = { document: 'паспорт 0000 000000 (fixture)', relationship: 'администратор аккаунта demo' };
+    const { id } = await handlers['request/submit']({ type: 'request/submit', draft: { ...draft(), identity } }, ctx);
+    const record = await db().requests.get(id);
+    expect(record?.identity).toEqual(identity);
+    expect(JSON.stringify(record?.body)).not.toContain('0000 000000');
+  });
+
   it('gives every submission its own id', async () => {
     const { handlers } = setup();
     const a = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);

@@ -64,6 +64,18 @@ describe('the request composer', () => {
     });
   });
 
+  it('takes optional identity details for the letter, offers the account as the relationship, and keeps them out of the endpoint preview', async () => {
+    renderComposer('access');
+    fireEvent.click(screen.getByText('Identity details for a letter (optional)'));
+    fireEvent.input(screen.getByLabelText('Identity document: number, date of issue, issuer'), { target: { value: 'passport 0000 000000 (fixture)' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use the account: demo (ID 31415926)' }));
+    expect((screen.getByLabelText('How you relate to Ingroup') as HTMLTextAreaElement).value).toContain('administrator of the amoCRM account demo (demo.amocrm.ru, ID 31415926)');
+    expect(JSON.stringify(preview())).not.toContain('0000 000000');
+    fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ type: 'request/submit', draft: { identity: { document: 'passport 0000 000000 (fixture)' } } });
+  });
+
   it('opens on an access request when no type is given, and offers every request type', () => {
     renderComposer(undefined);
     const type = screen.getByRole('combobox', { name: 'Request' }) as HTMLSelectElement;
