@@ -2,7 +2,7 @@ import type { ConsentPurpose } from '@/lib/consent/event';
 import type { CurrentChoice } from '@/lib/consent/ledger';
 import type { MessageKey } from '@/lib/i18n';
 import type { PanelModel } from '@/lib/panel/model-schema';
-import { PURPOSES } from '@/lib/policy';
+import { PURPOSES } from '@/lib/policy/purposes';
 import { deriveStatus } from '@/lib/requests/record';
 import { useI18n } from '../common/i18n';
 import { Section, SectionRef } from '../panel/Section';

@@ -1,7 +1,7 @@
 import { policyVersionDiffers } from '@/lib/catalog/match';
 import type { Inventory as InventoryData } from '@/lib/panel/inventory';
 import type { PanelModel } from '@/lib/panel/model-schema';
-import { POLICY_VERSION } from '@/lib/policy';
+import { POLICY_VERSION } from '@/lib/policy/version';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { useI18n } from '../common/i18n';
 import { Section } from './Section';

@@ -14,8 +14,6 @@ import { RequestsList } from '../requests/RequestsList';
 import { AccountHeader } from './AccountHeader';
 import { ErrorBox } from './ErrorBox';
 import { Inventory } from './Inventory';
-import { PolicyDetails } from './PolicyDetails';
-import { PolicyFlags } from './PolicyFlags';
 import { Rights } from './Rights';
 import { Section } from './Section';
 import { usePanelFeed } from './use-panel-feed';
@@ -94,6 +92,8 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
   const [composing, setComposing] = useState<RequestType | null>(null);
   // The composer (and the request bodies and mail texts it builds) loads when a right is chosen.
   const composer = useLazy(() => import('../requests/Composer'), composing !== null);
+  // The policy's problems and statements sit below the fold: they load right after the first paint.
+  const policy = useLazy(() => import('./PolicySections'), true);
   const { snapshot } = model;
   const regime = model.account?.regime ?? defaultRegime(model.host);
   // Built once: the inventory lists the widgets, the composer offers them.
@@ -127,8 +127,8 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
             <RequestsList requests={model.requests} regimeOf={() => regime} />
           </Section>
           <ChoicesSection model={model} />
-          <PolicyFlags />
-          <PolicyDetails />
+          {policy.status === 'ready' && <policy.value.PolicySections />}
+          {policy.status === 'error' && <ErrorBox error={{ code: 'composer', message: policy.error.message }} onRetry={() => location.reload()} />}
         </>
       )}
     </>

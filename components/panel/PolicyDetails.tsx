@@ -31,7 +31,7 @@ export function PolicyDetails(): preact.JSX.Element {
             </li>
           ))}
         </ul>
-        <StatementList statements={statementsOf('legal_basis')} />
+        <StatementList statements={[...statementsOf('acceptance'), ...statementsOf('legal_basis'), ...statementsOf('client_data')]} />
       </Section>
       <Section id="recipients" title={t('inventory.recipients')}>
         <StatementList statements={[...statementsOf('recipient'), ...statementsOf('source'), ...statementsOf('third_party')]} />
@@ -40,7 +40,7 @@ export function PolicyDetails(): preact.JSX.Element {
         <StatementList statements={[...statementsOf('storage'), ...statementsOf('transfer'), ...statementsOf('security')]} />
       </Section>
       <Section id="retention" title={t('inventory.retention')}>
-        <StatementList statements={[...statementsOf('retention'), ...statementsOf('changes'), ...statementsOf('minors')]} />
+        <StatementList statements={[...statementsOf('retention'), ...statementsOf('contact'), ...statementsOf('changes'), ...statementsOf('minors')]} />
       </Section>
     </>
   );

@@ -12,6 +12,9 @@ export function PolicyFlags(): preact.JSX.Element {
           <h3>
             {flag.title[lang]} <SectionRef section={flag.section} />
           </h3>
+          <blockquote lang="en" class="quote">
+            «{flag.quote}»
+          </blockquote>
           <p>{flag.text[lang]}</p>
           <ul class="sources">
             {flag.sources.map((source) => (

@@ -1,3 +1,4 @@
+import { useI18n } from '../common/i18n';
 import type { ComponentChildren } from 'preact';
 
 /** A titled part of the panel; the heading names the region for screen readers. */
@@ -10,7 +11,8 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-/** The policy section a statement comes from, e.g. «§3.3». */
+/** The policy section a statement comes from, e.g. «§3.3», or the opening paragraph before §1. */
 export function SectionRef({ section }: { section: string }): preact.JSX.Element {
-  return <span class="section-ref">{section}</span>;
+  const { t } = useI18n();
+  return <span class="section-ref">{section === 'preamble' ? t('inventory.preamble') : section}</span>;
 }

@@ -1,16 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { Regime } from '@/lib/amocrm/host';
 import type { Lang, MessageKey } from '@/lib/i18n';
-import { complaintFor } from '@/lib/requests/complaint';
-import { mailtoFor, requestTitle } from '@/lib/requests/email';
+import { requestTitle } from '@/lib/requests/titles';
 import type { RequestEvent, RequestRecord } from '@/lib/requests/record';
 import { requestView, type RequestView } from '@/lib/requests/view';
 import type { ToBackground } from '@/lib/messages';
 import { send } from '@/lib/send';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
+import { useLazy } from '../common/use-lazy';
 
 type ExportModule = typeof import('@/lib/requests/export');
+type ComplaintModule = typeof import('@/lib/requests/complaint');
 
 export interface RequestsListProps {
   requests: readonly RequestRecord[];
@@ -113,7 +114,13 @@ function CopyButton({ text }: { text: string }): preact.JSX.Element {
   );
 }
 
-function ComplaintBlock({ view, regime }: { view: RequestView; regime: Regime }): preact.JSX.Element {
+/** The complaint's writer loads with the first overdue request, not with the list. */
+function ComplaintBlock({ view, regime }: { view: RequestView; regime: Regime }): preact.JSX.Element | null {
+  const writer = useLazy(() => import('@/lib/requests/complaint'), true);
+  return writer.status === 'ready' ? <ComplaintText view={view} regime={regime} complaintFor={writer.value.complaintFor} /> : null;
+}
+
+function ComplaintText({ view, regime, complaintFor }: { view: RequestView; regime: Regime; complaintFor: ComplaintModule['complaintFor'] }): preact.JSX.Element {
   const { t, lang } = useI18n();
   const complaint = complaintFor(view, regime, lang);
   return (
@@ -139,6 +146,17 @@ function ComplaintBlock({ view, regime }: { view: RequestView; regime: Regime })
       )}
     </details>
   );
+}
+
+/** The letter's writer loads with the first request that needs it, not with the list. */
+function MailtoLink({ record }: { record: RequestRecord }): preact.JSX.Element | null {
+  const { t, lang } = useI18n();
+  const writer = useLazy(() => import('@/lib/requests/email'), true);
+  return writer.status === 'ready' ? (
+    <a href={writer.value.mailtoFor(record, lang)} class="button">
+      {t('requests.sendEmail')}
+    </a>
+  ) : null;
 }
 
 function RequestItem({ view, regime, showAccount }: { view: RequestView; regime: Regime; showAccount: boolean }): preact.JSX.Element {
@@ -177,9 +195,7 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
       {state.reason && <p>{t('requests.reason', { reason: state.reason })}</p>}
       {view.needsAction === 'email' && (
         <p class="actions">
-          <a href={mailtoFor(record, lang)} class="button">
-            {t('requests.sendEmail')}
-          </a>{' '}
+          <MailtoLink record={record} />{' '}
           <button type="button" onClick={() => action.run({ type: 'request/email-sent', id: record.id })}>
             {t('requests.emailSent')}
           </button>{' '}

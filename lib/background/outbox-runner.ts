@@ -9,7 +9,7 @@ import { z } from 'zod/mini';
 import { defaultRegime, type Regime } from '../amocrm/host';
 import type { PrivacyDb } from '../db';
 import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
-import { requestTitle } from '../requests/email';
+import { requestTitle } from '../requests/titles';
 import { requestView } from '../requests/view';
 import { readEndpointBase } from '../settings';
 

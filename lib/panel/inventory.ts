@@ -6,7 +6,7 @@ import type { Snapshot } from '../amocrm/snapshot';
 import { matchIngroupWidgets } from '../catalog/match';
 import type { Catalog, CatalogSource } from '../catalog/schema';
 import type { Lang } from '../i18n/launcher';
-import { CATEGORIES } from '../policy/statements';
+import { CATEGORIES } from '../policy/categories';
 import type { CategoryKey } from '../policy/schema';
 
 export interface CollectedValue {

@@ -45,7 +45,7 @@ export const PURPOSES: readonly Purpose[] = z.array(PurposeSchema).parse([
   {
     key: 'administrative',
     sections: ['§3.3', '§5.3'],
-    quote: 'to contact that Visitor or User for administrative purposes such as customer service',
+    quote: 'to contact that Visitor or User\n\nfor administrative purposes such as customer service',
     label: { ru: 'Служебные сообщения', en: 'Administrative messages' },
     text: {
       ru: 'Письма о работе сервиса, поддержке, нарушениях прав и конфиденциальности.',

@@ -10,17 +10,17 @@ export type Bilingual = z.infer<typeof Bilingual>;
 
 /**
  * The sections the text has, numbered exactly as it numbers them: no §3 heading (its subsections
- * follow heading 2), no §5.2.
+ * follow heading 2), no §5.2; `preamble` is the opening, before §1.
  */
 export const POLICY_SECTIONS = [
-  '§1', '§2', '§3.1', '§3.2', '§3.3', '§4', '§4.1', '§4.2', '§4.3', '§4.4', '§4.5', '§5', '§5.1', '§5.3',
+  'preamble', '§1', '§2', '§3.1', '§3.2', '§3.3', '§4', '§4.1', '§4.2', '§4.3', '§4.4', '§4.5', '§5', '§5.1', '§5.3',
   '§6', '§7', '§8', '§9', '§10', '§11', '§12', '§13',
 ] as const;
 export const SectionId = z.enum(POLICY_SECTIONS);
 export type SectionId = z.infer<typeof SectionId>;
 
 export const StatementKind = z.enum([
-  'source', 'legal_basis', 'recipient', 'right', 'third_party', 'transfer', 'storage', 'minors', 'security', 'retention', 'settings', 'changes', 'contact',
+  'acceptance', 'client_data', 'source', 'legal_basis', 'recipient', 'right', 'third_party', 'transfer', 'storage', 'minors', 'security', 'retention', 'settings', 'changes', 'contact',
 ]);
 export type StatementKind = z.infer<typeof StatementKind>;
 
@@ -52,6 +52,8 @@ export const FlagSchema = z.object({
   id: z.string(),
   severity: z.enum(['warning', 'info']),
   section: SectionId,
+  /** The policy's own words the flag is about (English, as published; " … " marks a cut). */
+  quote: z.string().check(z.minLength(1)),
   title: Bilingual,
   text: Bilingual,
   sources: z.array(SourceRef).check(z.minLength(1)),

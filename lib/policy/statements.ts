@@ -3,21 +3,37 @@
  * words. Source: lib/policy/ingroup-privacy-policy-2022-01-20.txt (SHA-256 in ./version.ts).
  */
 import { z } from 'zod/mini';
-import { CategorySchema, StatementSchema, type Category, type Statement } from './schema';
+import { StatementSchema, type Statement } from './schema';
 
-const collectedQuote = 'name, email, phone number from the profile of the administrator who installed the widget';
-const accountQuote = 'id, subdomain, number of users of your amoCRM account';
-
-export const CATEGORIES: readonly Category[] = z.array(CategorySchema).parse([
-  { key: 'admin_name', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Имя администратора', en: 'Administrator’s name' } },
-  { key: 'admin_email', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Email администратора', en: 'Administrator’s email' } },
-  { key: 'admin_phone', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Телефон администратора', en: 'Administrator’s phone' } },
-  { key: 'account_id', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'ID аккаунта amoCRM', en: 'amoCRM account ID' } },
-  { key: 'account_subdomain', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'Поддомен аккаунта', en: 'Account subdomain' } },
-  { key: 'account_user_count', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'Число пользователей', en: 'Number of users' } },
-]);
+export { CATEGORIES } from './categories';
 
 export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
+  // The opening paragraph
+  {
+    id: 'acceptance-by-use', section: 'preamble', kind: 'acceptance',
+    text: {
+      ru: 'Политика считает, что вы принимаете её, просто зайдя на сайт или пользуясь сервисом.',
+      en: 'The policy holds that you accept it just by visiting the site or using the service.',
+    },
+    quote: 'By visiting the Site, or by purchasing or using the Service, you accept the privacy practices described in this Policy.',
+  },
+  // §3.1 and §5.1: Client Data
+  {
+    id: 'client-data-directions', section: '§3.1', kind: 'client_data',
+    text: {
+      ru: 'Данные клиентов (Client Data) Ingroup обрабатывает только по указаниям клиента или пользователя.',
+      en: 'Ingroup processes Client Data only on the directions of the client or user.',
+    },
+    quote: 'We process Client Data solely in accordance with the directions provided by the applicable Client or User.',
+  },
+  {
+    id: 'client-data-requests', section: '§5.1', kind: 'client_data',
+    text: {
+      ru: 'Права из §5.1 не касаются данных клиентов: запросы о них политика отсылает к клиенту, загрузившему их в сервис.',
+      en: 'The rights of §5.1 do not cover Client Data: the policy sends requests about it to the client who uploaded it.',
+    },
+    quote: 'This provision does not apply to Personal Data that is part of Client Data. … any request for access, correction or deletion should be made to the Client responsible for the uploading and storage of such data into the Service.',
+  },
   // §1 sources and legal bases
   {
     id: 'source-third-parties', section: '§1', kind: 'source',
@@ -33,6 +49,14 @@ export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
     quote: 'the processing is necessary for providing the Service … and … carried out in amoCRM’s legitimate interests … We may also process data upon your consent',
   },
   // §4 recipients
+  {
+    id: 'recipient-consent', section: '§4', kind: 'recipient',
+    text: {
+      ru: 'Без вашего согласия данные намеренно не раскрываются, кроме случаев из политики; с согласием — раскрываются третьим лицам.',
+      en: 'Data are not knowingly disclosed without your consent, except as the policy describes; with it, they may be disclosed to third parties.',
+    },
+    quote: 'we will not intentionally disclose the Personal Data or Client Data that we collect or store on the Service to third parties without the consent of the applicable Visitor, User or Client. We may disclose information to third parties if you consent to us doing so',
+  },
   {
     id: 'recipient-public', section: '§4.1', kind: 'recipient',
     text: { ru: 'Всё, что вы сами разместили в публичных разделах, видно другим посетителям.', en: 'Anything you post in public areas is visible to other visitors.' },
@@ -54,6 +78,14 @@ export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
     quote: 'We may disclose Personal Data or other information if required to do so by law',
   },
   {
+    id: 'recipient-self-protection', section: '§4.4', kind: 'recipient',
+    text: {
+      ru: 'Компания оставляет за собой право раскрывать данные, если «добросовестно считает» это нужным, — чтобы защитить себя от ответственности, претензий и злоупотреблений.',
+      en: 'The company reserves the right to disclose data it "believes, in good faith," appropriate — to protect itself from liability, claims and abuse.',
+    },
+    quote: 'We also reserve the right to disclose Personal Data or other information that we believe, in good faith, is appropriate or necessary to\n\ntake precautions against liability,',
+  },
+  {
     id: 'recipient-acquirer', section: '§4.5', kind: 'recipient',
     text: { ru: 'Покупатель или правопреемник компании при сделке, банкротстве или реорганизации.', en: 'An acquirer or successor in a merger, sale, insolvency or similar transaction.' },
     quote: 'Information about Users and Visitors, including Personal Data, may be disclosed and otherwise transferred to an acquirer, successor or assignee',
@@ -62,7 +94,7 @@ export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
   {
     id: 'right-access', section: '§5.1', kind: 'right',
     text: { ru: 'Доступ, исправление, удаление или передача ваших данных — по запросу.', en: 'Access, correction, deletion or transfer of your data — on request.' },
-    quote: 'If you wish to access or amend any other Personal Data we hold about you, or to request that we delete or transfer any information about you … you may contact us',
+    quote: 'If you wish to access or amend any other Personal Data we hold about you, or to request that we delete or transfer any information about you that we have obtained from an Integrated Service, you may contact us',
   },
   {
     id: 'right-object', section: '§5.1', kind: 'right',
@@ -76,8 +108,11 @@ export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
   },
   {
     id: 'right-backups', section: '§5.1', kind: 'retention',
-    text: { ru: 'Даже после удаления компания может хранить копии в резервных архивах и для аналитики.', en: 'Even after deletion the company may keep copies in backups, archives and for analytics.' },
-    quote: 'we may retain all information you submit for backups, archiving, prevention of fraud and abuse, analytics, satisfaction of legal obligations',
+    text: {
+      ru: 'Даже после удаления компания может хранить копии в резервных архивах, для аналитики — и везде, где «обоснованно считает», что у неё есть законная причина.',
+      en: 'Even after deletion the company may keep copies in backups, archives, for analytics — and wherever it "reasonably believes" it has a legitimate reason.',
+    },
+    quote: 'we may retain all information you submit for backups, archiving, prevention of fraud and abuse, analytics, satisfaction of legal obligations, or where we otherwise reasonably believe that we have a legitimate reason to do so',
   },
   {
     id: 'right-opt-out', section: '§5.3', kind: 'right',
@@ -114,6 +149,22 @@ export const STATEMENTS: readonly Statement[] = z.array(StatementSchema).parse([
     id: 'retention', section: '§10', kind: 'retention',
     text: { ru: 'Срок хранения не назван: «сколько необходимо для целей», если закон не требует дольше.', en: 'No retention period is named: "the period necessary to fulfil the purposes", unless the law requires longer.' },
     quote: 'We will retain your Personal Information for the period necessary to fulfill the purposes outlined in this Privacy Notice',
+  },
+  {
+    id: 'retention-terms', section: '§10', kind: 'retention',
+    text: {
+      ru: 'Данные в «Service Data» хранятся и удаляются «в соответствии с Условиями» — документом, который политика не называет и не прилагает.',
+      en: 'Personal Data in the "Service Data" are kept and deleted "in accordance with the Terms" — a document the policy never names or links.',
+    },
+    quote: 'Except as otherwise set forth below, Personal Data contained in the Service Data is retained and deleted in accordance with the Terms.',
+  },
+  {
+    id: 'retention-stop-use', section: '§10', kind: 'contact',
+    text: {
+      ru: 'Чтобы данные больше не использовались, политика предлагает написать на support@ingru.ru.',
+      en: 'To have your data no longer used, the policy says to write to support@ingru.ru.',
+    },
+    quote: 'If you wish to request that we no longer use your data, please contact us at support@ingru.ru.',
   },
   {
     id: 'settings', section: '§11', kind: 'settings',

@@ -12,6 +12,9 @@
 import { ruleFor } from '../deadlines/rules';
 import { cite } from '../deadlines/statutes';
 import { deriveStatus, type RequestRecord } from './record';
+import { requestTitle, TITLE } from './titles';
+
+export { requestTitle };
 import type { RequestBody, RequestType } from './types';
 
 export const SUPPORT_EMAIL = 'support@ingru.ru';
@@ -95,30 +98,6 @@ const GROUND: Partial<Record<Regime, Partial<Record<RequestType, Record<Lang, st
   },
 };
 
-const TITLE: Record<Lang, Record<RequestType, string>> = {
-  en: {
-    access: 'access',
-    rectification: 'rectification',
-    erasure: 'erasure',
-    portability: 'data portability',
-    objection: 'objection',
-    restriction: 'restriction of processing',
-    withdraw_consent: 'withdrawal of consent',
-    marketing_opt_out: 'marketing opt-out',
-    marketing_opt_in: 'marketing opt-in',
-  },
-  ru: {
-    access: 'доступ к данным',
-    rectification: 'уточнение данных',
-    erasure: 'уничтожение данных',
-    portability: 'копия данных',
-    objection: 'возражение против обработки',
-    restriction: 'блокирование обработки',
-    withdraw_consent: 'отзыв согласия',
-    marketing_opt_out: 'отказ от рекламы',
-    marketing_opt_in: 'согласие на рекламу',
-  },
-};
 
 /**
  * The law each request relies on (`{152}`, `{38}`: the statute, named in full or by number).
@@ -179,10 +158,6 @@ const BASIS: Record<Regime, Record<Lang, Record<RequestType, string>>> = {
   },
 };
 
-/** A short name of the request type, e.g. "erasure" / "уничтожение данных". */
-export function requestTitle(type: RequestType, lang: Lang): string {
-  return TITLE[lang][type];
-}
 
 const LAWS: Record<Lang, Record<'152' | '38', { full: string; short: string }>> = {
   ru: {

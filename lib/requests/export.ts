@@ -7,7 +7,7 @@
  * TEXT values escaped, `DTSTART;VALUE=DATE` on the due date, `UID` = `<request id>@ingru-privacy`.
  */
 import { csvCell } from '../consent/export';
-import { requestTitle } from './email';
+import { requestTitle } from './titles';
 import { deriveStatus, isFinal, type RequestRecord, type RequestState } from './record';
 
 const CSV_COLUMNS = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_TYPES, RULES, type Period } from '@/lib/deadlines/rules';
+import { STATUTE_TEXT } from '@/lib/deadlines/statute-texts';
 import { cite, STATUTE, type ExcerptId } from '@/lib/deadlines/statutes';
 
 /** How each statute writes the numbers the rules use (genitive after «не превышающий», «в течение»). */
@@ -23,18 +24,19 @@ describe('every deadline rule says what the statute it cites says', () => {
       const rule = RULES[regime][type];
       if (!rule.period) continue;
       it(`${regime} ${type}: ${JSON.stringify(rule.period)} is in the words of ${rule.cites[0]}`, () => {
-        const first = STATUTE[rule.cites[0] as ExcerptId];
-        expect(first.text).toMatch(wordsFor(rule.period!, first.act));
-        if (rule.extension) expect(first.text).toMatch(wordsFor(rule.extension, first.act));
-        if (rule.then) expect(first.text).toMatch(wordsFor(rule.then.period, first.act));
+        const id = rule.cites[0] as ExcerptId;
+        const text = STATUTE_TEXT[id];
+        expect(text).toMatch(wordsFor(rule.period!, STATUTE[id].act));
+        if (rule.extension) expect(text).toMatch(wordsFor(rule.extension, STATUTE[id].act));
+        if (rule.then) expect(text).toMatch(wordsFor(rule.then.period, STATUTE[id].act));
       });
     }
   }
 
   it('counts working days where the statute says working days, and calendar days where it does not', () => {
-    expect(STATUTE['ru152-21-5'].text).not.toMatch(/тридцати рабочих/);
+    expect(STATUTE_TEXT['ru152-21-5']).not.toMatch(/тридцати рабочих/);
     expect(RULES.ru152.withdraw_consent.period).toEqual({ unit: 'days', count: 30 });
-    expect(STATUTE['ru152-20-3'].text).toMatch(/семи рабочих дней/);
+    expect(STATUTE_TEXT['ru152-20-3']).toMatch(/семи рабочих дней/);
     expect(RULES.ru152.rectification.period).toEqual({ unit: 'working_days', count: 7 });
   });
 
@@ -54,7 +56,7 @@ describe('every deadline rule says what the statute it cites says', () => {
   });
 
   it('quotes the request contents Art. 14(3) asks for: an identity document, the relationship with the operator, a signature', () => {
-    const text = STATUTE['ru152-14-3'].text;
+    const text = STATUTE_TEXT['ru152-14-3'];
     expect(text).toMatch(/номер основного документа, удостоверяющего личность/);
     expect(text).toMatch(/сведения, подтверждающие участие субъекта персональных данных в отношениях с оператором/);
     expect(text).toMatch(/подпись субъекта персональных данных/);

@@ -4,17 +4,25 @@ import { POLICY_TEXT_FILE } from '@/lib/policy';
 
 export const POLICY_TEXT = readFileSync(POLICY_TEXT_FILE, 'utf8');
 
-/** Same words regardless of line breaks and typographic apostrophes. */
+/**
+ * Same words regardless of line wrapping and typographic apostrophes — but paragraph breaks kept,
+ * as "\n\n": a quote that runs across two paragraphs must say so, or it is not the policy's text.
+ */
 export function normalise(text: string): string {
-  return text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[’‘]/g, "'")
+    .split(/\n[ \t]*\n\s*/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 const HEADING = /^(\d+(?:\.\d+)?)\.? +[A-Z]/;
 
-/** `§3.1` → the text from its heading up to the next heading of any level. */
+/** `§3.1` → the text from its heading up to the next heading of any level; `preamble`, what precedes §1. */
 export function sectionTexts(text: string = POLICY_TEXT): Map<string, string> {
   const sections = new Map<string, string>();
-  let current: string | null = null;
+  let current: string | null = 'preamble';
   for (const line of text.split('\n')) {
     const heading = HEADING.exec(line);
     if (heading) current = `§${heading[1]}`;

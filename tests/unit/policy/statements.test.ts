@@ -37,17 +37,19 @@ describe('the policy statements', () => {
   it.each([
     ['source', ['§1']],
     ['legal_basis', ['§1']],
-    ['recipient', ['§4.1', '§4.2', '§4.3', '§4.4', '§4.5']],
+    ['acceptance', ['preamble']],
+    ['client_data', ['§3.1', '§5.1']],
+    ['recipient', ['§4', '§4.1', '§4.2', '§4.3', '§4.4', '§4.4', '§4.5']],
     ['right', ['§5.1', '§5.1', '§5.1', '§5.3']],
     ['third_party', ['§6']],
     ['transfer', ['§7']],
     ['storage', ['§9']],
     ['minors', ['§8']],
     ['security', ['§9']],
-    ['retention', ['§5.1', '§10']],
+    ['retention', ['§5.1', '§10', '§10']],
     ['settings', ['§11']],
     ['changes', ['§12']],
-    ['contact', ['§13']],
+    ['contact', ['§10', '§13']],
   ] as const)('covers %s in %j', (kind, expected) => {
     expect(statementsOf(kind).map((s) => s.section)).toEqual(expected);
   });
@@ -59,8 +61,19 @@ describe('the policy statements', () => {
     expect(optOut?.text.ru).toMatch(/служебные письма/);
   });
 
-  it('gives support@ingru.ru as the one contact (§13)', () => {
-    expect(statementsOf('contact')[0]?.quote).toContain('support@ingru.ru');
+  it('gives support@ingru.ru as the one contact (§10, §13)', () => {
+    for (const s of statementsOf('contact')) expect(s.quote).toContain('support@ingru.ru');
+  });
+
+  it('keeps paragraph breaks: a quote joining two paragraphs is not the policy’s text', () => {
+    const joined = 'to contact that Visitor or User for administrative purposes such as customer service';
+    expect(quotedIn(joined, sections.get('§3.3') ?? '')).toBe(false);
+    expect(quotedIn('to contact that Visitor or User\n\nfor administrative purposes such as customer service', sections.get('§3.3') ?? '')).toBe(true);
+  });
+
+  it('quotes in full what a shortened quote used to drop (§5.1)', () => {
+    expect(STATEMENTS.find((s) => s.id === 'right-access')?.quote).toContain('that we have obtained from an Integrated Service');
+    expect(STATEMENTS.find((s) => s.id === 'right-backups')?.quote).toContain('or where we otherwise reasonably believe that we have a legitimate reason to do so');
   });
 
   it('has unique ids and speaks Russian in every Russian text', () => {
