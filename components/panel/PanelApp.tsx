@@ -10,6 +10,7 @@ import { I18nProvider, useI18n } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
 import { ChoicesSection } from '../consent/ChoicesSection';
 import { useLazy } from '../common/use-lazy';
+import { calendarFromCatalog } from '@/lib/deadlines/calendar-update';
 import { RequestsList } from '../requests/RequestsList';
 import { AccountHeader } from './AccountHeader';
 import { ErrorBox } from './ErrorBox';
@@ -124,7 +125,7 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
             />
           )}
           <Section id="requests" title={t('requests.heading')}>
-            <RequestsList requests={model.requests} regimeOf={() => regime} />
+            <RequestsList requests={model.requests} regimeOf={() => regime} calendar={calendarFromCatalog(model.catalog.catalog).calendar} />
           </Section>
           <ChoicesSection model={model} />
           {policy.status === 'ready' && <policy.value.PolicySections />}

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Regime } from '@/lib/amocrm/host';
+import { cachedCatalog } from '@/lib/catalog/load';
 import { db } from '@/lib/db';
+import { calendarFromCatalog } from '@/lib/deadlines/calendar-update';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { RequestsList } from './RequestsList';
@@ -13,12 +15,14 @@ export function LazyRequests({ regimeOf }: { regimeOf: (host: string) => Regime 
   const [open, setOpen] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const requests = useLiveQuery(async () => (open ? db().requests.orderBy('createdAt').reverse().limit(limit + 1).toArray() : []), [open, limit]);
+  const catalog = useLiveQuery(async () => (open ? (await cachedCatalog(db())).catalog : null), [open]);
+  const calendar = calendarFromCatalog(catalog.status === 'ready' ? catalog.value : null).calendar;
   const shown = requests.status === 'ready' ? requests.value.slice(0, limit) : [];
   const more = requests.status === 'ready' && requests.value.length > limit;
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('requests.heading')}</summary>
-      {open && requests.status === 'ready' && <RequestsList requests={shown} regimeOf={regimeOf} showAccount />}
+      {open && requests.status === 'ready' && <RequestsList requests={shown} regimeOf={regimeOf} showAccount calendar={calendar} />}
       {more && (
         <button type="button" onClick={() => setLimit(limit + PAGE)}>
           {t('requests.more')}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Regime } from '@/lib/amocrm/host';
+import type { RuCalendar } from '@/lib/deadlines/ru-calendar';
 import type { Lang, MessageKey } from '@/lib/i18n';
 import { requestTitle } from '@/lib/requests/titles';
 import type { RequestEvent, RequestRecord } from '@/lib/requests/record';
@@ -17,6 +18,8 @@ export interface RequestsListProps {
   requests: readonly RequestRecord[];
   regimeOf: (host: string) => Regime;
   showAccount?: boolean;
+  /** The production calendar with any years Ingroup's catalog carries; the bundled one otherwise. */
+  calendar?: RuCalendar;
 }
 
 /** 2026-11-17 as the admin reads dates: 17.11.2026 / 17 Nov 2026. */
@@ -219,11 +222,11 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
 }
 
 /** Requests with their status, reference, deadline and history; failed ones offer the email route, overdue ones a complaint. */
-export function RequestsList({ requests, regimeOf, showAccount = false }: RequestsListProps): preact.JSX.Element {
+export function RequestsList({ requests, regimeOf, showAccount = false, calendar }: RequestsListProps): preact.JSX.Element {
   const { t, lang } = useI18n();
   const action = useAction();
   const today = new Date();
-  const views = requests.map((r) => requestView(r, regimeOf(r.host), today));
+  const views = requests.map((r) => requestView(r, regimeOf(r.host), today, calendar));
   const dueOf = new Map(views.map((v) => [v.record.id, v.dueDate ?? undefined]));
   if (views.length === 0) return <p class="muted">{t('requests.none')}</p>;
   return (

@@ -11,6 +11,8 @@ import type { PrivacyDb } from '../db';
 import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
 import { requestTitle } from '../requests/titles';
 import { requestView } from '../requests/view';
+import { cachedCatalog } from '../catalog/load';
+import { calendarFromCatalog } from '../deadlines/calendar-update';
 import { readEndpointBase } from '../settings';
 
 export const OUTBOX_ALARM = 'outbox';
@@ -47,9 +49,10 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
   async function checkDeadlines(): Promise<void> {
     const open = await db.requests.toArray();
     const today = new Date(now());
+    const { calendar } = calendarFromCatalog((await cachedCatalog(db)).catalog);
     const overdue = [];
     for (const record of open) {
-      const view = requestView(record, await regimeOf(record.host), today);
+      const view = requestView(record, await regimeOf(record.host), today, calendar);
       if (view.overdue) overdue.push(view);
     }
     await browser.action.setBadgeText({ text: overdue.length ? String(overdue.length) : '' });
