@@ -13,6 +13,7 @@ import { matchIngroupWidgets } from '../catalog/match';
 import type { PrivacyDb } from '../db';
 import { AmoFetchAnswer } from '../messages';
 import { readEndpointBase } from '../settings';
+import { isCurrent, wipeGeneration } from '../wipe';
 
 const limiter = createLimiter();
 
@@ -78,17 +79,18 @@ export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: nu
   const cached = await readSnapshot(deps.db, host);
   if (cached && !force && !isStale(cached, deps.now())) return cached;
   await assertTabHost(deps.browser, tabId, host);
+  const generation = wipeGeneration(deps.db);
   const client = createAmoClient({ transport: tabTransport(deps.browser, tabId, host), limiter, key: host });
   const [snapshot] = await Promise.all([buildSnapshot(client, host, deps.now()), currentCatalog(deps)]);
   assertSameAccount(snapshot, host, (await deps.db.accounts.get(host))?.accountId);
   // A tab that moved while the account was read: nothing of the read is kept.
   await assertTabHost(deps.browser, tabId, host);
-  await saveSnapshot(deps.db, snapshot);
-  await deps.db.accounts.update(host, {
-    accountId: snapshot.account.id,
-    name: snapshot.account.name,
-    widgetsReadAt: snapshot.fetchedAt,
-    ingroupCount: await countIngroup(deps, snapshot.widgets),
+  const ingroupCount = await countIngroup(deps, snapshot.widgets);
+  await deps.db.transaction('rw', deps.db.snapshots, deps.db.accounts, async () => {
+    // Wiped while amoCRM was read: the admin's data is not written back.
+    if (!isCurrent(deps.db, generation)) throw Object.assign(new Error('Local data was wiped while the account was read.'), { code: 'wiped' });
+    await saveSnapshot(deps.db, snapshot);
+    await deps.db.accounts.update(host, { accountId: snapshot.account.id, name: snapshot.account.name, widgetsReadAt: snapshot.fetchedAt, ingroupCount });
   });
   return snapshot;
 }

@@ -17,6 +17,7 @@
  * direct attempts from sending the same request at once; the background is the only sender.
  */
 import type { PrivacyDb } from '../db';
+import { isCurrent, wipeGeneration } from '../wipe';
 import { EndpointError, getStatus, postRequest, type FetchLike } from './endpoint';
 import { deriveStatus, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
 import { FINAL_STATUSES, type Receipt, type RequestBody } from './types';
@@ -97,7 +98,7 @@ export type AttemptOutcome =
   | { kind: 'sent'; receipt: Receipt }
   | { kind: 'retry'; dueAt: number; error: EndpointError }
   | { kind: 'failed'; error: EndpointError }
-  | { kind: 'skipped'; reason: 'busy' | 'not-pending' };
+  | { kind: 'skipped'; reason: 'busy' | 'not-pending' | 'wiped' };
 
 /** Ids being sent or polled right now in this context. */
 const inFlight = new Set<string>();
@@ -121,9 +122,12 @@ function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'polls'>(
 export async function attemptSend(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<AttemptOutcome> {
   if (inFlight.has(id)) return { kind: 'skipped', reason: 'busy' };
   inFlight.add(id);
+  const generation = wipeGeneration(db);
   try {
     const record = await db.requests.get(id);
     if (!record || record.outboxDueAt === undefined) return { kind: 'skipped', reason: 'not-pending' };
+    // Wiped since it was read: nothing of it goes out.
+    if (!isCurrent(db, generation)) return { kind: 'skipped', reason: 'wiped' };
     let receipt: Receipt | undefined;
     let error: EndpointError | undefined;
     try {
@@ -133,8 +137,10 @@ export async function attemptSend(db: PrivacyDb, id: string, deps: OutboxDeps): 
     }
     return await db.transaction('rw', db.requests, async (): Promise<AttemptOutcome> => {
       const now = deps.now();
-      // Read again: the admin may have sent it by email while this attempt was on the wire.
-      const current = (await db.requests.get(id)) ?? record;
+      // Read again: the admin may have sent it by email while this attempt was on the wire, or
+      // wiped everything — then nothing is written back (the request and its personal data stay gone).
+      const current = await db.requests.get(id);
+      if (!current || !isCurrent(db, generation)) return { kind: 'skipped', reason: 'wiped' };
       const attempts = current.attempts + 1;
       if (receipt) {
         const events: RequestEvent[] = [
@@ -213,8 +219,10 @@ async function drainPass(db: PrivacyDb, deps: OutboxDeps, totals: DrainResult): 
   const retriedIds = new Set<string>();
   let holdUntil: number | undefined;
 
+  const generation = wipeGeneration(db);
   const worker = async (): Promise<void> => {
-    while (holdUntil === undefined) {
+    // A wipe ends the pass: nothing more is sent.
+    while (holdUntil === undefined && isCurrent(db, generation)) {
       const next = await db.requests
         .where('outboxDueAt')
         .belowOrEqual(deps.now())
@@ -235,7 +243,7 @@ async function drainPass(db: PrivacyDb, deps: OutboxDeps, totals: DrainResult): 
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 2) }, worker));
 
-  if (holdUntil !== undefined) {
+  if (holdUntil !== undefined && isCurrent(db, generation)) {
     // The endpoint is unwell: the rest wait just behind the request that will probe it next.
     const until = holdUntil + 1;
     await db.requests
@@ -293,9 +301,10 @@ export interface PollResult {
 async function pollOne(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<'changed' | 'same' | 'error' | 'skipped'> {
   if (inFlight.has(id)) return 'skipped';
   inFlight.add(id);
+  const generation = wipeGeneration(db);
   try {
     const record = await db.requests.get(id);
-    if (!record || record.pollDueAt === undefined) return 'skipped';
+    if (!record || record.pollDueAt === undefined || !isCurrent(db, generation)) return 'skipped';
     let reply: Awaited<ReturnType<typeof getStatus>> | undefined;
     let error: EndpointError | undefined;
     try {
@@ -305,8 +314,9 @@ async function pollOne(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<'ch
     }
     return await db.transaction('rw', db.requests, async () => {
       const now = deps.now();
-      const current = (await db.requests.get(id)) ?? record;
-      if (current.pollDueAt === undefined) return 'skipped';
+      // Gone (wiped, or never there): the answer is not written back.
+      const current = await db.requests.get(id);
+      if (!current || !isCurrent(db, generation) || current.pollDueAt === undefined) return 'skipped';
       const polls = (current.polls ?? 0) + 1;
       if (!reply) {
         // Polling is best effort: no event, just a later look (and the retry-after, if asked).
