@@ -10,8 +10,8 @@ import { POLICY_VERSION } from '../policy/version';
 import { bodyFromDraft } from '../requests/compose';
 import { checkEndpointBase, originPattern } from '../requests/endpoint-base';
 import { enqueue, recordEmailSent, requeue } from '../requests/outbox';
-import type { Draft } from '../requests/types';
 import { IdentitySchema } from '../requests/identity';
+import { marketingDraft } from '../requests/marketing';
 import type { BackgroundDeps } from './handlers';
 import type { OutboxRunner } from './outbox-runner';
 import type { Handlers } from './router';
@@ -47,23 +47,9 @@ export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<st
  */
 export async function sendMarketingChoice(deps: RequestDeps, host: string, state: ConsentState): Promise<string | null> {
   const snapshot = await readSnapshot(deps.db, host);
-  if (!snapshot?.admin) return null;
   const account = await deps.db.accounts.get(host);
-  const draft: Draft = {
-    type: state === 'given' ? 'marketing_opt_in' : 'marketing_opt_out',
-    host,
-    locale: host.endsWith('.amocrm.ru') ? 'ru' : 'en',
-    regime: account?.regime ?? (host.endsWith('.amocrm.ru') ? 'ru152' : 'gdpr'),
-    widgets: [],
-    requester: {
-      userId: snapshot.admin.id,
-      name: snapshot.admin.name,
-      email: snapshot.admin.email,
-      ...(snapshot.admin.phone ? { phone: snapshot.admin.phone } : {}),
-    },
-    account: { id: snapshot.account.id, subdomain: snapshot.account.subdomain, host },
-  };
-  return submitDraft(deps, draft);
+  const draft = marketingDraft(snapshot, host, account?.regime, state);
+  return draft ? submitDraft(deps, draft) : null;
 }
 
 const ENDPOINT_REFUSALS = {
