@@ -19,7 +19,11 @@ export const REPLIES = {
   'request/email-sent': z.object({ id: z.string() }),
   'request/retry': z.object({ id: z.string() }),
   'outbox/flush': z.object({ sent: z.int(), retried: z.int(), failed: z.int(), nextDueAt: z.nullable(z.number()) }),
-  'ledger/import': z.object({ added: z.int(), duplicates: z.int(), rejected: z.array(z.object({ index: z.int(), reason: z.string() })) }),
+  'ledger/import': z.object({
+    added: z.int(),
+    duplicates: z.int(),
+    rejected: z.array(z.object({ index: z.int(), reason: z.string(), code: z.optional(z.literal('future')), timestamp: z.optional(z.string()) })),
+  }),
   'data/wipe': z.object({ wiped: z.literal(true) }),
   'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),
   'settings/endpoint': z.object({ base: z.string() }),

@@ -3,16 +3,26 @@ import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { kantaraReceipt, ledgerCsv, ledgerFileJson } from '@/lib/consent/export';
 import { allEvents, verifyLedger } from '@/lib/consent/ledger';
 import { db } from '@/lib/db';
+import { ledgerToolsWords } from '@/lib/i18n/ledger-tools';
 import { send } from '@/lib/send';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 
-type ImportReport = { added: number; duplicates: number; rejected: Array<{ index: number; reason: string }> } | { error: string };
+type Rejection = { index: number; reason: string; code?: 'future' | undefined; timestamp?: string | undefined };
+type ImportReport = { added: number; duplicates: number; rejected: Rejection[] } | { error: string };
 
 /** Export, verify and import the consent ledger. */
 export function LedgerTools(): preact.JSX.Element {
   const { t, lang } = useI18n();
+  const words = ledgerToolsWords(lang);
+  // The background words its refusals in English; the ones with a code are worded here.
+  const reasonOf = (r: Rejection): string =>
+    r.code === 'future' && r.timestamp
+      ? words.future.replace('{n}', String(r.index + 1)).replace('{date}', new Date(r.timestamp).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }))
+      : r.index >= 0
+        ? `#${r.index}: ${r.reason}`
+        : r.reason;
   // Verifying 20,000 events takes a moment: on demand, not on every open; each click checks afresh,
   // and the verdict then follows the ledger as it changes.
   const [runs, setRuns] = useState(0);
@@ -56,6 +66,7 @@ export function LedgerTools(): preact.JSX.Element {
           {t('options.verify')}
         </button>
       </p>
+      <p class="muted">{words.proves}</p>
       {runs > 0 && verdict.status === 'loading' && <p role="status">{t('consent.verifying')}</p>}
       {verdict.status === 'error' && (
         <p class="error" role="alert">
@@ -104,7 +115,7 @@ export function LedgerTools(): preact.JSX.Element {
           <p>{t('options.importRejected')}</p>
           <ul>
             {report.rejected.map((r) => (
-              <li key={`${r.index}-${r.reason}`}>{r.index >= 0 ? `#${r.index}: ${r.reason}` : r.reason}</li>
+              <li key={`${r.index}-${r.reason}`}>{reasonOf(r)}</li>
             ))}
           </ul>
         </div>

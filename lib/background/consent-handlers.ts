@@ -72,6 +72,6 @@ export function consentHandlers(deps: BackgroundDeps, onMarketingChange?: Market
       await tellIngroup(hosts, state);
       return { count: events.length };
     },
-    'ledger/import': async ({ text }) => importLedger(deps.db, text),
+    'ledger/import': async ({ text }) => importLedger(deps.db, text, deps.now()),
   };
 }
