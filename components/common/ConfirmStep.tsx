@@ -26,9 +26,11 @@ export function ConfirmStep({ title, children, onConfirm, onCancel, busy = false
   const { lang } = useI18n();
   const w = confirmWords(lang);
   const [armed, setArmed] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const seen = useSeen(button);
+  // The step as a whole, not its button: a disabled button is drawn at reduced opacity, which
+  // IntersectionObserver v2 counts as not seen — it would never come on.
+  const seen = useSeen(root);
   useEffect(() => {
     heading.current?.focus();
     const timer = setTimeout(() => setArmed(true), ARM_MS);
@@ -45,7 +47,7 @@ export function ConfirmStep({ title, children, onConfirm, onCancel, busy = false
   }, [seen]);
   const ready = armed && seen !== false && !busy;
   return (
-    <div class="confirm-step" role="dialog" aria-modal="true" aria-labelledby="confirm-step-title">
+    <div class="confirm-step" role="dialog" aria-modal="true" aria-labelledby="confirm-step-title" ref={root}>
       <h2 id="confirm-step-title" tabIndex={-1} ref={heading}>
         {w.title}: {title}
       </h2>
@@ -62,7 +64,7 @@ export function ConfirmStep({ title, children, onConfirm, onCancel, busy = false
         <button type="button" onClick={onCancel}>
           {w.cancel}
         </button>
-        <button type="button" class="primary" ref={button} disabled={!ready} onClick={() => ready && onConfirm()}>
+        <button type="button" class="primary" disabled={!ready} onClick={() => ready && onConfirm()}>
           {w.confirm}
         </button>
       </div>
