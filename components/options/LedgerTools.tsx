@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { kantaraReceipt, ledgerCsv, ledgerFileJson } from '@/lib/consent/export';
 import { allEvents, verifyLedger } from '@/lib/consent/ledger';
@@ -29,6 +29,7 @@ export function LedgerTools(): preact.JSX.Element {
   const verdict = useLiveQuery(async () => (runs > 0 ? verifyLedger(db()) : null), [runs]);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [exportFailed, setExportFailed] = useState<string | null>(null);
+  const persisted = usePersistentStorage();
 
   const exportAs = async (kind: 'json' | 'kantara' | 'csv'): Promise<void> => {
     setExportFailed(null);
@@ -67,6 +68,11 @@ export function LedgerTools(): preact.JSX.Element {
         </button>
       </p>
       <p class="muted">{words.proves}</p>
+      {persisted !== 'asking' && (
+        <p class={persisted === true ? 'ok' : 'muted'} role="status">
+          {persisted === true ? words.persisted : persisted === false ? words.notPersisted : words.persistUnknown}
+        </p>
+      )}
       {runs > 0 && verdict.status === 'loading' && <p role="status">{t('consent.verifying')}</p>}
       {verdict.status === 'error' && (
         <p class="error" role="alert">
@@ -122,4 +128,28 @@ export function LedgerTools(): preact.JSX.Element {
       )}
     </section>
   );
+}
+
+/**
+ * The ledger carries legal weight: the browser is asked to keep the extension's storage as
+ * persistent (not cleared under disk pressure), and its answer is shown. `persist()` exists only
+ * in pages, not in the service worker, so Options asks each time it opens (a granted answer sticks).
+ */
+function usePersistentStorage(): boolean | 'unknown' | 'asking' {
+  const [answer, setAnswer] = useState<boolean | 'unknown' | 'asking'>('asking');
+  useEffect(() => {
+    const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    if (typeof storage?.persist !== 'function') {
+      setAnswer('unknown');
+      return;
+    }
+    storage
+      .persisted()
+      .then((already) => already || storage.persist())
+      .then(setAnswer, (error: unknown) => {
+        console.warn('[ingroup-privacy] persistent storage', error);
+        setAnswer('unknown');
+      });
+  }, []);
+  return answer;
 }

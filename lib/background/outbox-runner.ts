@@ -71,12 +71,19 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
 
   let running: Promise<DrainResult> | null = null;
   async function runOnce(): Promise<DrainResult> {
-    const d = await outboxDeps();
-    const result = await drain(db, d);
-    await pollDue(db, d);
-    await scheduleAlarm();
-    await checkDeadlines();
-    return result;
+    try {
+      const d = await outboxDeps();
+      const result = await drain(db, d);
+      await pollDue(db, d);
+      return result;
+    } finally {
+      // Re-armed whatever happened above: a pass that throws must not leave the outbox asleep.
+      await scheduleAlarm().catch(async (error: unknown) => {
+        console.error('[ingroup-privacy] outbox alarm', error);
+        await browser.alarms.create(OUTBOX_ALARM, { when: now() + ALARM_MIN_MS });
+      });
+      await checkDeadlines().catch((error: unknown) => console.error('[ingroup-privacy] deadlines', error));
+    }
   }
   return {
     // One run at a time in this worker; a call during a run waits for it and then runs again.

@@ -56,6 +56,8 @@ const ENDPOINT_REFUSALS = {
   'not-an-address': 'That is not an address. Enter Ingroup’s endpoint as https://host/path.',
   'not-https': 'Ingroup’s endpoint must be an https:// address.',
   'not-plain': 'Enter the endpoint’s base address only, without a user name, password, “?…” or “#…”.',
+  'not-a-name': 'Use the endpoint’s domain name: not an IP address, localhost or a name ending in a dot.',
+  amocrm: 'An amoCRM address cannot be Ingroup’s endpoint.',
 } as const;
 
 /** A plain https:// base whose origin the admin has granted (asked for on the options page, where the click allows the prompt). */

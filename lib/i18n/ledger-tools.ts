@@ -7,12 +7,18 @@ import type { Lang } from './launcher';
 const en = {
   proves:
     'What the hash chain proves: that no event was changed, removed or reordered since it was recorded (integrity). What it does not prove: who recorded an event — anyone with a copy of the extension can make a valid chain, so it is not a signature (authorship).',
+  persisted: 'This browser keeps the ledger as persistent storage: it will not clear it to free space.',
+  notPersisted: 'This browser did not agree to keep the ledger as persistent storage: it may clear it when the disk runs short. Export the ledger now and then.',
+  persistUnknown: 'This browser does not say whether it keeps the ledger when space runs short. Export the ledger now and then.',
   future: 'Event #{n} is dated {date}, after this import: no choice can have been made in the future (the clock of the browser that recorded it was probably wrong). Nothing was imported.',
 };
 
 const ru: Record<keyof typeof en, string> = {
   proves:
     'Что доказывает цепочка хешей: ни одно событие не изменено, не удалено и не переставлено после записи (целостность). Чего она не доказывает: кто записал событие — верную цепочку может построить любой, у кого есть расширение, это не подпись (авторство).',
+  persisted: 'Браузер хранит журнал как постоянные данные: он не удалит его, чтобы освободить место.',
+  notPersisted: 'Браузер не согласился хранить журнал как постоянные данные: он может удалить его, если на диске мало места. Время от времени экспортируйте журнал.',
+  persistUnknown: 'Браузер не сообщает, сохранит ли он журнал при нехватке места. Время от времени экспортируйте журнал.',
   future: 'Событие № {n} датировано {date} — позже этого импорта: выбор не может быть сделан в будущем (видимо, часы браузера, где его записали, шли неверно). Ничего не импортировано.',
 };
 
