@@ -30,6 +30,8 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('request/email-sent'), id: z.uuid() }),
   z.strictObject({ type: z.literal('request/retry'), id: z.uuid() }),
+  /** Send a request made for another endpoint to the one in force (asked per request, in Options). */
+  z.strictObject({ type: z.literal('request/move'), id: z.uuid() }),
   /** Send what is due now; with `checkNow`, also ask Ingroup for every open request's status now. */
   z.strictObject({ type: z.literal('outbox/flush'), checkNow: z.optional(z.boolean()) }),
   z.strictObject({ type: z.literal('ledger/import'), text: z.string().check(z.maxLength(20_000_000)) }),
@@ -58,6 +60,7 @@ export const SENDERS: Record<ToBackgroundType, readonly SenderKind[]> = {
   'request/submit': PAGES,
   'request/email-sent': PAGES,
   'request/retry': PAGES,
+  'request/move': OPTIONS_ONLY,
   'outbox/flush': PAGES,
   'ledger/import': OPTIONS_ONLY,
   'data/wipe': OPTIONS_ONLY,

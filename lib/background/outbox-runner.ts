@@ -39,7 +39,8 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
   const regimeOf = async (host: string): Promise<Regime> => (await db.accounts.get(host))?.regime ?? defaultRegime(host);
 
   async function scheduleAlarm(): Promise<void> {
-    const next = (await nextWakeAt(db)) ?? Number.POSITIVE_INFINITY;
+    // Requests held for another endpoint wait for the admin, not for the alarm.
+    const next = (await nextWakeAt(db, await readEndpointBase(db))) ?? Number.POSITIVE_INFINITY;
     const when = Math.max(now() + ALARM_MIN_MS, Math.min(next, now() + DEADLINE_CHECK_MS));
     await browser.alarms.create(OUTBOX_ALARM, { when });
   }

@@ -19,7 +19,7 @@
 import type { PrivacyDb } from '../db';
 import { isCurrent, wipeGeneration } from '../wipe';
 import { EndpointError, getStatus, postRequest, type FetchLike } from './endpoint';
-import { deriveStatus, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
+import { deriveStatus, sendsTo, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
 import { FINAL_STATUSES, type Receipt, type RequestBody } from './types';
 
 export const MAX_ATTEMPTS = 10;
@@ -70,8 +70,20 @@ export function pollDelay(polls: number, random: () => number): number {
   return Math.floor(step / 2 + random() * (step / 2));
 }
 
-/** Writes the request with its `queued` event. An endpoint request is due at once; an email one is not sent by the outbox. */
-export async function enqueue(db: PrivacyDb, body: RequestBody, channel: Channel, now: number = Date.now(), identity?: Identity): Promise<RequestRecord> {
+export { sendsTo } from './record';
+
+/**
+ * Writes the request with its `queued` event. An endpoint request is due at once, for the endpoint
+ * origin it was made for; an email one is not sent by the outbox.
+ */
+export async function enqueue(
+  db: PrivacyDb,
+  body: RequestBody,
+  channel: Channel,
+  now: number = Date.now(),
+  identity?: Identity,
+  endpointOrigin?: string,
+): Promise<RequestRecord> {
   const record: RequestRecord = {
     ...(identity && (identity.document?.trim() || identity.relationship?.trim()) ? { identity } : {}),
     id: body.id,
@@ -83,6 +95,7 @@ export async function enqueue(db: PrivacyDb, body: RequestBody, channel: Channel
     attempts: 0,
     events: [{ at: now, kind: 'queued' }],
     ...(channel === 'endpoint' ? { outboxDueAt: now } : {}),
+    ...(channel === 'endpoint' && endpointOrigin !== undefined ? { endpointOrigin } : {}),
   };
   // `add`, not `put`: an id is sent once; a second enqueue of it is a bug to hear about.
   await db.requests.add(record);
@@ -98,7 +111,7 @@ export type AttemptOutcome =
   | { kind: 'sent'; receipt: Receipt }
   | { kind: 'retry'; dueAt: number; error: EndpointError }
   | { kind: 'failed'; error: EndpointError }
-  | { kind: 'skipped'; reason: 'busy' | 'not-pending' | 'wiped' };
+  | { kind: 'skipped'; reason: 'busy' | 'not-pending' | 'wiped' | 'other-endpoint' };
 
 /** Ids being sent or polled right now in this context. */
 const inFlight = new Set<string>();
@@ -126,6 +139,8 @@ export async function attemptSend(db: PrivacyDb, id: string, deps: OutboxDeps): 
   try {
     const record = await db.requests.get(id);
     if (!record || record.outboxDueAt === undefined) return { kind: 'skipped', reason: 'not-pending' };
+    // Made for another endpoint: it goes to this one only when the admin moves it.
+    if (!sendsTo(record, deps.base)) return { kind: 'skipped', reason: 'other-endpoint' };
     // Wiped since it was read: nothing of it goes out.
     if (!isCurrent(db, generation)) return { kind: 'skipped', reason: 'wiped' };
     let receipt: Receipt | undefined;
@@ -202,14 +217,16 @@ export interface DrainResult {
   nextDueAt: number | null;
 }
 
-/** The soonest `outboxDueAt`, or null. */
-export async function nextSendAt(db: PrivacyDb): Promise<number | null> {
-  return (await db.requests.orderBy('outboxDueAt').first())?.outboxDueAt ?? null;
+/** The soonest `outboxDueAt` (of the requests `base` may be sent, when given), or null. */
+export async function nextSendAt(db: PrivacyDb, base?: string): Promise<number | null> {
+  const rows = db.requests.orderBy('outboxDueAt');
+  const first = base === undefined ? await rows.first() : await rows.filter((r) => sendsTo(r, base)).first();
+  return first?.outboxDueAt ?? null;
 }
 
 /** The soonest time anything (a send or a status poll) is due — what the background's alarm is set for. */
-export async function nextWakeAt(db: PrivacyDb): Promise<number | null> {
-  const [send, poll] = await Promise.all([nextSendAt(db), db.requests.orderBy('pollDueAt').first()]);
+export async function nextWakeAt(db: PrivacyDb, base?: string): Promise<number | null> {
+  const [send, poll] = await Promise.all([nextSendAt(db, base), db.requests.orderBy('pollDueAt').first()]);
   const times = [send, poll?.pollDueAt].filter((t): t is number => t !== undefined && t !== null);
   return times.length ? Math.min(...times) : null;
 }
@@ -226,7 +243,7 @@ async function drainPass(db: PrivacyDb, deps: OutboxDeps, totals: DrainResult): 
       const next = await db.requests
         .where('outboxDueAt')
         .belowOrEqual(deps.now())
-        .filter((r) => !attempted.has(r.id) && !inFlight.has(r.id))
+        .filter((r) => !attempted.has(r.id) && !inFlight.has(r.id) && sendsTo(r, deps.base))
         .first();
       if (!next) return;
       if (attempted.has(next.id)) continue;
@@ -281,7 +298,7 @@ export function drain(db: PrivacyDb, deps: OutboxDeps): Promise<DrainResult> {
         state.again = false;
         await drainPass(db, deps, totals);
       } while (state.again);
-      totals.nextDueAt = await nextSendAt(db);
+      totals.nextDueAt = await nextSendAt(db, deps.base);
       return totals;
     } finally {
       draining.delete(db);
@@ -410,6 +427,17 @@ export async function recordEmailSent(db: PrivacyDb, id: string, now: number = D
     channel: 'email',
     events: [...record.events, { at: now, kind: 'email_sent' }],
   }));
+}
+
+/**
+ * The admin agreed to send a request made for another endpoint to the one in force (asked per
+ * request, in Options): it is queued afresh for `origin`, under the same id and body.
+ */
+export async function moveToEndpoint(db: PrivacyDb, id: string, origin: string, now: number = Date.now()): Promise<RequestRecord> {
+  return update(db, id, (record) => {
+    if (record.outboxDueAt === undefined || record.endpointOrigin === undefined || record.endpointOrigin === origin) return record;
+    return { ...record, endpointOrigin: origin, outboxDueAt: now };
+  });
 }
 
 /** "Try again" on a failed request: queued afresh under the same id (and so the same Idempotency-Key). */

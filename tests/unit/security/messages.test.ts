@@ -21,6 +21,7 @@ const VALID: Record<ToBackgroundType, ToBackground> = {
   'request/submit': { type: 'request/submit', draft: { type: 'access' } },
   'request/email-sent': { type: 'request/email-sent', id: UUID },
   'request/retry': { type: 'request/retry', id: UUID },
+  'request/move': { type: 'request/move', id: UUID },
   'outbox/flush': { type: 'outbox/flush' },
   'ledger/import': { type: 'ledger/import', text: '{}' },
   'data/wipe': { type: 'data/wipe', confirm: 'wipe' },
@@ -99,7 +100,7 @@ describe('the background router refuses what it must not trust', () => {
   });
 
   it('keeps wipe, import, the endpoint and choosing for every account out of the panel', () => {
-    expect(OPTIONS_ONLY).toEqual(expect.arrayContaining(['data/wipe', 'ledger/import', 'settings/endpoint', 'consent/record-all']));
+    expect(OPTIONS_ONLY).toEqual(expect.arrayContaining(['data/wipe', 'ledger/import', 'settings/endpoint', 'consent/record-all', 'request/move']));
   });
 
   it.each([
