@@ -15,6 +15,7 @@ export const REPLIES = {
   'snapshot/refresh': z.object({ fetchedAt: z.number() }),
   'consent/record': z.object({ id: z.string() }),
   'consent/record-all': z.object({ count: z.int() }),
+  'consent/send-marketing': z.object({ id: z.string() }),
   'request/submit': z.object({ id: z.string() }),
   'request/email-sent': z.object({ id: z.string() }),
   'request/retry': z.object({ id: z.string() }),

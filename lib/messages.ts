@@ -26,6 +26,8 @@ export const ToBackground = z.discriminatedUnion('type', [
     state: z.enum(['given', 'refused', 'withdrawn']),
     method: z.enum(['popup', 'panel']),
   }),
+  /** Tell Ingroup the marketing choice in force for an account (an imported one is only recorded). */
+  z.strictObject({ type: z.literal('consent/send-marketing'), host: Host }),
   z.strictObject({ type: z.literal('consent/record-all'), state: z.enum(['given', 'refused']), method: z.enum(['popup', 'panel']) }),
   z.strictObject({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('request/email-sent'), id: z.uuid() }),
@@ -57,6 +59,7 @@ export const SENDERS: Record<ToBackgroundType, readonly SenderKind[]> = {
   'snapshot/refresh': PAGES,
   'consent/record': PAGES,
   'consent/record-all': OPTIONS_ONLY,
+  'consent/send-marketing': OPTIONS_ONLY,
   'request/submit': PAGES,
   'request/email-sent': PAGES,
   'request/retry': PAGES,

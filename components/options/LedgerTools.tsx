@@ -8,6 +8,7 @@ import { send } from '@/lib/send';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import { UnsentChoices } from './UnsentChoices';
 
 type Rejection = { index: number; reason: string; code?: 'future' | undefined; timestamp?: string | undefined };
 type ImportReport = { added: number; duplicates: number; rejected: Rejection[] } | { error: string };
@@ -116,6 +117,7 @@ export function LedgerTools(): preact.JSX.Element {
         </p>
       )}
       {report && !('error' in report) && report.rejected.length === 0 && <p role="status">{t('options.importResult', { added: report.added, duplicates: report.duplicates })}</p>}
+      <UnsentChoices />
       {report && !('error' in report) && report.rejected.length > 0 && (
         <div class="error" role="alert">
           <p>{t('options.importRejected')}</p>

@@ -19,9 +19,13 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
   const { browser, db, now } = deps;
   const requestDeps = { ...deps, outbox };
   return {
-    ...consentHandlers(deps, async (host, state) => {
-      await sendMarketingChoice(requestDeps, host, state);
-    }),
+    ...consentHandlers(
+      deps,
+      async (host, state) => {
+        await sendMarketingChoice(requestDeps, host, state);
+      },
+      (host, state) => sendMarketingChoice(requestDeps, host, state),
+    ),
     ...requestHandlers(requestDeps),
     'page/seen': async ({ host }, { tabId }) => {
       const account = await recordAccountSeen(db, host, now());

@@ -18,6 +18,7 @@ const VALID: Record<ToBackgroundType, ToBackground> = {
   'snapshot/refresh': { type: 'snapshot/refresh', host: HOST, force: true },
   'consent/record': { type: 'consent/record', host: HOST, purpose: 'marketing', state: 'refused', method: 'panel' },
   'consent/record-all': { type: 'consent/record-all', state: 'refused', method: 'popup' },
+  'consent/send-marketing': { type: 'consent/send-marketing', host: HOST },
   'request/submit': { type: 'request/submit', draft: { type: 'access' } },
   'request/email-sent': { type: 'request/email-sent', id: UUID },
   'request/retry': { type: 'request/retry', id: UUID },
