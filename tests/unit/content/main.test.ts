@@ -222,13 +222,13 @@ describe('the content script', () => {
     expect(document.getElementById(PANEL_FRAME_ID)?.style.display).toBe('block');
   });
 
-  it('answers amo/fetch with the raw same-origin reply, and null when the fetch fails', async () => {
+  it('answers amo/fetch with the raw reply from the page’s own origin (an absolute URL, no redirects), and null when the fetch fails', async () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch');
     fetchMock.mockResolvedValueOnce(new Response('{"id":1}', { status: 200, headers: { 'content-type': 'application/hal+json' } }));
     const { runtime, deliver } = fakeRuntime();
     start(runtime);
-    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/account' })).toEqual({ status: 200, contentType: 'application/hal+json', retryAfter: null, body: '{"id":1}' });
-    expect(fetchMock).toHaveBeenCalledWith('/api/v4/account', expect.objectContaining({ credentials: 'same-origin' }));
+    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/account' })).toEqual({ origin: 'https://demo.amocrm.ru', status: 200, contentType: 'application/hal+json', retryAfter: null, body: '{"id":1}' });
+    expect(fetchMock).toHaveBeenCalledWith('https://demo.amocrm.ru/api/v4/account', expect.objectContaining({ credentials: 'same-origin', redirect: 'error' }));
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     expect(await deliver({ type: 'amo/fetch', path: '/api/v4/users?page=1' })).toBeNull();
   });
