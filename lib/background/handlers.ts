@@ -7,6 +7,7 @@ import type { OutboxRunner } from './outbox-runner';
 import { requestHandlers, sendMarketingChoice } from './request-handlers';
 import { launcherCount, refreshSnapshot } from './snapshot';
 import type { Handlers } from './router';
+import { wipeAll } from '../wipe';
 
 export interface BackgroundDeps {
   browser: typeof Browser;
@@ -18,9 +19,13 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
   const { browser, db, now } = deps;
   const requestDeps = { ...deps, outbox };
   return {
-    ...consentHandlers(deps, async (host, state) => {
-      await sendMarketingChoice(requestDeps, host, state);
-    }),
+    ...consentHandlers(
+      deps,
+      async (host, state) => {
+        await sendMarketingChoice(requestDeps, host, state);
+      },
+      (host, state) => sendMarketingChoice(requestDeps, host, state),
+    ),
     ...requestHandlers(requestDeps),
     'page/seen': async ({ host }, { tabId }) => {
       const account = await recordAccountSeen(db, host, now());
@@ -43,8 +48,7 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
       return { regime };
     },
     'data/wipe': async () => {
-      // One transaction: the ledger and the choices derived from it are never seen half cleared.
-      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
+      await wipeAll(db);
       return { wiped: true };
     },
     'snapshot/refresh': async ({ host, tabId, force }, context) => {
