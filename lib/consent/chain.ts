@@ -2,8 +2,11 @@
  * The ledger's hash chain: canonical JSON, SHA-256 through WebCrypto, and a verifier that names
  * the first broken link in plain words.
  *
- * What a chain can and cannot show: an edited, deleted, inserted or reordered event breaks it;
- * events cut off the END of the ledger leave a shorter chain that is still whole.
+ * What a chain can and cannot show: it proves integrity, not origin. An edited, deleted, inserted
+ * or reordered event breaks it; but events cut off the END leave a shorter chain that is still
+ * whole, and a whole chain re-hashed after an edit verifies, because nothing in it is secret.
+ * Only a head hash kept outside the browser catches those (`checkAnchor`). Nor does it say who
+ * recorded an event: anyone with access to this browser profile could have.
  */
 import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from './event';
 import { sha256HexSync } from './sha256';
@@ -53,11 +56,60 @@ export function hashEventSync(event: UnhashedEvent | LedgerEvent): string {
   return sha256HexSync(hashedPart(event));
 }
 
-export type ChainBreakReason = 'edited' | 'deleted' | 'reordered' | 'broken_link' | 'duplicate';
+/**
+ * What broke, as far as the chain can tell:
+ * - `edited`: an event's content no longer matches its hash; or an event was changed and its hash
+ *   recomputed, which shows when the event after it still links to the original (named when the
+ *   original can be recovered, or when the local row numbers say nothing lies between them);
+ * - `deleted`: events are missing (the local row numbers have a gap, or the start is gone);
+ * - `unlinked`: an event follows one that is not here, and nothing says whether events were deleted
+ *   there or the event before was changed and re-hashed (a file without local row numbers);
+ * - `reordered`, `broken_link` (an event follows the wrong event), `duplicate`.
+ */
+export type ChainBreakReason = 'edited' | 'deleted' | 'unlinked' | 'reordered' | 'broken_link' | 'duplicate';
 
 export type ChainVerdict =
   | { ok: true; count: number; headHash: string }
-  | { ok: false; index: number; id: string; reason: ChainBreakReason; message: string };
+  | {
+      ok: false;
+      /** The position (0-based) and id of the event the break is reported at. */
+      index: number;
+      id: string;
+      reason: ChainBreakReason;
+      /** The same in English words, for logs and the import report. */
+      message: string;
+      /** What the words need: `n` the event's number (1-based), and per reason `id`, `other` (another event's number), `gap`, `fields`. */
+      params: Record<string, string | number>;
+    };
+
+const STATES = ['given', 'refused', 'withdrawn'] as const;
+const PURPOSES = ['marketing', 'improvements', 'third_party_combination'] as const;
+const METHODS = ['popup', 'panel', 'import', 'request'] as const;
+
+/**
+ * The event as it was when `originalHash` was computed, if it differed only in its state, purpose
+ * or method (the fields a forger would change): tries each combination, 36 digests.
+ */
+export function recoverOriginal(event: LedgerEvent, originalHash: string): UnhashedEvent | null {
+  const { seq: _seq, hash: _hash, ...base } = event;
+  for (const state of STATES) {
+    for (const purpose of PURPOSES) {
+      for (const method of METHODS) {
+        if (state === base.state && purpose === base.purpose && method === base.method) continue;
+        const candidate: UnhashedEvent = { ...base, state, purpose, method };
+        if (hashEventSync(candidate) === originalHash) return candidate;
+      }
+    }
+  }
+  return null;
+}
+
+function changedFields(now: UnhashedEvent, was: UnhashedEvent): string {
+  return (['state', 'purpose', 'method'] as const)
+    .filter((key) => now[key] !== was[key])
+    .map((key) => `${key} ${was[key]} → ${now[key]}`)
+    .join(', ');
+}
 
 /**
  * Verify events in chain order (ascending `seq`, or file order). Digests are computed first and
@@ -75,7 +127,14 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     const n = i + 1;
-    const fail = (reason: ChainBreakReason, message: string): ChainVerdict => ({ ok: false, index: i, id: event.id, reason, message });
+    const fail = (reason: ChainBreakReason, message: string, params: Record<string, string | number> = {}, at = i): ChainVerdict => ({
+      ok: false,
+      index: at,
+      id: events[at]!.id,
+      reason,
+      message,
+      params: { n: at + 1, id: events[at]!.id, ...params },
+    });
 
     if (ids.has(event.id)) return fail('duplicate', `Event #${n} (${event.id}) appears twice in the ledger.`);
     ids.add(event.id);
@@ -89,26 +148,85 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
     if (event.prevHash === expected) continue;
 
     if (event.prevHash === GENESIS_HASH) {
-      return fail('broken_link', `Event #${n} (${event.id}) claims to be the first event of a ledger, but ${i} event(s) come before it.`);
+      return fail('broken_link', `Event #${n} (${event.id}) claims to be the first event of a ledger, but ${i} event(s) come before it.`, { other: i });
     }
     const target = position.get(event.prevHash);
     if (target !== undefined && target > i) {
-      return fail('reordered', `Event #${n} (${event.id}) is out of order: the event it follows is #${target + 1}, which comes after it.`);
+      return fail('reordered', `Event #${n} (${event.id}) is out of order: the event it follows is #${target + 1}, which comes after it.`, { other: target + 1 });
     }
     if (target !== undefined) {
-      return fail('broken_link', `Event #${n} (${event.id}) follows event #${target + 1}, not the event right before it.`);
+      return fail('broken_link', `Event #${n} (${event.id}) follows event #${target + 1}, not the event right before it.`, { other: target + 1 });
+    }
+    if (!previous) {
+      return fail('deleted', `Event #1 (${event.id}) follows an event that is missing: the start of the ledger was deleted.`);
+    }
+    // The event this one follows is not here. The event before it may have been changed and its
+    // hash recomputed (this link still holds the original's hash), or events between the two were
+    // deleted. Say which when the evidence does.
+    const original = recoverOriginal(previous, event.prevHash);
+    if (original) {
+      const fields = changedFields(previous, original);
+      return fail(
+        'edited',
+        `Event #${i} (${previous.id}) was changed after it was recorded (${fields}) and its hash recomputed to hide it: event #${n} still links to the original.`,
+        { fields },
+        i - 1,
+      );
     }
     // Rows of the local ledger carry Dexie's `seq`: consecutive numbers mean nothing was removed
-    // between the two, so the link itself (or the event before) was rewritten.
-    if (previous?.seq !== undefined && event.seq === previous.seq + 1) {
-      return fail('broken_link', `Event #${n} (${event.id}) does not link to the event before it: that event was rewritten, or this link was.`);
+    // between the two, so the event before was rewritten.
+    if (previous.seq !== undefined && event.seq !== undefined) {
+      const gap = event.seq - previous.seq - 1;
+      if (gap <= 0) {
+        return fail('edited', `Event #${i} (${previous.id}) was changed after it was recorded and its hash recomputed: event #${n}, recorded right after it, still links to the original.`, {}, i - 1);
+      }
+      return fail('deleted', `${gap} event(s) are missing between event #${i} and event #${n} (${event.id}).`, { gap, other: i });
     }
     return fail(
-      'deleted',
-      i === 0
-        ? `Event #1 (${event.id}) follows an event that is missing: the start of the ledger was deleted.`
-        : `An event is missing before event #${n} (${event.id}): the event it follows is not in the ledger.`,
+      'unlinked',
+      `Event #${n} (${event.id}) does not follow event #${i}: either events between them were deleted, or event #${i} was changed and its hash recomputed. The chain alone cannot tell which.`,
+      { other: i },
     );
   }
   return { ok: true, count: events.length, headHash: events.at(-1)?.hash ?? GENESIS_HASH };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A head hash kept outside the browser
+
+/**
+ * Where a head hash the administrator kept (copied from Options, or from a request sent to
+ * Ingroup) stands against the ledger now:
+ * - `intact`: it is the ledger's head — nothing was added, changed or removed since;
+ * - `extended`: it is the hash of event #`at`: the events up to it are exactly those anchored, and
+ *   `added` events came after (recorded since, or imported);
+ * - `rewritten`: no event has that hash — the anchored ledger was changed and re-hashed, cut short
+ *   or wiped, or the hash belongs to another browser's ledger;
+ * - `broken`: the ledger itself fails verification (`verdict` says where);
+ * - `malformed`: what was pasted is not a SHA-256.
+ */
+export type AnchorVerdict =
+  | { kind: 'intact'; count: number }
+  | { kind: 'extended'; at: number; added: number }
+  | { kind: 'rewritten'; count: number }
+  | { kind: 'broken'; verdict: Extract<ChainVerdict, { ok: false }> }
+  | { kind: 'malformed' };
+
+/** A pasted head hash: 64 hex digits, spaces and case forgiven. */
+export function parseHeadHash(text: string): string | null {
+  const hex = text.replace(/\s+/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+}
+
+export async function checkAnchor(events: readonly LedgerEvent[], pasted: string): Promise<AnchorVerdict> {
+  const anchor = parseHeadHash(pasted);
+  if (!anchor) return { kind: 'malformed' };
+  const verdict = await verifyChain(events);
+  if (!verdict.ok) return { kind: 'broken', verdict };
+  if (anchor === verdict.headHash) return { kind: 'intact', count: events.length };
+  // An intact chain commits each event to every event before it: finding the anchor at #k means
+  // events 1..k are exactly the ones anchored.
+  const at = anchor === GENESIS_HASH ? 0 : events.findIndex((e) => e.hash === anchor) + 1;
+  if (at === 0 && anchor !== GENESIS_HASH) return { kind: 'rewritten', count: events.length };
+  return { kind: 'extended', at, added: events.length - at };
 }
