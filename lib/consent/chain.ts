@@ -78,7 +78,11 @@ export type ChainVerdict =
       reason: ChainBreakReason;
       /** The same in English words, for logs and the import report. */
       message: string;
-      /** What the words need: `n` the event's number (1-based), and per reason `id`, `other` (another event's number), `gap`, `fields`. */
+      /**
+       * For wording it in the UI's language: `words` names the sentence (lib/i18n/ledger-anchor.ts
+       * `break.*`); `n` is the event's number (1-based), `id` its id; some add `other` (another
+       * event's number), `gap` or `fields`.
+       */
       params: Record<string, string | number>;
     };
 
@@ -136,11 +140,11 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
       params: { n: at + 1, id: events[at]!.id, ...params },
     });
 
-    if (ids.has(event.id)) return fail('duplicate', `Event #${n} (${event.id}) appears twice in the ledger.`);
+    if (ids.has(event.id)) return fail('duplicate', `Event #${n} (${event.id}) appears twice in the ledger.`, { words: 'duplicate' });
     ids.add(event.id);
 
     if (computed[i] !== event.hash) {
-      return fail('edited', `Event #${n} (${event.id}) was changed after it was recorded: its content no longer matches its hash.`);
+      return fail('edited', `Event #${n} (${event.id}) was changed after it was recorded: its content no longer matches its hash.`, { words: 'edited' });
     }
 
     const previous = i === 0 ? undefined : events[i - 1];
@@ -148,17 +152,17 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
     if (event.prevHash === expected) continue;
 
     if (event.prevHash === GENESIS_HASH) {
-      return fail('broken_link', `Event #${n} (${event.id}) claims to be the first event of a ledger, but ${i} event(s) come before it.`, { other: i });
+      return fail('broken_link', `Event #${n} (${event.id}) claims to be the first event of a ledger, but ${i} event(s) come before it.`, { other: i, words: 'claimsFirst' });
     }
     const target = position.get(event.prevHash);
     if (target !== undefined && target > i) {
-      return fail('reordered', `Event #${n} (${event.id}) is out of order: the event it follows is #${target + 1}, which comes after it.`, { other: target + 1 });
+      return fail('reordered', `Event #${n} (${event.id}) is out of order: the event it follows is #${target + 1}, which comes after it.`, { other: target + 1, words: 'reordered' });
     }
     if (target !== undefined) {
-      return fail('broken_link', `Event #${n} (${event.id}) follows event #${target + 1}, not the event right before it.`, { other: target + 1 });
+      return fail('broken_link', `Event #${n} (${event.id}) follows event #${target + 1}, not the event right before it.`, { other: target + 1, words: 'followsOther' });
     }
     if (!previous) {
-      return fail('deleted', `Event #1 (${event.id}) follows an event that is missing: the start of the ledger was deleted.`);
+      return fail('deleted', `Event #1 (${event.id}) follows an event that is missing: the start of the ledger was deleted.`, { words: 'startDeleted' });
     }
     // The event this one follows is not here. The event before it may have been changed and its
     // hash recomputed (this link still holds the original's hash), or events between the two were
@@ -169,7 +173,7 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
       return fail(
         'edited',
         `Event #${i} (${previous.id}) was changed after it was recorded (${fields}) and its hash recomputed to hide it: event #${n} still links to the original.`,
-        { fields },
+        { fields, words: 'rehashedFields' },
         i - 1,
       );
     }
@@ -178,14 +182,14 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
     if (previous.seq !== undefined && event.seq !== undefined) {
       const gap = event.seq - previous.seq - 1;
       if (gap <= 0) {
-        return fail('edited', `Event #${i} (${previous.id}) was changed after it was recorded and its hash recomputed: event #${n}, recorded right after it, still links to the original.`, {}, i - 1);
+        return fail('edited', `Event #${i} (${previous.id}) was changed after it was recorded and its hash recomputed: event #${n}, recorded right after it, still links to the original.`, { words: 'rehashed' }, i - 1);
       }
-      return fail('deleted', `${gap} event(s) are missing between event #${i} and event #${n} (${event.id}).`, { gap, other: i });
+      return fail('deleted', `${gap} event(s) are missing between event #${i} and event #${n} (${event.id}).`, { gap, other: i, words: 'gap' });
     }
     return fail(
       'unlinked',
       `Event #${n} (${event.id}) does not follow event #${i}: either events between them were deleted, or event #${i} was changed and its hash recomputed. The chain alone cannot tell which.`,
-      { other: i },
+      { other: i, words: 'unlinked' },
     );
   }
   return { ok: true, count: events.length, headHash: events.at(-1)?.hash ?? GENESIS_HASH };

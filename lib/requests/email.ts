@@ -11,6 +11,7 @@
  */
 import { ruleFor } from '../deadlines/rules';
 import { cite } from '../deadlines/statutes';
+import { ledgerHeadLine } from './ledger-line';
 import { deriveStatus, type RequestRecord } from './record';
 import { requestTitle, TITLE } from './titles';
 
@@ -295,6 +296,7 @@ function compose(record: RequestRecord, lang: Lang, shape: Shape): EmailText {
       `${ru ? 'Политика' : 'Policy'}: ${ru ? 'политика конфиденциальности Ingroup от' : 'Ingroup privacy policy of'} ${b.policy.effectiveDate} (SHA-256 ${b.policy.sha256.slice(0, 16)}…)`,
     );
   }
+  lines.push(ledgerHeadLine(b, lang, shape.compact));
   lines.push(`${ru ? 'Дата запроса' : 'Date of request'}: ${b.createdAt.slice(0, 10)}`, '');
   if (shape.compact) lines.push(deadlineLine(b.regime, b.type, lang, true));
   else lines.push(...requesterLines(record, lang), '', deadlineLine(b.regime, b.type, lang, false), '', ...signatureLines(record, lang));

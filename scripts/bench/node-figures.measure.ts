@@ -82,6 +82,7 @@ function body(i: number, accounts = 200): RequestBody {
     requester: { userId: 7_000_000 + a, name: `Администратор ${a}`, email: `admin${a}@agency.example`, phone: '+7 900 000-00-00' },
     widgets: ['ingroup_demo_autotasks', 'ingroup_demo_duplicates'],
     policy: POLICY,
+    ledger: { headHash: 'a'.repeat(64), events: i },
     client: { name: 'ingroup-privacy-amocrm', version: '0.1.0' },
   };
 }
