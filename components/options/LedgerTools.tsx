@@ -4,9 +4,11 @@ import { kantaraReceipt, ledgerCsv, ledgerFileJson } from '@/lib/consent/export'
 import { allEvents, verifyLedger } from '@/lib/consent/ledger';
 import { db } from '@/lib/db';
 import { send } from '@/lib/send';
+import { breakWords } from '@/lib/i18n/ledger-anchor';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import { LedgerAnchor } from './LedgerAnchor';
 
 type ImportReport = { added: number; duplicates: number; rejected: Array<{ index: number; reason: string }> } | { error: string };
 
@@ -70,7 +72,7 @@ export function LedgerTools(): preact.JSX.Element {
           </p>
         ) : (
           <p class="error" role="alert">
-            {t('consent.chainBroken', { message: verdict.value.message })}
+            {t('consent.chainBroken', { message: breakWords(lang, verdict.value.params) || verdict.value.message })}
           </p>
         ))}
       <p class="actions">
@@ -109,6 +111,7 @@ export function LedgerTools(): preact.JSX.Element {
           </ul>
         </div>
       )}
+      <LedgerAnchor />
     </section>
   );
 }
