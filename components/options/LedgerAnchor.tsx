@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { checkAnchor, type AnchorVerdict } from '@/lib/consent/chain';
-import { allEvents, ledgerHead } from '@/lib/consent/ledger';
+import { allEvents } from '@/lib/consent/ledger';
+import { checkAnchor, ledgerTop, type AnchorVerdict } from '@/lib/consent/verify';
 import { db } from '@/lib/db';
 import { anchorWords, breakWords, type AnchorTranslate } from '@/lib/i18n/ledger-anchor';
 import type { Lang } from '@/lib/i18n';
@@ -33,7 +33,7 @@ function verdictText(verdict: AnchorVerdict, w: AnchorTranslate, lang: Lang): st
 export function LedgerAnchor(): preact.JSX.Element {
   const { lang } = useI18n();
   const w = anchorWords(lang);
-  const head = useLiveQuery(() => ledgerHead(db()), []);
+  const head = useLiveQuery(() => ledgerTop(db()), []);
   const [copyNote, setCopyNote] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<{ verdict: AnchorVerdict } | { error: string } | null>(null);
@@ -64,7 +64,7 @@ export function LedgerAnchor(): preact.JSX.Element {
       )}
       {head.status === 'ready' && (
         <>
-          <p>{head.value.at ? w('anchor.head', { events: head.value.events, date: formatWhen(head.value.at, lang) }) : w('anchor.empty')}</p>
+          <p>{head.value.at ? w('anchor.head', { date: formatWhen(head.value.at, lang) }) : w('anchor.empty')}</p>
           <p>
             <code class="hash" aria-label={w('anchor.hash')}>
               {head.value.headHash}

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { kantaraReceipt, ledgerCsv, ledgerFileJson } from '@/lib/consent/export';
-import { allEvents, verifyLedger } from '@/lib/consent/ledger';
+import { allEvents } from '@/lib/consent/ledger';
+import { verifyLedger } from '@/lib/consent/verify';
 import { db } from '@/lib/db';
 import { send } from '@/lib/send';
 import { breakWords } from '@/lib/i18n/ledger-anchor';

@@ -6,7 +6,7 @@ import { readSnapshot } from '../amocrm/snapshot';
 import { issueWords } from '../issue-words';
 import { DEFAULT_ENDPOINT_BASE } from '../manifest';
 import type { ConsentState } from '../consent/event';
-import { ledgerHead } from '../consent/ledger';
+import { ledgerHead } from '../consent/verify';
 import { POLICY_VERSION } from '../policy/version';
 import { bodyFromDraft } from '../requests/compose';
 import { checkEndpointBase, originPattern } from '../requests/endpoint-base';

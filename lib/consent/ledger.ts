@@ -7,7 +7,7 @@
  */
 import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
-import { hashEvent, verifyChain, type ChainVerdict } from './chain';
+import { hashEvent } from './chain';
 import { followLedger } from './choices';
 import {
   CONSENT_PURPOSES,
@@ -144,24 +144,4 @@ export function history(db: PrivacyDb, host: string): Promise<LedgerEvent[]> {
 /** The whole ledger in chain order. */
 export function allEvents(db: PrivacyDb): Promise<LedgerEvent[]> {
   return db.ledger.orderBy('seq').toArray();
-}
-
-export async function verifyLedger(db: PrivacyDb): Promise<ChainVerdict> {
-  return verifyChain(await allEvents(db));
-}
-
-/** The chain's head: its newest event's hash (64 zeros while empty), how many events, and when the newest was recorded. */
-export interface LedgerHead {
-  headHash: string;
-  events: number;
-  /** The newest event's zoned timestamp, or null while the ledger is empty. */
-  at: string | null;
-}
-
-/** Read in one transaction, so the hash and the count describe the same chain. */
-export function ledgerHead(db: PrivacyDb): Promise<LedgerHead> {
-  return db.transaction('r', db.ledger, async () => {
-    const last = await db.ledger.orderBy('seq').last();
-    return { headHash: last?.hash ?? GENESIS_HASH, events: await db.ledger.count(), at: last?.timestamp ?? null };
-  });
 }

@@ -7,7 +7,7 @@ import type { Lang } from './launcher';
 
 const en = {
   'anchor.heading': 'The ledger’s head hash',
-  'anchor.head': 'Hash of the newest event — {events} events, the newest recorded {date}:',
+  'anchor.head': 'Hash of the newest event, recorded {date}:',
   'anchor.empty': 'The ledger is empty: its head hash is 64 zeros.',
   'anchor.hash': 'Head hash (SHA-256)',
   'anchor.copy': 'Copy the head hash',
@@ -42,7 +42,7 @@ export type AnchorKey = keyof typeof en;
 
 const ru: Record<AnchorKey, string> = {
   'anchor.heading': 'Хеш вершины журнала',
-  'anchor.head': 'Хеш последнего события — событий: {events}, последнее записано {date}:',
+  'anchor.head': 'Хеш последнего события, записанного {date}:',
   'anchor.empty': 'Журнал пуст: хеш его вершины — 64 нуля.',
   'anchor.hash': 'Хеш вершины (SHA-256)',
   'anchor.copy': 'Скопировать хеш вершины',

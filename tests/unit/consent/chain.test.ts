@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, checkAnchor, hashEvent, parseHeadHash, sha256Hex, verifyChain } from '@/lib/consent/chain';
+import { canonicalJson, hashEvent, sha256Hex } from '@/lib/consent/chain';
+import { checkAnchor, parseHeadHash, verifyChain } from '@/lib/consent/verify';
 import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
 import { buildChain } from './fixtures';
 

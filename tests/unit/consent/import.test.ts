@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests } from '@/lib/db';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { importLedger } from '@/lib/consent/import';
-import { allEvents, appendConsent, currentChoices, verifyLedger } from '@/lib/consent/ledger';
+import { allEvents, appendConsent, currentChoices } from '@/lib/consent/ledger';
+import { verifyLedger } from '@/lib/consent/verify';
 import { buildChain, consentInput } from './fixtures';
 
 beforeEach(async () => {
