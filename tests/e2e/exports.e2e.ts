@@ -76,7 +76,7 @@ describe('exports that hold up outside the extension', () => {
 
     // The deadlines calendar holds every request Ingroup received with a due date, read by ical.js.
     await options.getByText('Запросы в Ingroup').click();
-    await expect.poll(() => options.getByText('получен Ingroup').count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => options.getByRole('listitem', { name: /: получен Ingroup$/ }).count(), { timeout: 20_000 }).toBe(2);
     const ics = await downloadText(options, 'Сроки в календарь (ICS)');
     const calendar = new ICAL.Component(ICAL.parse(ics.bytes.toString('utf8')));
     const uids = calendar.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'));
