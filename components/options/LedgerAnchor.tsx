@@ -65,11 +65,9 @@ export function LedgerAnchor(): preact.JSX.Element {
       {head.status === 'ready' && (
         <>
           <p>{head.value.at ? w('anchor.head', { date: formatWhen(head.value.at, lang) }) : w('anchor.empty')}</p>
-          <p>
-            <code class="hash" aria-label={w('anchor.hash')}>
-              {head.value.headHash}
-            </code>
-          </p>
+          <label>
+            {w('anchor.hash')} <input type="text" class="hash" readOnly value={head.value.headHash} onFocus={(e) => e.currentTarget.select()} />
+          </label>
           <p>
             <button type="button" onClick={() => copy(head.value.headHash)}>
               {w('anchor.copy')}

@@ -40,8 +40,8 @@ describe('exports that hold up outside the extension', () => {
 
     // The head hash, as Options shows it, is the one the request carried to Ingroup.
     const head = options.getByLabel('Хеш вершины (SHA-256)');
-    await expect.poll(() => head.textContent()).toMatch(/^[0-9a-f]{64}$/);
-    const kept = (await head.textContent())!;
+    await expect.poll(() => head.inputValue()).toMatch(/^[0-9a-f]{64}$/);
+    const kept = await head.inputValue();
     expect(received()[0]!.body.ledger).toEqual({ headHash: kept, events: 1 });
     await options.getByText(/^Хеш последнего события, записанного /).waitFor();
 
@@ -61,13 +61,13 @@ describe('exports that hold up outside the extension', () => {
     // A second choice extends the chain; the kept hash still vouches for the first event.
     await popupSwitch.check();
     await expect.poll(() => received().length, { timeout: 20_000 }).toBe(2);
-    await expect.poll(() => head.textContent()).not.toBe(kept);
+    await expect.poll(() => head.inputValue()).not.toBe(kept);
     const field = options.getByLabel('Сохранённый вами хеш вершины');
     const check = options.getByRole('button', { name: 'Сверить журнал с ним' });
     await field.fill(kept);
     await check.click();
     await options.getByText('Дополнен: первые 1 событий — ровно те, что закреплены этим хешем; ещё 1 записаны после него и им не покрыты.').waitFor();
-    await field.fill((await head.textContent())!);
+    await field.fill(await head.inputValue());
     await check.click();
     await options.getByText(/^Не изменён: это нынешняя вершина журнала\./).waitFor();
     await field.fill('f'.repeat(64));

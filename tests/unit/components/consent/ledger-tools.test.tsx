@@ -126,7 +126,7 @@ describe('the ledger’s head hash on the options page', () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
     show(<LedgerTools />);
-    expect((await screen.findByLabelText('Head hash (SHA-256)')).textContent).toBe(head!.hash);
+    expect(((await screen.findByLabelText('Head hash (SHA-256)')) as HTMLInputElement).value).toBe(head!.hash);
     expect(screen.getByText(/^Hash of the newest event, recorded 21 Nov 2026/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy the head hash' }));
     expect(await screen.findByText('Copied. Keep it outside this browser.')).toBeTruthy();
