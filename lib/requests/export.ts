@@ -99,7 +99,7 @@ export interface IcsOptions {
 export interface BestDue {
   /** YYYY-MM-DD, the last day. */
   date: string;
-  /** `law`: counted by the extension from the law's rule; `ingroup`: the date Ingroup reported. */
+  /** `law`: counted by the extension from the law's rule; `ingroup`: the date Ingroup reported, where the law gives none. */
   source: 'law' | 'ingroup';
 }
 
@@ -135,16 +135,20 @@ const WORDS = {
     en: 'Requests without a known due date (in this file as tasks without a date)',
   },
   notReceived: { ru: 'Ingroup ещё не получил запрос: срок считается с момента получения', en: 'not received by Ingroup yet: the period counts from receipt' },
-  noCalendar: {
-    ru: 'производственный календарь на {year} год не встроен, и Ingroup срок не сообщил',
-    en: 'the production calendar for {year} is not bundled, and Ingroup reported no date',
+  noLegalDeadline: {
+    ru: 'закон не устанавливает срок для такого запроса',
+    en: 'the law sets no deadline for this kind of request',
+  },
+  provisional: {
+    ru: 'посчитан по предварительному производственному календарю: может сдвинуться, когда выйдет постановление',
+    en: 'counted on a provisional production calendar: it may move when the decree is out',
   },
   noDate: { ru: 'срок не известен', en: 'no due date known' },
 } satisfies Record<string, Words>;
 
 function whyUndated(view: RequestView, lang: 'ru' | 'en'): string {
   if (view.dueUnknown === 'not_received') return WORDS.notReceived[lang];
-  if (view.dueUnknown === 'calendar_not_covered') return WORDS.noCalendar[lang].replace('{year}', String(view.calendarYear ?? ''));
+  if (view.dueUnknown === 'no_legal_deadline') return WORDS.noLegalDeadline[lang];
   return WORDS.noDate[lang];
 }
 
@@ -175,13 +179,15 @@ function dueLines(view: RequestView, due: BestDue, lang: 'ru' | 'en'): string[] 
   }
   return [
     `${WORDS.lawDate[lang]}: ${due.date}${view.rule ? ` (${view.rule.label[lang]}; ${view.rule.source})` : ''}`,
+    view.provisional ? WORDS.provisional[lang] : '',
     reported && reported.slice(0, 10) !== due.date ? `${WORDS.reportedDate[lang]}: ${reported.slice(0, 10)}` : '',
   ];
 }
 
 /**
  * An iCalendar file (RFC 5545) of every request with a known due date: an all-day event on the
- * law's due date, or else on the date Ingroup reported, marked as Ingroup's in its title. Requests
+ * law's due date, or else on the date Ingroup reported, marked as Ingroup's in its title (a date
+ * counted on a provisional production calendar says so). Requests
  * with no due date known are listed in the calendar's own description (RFC 7986 DESCRIPTION, and
  * X-WR-CALDESC for older clients) and written as tasks without a date, so the file never drops one
  * — and always holds the component RFC 5545 §3.6 requires.

@@ -34,7 +34,12 @@ function records(): RequestRecord[] {
  * hold the export to whatever due date the view carries, not to a deadline rule.
  */
 function view(record: RequestRecord, dueDate: string | null, extra: Partial<RequestView> = {}): RequestView {
-  return { record, state: deriveStatus(record), receivedAt: null, dueDate, rule: null, workingDaysLeft: null, overdue: false, needsAction: null, ...extra };
+  const state = deriveStatus(record);
+  const reported = state.extendedDueAt ?? state.dueAt;
+  return {
+    record, state, receivedAt: null, dueDate, reportedDueDate: reported ? reported.slice(0, 10) : null, promisedDueDate: null, thenDueDate: null,
+    provisional: false, rule: null, workingDaysLeft: null, overdue: false, needsAction: null, ...extra,
+  };
 }
 
 function unfold(ics: string): string[] {
@@ -105,9 +110,10 @@ describe('requestsIcs', () => {
   const views = [
     // The law's date known: it is the one shown, whatever Ingroup reported.
     view(open!, '2026-03-13'),
-    // No legal date (the production calendar for the year is not bundled): Ingroup's extended date, marked as Ingroup's.
-    view(extended!, null, { dueUnknown: 'calendar_not_covered', calendarYear: 2026 }),
-    view(rejected!, '2026-03-16'),
+    // No legal date (the law sets none for it): Ingroup's extended date, marked as Ingroup's.
+    view(extended!, null, { dueUnknown: 'no_legal_deadline' }),
+    // A legal date on a provisional production calendar says so.
+    view(rejected!, '2026-03-16', { provisional: true }),
     // Not received, no date from anyone.
     view(queued!, null, { dueUnknown: 'not_received' }),
   ];
@@ -142,8 +148,10 @@ describe('requestsIcs', () => {
     const ingroup = byUid.get(`${extended!.id}@ingru-privacy`)!;
     expect(ingroup.getFirstPropertyValue('dtstart')?.toString()).toBe('2026-03-23');
     expect(ingroup.getFirstPropertyValue('summary')).toBe(`Срок ответа Ingroup (по данным Ingroup): ${requestTitle('erasure', 'ru')}, IG-2026-000002 (fixture-agency.amocrm.ru)`);
-    expect(ingroup.getFirstPropertyValue('description')).toContain('производственный календарь на 2026 год не встроен');
-    expect(byUid.get(`${rejected!.id}@ingru-privacy`)!.getFirstPropertyValue('summary')).toMatch(/— отклонён$/);
+    expect(ingroup.getFirstPropertyValue('description')).toContain('закон не устанавливает срок для такого запроса');
+    const closed = byUid.get(`${rejected!.id}@ingru-privacy`)!;
+    expect(closed.getFirstPropertyValue('summary')).toMatch(/— отклонён$/);
+    expect(closed.getFirstPropertyValue('description')).toContain('предварительному производственному календарю');
   });
 
   it('lists a request without a due date in the calendar’s own description, and as a task without a date', () => {
