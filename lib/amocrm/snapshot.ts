@@ -12,7 +12,7 @@ import type { AmoClient } from './client';
 import { AmoError } from './errors';
 
 export const SnapshotWidgetSchema = z.object({
-  id: z.int(),
+  id: z.nullable(z.int()),
   code: z.string(),
   version: z.string(),
   rating: z.nullable(z.number()),
@@ -33,6 +33,8 @@ export const SnapshotSchema = z.object({
   widgets: z.array(SnapshotWidgetSchema),
   /** Every widget amoCRM listed (public, installed and own). */
   widgetTotal: z.int().check(z.nonnegative()),
+  /** Entries of amoCRM's widget list that could not be read and were skipped (absent in older rows). */
+  widgetsSkipped: z.optional(z.int().check(z.nonnegative())),
   /** amoCRM API calls this snapshot cost, retries included. */
   apiCalls: z.int().check(z.nonnegative()),
 });
@@ -69,7 +71,7 @@ async function readAdmin(client: AmoClient, userId: number): Promise<AdminPart> 
 export async function buildSnapshot(client: AmoClient, host: string, now: number): Promise<Snapshot> {
   const before = client.calls;
   const account = await client.getAccount();
-  const [adminPart, widgets] = await Promise.all([readAdmin(client, account.current_user_id), client.listWidgets()]);
+  const [adminPart, { widgets, skipped }] = await Promise.all([readAdmin(client, account.current_user_id), client.listWidgets()]);
   return SnapshotSchema.parse({
     host,
     fetchedAt: now,
@@ -78,7 +80,8 @@ export async function buildSnapshot(client: AmoClient, host: string, now: number
     widgets: widgets
       .filter((w) => w.is_active_in_account)
       .map((w) => ({ id: w.id, code: w.code, version: w.version, rating: w.rating, installed: true })),
-    widgetTotal: widgets.length,
+    widgetTotal: widgets.length + skipped,
+    widgetsSkipped: skipped,
     apiCalls: client.calls - before,
   });
 }

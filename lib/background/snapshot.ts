@@ -110,7 +110,7 @@ export async function launcherCount(deps: RefreshDeps, host: string, tabId: numb
   // Claim the read first, so tabs opening together do not all read.
   await deps.db.accounts.update(host, { widgetsReadAt: deps.now() });
   const client = createAmoClient({ transport: tabTransport(deps.browser, tabId, host), limiter, key: host });
-  const installed = (await client.listWidgets()).filter((w) => w.is_active_in_account);
+  const installed = (await client.listWidgets()).widgets.filter((w) => w.is_active_in_account);
   const ingroupCount = await countIngroup(deps, installed);
   await deps.db.accounts.update(host, { ingroupCount });
   return ingroupCount;

@@ -176,7 +176,7 @@ function appPage(s) {
   const col = LANG_COLUMN[s.lang] ?? 2;
   const names = Object.fromEntries(MENU.map((row) => [row[0], row[col]]));
   const items = MENU.map(([code]) =>
-    `<div class="nav__menu__item" data-entity="${code}"><a class="nav__menu__item__link" href="/${code}/"><div class="nav__menu__item__icon icon-${code}" aria-hidden="true"></div><div class="nav__menu__item__title">${esc(String(names[code] ?? code))}</div></a></div>`).join('');
+    `<div class="nav__menu__item" data-entity="${code}"><a class="nav__menu__item__link" href="/${code}/"><div class="nav__menu__item__icon icon-${code}" aria-hidden="true"></div><div class="nav__menu__item__title">${esc(String(names[code ?? ""] ?? code))}</div></a></div>`).join('');
   const account = s.account;
   const admin = s.users[0];
   // Each installed widget's script, loaded the way the web app loads it; a vendor's script may call home.
