@@ -5,6 +5,7 @@
  * page-controlled: parsed here, where it enters, and shown as evidence, never acted on.
  */
 import { z } from 'zod/mini';
+import { isIngroupHost } from './hosts';
 
 const Text = (max: number) => z.pipe(z.optional(z.nullable(z.string())), z.transform((v) => (v ? v.slice(0, max) : null)));
 
@@ -50,11 +51,7 @@ export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 /** Addresses kept per host: enough to show which account values went out, never a log. */
 export const URLS_PER_HOST = 20;
 
-/** `ingru.ru` or one of its subdomains — not a look-alike such as `ingru.ru.example`. */
-export function isIngroupHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return host === 'ingru.ru' || host.endsWith('.ingru.ru');
-}
+export { isIngroupHost };
 
 function hostOf(url: string): string | null {
   try {
