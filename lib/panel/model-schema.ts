@@ -4,7 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { AccountRowSchema } from '../account';
-import { SnapshotSchema } from '../amocrm/snapshot';
+import { SnapshotSchema } from '../amocrm/snapshot-schema';
 import { CatalogSchema, CatalogSource } from '../catalog/schema';
 import { LedgerEventSchema } from '../consent/event';
 import { CurrentChoicesSchema } from '../consent/ledger';
