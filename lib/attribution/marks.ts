@@ -28,3 +28,11 @@ export function readMarkRows(rows: readonly unknown[]): MarkRow[] {
 export function marksForExport(rows: readonly MarkRow[]): Array<{ host: string; widget: string; mark: MarkValue; markedAt: string }> {
   return [...rows].sort((a, b) => a.at - b.at).map((r) => ({ host: r.host, widget: r.code, mark: r.mark, markedAt: new Date(r.at).toISOString() }));
 }
+
+/**
+ * A ledger export with the administrator's marks beside the events (`widgetMarks`): kept apart from
+ * the hash chain, which covers consent events only; an import of the file ignores them.
+ */
+export function withWidgetMarks<T extends object>(file: T, rows: readonly MarkRow[]): string {
+  return `${JSON.stringify({ ...file, widgetMarks: marksForExport(rows) }, null, 2)}\n`;
+}

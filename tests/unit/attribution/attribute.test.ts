@@ -93,3 +93,21 @@ describe('observed traffic', () => {
     ]);
   });
 });
+
+describe('the administrator’s marks in an export', () => {
+  it('go beside the ledger’s events, oldest first, and an import of the file still reads', async () => {
+    const { withWidgetMarks } = await import('@/lib/attribution/marks');
+    const { ledgerFile } = await import('@/lib/consent/export');
+    const { LedgerFileEnvelope } = await import('@/lib/consent/file');
+    const text = withWidgetMarks(ledgerFile([], new Date(0)), [
+      { host: HOST, code: 'other_vendor', mark: 'ingroup', at: 2000 },
+      { host: HOST, code: 'ig_autodocs', mark: 'not_ingroup', at: 1000 },
+    ]);
+    const parsed = JSON.parse(text) as { widgetMarks: unknown };
+    expect(parsed.widgetMarks).toEqual([
+      { host: HOST, widget: 'ig_autodocs', mark: 'not_ingroup', markedAt: '1970-01-01T00:00:01.000Z' },
+      { host: HOST, widget: 'other_vendor', mark: 'ingroup', markedAt: '1970-01-01T00:00:02.000Z' },
+    ]);
+    expect(LedgerFileEnvelope.safeParse(parsed).success).toBe(true);
+  });
+});
