@@ -93,6 +93,21 @@ describe('an odd widget list and a newer catalog', () => {
   });
 });
 
+describe('refusals told apart', () => {
+  const env = useExtension();
+
+  it.each([
+    ['amoCRM’s IP whitelist (error 113)', 'iprestricted-1', /amoCRM не пускает с этого IP-адреса/],
+    ['a 403 on /api/v4/account, which any user may read', 'noaccount-1', /amoCRM не дал прочитать этот аккаунт/],
+    ['a user who is not an administrator', 'nonadmin-2', /Вы не администратор этого аккаунта/],
+  ])('says %s in its own words', async (_label, sub, message) => {
+    const amo = await AmoPage.open(env.browser, `https://${sub}.amocrm.ru/leads`);
+    const panel = await amo.openPanel();
+    await panel.getByText(message).first().waitFor({ timeout: 30_000 });
+    await amo.page.close();
+  });
+});
+
 describe('Kommo in Spanish and the real menu', () => {
   const env = useExtension({ locale: 'es-ES' });
 
