@@ -141,7 +141,8 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
 
   const takeCount = (reply: unknown): void => {
     const seen = parsePageSeenCount(reply);
-    if (seen !== undefined && !life.signal.aborted) {
+    // An unchanged count leaves the menu item alone: no layout of amoCRM's page for nothing.
+    if (seen !== undefined && seen !== count && !life.signal.aborted) {
       count = seen;
       launcher?.setCount(count);
     }

@@ -5,7 +5,7 @@
  * background as they come, unparsed: the background parses them with zod where they arrive.
  */
 import { isIngroupHost } from '../attribution/hosts';
-import { REPORT_EVENT } from './page-world';
+import { REPORT_EVENT, SETTLE_MS } from './page-world';
 
 export interface TrafficHit {
   url: string;
@@ -78,9 +78,14 @@ export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void,
       win.clearTimeout(timer);
     }, { once: true });
   };
+  // As the MAIN-world read: a while after load, when the page is idle. The buffered observer still
+  // gets the requests made before it started (up to the page's Resource Timing buffer, 250 entries).
   const idle = (): void => {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(start, { timeout: 3_000 });
-    else win.setTimeout(start, 0);
+    const later = (): void => {
+      if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(start, { timeout: 3_000 });
+      else start();
+    };
+    win.setTimeout(later, SETTLE_MS);
   };
   if (win.document.readyState === 'complete') idle();
   else win.addEventListener('load', idle, { once: true, signal });

@@ -10,7 +10,12 @@
 export const LANG_ATTRIBUTE = 'data-ingroup-privacy-lang';
 /** Dispatched on `document` with the report as a JSON string in `detail`. */
 export const REPORT_EVENT = 'ingroup-privacy:page-report';
-/** If the page has listed no widgets yet at idle, it is looked at once more this much later. */
+/**
+ * How long after `load` the widget list is read (then when the page is next idle): amoCRM sets its
+ * widgets up after the page has loaded, and the page's own start-up is left alone.
+ */
+export const SETTLE_MS = 2_000;
+/** If the page has listed no widgets yet by then, it is looked at once more this much later. */
 export const RETRY_MS = 5_000;
 const MAX_WIDGETS = 1000;
 
@@ -68,7 +73,9 @@ export function startPageReport(win: Window): void {
     }
     win.document.dispatchEvent(new CustomEvent(REPORT_EVENT, { detail: JSON.stringify({ lang: readLang(win), widgets }) }));
   };
-  const start = (): void => idle(() => report(true));
+  const start = (): void => {
+    win.setTimeout(() => idle(() => report(true)), SETTLE_MS);
+  };
   if (win.document.readyState === 'complete') start();
   else win.addEventListener('load', start, { once: true });
 }

@@ -320,6 +320,8 @@ describe('the content script where the browser has the Navigation API', () => {
   it('puts the launcher back once a redrawn menu has settled, without any navigation', async () => {
     start(fakeRuntime().runtime);
     await launcherUp();
+    // The evidence watch's one start, a while after load (lib/content/page-evidence.ts).
+    vi.runOnlyPendingTimers();
     page();
     await vi.advanceTimersByTimeAsync(REDRAW_SETTLE_MS - 1);
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
