@@ -74,7 +74,7 @@ export async function startAmocrm({ port = 0, tls }) {
     }
     const s = scenarioOf(host);
     if (!url.pathname.startsWith('/api/')) {
-      if (url.pathname === '/login') return send(200, 'text/html; charset=utf-8', loginPage(s));
+      if (url.pathname === '/login') return send(200, 'text/html; charset=utf-8', loginPage());
       return send(200, 'text/html; charset=utf-8', appPage(s), { 'set-cookie': `${SESSION_COOKIE}=${s.account.id}; Path=/; Secure; HttpOnly; SameSite=Lax` });
     }
     /** @param {number} status @param {string} title @param {string} detail @param {object} [extra] */
@@ -222,8 +222,8 @@ function appPage(s) {
 </script>${scripts}</body></html>`;
 }
 
-/** @param {import('./amocrm-scenarios.mjs').Scenario} s */
-function loginPage(s) {
+/** The login page: like the app, no `<html lang>`. */
+function loginPage() {
   return `<!doctype html><html><head><meta charset="utf-8"><title>amoCRM — вход</title></head>
 <body><main><h1>Вход в amoCRM</h1><form><label>Логин <input name="login"></label><label>Пароль <input name="password" type="password"></label><button type="button">Войти</button></form></main></body></html>`;
 }
