@@ -14,14 +14,15 @@ export function MarkButtons({ host, code, name, current, offer }: { host: string
   const { t } = useI18n();
   if (current !== null) {
     return (
-      <button type="button" class="link-button" aria-label={t('mark.clearName', { name })} onClick={() => mark(host, code, null)}>
+      <button type="button" class="link-button" aria-label={`${t('mark.clear')} (${name})`} onClick={() => mark(host, code, null)}>
         {t('mark.clear')}
       </button>
     );
   }
   const ingroup = offer === 'ingroup';
   return (
-    <button type="button" class="link-button" aria-label={t(ingroup ? 'mark.ingroupName' : 'mark.notIngroupName', { name })} onClick={() => mark(host, code, offer)}>
+    // The accessible name starts with the words shown, then names the widget (WCAG 2.5.3).
+    <button type="button" class="link-button" aria-label={`${t(ingroup ? 'mark.ingroup' : 'mark.notIngroup')} (${name})`} onClick={() => mark(host, code, offer)}>
       {t(ingroup ? 'mark.ingroup' : 'mark.notIngroup')}
     </button>
   );

@@ -12,11 +12,8 @@ export const evidenceEn = {
   'evidence.traffic': 'this page sent requests naming it to {hosts} (observed)',
   'evidence.admin': 'you marked it as Ingroup’s',
   'mark.ingroup': 'Ingroup’s',
-  'mark.ingroupName': 'Mark {name} as Ingroup’s',
   'mark.notIngroup': 'Not Ingroup’s',
-  'mark.notIngroupName': 'Mark {name} as not Ingroup’s',
   'mark.clear': 'Remove my mark',
-  'mark.clearName': 'Remove my mark on {name}',
   'mark.markedNot': 'you marked it as not Ingroup’s',
 } as const satisfies Record<string, string>;
 
@@ -33,10 +30,7 @@ export const evidenceRu: Record<keyof typeof evidenceEn, string> = {
   'evidence.traffic': 'эта страница отправляла запросы с его кодом на {hosts} (замечено)',
   'evidence.admin': 'вы отметили его как виджет Ingroup',
   'mark.ingroup': 'Виджет Ingroup',
-  'mark.ingroupName': 'Отметить {name} как виджет Ingroup',
   'mark.notIngroup': 'Не Ingroup',
-  'mark.notIngroupName': 'Отметить {name} как виджет не от Ingroup',
   'mark.clear': 'Снять мою отметку',
-  'mark.clearName': 'Снять мою отметку с {name}',
   'mark.markedNot': 'вы отметили его как виджет не от Ingroup',
 };
