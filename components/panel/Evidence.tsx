@@ -2,6 +2,7 @@
  * Loaded after the panel's first paint (DESIGN §9): the installed widgets not counted as
  * Ingroup's, to mark, and what the page was seen sending to Ingroup's hosts.
  */
+import { useState } from 'preact/hooks';
 import type { Inventory } from '@/lib/panel/inventory';
 import { moreTranslator } from '@/lib/i18n/evidence-more';
 import { CATEGORIES } from '@/lib/policy/categories';
@@ -18,10 +19,15 @@ export function HowFound(): preact.JSX.Element {
 export function OtherWidgets({ host, inventory }: { host: string; inventory: Inventory }): preact.JSX.Element {
   const { t: base, lang } = useI18n();
   const t = moreTranslator(lang);
+  // A button that shows the list rather than <details>: Chromium keeps a closed <details>' controls
+  // laid out but unfocusable, which the panel's focus trap would step onto and stick at.
+  const [open, setOpen] = useState(false);
   return (
-    <details class="others">
-      <summary>{t('inventory.othersHeading', { count: inventory.others.length })}</summary>
-      {inventory.others.length === 0 ? (
+    <div class="others">
+      <button type="button" class="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('inventory.othersHeading', { count: inventory.others.length })}
+      </button>
+      {!open ? null : inventory.others.length === 0 ? (
         <p>{t('inventory.othersNone')}</p>
       ) : (
         <>
@@ -38,7 +44,7 @@ export function OtherWidgets({ host, inventory }: { host: string; inventory: Inv
           </ul>
         </>
       )}
-    </details>
+    </div>
   );
 }
 

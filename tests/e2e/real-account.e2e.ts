@@ -44,7 +44,7 @@ describe('an account whose Ingroup widgets no catalog names, with Ingroup’s en
     // The administrator's word: one widget is not Ingroup's, another one is.
     await panel.getByRole('button', { name: 'Не Ingroup (Автодокументы)' }).click();
     await expect.poll(() => cardCodes(panel)).toEqual(['ig_smsgate']);
-    await panel.getByText(/Другие установленные виджеты/).click();
+    await panel.getByRole('button', { name: /Другие установленные виджеты/ }).click();
     await panel.getByRole('button', { name: 'Виджет Ingroup (Другой поставщик)' }).click();
     await expect.poll(() => cardCodes(panel)).toEqual(['ig_smsgate', 'other_vendor']);
     await panel.getByRole('article').nth(1).getByText('вы отметили его как виджет Ingroup').waitFor();
@@ -57,7 +57,7 @@ describe('an account whose Ingroup widgets no catalog names, with Ingroup’s en
     await panel.getByRole('article').first().waitFor();
     await expect.poll(() => cardCodes(panel)).toEqual(['ig_smsgate', 'other_vendor']);
     // Taken back, a mark changes the list at once too.
-    await panel.getByText(/Другие установленные виджеты/).click();
+    await panel.getByRole('button', { name: /Другие установленные виджеты/ }).click();
     await panel.getByRole('button', { name: 'Снять мою отметку (Автодокументы)' }).click();
     await expect.poll(() => cardCodes(panel)).toEqual(['ig_autodocs', 'ig_smsgate', 'other_vendor']);
     await amo.page.close();
