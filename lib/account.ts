@@ -15,5 +15,7 @@ export const AccountRowSchema = z.object({
   widgetsReadAt: z.optional(z.number()),
   /** Installed Ingroup widgets found by that read; absent until known. */
   ingroupCount: z.optional(z.int()),
+  /** The codes of the widgets installed at that read, so new evidence can recount without asking amoCRM. */
+  installed: z.optional(z.array(z.string())),
 });
 export type AccountRow = z.infer<typeof AccountRowSchema>;

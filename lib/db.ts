@@ -7,6 +7,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod/mini';
 import type { Snapshot } from './amocrm/snapshot';
+import type { EvidenceRow } from './attribution/evidence';
+import type { MarkRow } from './attribution/marks';
 import type { CatalogCacheRow } from './catalog/schema';
 import { latestChoices, type ChoiceTable, type StoredEvent } from './consent/choices';
 import type { LedgerEvent } from './consent/event';
@@ -33,6 +35,11 @@ export const SCHEMA_V2 = {
   requests: '&id, host, createdAt, outboxDueAt, pollDueAt, [host+createdAt]',
 } as const;
 
+export const SCHEMA_V4_ADDED = {
+  evidence: '&host',
+  marks: '[host+code], host',
+} as const;
+
 export class PrivacyDb extends Dexie {
   accounts!: EntityTable<AccountRow, 'host'>;
   snapshots!: EntityTable<Snapshot, 'host'>;
@@ -41,6 +48,8 @@ export class PrivacyDb extends Dexie {
   choices!: ChoiceTable;
   requests!: EntityTable<RequestRecord, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  evidence!: EntityTable<EvidenceRow, 'host'>;
+  marks!: Dexie.Table<MarkRow, [string, string]>;
 
   constructor(name = 'ingroup-privacy') {
     super(name);
@@ -61,6 +70,10 @@ export class PrivacyDb extends Dexie {
         const events = (await tx.table('ledger').toArray()) as StoredEvent[];
         await tx.table('choices').bulkPut(latestChoices(events));
       });
+    // v4: which widgets are Ingroup's from evidence (lib/attribution/): what the account's pages
+    // showed (declared vendor contacts, traffic to Ingroup's hosts), and the administrator's own
+    // marks, one per [host+code]. New tables only; no row changes shape.
+    this.version(4).stores(SCHEMA_V4_ADDED);
   }
 }
 

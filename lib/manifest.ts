@@ -22,7 +22,7 @@ export interface ManifestShape {
   optional_host_permissions: string[];
   web_accessible_resources: Array<{ resources: string[]; matches: string[]; use_dynamic_url?: boolean }>;
   action: { default_title: string };
-  content_scripts: Array<{ matches: string[]; exclude_matches: string[]; js: string[]; run_at: 'document_idle' }>;
+  content_scripts: Array<{ matches: string[]; exclude_matches: string[]; js: string[]; run_at: 'document_idle'; world?: 'MAIN' }>;
   browser_specific_settings?: {
     gecko: {
       id: string;
@@ -43,6 +43,8 @@ export const NOT_ACCOUNT_MATCHES = [
 
 /** The content script's file: entrypoints/amocrm-launcher.ts, built by WXT as a plain script. */
 export const CONTENT_SCRIPT = 'amocrm-launcher.js';
+/** The MAIN-world script that reads the web app's globals, one way: entrypoints/amocrm-page.ts. */
+export const PAGE_SCRIPT = 'amocrm-page.js';
 
 export function endpointOrigin(base: string = DEFAULT_ENDPOINT_BASE): string {
   return new URL(base).origin;
@@ -69,7 +71,11 @@ export function buildManifest(browser: string): ManifestShape {
     action: { default_title: '__MSG_extName__' },
     // Declared here rather than through WXT's content-script wrapper, which would bring the
     // polyfill and its context onto every amoCRM page load (entrypoints/amocrm-launcher.ts).
-    content_scripts: [{ matches: [...AMOCRM_MATCHES], exclude_matches: [...NOT_ACCOUNT_MATCHES], js: [CONTENT_SCRIPT], run_at: 'document_idle' }],
+    // The MAIN-world script first, so amoCRM's language is marked before the launcher reads it.
+    content_scripts: [
+      { matches: [...AMOCRM_MATCHES], exclude_matches: [...NOT_ACCOUNT_MATCHES], js: [PAGE_SCRIPT], run_at: 'document_idle', world: 'MAIN' },
+      { matches: [...AMOCRM_MATCHES], exclude_matches: [...NOT_ACCOUNT_MATCHES], js: [CONTENT_SCRIPT], run_at: 'document_idle' },
+    ],
   };
   if (browser === 'firefox') {
     manifest.browser_specific_settings = {

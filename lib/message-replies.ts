@@ -12,6 +12,8 @@ export const PageSeenReply = z.object({ ingroupCount: z.nullable(z.int().check(z
 /** What each message answers — parsed by the sender, so no caller picks its own reply type. */
 export const REPLIES = {
   'page/seen': PageSeenReply,
+  'page/evidence': PageSeenReply,
+  'widget/mark': z.object({ mark: z.nullable(z.enum(['ingroup', 'not_ingroup'])) }),
   'snapshot/refresh': z.object({ fetchedAt: z.number() }),
   'consent/record': z.object({ id: z.string() }),
   'consent/record-all': z.object({ count: z.int() }),

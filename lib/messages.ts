@@ -15,9 +15,25 @@ import { z } from 'zod/mini';
 import { isAccountOrigin } from './amocrm/host';
 
 const Host = z.string().check(z.regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/));
+/** The administrator's word on a widget (lib/attribution/marks.ts holds the rows). */
+const MarkValue = z.enum(['ingroup', 'not_ingroup']);
+/** A request the page made to an Ingroup host, from its Resource Timing entries. */
+const TrafficHit = z.strictObject({ url: z.string().check(z.maxLength(2000)), at: z.number() });
 
 export const ToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page/seen'), host: Host }),
+  /**
+   * What the page showed, read after it loaded: the MAIN-world script's report (raw JSON, parsed in
+   * the background) and the page's requests to Ingroup's hosts. Page-controlled evidence.
+   */
+  z.strictObject({
+    type: z.literal('page/evidence'),
+    host: Host,
+    report: z.nullable(z.string().check(z.maxLength(500_000))),
+    traffic: z.array(TrafficHit).check(z.maxLength(500)),
+  }),
+  /** The administrator's mark on a widget: from the panel or the other pages, never a content script. */
+  z.strictObject({ type: z.literal('widget/mark'), host: Host, code: z.string().check(z.minLength(1), z.maxLength(200)), mark: z.nullable(MarkValue) }),
   z.strictObject({ type: z.literal('snapshot/refresh'), host: Host, tabId: z.optional(z.int()), force: z.optional(z.boolean()) }),
   z.strictObject({
     type: z.literal('consent/record'),
@@ -56,6 +72,8 @@ const OPTIONS_ONLY: readonly SenderKind[] = ['page'];
  */
 export const SENDERS: Record<ToBackgroundType, readonly SenderKind[]> = {
   'page/seen': ['content'],
+  'page/evidence': ['content'],
+  'widget/mark': PAGES,
   'snapshot/refresh': PAGES,
   'consent/record': PAGES,
   'consent/record-all': OPTIONS_ONLY,

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
-import { kantaraReceipt, ledgerCsv, ledgerFileJson } from '@/lib/consent/export';
+import { withWidgetMarks } from '@/lib/attribution/marks';
+import { allMarks } from '@/lib/attribution/store';
+import { kantaraReceipt, ledgerCsv, ledgerFile } from '@/lib/consent/export';
 import { allEvents } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
 import { db } from '@/lib/db';
@@ -40,7 +42,7 @@ export function LedgerTools(): preact.JSX.Element {
     try {
       const events = await allEvents(db());
       const stamp = new Date().toISOString().slice(0, 10);
-      if (kind === 'json') download(`ingroup-consent-ledger-${stamp}.json`, ledgerFileJson(events), 'application/json');
+      if (kind === 'json') download(`ingroup-consent-ledger-${stamp}.json`, withWidgetMarks(ledgerFile(events), await allMarks(db())), 'application/json');
       if (kind === 'csv') download(`ingroup-consent-ledger-${stamp}.csv`, ledgerCsv(events), 'text/csv;charset=utf-8');
       if (kind === 'kantara') {
         const receipts = events.map((e) => kantaraReceipt(e, { language: lang, policyUrl: BUNDLED_CATALOG.vendor.policyUrl }));

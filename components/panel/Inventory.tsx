@@ -2,29 +2,46 @@ import { policyVersionDiffers } from '@/lib/catalog/match';
 import type { Inventory as InventoryData } from '@/lib/panel/inventory';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { POLICY_VERSION } from '@/lib/policy/version';
-import type { Snapshot } from '@/lib/amocrm/snapshot';
+import type { Snapshot } from '@/lib/amocrm/snapshot-schema';
 import { useI18n } from '../common/i18n';
+import { useLazy } from '../common/use-lazy';
 import { Section } from './Section';
 import { WidgetCard } from './WidgetCard';
 
-/** The installed Ingroup widgets with what each collected, or why there is nothing to show. */
-export function Inventory({ snapshot, catalog, inventory }: { snapshot: Snapshot; catalog: PanelModel['catalog']; inventory: InventoryData }): preact.JSX.Element {
+/** The installed Ingroup widgets with why each is counted and what it collected, or why there is nothing to show. */
+export function Inventory({ host, snapshot, catalog, inventory }: { host: string; snapshot: Snapshot; catalog: PanelModel['catalog']; inventory: InventoryData }): preact.JSX.Element {
   const { t } = useI18n();
+  const extras = useLazy(() => import('./Evidence'), true);
   return (
-    <Section id="inventory" title={t('inventory.heading')}>
-      {snapshot.adminUnavailable === 'not_admin' && (
-        <p class="notice" role="note">
-          {t('inventory.notAdmin')}
-        </p>
-      )}
-      {policyVersionDiffers(catalog.catalog) && (
-        <p class="notice" role="note">
-          {t('inventory.policyChanged', { date: catalog.catalog.policy.effectiveDate })}
-        </p>
-      )}
-      {inventory.widgets.length === 0 ? <p>{t('inventory.none')}</p> : inventory.widgets.map((w) => <WidgetCard key={w.code} widget={w} />)}
-      <p class="muted">{t('inventory.others', { count: inventory.otherInstalled, listed: inventory.listed })}</p>
-      <p class="muted">{t('inventory.policyVersion', { date: POLICY_VERSION.effectiveDate, hash: POLICY_VERSION.sha256.slice(0, 12) })}</p>
-    </Section>
+    <>
+      <Section id="inventory" title={t('inventory.heading')}>
+        {extras.status === 'ready' && <extras.value.HowFound />}
+        {snapshot.adminUnavailable === 'not_admin' && (
+          <p class="notice" role="note">
+            {t('inventory.notAdmin')}
+          </p>
+        )}
+        {policyVersionDiffers(catalog.catalog) && (
+          <p class="notice" role="note">
+            {t('inventory.policyChanged', { date: catalog.catalog.policy.effectiveDate })}
+          </p>
+        )}
+        {inventory.widgets.length === 0 ? <p>{t('inventory.none')}</p> : inventory.widgets.map((w) => <WidgetCard key={w.code} host={host} widget={w} />)}
+        {inventory.skipped > 0 && (
+          <p class="notice" role="note">
+            {t('inventory.skipped', { count: inventory.skipped })}
+          </p>
+        )}
+        {inventory.dropped > 0 && (
+          <p class="notice" role="note">
+            {t('inventory.dropped', { count: inventory.dropped })}
+          </p>
+        )}
+        {extras.status === 'ready' && <extras.value.OtherWidgets host={host} inventory={inventory} />}
+        <p class="muted">{t('inventory.listed', { listed: inventory.listed })}</p>
+        <p class="muted">{t('inventory.policyVersion', { date: POLICY_VERSION.effectiveDate, hash: POLICY_VERSION.sha256.slice(0, 12) })}</p>
+      </Section>
+      {extras.status === 'ready' && <extras.value.ObservedTraffic inventory={inventory} />}
+    </>
   );
 }

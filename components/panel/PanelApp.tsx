@@ -101,7 +101,9 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
   const { snapshot } = model;
   const regime = model.account?.regime ?? defaultRegime(model.host);
   // Built once: the inventory lists the widgets, the composer offers them.
-  const inventory = snapshot ? buildInventory(snapshot, model.catalog.catalog, model.catalog.source, lang) : null;
+  const inventory = snapshot
+    ? buildInventory({ snapshot, catalog: model.catalog.catalog, source: model.catalog.source, evidence: model.evidence, marks: model.marks, lang })
+    : null;
   const ingroupWidgets = inventory?.widgets ?? [];
   return (
     <>
@@ -110,7 +112,7 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
       {snapshot && (
         <>
           <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} />
-          {inventory && <Inventory snapshot={snapshot} catalog={model.catalog} inventory={inventory} />}
+          {inventory && <Inventory host={model.host} snapshot={snapshot} catalog={model.catalog} inventory={inventory} />}
           <Rights onRequest={setComposing} />
           {composing && composer.status === 'error' && (
             <ErrorBox error={{ code: 'composer', message: composer.error.message }} onRetry={() => location.reload()} />

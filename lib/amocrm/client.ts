@@ -14,6 +14,7 @@ import {
   AmoUserSchema,
   AmoUsersListSchema,
   AmoWidgetsListSchema,
+  parseWidgetsPage,
   type AmoAccount,
   type AmoProblem,
   type AmoUser,
@@ -33,8 +34,14 @@ export const amoPaths = {
 
 /** amoCRM's largest page size. */
 export const WIDGETS_PER_PAGE = 250;
-/** 25,000 widgets: far beyond amoCRM's marketplace; a server still offering pages past it is broken. */
+/** 25,000 widgets: far beyond amoCRM's marketplace; a server still offering full pages past it is broken. */
 const MAX_WIDGET_PAGES = 100;
+
+export interface WidgetList {
+  widgets: AmoWidget[];
+  /** Entries amoCRM listed that could not be read (skipped). */
+  skipped: number;
+}
 
 export interface AmoClientOptions {
   transport: AmoTransport;
@@ -53,8 +60,8 @@ export interface AmoClient {
   getUser(id: number): Promise<AmoUser>;
   /** The number of users in the account (administrators only). */
   getUserCount(): Promise<number>;
-  /** Every widget amoCRM lists for the account, all pages. */
-  listWidgets(): Promise<AmoWidget[]>;
+  /** Every widget amoCRM lists for the account, all pages; entries that could not be read are counted. */
+  listWidgets(): Promise<WidgetList>;
   /** Requests sent so far, retries included. */
   readonly calls: number;
 }
@@ -122,7 +129,7 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
         return parsed.data;
       }
       const problem = problemOf(reply);
-      const kind = amoErrorKindForStatus(reply.status);
+      const kind = amoErrorKindForStatus(reply.status, path, reply.body);
       const said = problem ? `: ${problem.title}${problem.detail ? ` (${problem.detail})` : ''}` : '';
       throw new AmoError(kind, `amoCRM answered ${reply.status} to ${path}${said}`, {
         status: reply.status,
@@ -156,13 +163,18 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
       return total;
     },
 
-    async listWidgets(): Promise<AmoWidget[]> {
+    async listWidgets(): Promise<WidgetList> {
       const widgets: AmoWidget[] = [];
+      let skipped = 0;
+      // The aggregated list carries no `_links.next`: a full page means there may be more, and a
+      // 204 or a short page is the end.
       for (let page = 1; page <= MAX_WIDGET_PAGES; page += 1) {
         const list = await get(amoPaths.widgets(page), AmoWidgetsListSchema);
-        if (list === null) return widgets;
-        widgets.push(...list._embedded.widgets);
-        if (!list._links?.next || list._embedded.widgets.length === 0) return widgets;
+        if (list === null) return { widgets, skipped };
+        const read = parseWidgetsPage(list);
+        widgets.push(...read.widgets);
+        skipped += read.skipped;
+        if (read.size < WIDGETS_PER_PAGE) return { widgets, skipped };
       }
       throw new AmoError('malformed', `amoCRM still offered more widgets after ${MAX_WIDGET_PAGES} pages`, { path: amoPaths.widgets(MAX_WIDGET_PAGES) });
     },

@@ -6,7 +6,17 @@
  */
 import type { AmoProblem } from './schemas';
 
-export const AMO_ERROR_KINDS = ['signed_out', 'not_admin', 'rate_limited', 'server', 'network', 'malformed', 'unexpected'] as const;
+export const AMO_ERROR_KINDS = [
+  'signed_out',
+  'not_admin',
+  'ip_restricted',
+  'account_unreadable',
+  'rate_limited',
+  'server',
+  'network',
+  'malformed',
+  'unexpected',
+] as const;
 export type AmoErrorKind = (typeof AMO_ERROR_KINDS)[number];
 
 export interface AmoErrorDetails {
@@ -44,10 +54,25 @@ export class AmoError extends Error {
   }
 }
 
-/** The kind an HTTP status maps to (429 only after retries are spent). */
-export function amoErrorKindForStatus(status: number): AmoErrorKind {
+/**
+ * amoCRM's "whitelist of IP addresses" refusal: HTTP 403 with error code 113 ("Access to this
+ * account is prohibited from your IP address", amoCRM's API error list). Its v4 body is not
+ * documented: the code, or words naming the IP address, are taken as the sign (docs/amocrm-evidence.md).
+ */
+export function isIpRestriction(status: number, body: string): boolean {
+  if (status !== 403) return false;
+  return /"error_code"\s*:\s*"?113\b/.test(body) || /\bIP\b|IP[- ]?адрес/.test(body);
+}
+
+/**
+ * The kind an HTTP status maps to (429 only after retries are spent). A 403 is told apart: the IP
+ * whitelist, then `/api/v4/account` (readable by any user, so a refusal there is not about rights),
+ * then an administrator-only path refused to someone who is not one.
+ */
+export function amoErrorKindForStatus(status: number, path = '', body = ''): AmoErrorKind {
   if (status === 401) return 'signed_out';
-  if (status === 403) return 'not_admin';
+  if (isIpRestriction(status, body)) return 'ip_restricted';
+  if (status === 403) return path.startsWith('/api/v4/account') ? 'account_unreadable' : 'not_admin';
   if (status === 429) return 'rate_limited';
   if (status >= 500 && status <= 599) return 'server';
   return 'unexpected';
@@ -105,6 +130,16 @@ const TEXT: Record<Lang, Record<AmoErrorKind, Describe>> = {
         "You can still see this account and its installed widgets, but not the administrator's name, email and phone, or the number of users.",
       action: 'To see everything Ingroup may hold about this account, open the panel while signed in as an administrator, or ask one to.',
     }),
+    ip_restricted: (f) => ({
+      title: 'amoCRM refuses access from this IP address',
+      detail: `This account allows its API only from listed IP addresses${statusNote('en', f.status)}, and this computer's address is not on the list. This is not about your rights in the account.`,
+      action: "Ask an administrator to add this network's address in amoCRM's security settings (the IP whitelist), or open the panel from a listed network.",
+    }),
+    account_unreadable: (f) => ({
+      title: "amoCRM did not let the extension read this account",
+      detail: `amoCRM refused the account's own description${statusNote('en', f.status)}, which any user of an account may read. The extension cannot tell which account this is, so it shows nothing.`,
+      action: 'Reload the amoCRM page and try again. If it persists, check that your user is active in this account.',
+    }),
     rate_limited: (f) => ({
       title: 'amoCRM asked to slow down',
       detail:
@@ -145,6 +180,16 @@ const TEXT: Record<Lang, Record<AmoErrorKind, Describe>> = {
         `amoCRM показывает профили пользователей только администраторам аккаунта${statusNote('ru', f.status)}. ` +
         'Вам видны аккаунт и установленные в нём виджеты, но не имя, почта и телефон администратора и не число пользователей.',
       action: 'Чтобы увидеть всё, что Ingroup может хранить об этом аккаунте, откройте панель под учётной записью администратора или попросите его об этом.',
+    }),
+    ip_restricted: (f) => ({
+      title: 'amoCRM не пускает с этого IP-адреса',
+      detail: `В этом аккаунте API доступен только с разрешённых IP-адресов${statusNote('ru', f.status)}, а адреса этого компьютера в списке нет. Дело не в ваших правах в аккаунте.`,
+      action: 'Попросите администратора добавить адрес этой сети в настройках безопасности amoCRM (белый список IP) или откройте панель из разрешённой сети.',
+    }),
+    account_unreadable: (f) => ({
+      title: 'amoCRM не дал прочитать этот аккаунт',
+      detail: `amoCRM отказал в описании аккаунта${statusNote('ru', f.status)}, которое может читать любой его пользователь. Расширение не может понять, что это за аккаунт, и ничего не показывает.`,
+      action: 'Перезагрузите страницу amoCRM и попробуйте снова. Если ошибка не проходит, проверьте, что ваш пользователь активен в этом аккаунте.',
     }),
     rate_limited: (f) => ({
       title: 'amoCRM просит делать запросы реже',

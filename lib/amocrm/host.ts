@@ -1,9 +1,11 @@
 /**
  * Which pages are an amoCRM account (DESIGN §3): `<sub>.amocrm.ru`, `<sub>.amocrm.com`,
- * `<sub>.kommo.com`, never the `www.` / `developers.` sites or the login page.
+ * `<sub>.kommo.com`, never the `www.` / `developers.` sites, amoCRM's service hosts (chats `amojo.`,
+ * `notifications.`, websockets `ws.`, the regional `api-*.` and file `drive-*.` hosts) or the login page.
  */
 const ACCOUNT_HOST = /^([a-z0-9][a-z0-9-]{0,62})\.(amocrm\.ru|amocrm\.com|kommo\.com)$/;
-const NOT_ACCOUNTS = new Set(['www', 'developers', 'id', 'account', 'auth', 'status', 'support']);
+const NOT_ACCOUNTS = new Set(['www', 'developers', 'id', 'account', 'auth', 'status', 'support', 'amojo', 'notifications', 'ws']);
+const SERVICE_PREFIXES = /^(api|drive)-/;
 
 export type Regime = 'ru152' | 'gdpr';
 
@@ -17,7 +19,7 @@ export function parseAccountHost(hostname: string): AccountHost | null {
   const match = ACCOUNT_HOST.exec(hostname.toLowerCase());
   if (!match) return null;
   const [, subdomain, domain] = match as unknown as [string, string, AccountHost['domain']];
-  if (NOT_ACCOUNTS.has(subdomain)) return null;
+  if (NOT_ACCOUNTS.has(subdomain) || SERVICE_PREFIXES.test(subdomain)) return null;
   return { host: `${subdomain}.${domain}`, subdomain, domain };
 }
 

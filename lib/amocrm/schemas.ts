@@ -1,8 +1,10 @@
 /**
  * amoCRM API v4 response shapes (DESIGN §3), parsed where they enter.
  *
- * Lenient on what we do not use (`z.looseObject`: unknown fields pass through, optional booleans may
- * be absent), strict on what we do: ids, names, the admin's contacts, the install flag, paging.
+ * Lenient on what we do not use (`z.looseObject`: unknown fields pass through; `null` or absent is
+ * accepted wherever the panel can do without the value), strict on what we do: the account's id and
+ * subdomain, the admin's contacts, a widget's code. One widget entry that cannot be read is skipped
+ * and counted (`parseWidgetsPage`), never fatal to the list.
  */
 import { z } from 'zod/mini';
 
@@ -27,9 +29,9 @@ export const AmoUserSchema = z.looseObject({
   id: Id,
   name: z.string(),
   email: z.string(),
-  lang: z.optional(z.string()),
+  lang: z.optional(z.nullable(z.string())),
   phone_number: z.optional(z.nullable(z.string())),
-  rights: z.looseObject({ is_admin: z.boolean(), is_active: z.boolean() }),
+  rights: z.looseObject({ is_admin: z.boolean(), is_active: z.optional(z.nullable(z.boolean())) }),
 });
 export type AmoUser = z.infer<typeof AmoUserSchema>;
 
@@ -59,10 +61,11 @@ export function parseRating(value: string | number | null | undefined): number |
 
 /** One entry of `GET /api/v4/widgets`: public, installed and the account's own widgets alike. */
 export const AmoWidgetSchema = z.looseObject({
-  id: Id,
+  /** Not needed by the panel: null or absent is kept as null. */
+  id: z.pipe(z.optional(z.nullable(Id)), z.transform((v) => v ?? null)),
   code: z.string().check(z.minLength(1)),
-  /** `"1.0.3"` or `2`: always a string once parsed. */
-  version: z.pipe(z.union([z.string(), z.number()]), z.transform((v) => String(v))),
+  /** `"1.0.3"`, `2` or null (the official SDK's `string|int|null`): a string once parsed, `''` when unknown. */
+  version: z.pipe(z.optional(z.nullable(z.union([z.string(), z.number()]))), z.transform((v) => (v === null || v === undefined ? '' : String(v)))),
   /** `"2,8"`, `4` or null: always number | null once parsed. */
   rating: z.pipe(z.optional(z.union([z.string(), z.number(), z.null()])), z.transform(parseRating)),
   settings_template: z.optional(z.unknown()),
@@ -77,13 +80,36 @@ export const AmoWidgetSchema = z.looseObject({
 });
 export type AmoWidget = z.infer<typeof AmoWidgetSchema>;
 
-/** `GET /api/v4/widgets?limit=250&page=N`: no `_total_items`; paging ends when `_links.next` is absent. */
+/**
+ * `GET /api/v4/widgets?limit=250&page=N`: no `_total_items` and, on the aggregated list, no
+ * `_links.next` either — paging goes on while pages come back full. Entries are read one by one
+ * (`parseWidgetsPage`).
+ */
 export const AmoWidgetsListSchema = z.looseObject({
-  _page: z.optional(z.int()),
-  _links: z.optional(Links),
-  _embedded: z.looseObject({ widgets: z.array(AmoWidgetSchema) }),
+  _page: z.optional(z.nullable(z.int())),
+  _embedded: z.looseObject({ widgets: z.array(z.unknown()) }),
 });
 export type AmoWidgetsList = z.infer<typeof AmoWidgetsListSchema>;
+
+export interface WidgetsPage {
+  widgets: AmoWidget[];
+  /** Entries that could not be read, skipped. */
+  skipped: number;
+  /** Entries on the page, readable or not (paging goes on while a page is full). */
+  size: number;
+}
+
+/** One page's entries, each read on its own: an unreadable one is skipped and counted. */
+export function parseWidgetsPage(list: AmoWidgetsList): WidgetsPage {
+  const widgets: AmoWidget[] = [];
+  let skipped = 0;
+  for (const entry of list._embedded.widgets) {
+    const parsed = AmoWidgetSchema.safeParse(entry);
+    if (parsed.success) widgets.push(parsed.data);
+    else skipped += 1;
+  }
+  return { widgets, skipped, size: list._embedded.widgets.length };
+}
 
 /** `application/problem+json` (RFC 7807); a 400 adds `validation-errors`. */
 export const AmoProblemSchema = z.looseObject({

@@ -6,37 +6,13 @@
  * Cold cost (DESIGN §9): 1 account + 1 user + 1 user count + ⌈widgets / 250⌉ widget pages,
  * i.e. 5 calls for a 300-widget account, whatever its number of users.
  */
-import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
 import type { AmoClient } from './client';
 import { AmoError } from './errors';
+import { SnapshotSchema, type Snapshot } from './snapshot-schema';
 
-export const SnapshotWidgetSchema = z.object({
-  id: z.int(),
-  code: z.string(),
-  version: z.string(),
-  rating: z.nullable(z.number()),
-  installed: z.boolean(),
-});
-export type SnapshotWidget = z.infer<typeof SnapshotWidgetSchema>;
-
-export const SnapshotSchema = z.object({
-  host: z.string(),
-  fetchedAt: z.number(),
-  account: z.object({ id: z.int(), name: z.string(), subdomain: z.string(), country: z.nullable(z.string()) }),
-  /** The signed-in administrator; null when amoCRM refused the profile (see `adminUnavailable`). */
-  admin: z.nullable(z.object({ id: z.int(), name: z.string(), email: z.string(), phone: z.nullable(z.string()), isAdmin: z.boolean() })),
-  /** Why `admin` and `userCount` are missing: the signed-in user is not an administrator. */
-  adminUnavailable: z.nullable(z.literal('not_admin')),
-  userCount: z.nullable(z.int().check(z.nonnegative())),
-  /** The widgets installed in the account (`is_active_in_account`), in amoCRM's order. */
-  widgets: z.array(SnapshotWidgetSchema),
-  /** Every widget amoCRM listed (public, installed and own). */
-  widgetTotal: z.int().check(z.nonnegative()),
-  /** amoCRM API calls this snapshot cost, retries included. */
-  apiCalls: z.int().check(z.nonnegative()),
-});
-export type Snapshot = z.infer<typeof SnapshotSchema>;
+// The shapes live apart (./snapshot-schema.ts) so the panel can parse a snapshot without the client's code.
+export { SnapshotSchema, SnapshotWidgetSchema, type Snapshot, type SnapshotWidget } from './snapshot-schema';
 
 /** A snapshot older than this is read again when the panel opens. */
 export const SNAPSHOT_MAX_AGE_MS = 10 * 60_000;
@@ -69,7 +45,7 @@ async function readAdmin(client: AmoClient, userId: number): Promise<AdminPart> 
 export async function buildSnapshot(client: AmoClient, host: string, now: number): Promise<Snapshot> {
   const before = client.calls;
   const account = await client.getAccount();
-  const [adminPart, widgets] = await Promise.all([readAdmin(client, account.current_user_id), client.listWidgets()]);
+  const [adminPart, { widgets, skipped }] = await Promise.all([readAdmin(client, account.current_user_id), client.listWidgets()]);
   return SnapshotSchema.parse({
     host,
     fetchedAt: now,
@@ -78,7 +54,8 @@ export async function buildSnapshot(client: AmoClient, host: string, now: number
     widgets: widgets
       .filter((w) => w.is_active_in_account)
       .map((w) => ({ id: w.id, code: w.code, version: w.version, rating: w.rating, installed: true })),
-    widgetTotal: widgets.length,
+    widgetTotal: widgets.length + skipped,
+    widgetsSkipped: skipped,
     apiCalls: client.calls - before,
   });
 }

@@ -3,6 +3,7 @@ import type { browser as Browser } from 'wxt/browser';
 import type { PrivacyDb } from '../db';
 import { recordAccountSeen, updateAccount } from './accounts';
 import { consentHandlers } from './consent-handlers';
+import { evidenceHandlers } from './evidence-handlers';
 import type { OutboxRunner } from './outbox-runner';
 import { requestHandlers, sendMarketingChoice } from './request-handlers';
 import { launcherCount, refreshSnapshot } from './snapshot';
@@ -27,6 +28,7 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
       (host, state) => sendMarketingChoice(requestDeps, host, state),
     ),
     ...requestHandlers(requestDeps),
+    ...evidenceHandlers(deps),
     'page/seen': async ({ host }, { tabId }) => {
       const account = await recordAccountSeen(db, host, now());
       if (tabId === undefined) return { ingroupCount: account.ingroupCount ?? null };

@@ -8,8 +8,9 @@ import { AmoError } from '../amocrm/errors';
 import { parseAccountHost } from '../amocrm/host';
 import { createLimiter } from '../amocrm/limiter';
 import { buildSnapshot, isStale, readSnapshot, saveSnapshot, type Snapshot } from '../amocrm/snapshot';
+import { attributeWidgets } from '../attribution/attribute';
+import { readEvidence, readMarks } from '../attribution/store';
 import { loadCatalog, type LoadedCatalog } from '../catalog/load';
-import { matchIngroupWidgets } from '../catalog/match';
 import type { PrivacyDb } from '../db';
 import { AmoFetchAnswer } from '../messages';
 import { readEndpointBase } from '../settings';
@@ -70,9 +71,10 @@ export async function currentCatalog(deps: RefreshDeps): Promise<LoadedCatalog> 
   return loadCatalog({ fetch: (input, init) => fetch(input, init), base: await readEndpointBase(deps.db), db: deps.db, now: deps.now });
 }
 
-async function countIngroup(deps: RefreshDeps, installedCodes: ReadonlyArray<{ code: string }>): Promise<number> {
-  const { catalog, source } = await currentCatalog(deps);
-  return matchIngroupWidgets(installedCodes, catalog, source).length;
+/** How many installed widgets are Ingroup's, on all the evidence kept for the account (lib/attribution/). */
+export async function countIngroup(deps: RefreshDeps, host: string, installed: ReadonlyArray<{ code: string }>): Promise<number> {
+  const [{ catalog, source }, evidence, marks] = await Promise.all([currentCatalog(deps), readEvidence(deps.db, host), readMarks(deps.db, host)]);
+  return attributeWidgets({ installed, catalog, source, evidence, marks }).filter((a) => a.ingroup).length;
 }
 
 export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: number, force: boolean): Promise<Snapshot> {
@@ -85,12 +87,18 @@ export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: nu
   assertSameAccount(snapshot, host, (await deps.db.accounts.get(host))?.accountId);
   // A tab that moved while the account was read: nothing of the read is kept.
   await assertTabHost(deps.browser, tabId, host);
-  const ingroupCount = await countIngroup(deps, snapshot.widgets);
+  const ingroupCount = await countIngroup(deps, host, snapshot.widgets);
   await deps.db.transaction('rw', deps.db.snapshots, deps.db.accounts, async () => {
     // Wiped while amoCRM was read: the admin's data is not written back.
     if (!isCurrent(deps.db, generation)) throw Object.assign(new Error('Local data was wiped while the account was read.'), { code: 'wiped' });
     await saveSnapshot(deps.db, snapshot);
-    await deps.db.accounts.update(host, { accountId: snapshot.account.id, name: snapshot.account.name, widgetsReadAt: snapshot.fetchedAt, ingroupCount });
+    await deps.db.accounts.update(host, {
+      accountId: snapshot.account.id,
+      name: snapshot.account.name,
+      widgetsReadAt: snapshot.fetchedAt,
+      ingroupCount,
+      installed: snapshot.widgets.map((w) => w.code),
+    });
   });
   return snapshot;
 }
@@ -110,8 +118,8 @@ export async function launcherCount(deps: RefreshDeps, host: string, tabId: numb
   // Claim the read first, so tabs opening together do not all read.
   await deps.db.accounts.update(host, { widgetsReadAt: deps.now() });
   const client = createAmoClient({ transport: tabTransport(deps.browser, tabId, host), limiter, key: host });
-  const installed = (await client.listWidgets()).filter((w) => w.is_active_in_account);
-  const ingroupCount = await countIngroup(deps, installed);
-  await deps.db.accounts.update(host, { ingroupCount });
+  const installed = (await client.listWidgets()).widgets.filter((w) => w.is_active_in_account);
+  const ingroupCount = await countIngroup(deps, host, installed);
+  await deps.db.accounts.update(host, { ingroupCount, installed: installed.map((w) => w.code) });
   return ingroupCount;
 }

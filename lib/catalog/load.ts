@@ -8,7 +8,7 @@
 import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
 import { BUNDLED_CATALOG } from './bundled';
-import { CatalogCacheRowSchema, CatalogSchema, type Catalog, type CatalogSource } from './schema';
+import { CatalogCacheRowSchema, parseCatalog, type Catalog, type CatalogSource } from './schema';
 
 export const CATALOG_MAX_AGE_MS = 24 * 60 * 60_000;
 export const CATALOG_TIMEOUT_MS = 10_000;
@@ -98,10 +98,9 @@ async function fetchCatalog(opts: LoadCatalogOptions): Promise<Catalog> {
   } catch (error) {
     throw new CatalogError('catalog/malformed', 'Ingroup’s widget catalog is not valid JSON; the endpoint needs fixing.', { cause: error });
   }
-  const parsed = CatalogSchema.safeParse(body);
+  const parsed = parseCatalog(body);
   if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
-    throw new CatalogError('catalog/malformed', `Ingroup’s widget catalog is not in the documented shape (at ${where}); the endpoint needs fixing.`, { cause: parsed.error });
+    throw new CatalogError('catalog/malformed', `Ingroup’s widget catalog is not in the documented shape (at ${parsed.where}); the endpoint needs fixing.`, { cause: parsed.error });
   }
   return parsed.data;
 }

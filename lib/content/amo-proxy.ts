@@ -22,7 +22,8 @@ export async function amoFetch(path: string, signal: AbortSignal, origin: string
   const response = await fetch(url.href, {
     credentials: 'same-origin',
     redirect: 'error',
-    headers: { accept: 'application/hal+json, application/json' },
+    // As the web app's own calls: amoCRM tells its XHR API calls apart by this header.
+    headers: { accept: 'application/hal+json, application/json', 'x-requested-with': 'XMLHttpRequest' },
     signal: AbortSignal.any([signal, AbortSignal.timeout(20_000)]),
   });
   if (response.url !== '' && new URL(response.url).origin !== origin) throw new ForeignAnswer(response.url);

@@ -9,6 +9,7 @@ import { pageLang } from '../i18n/launcher';
 import { parsePageSeenCount, parseToContent } from '../messages-to-content';
 import { amoFetch } from './amo-proxy';
 import { LAUNCHER_ID, mountLauncher, type Launcher } from './launcher';
+import { watchEvidence } from './page-evidence';
 import { createPanelFrame } from './panel-frame';
 import type { ContentListener, ContentRuntime } from './runtime';
 
@@ -28,7 +29,8 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
   const doc = win.document;
   const account = parseAccountHost(win.location.hostname);
   if (!account) return () => undefined;
-  const lang = pageLang(doc);
+  // Read again as the launcher goes up: the MAIN-world script may mark amoCRM's language after this starts.
+  let lang = pageLang(doc, account.host);
   const life = new AbortController();
   let launcher: Launcher | undefined;
   let count: number | null = null;
@@ -42,7 +44,10 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
     url.searchParams.set('lang', lang);
     return url.href;
   };
-  const panel = createPanelFrame(doc, panelUrl, lang, () => launcher?.button.focus());
+  const panel = createPanelFrame(doc, panelUrl, () => lang, () => {
+    launcher?.setSelected(false);
+    launcher?.button.focus();
+  });
 
   // A redrawn menu takes the launcher with it: watch the child lists of the launcher's ancestors
   // (not their subtrees), as taking it out of the page changes one of them, and little else does.
@@ -78,7 +83,7 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
       amoFetch(message.path, life.signal, win.location.origin).then(respond, () => respond(null));
       return true;
     }
-    if (message.type === 'panel/open') panel.open();
+    if (message.type === 'panel/open') open();
     else panel.close();
     respond(true);
     return undefined;
@@ -97,6 +102,7 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
     if (mounted || life.signal.aborted) return;
     mounted = true;
     win.clearTimeout(countWait);
+    lang = pageLang(doc, account.host);
     ensureLauncher();
   };
   const stop = (): void => {
@@ -115,7 +121,9 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
     return true;
   }
   function open(): void {
-    if (!orphaned()) panel.open();
+    if (orphaned()) return;
+    panel.open();
+    launcher?.setSelected(true);
   }
   function prepare(): void {
     if (!orphaned()) panel.prepare();
@@ -131,19 +139,30 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
   }
   const countWait = win.setTimeout(mountFirst, COUNT_WAIT_MS);
 
+  const takeCount = (reply: unknown): void => {
+    const seen = parsePageSeenCount(reply);
+    // An unchanged count leaves the menu item alone: no layout of amoCRM's page for nothing.
+    if (seen !== undefined && seen !== count && !life.signal.aborted) {
+      count = seen;
+      launcher?.setCount(count);
+    }
+  };
   runtime.onMessage.addListener(onMessage);
   runtime
     .sendMessage({ type: 'page/seen', host: account.host })
-    .then((reply: unknown) => {
-      const seen = parsePageSeenCount(reply);
-      if (seen !== undefined && !life.signal.aborted) {
-        count = seen;
-        launcher?.setCount(count);
-      }
-    })
+    .then(takeCount)
     .catch(() => {
       // The background is restarting; the launcher works without a count.
     })
     .finally(mountFirst);
+  // Once the page is idle after load: the widgets it declares and its traffic to Ingroup's hosts.
+  watchEvidence(
+    win,
+    (batch) => {
+      if (orphaned()) return;
+      runtime.sendMessage({ type: 'page/evidence', host: account.host, ...batch }).then(takeCount, () => undefined);
+    },
+    life.signal,
+  );
   return stop;
 }

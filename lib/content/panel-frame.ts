@@ -21,7 +21,7 @@ export const PANEL_FRAME_ID = 'ingroup-privacy-panel';
 /** How long a closed (or prepared and never opened) panel is kept, hidden, for a quick open. */
 export const DROP_HIDDEN_MS = 10 * 60_000;
 
-export function createPanelFrame(doc: Document, panelUrl: () => string, lang: Lang, onClosed: () => void): PanelFrame {
+export function createPanelFrame(doc: Document, panelUrl: () => string, lang: () => Lang, onClosed: () => void): PanelFrame {
   let holder: HTMLDivElement | null = null;
   let iframe: HTMLIFrameElement | null = null;
   let drop: number | undefined;
@@ -45,7 +45,7 @@ export function createPanelFrame(doc: Document, panelUrl: () => string, lang: La
     holder.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:block';
     const frame = doc.createElement('iframe');
     frame.src = panelUrl();
-    frame.title = lang === 'ru' ? 'Конфиденциальность: виджеты Ingroup' : 'Privacy: Ingroup widgets';
+    frame.title = lang() === 'ru' ? 'Конфиденциальность: виджеты Ingroup' : 'Privacy: Ingroup widgets';
     frame.style.cssText = 'width:100%;height:100%;border:0;color-scheme:normal;display:block';
     frame.setAttribute('allowtransparency', 'true');
     frame.addEventListener('load', () => frame.focus(), { once: true });

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod/mini';
 import { AccountRowSchema } from '../account';
-import { SnapshotSchema } from '../amocrm/snapshot';
+import { SnapshotSchema } from '../amocrm/snapshot-schema';
+import { EvidenceRowSchema } from '../attribution/evidence';
+import { MarkRowSchema } from '../attribution/marks';
 import { CatalogSchema, CatalogSource } from '../catalog/schema';
 import { LedgerEventSchema } from '../consent/event';
 import { CurrentChoicesSchema } from '../consent/ledger';
@@ -22,5 +24,9 @@ export const PanelModelSchema = z.object({
   requests: z.array(RequestRecordSchema),
   /** The catalog that says which widgets are Ingroup's, and where it came from. */
   catalog: z.object({ catalog: CatalogSchema, source: CatalogSource, fetchedAt: z.nullable(z.number()) }),
+  /** What the account's pages showed: declared vendor contacts, traffic to Ingroup's hosts. */
+  evidence: z.nullable(EvidenceRowSchema),
+  /** The administrator's own marks on this account's widgets. */
+  marks: z.array(MarkRowSchema),
 });
 export type PanelModel = z.infer<typeof PanelModelSchema>;

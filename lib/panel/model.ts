@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import { readSnapshot } from '../amocrm/snapshot';
+import { readEvidence, readMarks } from '../attribution/store';
 import { cachedCatalog } from '../catalog/load';
 import { currentChoices, history } from '../consent/ledger';
 import type { PrivacyDb } from '../db';
@@ -12,7 +13,7 @@ import type { PanelModel } from './model-schema';
 export { PanelModelSchema, type PanelModel } from './model-schema';
 
 export async function loadPanelModel(db: PrivacyDb, host: string, _now: number): Promise<PanelModel> {
-  const [account, snapshot, choices, consentHistory, requests, catalog] = await Promise.all([
+  const [account, snapshot, choices, consentHistory, requests, catalog, evidence, marks] = await Promise.all([
     db.accounts.get(host),
     readSnapshot(db, host),
     currentChoices(db, host),
@@ -24,6 +25,8 @@ export async function loadPanelModel(db: PrivacyDb, host: string, _now: number):
       .toArray()
       .then((rows) => rows.reverse()),
     cachedCatalog(db),
+    readEvidence(db, host),
+    readMarks(db, host),
   ]);
   return {
     host,
@@ -33,5 +36,7 @@ export async function loadPanelModel(db: PrivacyDb, host: string, _now: number):
     consentHistory,
     requests,
     catalog: { catalog: catalog.catalog, source: catalog.source, fetchedAt: catalog.fetchedAt },
+    evidence,
+    marks,
   };
 }

@@ -61,6 +61,8 @@ describe.each(LANGS)('accessibility in $lang', ({ locale, account }) => {
     await amo.page.emulateMedia({ colorScheme: scheme });
     const panel = await amo.openPanel();
     await panel.getByRole('article').first().waitFor();
+    // The part loaded after the first paint (the other widgets, the observed traffic) is checked too.
+    await panel.getByRole('region', { name: /Observed|Замечено/ }).waitFor();
     const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
     expect(frame).toBeDefined();
     await expect(violations(frame!, scheme)).resolves.toEqual([]);
@@ -166,6 +168,7 @@ describe('operation by keyboard alone', () => {
     await amo.page.keyboard.press('Enter');
     const panel = amo.panelFrame();
     await panel.getByRole('article').first().waitFor();
+    await panel.getByRole('region', { name: /Observed|Замечено/ }).waitFor();
     await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
     const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
     const walk = await tabThrough(amo.page, frame!);

@@ -101,7 +101,7 @@ describe('where the extension connects', () => {
 
 describe('the page around the panel is hostile (DESIGN §8)', () => {
   const env = useExtension();
-  const LAUNCHER = '#ingroup-privacy-launcher button';
+  const LAUNCHER = '#ingroup-privacy-launcher [role=button]';
 
   it('opens nothing when page code calls the launcher’s click() or dispatches a press, and opens on a person’s click', async () => {
     const amo = await AmoPage.open(env.browser, 'https://demo-clickjack.amocrm.ru/leads');

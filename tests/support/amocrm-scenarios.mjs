@@ -36,10 +36,13 @@ function makeUsers(count, admin) {
 /**
  * Public marketplace widgets (the API lists public + installed + own), with the documented
  * variants: version string or number, rating "2,8" / number / null, client_uuid or null.
+ * `odd`: the variants the official SDK also allows — `version: null`, `is_active_in_account: null`
+ * — and one entry that cannot be read at all.
  * @param {number} count
  * @param {string[]} installedIngroup
+ * @param {{ odd?: boolean, ingroupFrom?: number, ingroupEvery?: number }} [opts]
  */
-function makeWidgets(count, installedIngroup) {
+function makeWidgets(count, installedIngroup, opts = {}) {
   /** @type {Array<Record<string, unknown>>} */
   const widgets = [];
   for (let i = 0; i < count - installedIngroup.length; i += 1) {
@@ -53,17 +56,17 @@ function makeWidgets(count, installedIngroup) {
       is_work_with_dp: false,
       is_crm_template: false,
       client_uuid: i % 2 === 0 ? null : `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      is_active_in_account: i % 37 === 5,
+      is_active_in_account: i % 37 === 5 ? true : opts.odd && i % 3 === 0 ? null : false,
       pipeline_id: null,
       _links: { self: { href: `/api/v4/widgets/fixture_widget_${i}` } },
     });
   }
   installedIngroup.forEach((code, k) => {
     // Interleave the Ingroup widgets so that they fall on different pages.
-    widgets.splice(Math.min(widgets.length, 40 + k * 120), 0, {
+    widgets.splice(Math.min(widgets.length, (opts.ingroupFrom ?? 40) + k * (opts.ingroupEvery ?? 120)), 0, {
       id: 900000 + k,
       code,
-      version: k === 1 ? 3 : `2.${k}.1`,
+      version: opts.odd && k === 0 ? null : k === 1 ? 3 : `2.${k}.1`,
       rating: k === 0 ? '4,8' : null,
       settings_template: [{ key: 'api_key', name: 'API key', type: 'text', is_required: true }],
       is_lead_source: false,
@@ -76,31 +79,68 @@ function makeWidgets(count, installedIngroup) {
       _links: { self: { href: `/api/v4/widgets/${code}` } },
     });
   });
+  if (opts.odd) widgets.splice(7, 0, { id: 'not-an-id', code: 42, version: { major: 1 } });
   return widgets;
 }
 
+/** A support contact as a widget's manifest declares it (`widget.support`). */
+const INGROUP_SUPPORT = { link: 'https://ingru.ru', email: 'support@ingru.ru' };
+const OTHER_SUPPORT = { link: 'https://othervendor.example/help', email: 'help@othervendor.example' };
+
 /**
+ * Ingroup's widgets in no catalog (their real codes are not public): their manifests name
+ * Ingroup's support, and their scripts call an Ingroup host. Codes and names are invented.
+ */
+export const UNLISTED_INGROUP = [
+  { code: 'ig_autodocs', name: 'Автодокументы', support: INGROUP_SUPPORT, calls: 'hooks.ingru.ru' },
+  { code: 'ig_smsgate', name: 'SMS-шлюз', support: { email: 'support@ingru.ru' }, calls: 'hooks.ingru.ru' },
+];
+/** Installed widgets that only look like Ingroup's: a look-alike domain, another vendor. */
+export const LOOKALIKES = [
+  { code: 'lookalike_tool', name: 'Ingroup tools (not Ingroup)', support: { email: 'support@ingru.ru.othervendor.example', link: 'https://ingru.ru.othervendor.example' }, calls: 'cdn.othervendor.example' },
+  { code: 'other_vendor', name: 'Другой поставщик', support: OTHER_SUPPORT, calls: 'cdn.othervendor.example' },
+];
+
+/**
+ * @typedef {{ code: string, name: string, support?: { link?: string, email?: string }, calls?: string }} PageWidget
  * @typedef {{
  *   account: { id: number, name: string, subdomain: string, country: string, current_user_id: number, currency: string },
  *   users: ReturnType<typeof makeUsers>,
  *   currentUserId: number,
  *   widgets: ReturnType<typeof makeWidgets>,
- *   lang: 'ru' | 'en',
+ *   pageWidgets: PageWidget[],
+ *   lang: 'ru' | 'en' | 'es' | 'pt',
  *   signedOut?: boolean,
  *   nonAdmin?: boolean,
  *   rateLimitStorm?: boolean,
  *   malformedWidgets?: boolean,
+ *   ipRestricted?: boolean,
+ *   accountForbidden?: boolean,
  * }} Scenario
  */
 
 /**
  * @param {string} subdomain
- * @param {Partial<Scenario> & { userCount?: number, widgetCount?: number, ingroup?: string[], admin?: { id: number, name: string, email: string, phone: string }, accountName?: string, accountId?: number }} opts
+ * @param {Partial<Scenario> & { userCount?: number, widgetCount?: number, ingroup?: string[], unlisted?: PageWidget[], admin?: { id: number, name: string, email: string, phone: string }, accountName?: string, accountId?: number, odd?: boolean, ingroupFrom?: number, ingroupEvery?: number }} opts
  * @returns {Scenario}
  */
 function scenario(subdomain, opts) {
   const admin = opts.admin ?? { id: 7001001, name: 'Анна Смирнова', email: 'anna.smirnova@romashka.example', phone: '+7 912 345-67-89' };
   const users = makeUsers(opts.userCount ?? 12, admin);
+  const ingroup = opts.ingroup ?? INGROUP_CODES.slice(0, 3);
+  const unlisted = opts.unlisted ?? [];
+  const widgets = makeWidgets(opts.widgetCount ?? 40, [...ingroup, ...unlisted.map((w) => w.code)], opts);
+  // What the page's `APP.widgets.list` holds: every installed widget, with its manifest's support.
+  /** @type {PageWidget[]} */
+  const pageWidgets = widgets
+    .filter((w) => w['is_active_in_account'] === true)
+    .map((w) => {
+      const code = String(w['code']);
+      const known = [...unlisted, ...LOOKALIKES].find((u) => u.code === code);
+      if (known) return known;
+      if (ingroup.includes(code)) return { code, name: code, support: INGROUP_SUPPORT };
+      return { code, name: code, support: OTHER_SUPPORT };
+    });
   return {
     account: {
       id: opts.accountId ?? 31415926,
@@ -112,12 +152,15 @@ function scenario(subdomain, opts) {
     },
     users,
     currentUserId: admin.id,
-    widgets: makeWidgets(opts.widgetCount ?? 40, opts.ingroup ?? INGROUP_CODES.slice(0, 3)),
+    widgets,
+    pageWidgets,
     lang: opts.lang ?? 'ru',
     ...(opts.signedOut ? { signedOut: true } : {}),
     ...(opts.nonAdmin ? { nonAdmin: true } : {}),
     ...(opts.rateLimitStorm ? { rateLimitStorm: true } : {}),
     ...(opts.malformedWidgets ? { malformedWidgets: true } : {}),
+    ...(opts.ipRestricted ? { ipRestricted: true } : {}),
+    ...(opts.accountForbidden ? { accountForbidden: true } : {}),
   };
 }
 
@@ -135,6 +178,24 @@ const BY_PREFIX = {
     accountId: 26457513,
     accountName: '<img src=x onerror="document.title=\'pwned\'">Ромашка',
     admin: { id: 7002002, name: '<script>document.title="pwned"</script>Пётр', email: 'x"><svg onload=alert(1)>@example.com', phone: '<b>+7 999</b>' },
+  }),
+  // A real-sized account: 1,100 widgets listed (4 full pages and a short one), its Ingroup
+  // widgets in no catalog and on the later pages, beside look-alikes that are not Ingroup's.
+  real: (sub) => scenario(sub, {
+    widgetCount: 1100, accountId: 28657000, accountName: 'ООО «Настоящий аккаунт»', ingroup: [],
+    unlisted: [...UNLISTED_INGROUP, ...LOOKALIKES], ingroupFrom: 700, ingroupEvery: 90,
+  }),
+  // The variants the SDK allows (null version, null install flag) and one unreadable entry.
+  odd: (sub) => scenario(sub, { odd: true, accountId: 31622776 }),
+  iprestricted: (sub) => scenario(sub, { ipRestricted: true, accountId: 33166247 }),
+  noaccount: (sub) => scenario(sub, { accountForbidden: true, accountId: 34641016 }),
+  es: (sub) => scenario(sub, {
+    lang: 'es', accountId: 30000002, accountName: 'Margarita Comercial S.L.',
+    admin: { id: 7004004, name: 'Lucía García', email: 'lucia.garcia@margarita.example', phone: '+34 910 000 000' },
+  }),
+  pt: (sub) => scenario(sub, {
+    lang: 'pt', accountId: 30000003, accountName: 'Margarida Comércio Ltda',
+    admin: { id: 7005005, name: 'João Silva', email: 'joao.silva@margarida.example', phone: '+55 11 3000-0000' },
   }),
   en: (sub) => scenario(sub, {
     lang: 'en', accountId: 30000001, accountName: 'Daisy Trading Ltd',

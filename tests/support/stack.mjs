@@ -13,21 +13,26 @@ import { makeCertificate } from './tls.mjs';
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 /**
- * @param {{ endpointFaults?: Record<string, unknown> }} [opts]
+ * `endpointCatalog`: the catalog the endpoint serves; `endpointUnreachable`: Ingroup's endpoint does
+ * not resolve at all (as today, where it is not known to exist).
+ * @param {{ endpointFaults?: Record<string, unknown>, endpointCatalog?: unknown, endpointUnreachable?: boolean }} [opts]
  */
 export async function startStack(opts = {}) {
   const tls = makeCertificate();
   const amocrm = await startAmocrm({ tls });
-  const endpoint = await startEndpoint({ tls });
+  const endpoint = await startEndpoint({ tls, ...(opts.endpointCatalog ? { catalog: opts.endpointCatalog } : {}) });
   if (opts.endpointFaults) endpoint.setFaults(opts.endpointFaults);
   const rules = [
     `MAP *.amocrm.ru 127.0.0.1:${amocrm.port}`,
     `MAP *.amocrm.com 127.0.0.1:${amocrm.port}`,
     `MAP *.kommo.com 127.0.0.1:${amocrm.port}`,
-    `MAP api.ingru.ru 127.0.0.1:${endpoint.port}`,
+    opts.endpointUnreachable ? 'MAP api.ingru.ru ~NOTFOUND' : `MAP api.ingru.ru 127.0.0.1:${endpoint.port}`,
     // A foreign host the security tests point a page's <base href> at: served (and its requests
     // counted) by the fake amoCRM, so a read that strays there is seen, not just failed.
     `MAP elsewhere.example 127.0.0.1:${amocrm.port}`,
+    // Widget vendors' own hosts (Ingroup's and another's), which widgets' scripts call from the page.
+    `MAP *.ingru.ru 127.0.0.1:${amocrm.port}`,
+    `MAP *.othervendor.example 127.0.0.1:${amocrm.port}`,
     // Nothing else resolves: a request to any other host fails fast instead of leaving the machine.
     'MAP * ~NOTFOUND',
   ].join(', ');

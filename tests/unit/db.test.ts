@@ -46,7 +46,7 @@ describe('database migrations', () => {
 
     const current = new PrivacyDb(NAME);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await allEvents(current)).toHaveLength(60);
     await expect(verifyLedger(current)).resolves.toMatchObject({ ok: true, count: 60 });
     const newestFirst = await current.requests
@@ -69,7 +69,7 @@ describe('database migrations', () => {
 
     const current = new PrivacyDb(NAME);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     const rows = await current.choices.toArray();
     expect(rows).toHaveLength(6);
     expect(rows).toEqual(expect.arrayContaining(latestChoices(events)));

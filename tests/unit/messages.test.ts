@@ -23,11 +23,19 @@ describe('who may send what', () => {
     expect(senderKind(sender, ID, ORIGIN)).toBe(expected);
   });
 
-  it('lets a content script send only page/seen, and only for its own host', () => {
+  it('lets a content script send only page/seen and page/evidence, and only for its own host', () => {
     const contentTypes = Object.entries(SENDERS).filter(([, kinds]) => kinds.includes('content')).map(([type]) => type);
-    expect(contentTypes).toEqual(['page/seen']);
+    expect(contentTypes).toEqual(['page/seen', 'page/evidence']);
     expect(acceptToBackground({ type: 'page/seen', host: 'demo.amocrm.ru' }, content, ID, ORIGIN).kind).toBe('content');
     expect(() => acceptToBackground({ type: 'page/seen', host: 'other.amocrm.ru' }, content, ID, ORIGIN)).toThrow(MessageRefused);
+    const evidence = { type: 'page/evidence', report: null, traffic: [] };
+    expect(acceptToBackground({ ...evidence, host: 'demo.amocrm.ru' }, content, ID, ORIGIN).kind).toBe('content');
+    expect(() => acceptToBackground({ ...evidence, host: 'other.amocrm.ru' }, content, ID, ORIGIN)).toThrow(MessageRefused);
+  });
+
+  it('takes the administrator’s mark on a widget from an extension page only', () => {
+    const mark = { type: 'widget/mark', host: 'demo.amocrm.ru', code: 'ig_autodocs', mark: 'ingroup' };
+    expect(() => acceptToBackground(mark, content, ID, ORIGIN)).toThrow(MessageRefused);
   });
 
   it.each([

@@ -91,10 +91,10 @@ export function extensionUrl(launched: Launched, page: string): string {
 }
 
 /** One local stack and one browser for a test file: started before its tests, closed after. */
-export function useExtension(opts: { locale?: string } = {}): { stack: Stack; browser: Launched } {
+export function useExtension(opts: { locale?: string; stack?: Parameters<typeof startStack>[0] } = {}): { stack: Stack; browser: Launched } {
   const env = {} as { stack: Stack; browser: Launched };
   beforeAll(async () => {
-    env.stack = await startStack();
+    env.stack = await startStack(opts.stack);
     env.browser = await launch(env.stack, opts);
   });
   afterAll(async () => {

@@ -92,39 +92,53 @@ describe('amoCRM client reads', () => {
   it.each([
     { widgets: 0, pages: 1, expectedPaths: 1 },
     { widgets: 1, pages: 1, expectedPaths: 1 },
-    { widgets: 250, pages: 1, expectedPaths: 1 },
+    // A full last page cannot tell it is the last: one more ask, answered 204.
+    { widgets: 250, pages: 1, expectedPaths: 2 },
     { widgets: 251, pages: 2, expectedPaths: 2 },
     { widgets: 300, pages: 2, expectedPaths: 2 },
-    { widgets: 1000, pages: 4, expectedPaths: 4 },
+    { widgets: 1000, pages: 4, expectedPaths: 5 },
+    { widgets: 1100, pages: 5, expectedPaths: 5 },
   ])('lists $widgets widgets in $pages page(s)', async ({ widgets, expectedPaths }) => {
     const account = createFakeAccount({ widgets });
     const { client, clock } = clientOn(account.transport);
-    const list = await clock.run(client.listWidgets());
+    const { widgets: list, skipped } = await clock.run(client.listWidgets());
+    expect(skipped).toBe(0);
     expect(list).toHaveLength(widgets);
     expect(new Set(list.map((w) => w.id)).size).toBe(widgets);
     expect(account.requests.map((r) => r.path)).toEqual(Array.from({ length: expectedPaths }, (_, i) => `/api/v4/widgets?limit=250&page=${i + 1}`));
     expect(client.calls).toBe(expectedPaths);
   });
 
-  it('stops paging at a 204 even if the previous page offered a next one', async () => {
-    const pages: Record<string, AmoFetchReply> = {
-      [amoPaths.widgets(1)]: hal(200, { _links: { self: { href: 'a' }, next: { href: 'b' } }, _embedded: { widgets: [fakeWidget(1, true)] } }),
-      [amoPaths.widgets(2)]: empty,
-    };
+  const fullPage = (from: number): AmoFetchReply =>
+    hal(200, { _links: { self: { href: 'a' } }, _embedded: { widgets: Array.from({ length: 250 }, (_, i) => fakeWidget(from + i, from + i === 400)) } });
+
+  it('goes on after a full page without _links.next, as amoCRM’s aggregated list sends it, until a 204', async () => {
+    const pages: Record<string, AmoFetchReply> = { [amoPaths.widgets(1)]: fullPage(0), [amoPaths.widgets(2)]: fullPage(250), [amoPaths.widgets(3)]: empty };
     const { client, clock } = clientOn((path) => Promise.resolve(pages[path] ?? problem(404, 'Not Found')));
-    expect((await clock.run(client.listWidgets())).map((w) => w.code)).toEqual(['fixture_widget_1']);
-    expect(client.calls).toBe(2);
+    const { widgets } = await clock.run(client.listWidgets());
+    expect(widgets).toHaveLength(500);
+    // The installed widget is on the second page: stopping at the missing `_links.next` would lose it.
+    expect(widgets.filter((w) => w.is_active_in_account).map((w) => w.id)).toEqual([100400]);
+    expect(client.calls).toBe(3);
   });
 
-  it('stops paging at an empty page even if it offers a next one', async () => {
-    const transport = always(hal(200, { _links: { self: { href: 'a' }, next: { href: 'b' } }, _embedded: { widgets: [] } }));
+  it('stops at a short page even if it offers a next one', async () => {
+    const transport = always(hal(200, { _links: { self: { href: 'a' }, next: { href: 'b' } }, _embedded: { widgets: [fakeWidget(1, true)] } }));
     const { client, clock } = clientOn(transport);
-    expect(await clock.run(client.listWidgets())).toEqual([]);
+    expect((await clock.run(client.listWidgets())).widgets.map((w) => w.code)).toEqual(['fixture_widget_1']);
     expect(transport.paths).toHaveLength(1);
   });
 
-  it('gives up on a server that offers next pages for ever', async () => {
-    const transport = always(hal(200, { _links: { self: { href: 'a' }, next: { href: 'b' } }, _embedded: { widgets: [fakeWidget(1, false)] } }));
+  it('skips and counts an entry it cannot read, keeping the rest of the page', async () => {
+    const page = hal(200, { _embedded: { widgets: [fakeWidget(1, true), { id: 'x', code: 42 }, { ...fakeWidget(2, true), version: null }, null] } });
+    const { client, clock } = clientOn(always(page));
+    const { widgets, skipped } = await clock.run(client.listWidgets());
+    expect(widgets.map((w) => [w.code, w.version])).toEqual([['fixture_widget_1', expect.any(String)], ['fixture_widget_2', '']]);
+    expect(skipped).toBe(2);
+  });
+
+  it('gives up on a server that sends full pages for ever', async () => {
+    const transport = always(fullPage(0));
     const { client, clock } = clientOn(transport);
     expect((await failure(client.listWidgets(), clock)).kind).toBe('malformed');
     expect(transport.paths).toHaveLength(100);
@@ -134,8 +148,10 @@ describe('amoCRM client reads', () => {
 describe('amoCRM client errors', () => {
   it.each<{ reply: AmoFetchReply; kind: AmoErrorKind; status?: number; problemTitle?: string }>([
     { reply: problem(401, 'Unauthorized'), kind: 'signed_out', status: 401, problemTitle: 'Unauthorized' },
-    { reply: problem(403, 'Forbidden'), kind: 'not_admin', status: 403, problemTitle: 'Forbidden' },
-    { reply: { status: 403, contentType: 'text/html', retryAfter: null, body: '<h1>Forbidden</h1>' }, kind: 'not_admin', status: 403 },
+    // Any user may read /api/v4/account: a 403 there is not "not an administrator".
+    { reply: problem(403, 'Forbidden'), kind: 'account_unreadable', status: 403, problemTitle: 'Forbidden' },
+    { reply: { status: 403, contentType: 'text/html', retryAfter: null, body: '<h1>Forbidden</h1>' }, kind: 'account_unreadable', status: 403 },
+    { reply: problem(403, 'Forbidden', { detail: 'Access to this account is prohibited from your IP address', error_code: 113 }), kind: 'ip_restricted', status: 403, problemTitle: 'Forbidden' },
     { reply: problem(500, 'Internal Server Error'), kind: 'server', status: 500, problemTitle: 'Internal Server Error' },
     { reply: { status: 502, contentType: 'text/html', retryAfter: null, body: 'Bad Gateway' }, kind: 'server', status: 502 },
     { reply: problem(503, 'Service Unavailable'), kind: 'server', status: 503, problemTitle: 'Service Unavailable' },
@@ -153,6 +169,15 @@ describe('amoCRM client errors', () => {
     expect(err.path).toBe('/api/v4/account');
     expect(err.problem?.title).toBe(problemTitle);
     expect(err.code).toBe(`amo/${kind}`);
+  });
+
+  it.each<{ reply: AmoFetchReply; kind: AmoErrorKind }>([
+    { reply: problem(403, 'Forbidden', { detail: 'Access denied' }), kind: 'not_admin' },
+    { reply: problem(403, 'Forbidden', { detail: 'Access to this account is prohibited from your IP address', error_code: 113 }), kind: 'ip_restricted' },
+    { reply: { status: 403, contentType: 'application/json', retryAfter: null, body: '{"response":{"error":"x","error_code":"113"}}' }, kind: 'ip_restricted' },
+  ])('tells an administrator-only refusal from the IP whitelist on a user: $kind', async ({ reply, kind }) => {
+    const { client, clock } = clientOn(always(reply));
+    expect((await failure(client.getUser(ADMIN_ID), clock)).kind).toBe(kind);
   });
 
   it('keeps the validation errors of a 400', async () => {

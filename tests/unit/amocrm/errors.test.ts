@@ -17,6 +17,18 @@ describe('amoCRM error kinds', () => {
     expect(amoErrorKindForStatus(status)).toBe(kind);
   });
 
+  it.each<{ path: string; body: string; kind: AmoErrorKind }>([
+    { path: '/api/v4/users/5', body: '{"title":"Forbidden","status":403}', kind: 'not_admin' },
+    { path: '/api/v4/account', body: '{"title":"Forbidden","status":403}', kind: 'account_unreadable' },
+    { path: '/api/v4/account', body: '{"title":"Forbidden","status":403,"error_code":113}', kind: 'ip_restricted' },
+    { path: '/api/v4/users?limit=1', body: '{"detail":"Access to this account is prohibited from your IP address"}', kind: 'ip_restricted' },
+    { path: '/api/v4/users/5', body: '{"detail":"Доступ к аккаунту запрещён с вашего IP-адреса"}', kind: 'ip_restricted' },
+    // A word merely containing the letters is not the IP whitelist.
+    { path: '/api/v4/users/5', body: '{"detail":"Tip: ask an administrator"}', kind: 'not_admin' },
+  ])('tells apart a 403 on $path: $kind', ({ path, body, kind }) => {
+    expect(amoErrorKindForStatus(403, path, body)).toBe(kind);
+  });
+
   it.each(AMO_ERROR_KINDS)('carries %s through the background reply envelope', (kind) => {
     const reply = errorReply(new AmoError(kind, 'fixture failure', { status: 401 }));
     expect(reply).toEqual({ ok: false, error: { code: `amo/${kind}`, message: 'fixture failure' } });

@@ -7,6 +7,7 @@ import {
   AmoWidgetSchema,
   AmoWidgetsListSchema,
   parseRating,
+  parseWidgetsPage,
 } from '@/lib/amocrm/schemas';
 import { fakeWidget } from './fake-amocrm';
 
@@ -62,7 +63,7 @@ describe('amoCRM widget', () => {
     { case: 'no code', input: widget({ code: undefined }) },
     { case: 'empty code', input: widget({ code: '' }) },
     { case: 'id as text', input: widget({ id: '12' }) },
-    { case: 'no version', input: widget({ version: undefined }) },
+    { case: 'version as object', input: widget({ version: { major: 1 } }) },
     { case: 'rating as object', input: widget({ rating: { avg: 3 } }) },
   ])('refuses a widget with $case', ({ input }) => {
     expect(AmoWidgetSchema.safeParse(input).success).toBe(false);
@@ -70,14 +71,15 @@ describe('amoCRM widget', () => {
 });
 
 describe('amoCRM widget list', () => {
-  it('ends paging when _links.next is absent', () => {
-    const last = AmoWidgetsListSchema.parse({ _page: 2, _links: { self: { href: 'x' } }, _embedded: { widgets: [fakeWidget(1, false)] } });
-    expect(last._links?.next).toBeUndefined();
+  it.each([null, undefined, 7])('reads version %s where the panel can do without it', (version) => {
+    expect(AmoWidgetSchema.parse(widget({ version })).version).toBe(version === 7 ? '7' : '');
   });
 
-  it('sees the next page when _links.next is present', () => {
-    const first = AmoWidgetsListSchema.parse({ _links: { self: { href: 'x' }, next: { href: 'y' } }, _embedded: { widgets: [] } });
-    expect(first._links?.next?.href).toBe('y');
+  it('reads a page entry by entry, skipping and counting what it cannot read', () => {
+    const list = AmoWidgetsListSchema.parse({ _page: null, _embedded: { widgets: [fakeWidget(1, true), { code: 42 }, 'x', widget({ id: null, is_active_in_account: null })] } });
+    const page = parseWidgetsPage(list);
+    expect(page).toMatchObject({ skipped: 2, size: 4 });
+    expect(page.widgets.map((w) => [w.id, w.is_active_in_account])).toEqual([[100001, true], [null, false]]);
   });
 
   it('refuses a list without _embedded.widgets', () => {

@@ -79,7 +79,8 @@ describe('buildSnapshot', () => {
   );
 
   it.each<{ failing: string; reply: AmoFetchReply; kind: string }>([
-    { failing: amoPaths.account(), reply: problem(403, 'Forbidden'), kind: 'not_admin' },
+    { failing: amoPaths.account(), reply: problem(403, 'Forbidden'), kind: 'account_unreadable' },
+    { failing: amoPaths.account(), reply: problem(403, 'Forbidden', { detail: 'Access to this account is prohibited from your IP address', error_code: 113 }), kind: 'ip_restricted' },
     { failing: amoPaths.widgets(1), reply: problem(500, 'Internal Server Error'), kind: 'server' },
     { failing: amoPaths.userCount(), reply: problem(502, 'Bad Gateway'), kind: 'server' },
     { failing: amoPaths.widgets(2), reply: tooMany('1'), kind: 'rate_limited' },

@@ -23,6 +23,8 @@ function model(choices: PanelModel['choices']): PanelModel {
     consentHistory: [],
     requests: [],
     catalog: { catalog: BUNDLED_CATALOG, source: 'bundled', fetchedAt: null },
+    evidence: null,
+    marks: [],
   };
 }
 

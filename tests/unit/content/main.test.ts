@@ -37,7 +37,7 @@ const personClicks = (element: HTMLElement | null): void => {
   element?.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
 };
 
-const launcherButton = () => document.querySelector<HTMLButtonElement>(`#${LAUNCHER_ID} button`);
+const launcherButton = () => document.querySelector<HTMLButtonElement>(`#${LAUNCHER_ID} [role=button]`);
 const setUrl = (url: string): void => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 
 /** A page with (or without) amoCRM's left menu. */
@@ -306,6 +306,9 @@ describe('the content script where the browser has the Navigation API', () => {
   it('sets no timer while nothing happens, and follows navigation as it happens', async () => {
     start(fakeRuntime().runtime);
     await launcherUp();
+    // The evidence watch starts once the page is idle (a timer where happy-dom has no
+    // requestIdleCallback); after that, nothing is scheduled.
+    vi.runOnlyPendingTimers();
     expect(vi.getTimerCount()).toBe(0);
     navigate('https://demo.amocrm.ru/login');
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
@@ -317,6 +320,8 @@ describe('the content script where the browser has the Navigation API', () => {
   it('puts the launcher back once a redrawn menu has settled, without any navigation', async () => {
     start(fakeRuntime().runtime);
     await launcherUp();
+    // The evidence watch's one start, a while after load (lib/content/page-evidence.ts).
+    vi.runOnlyPendingTimers();
     page();
     await vi.advanceTimersByTimeAsync(REDRAW_SETTLE_MS - 1);
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();

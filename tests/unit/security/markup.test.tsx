@@ -55,13 +55,16 @@ function catalogWith(text: string, code: string = CODE): PanelModel['catalog'] {
 function renderPanelPieces(text: string, lang: Lang, code?: string): Element {
   const snapshot = snapshotWith(text, code);
   const catalog = catalogWith(text, code);
-  const inventory = buildInventory(snapshot, catalog.catalog, catalog.source, lang);
+  // The page's own widget list can carry it too, as a declared name.
+  const declared = [{ code: code ?? CODE, name: text, supportEmail: 'support@ingru.ru', supportLink: null }];
+  const evidence = { host: 'demo.amocrm.ru', declared, declaredAt: 0, observed: [] };
+  const inventory = buildInventory({ snapshot, catalog: catalog.catalog, source: catalog.source, evidence, marks: [], lang });
   const [widget] = inventory.widgets;
   const { container } = render(
     <I18nProvider lang={lang}>
       <AccountHeader snapshot={snapshot} refreshing={false} onRefresh={() => undefined} />
-      <Inventory snapshot={snapshot} catalog={catalog} inventory={inventory} />
-      {widget && <WidgetCard widget={widget} />}
+      <Inventory host="demo.amocrm.ru" snapshot={snapshot} catalog={catalog} inventory={inventory} />
+      {widget && <WidgetCard host="demo.amocrm.ru" widget={widget} />}
     </I18nProvider>,
   );
   return container;

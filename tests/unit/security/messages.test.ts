@@ -15,6 +15,8 @@ const UUID = '0b7c2f4e-1d2a-4c3b-9e8f-123456789abc';
 /** One well-formed message of every type the background accepts. */
 const VALID: Record<ToBackgroundType, ToBackground> = {
   'page/seen': { type: 'page/seen', host: HOST },
+  'page/evidence': { type: 'page/evidence', host: HOST, report: '{"lang":"ru","widgets":[]}', traffic: [{ url: 'https://hooks.ingru.ru/x', at: 1 }] },
+  'widget/mark': { type: 'widget/mark', host: HOST, code: 'ig_autodocs', mark: 'not_ingroup' },
   'snapshot/refresh': { type: 'snapshot/refresh', host: HOST, force: true },
   'consent/record': { type: 'consent/record', host: HOST, purpose: 'marketing', state: 'refused', method: 'panel' },
   'consent/record-all': { type: 'consent/record-all', state: 'refused', method: 'popup' },

@@ -1,0 +1,31 @@
+/** What the panel shows about one account, as stored (lib/amocrm/snapshot.ts reads and keeps it). */
+import { z } from 'zod/mini';
+
+export const SnapshotWidgetSchema = z.object({
+  id: z.nullable(z.int()),
+  code: z.string(),
+  version: z.string(),
+  rating: z.nullable(z.number()),
+  installed: z.boolean(),
+});
+export type SnapshotWidget = z.infer<typeof SnapshotWidgetSchema>;
+
+export const SnapshotSchema = z.object({
+  host: z.string(),
+  fetchedAt: z.number(),
+  account: z.object({ id: z.int(), name: z.string(), subdomain: z.string(), country: z.nullable(z.string()) }),
+  /** The signed-in administrator; null when amoCRM refused the profile (see `adminUnavailable`). */
+  admin: z.nullable(z.object({ id: z.int(), name: z.string(), email: z.string(), phone: z.nullable(z.string()), isAdmin: z.boolean() })),
+  /** Why `admin` and `userCount` are missing: the signed-in user is not an administrator. */
+  adminUnavailable: z.nullable(z.literal('not_admin')),
+  userCount: z.nullable(z.int().check(z.nonnegative())),
+  /** The widgets installed in the account (`is_active_in_account`), in amoCRM's order. */
+  widgets: z.array(SnapshotWidgetSchema),
+  /** Every widget amoCRM listed (public, installed and own). */
+  widgetTotal: z.int().check(z.nonnegative()),
+  /** Entries of amoCRM's widget list that could not be read and were skipped (absent in older rows). */
+  widgetsSkipped: z.optional(z.int().check(z.nonnegative())),
+  /** amoCRM API calls this snapshot cost, retries included. */
+  apiCalls: z.int().check(z.nonnegative()),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -1,0 +1,81 @@
+/**
+ * The MAIN-world script's one job (DESIGN §2, §5): read the web app's own globals — `APP.lang_id`
+ * and `APP.widgets.list` (its deprecated twin `AMOCRM` where `APP` is missing) — and hand plain data
+ * to the isolated content script, one way: the language as an attribute on `<html>`, the widget list
+ * as a string in one event once the page is idle. It listens to nothing and keeps nothing; the page
+ * could forge either, so what it hands over is evidence to show, never authority.
+ */
+
+/** `<html data-ingroup-privacy-lang>`: the web app's language code as `APP.lang_id` gives it. */
+export const LANG_ATTRIBUTE = 'data-ingroup-privacy-lang';
+/** Dispatched on `document` with the report as a JSON string in `detail`. */
+export const REPORT_EVENT = 'ingroup-privacy:page-report';
+/**
+ * How long after `load` the widget list is read (then when the page is next idle): amoCRM sets its
+ * widgets up after the page has loaded, and the page's own start-up is left alone.
+ */
+export const SETTLE_MS = 2_000;
+/** If the page has listed no widgets yet by then, it is looked at once more this much later. */
+export const RETRY_MS = 5_000;
+const MAX_WIDGETS = 1000;
+
+type Loose = Record<string, unknown>;
+
+const record = (value: unknown): Loose | null => (typeof value === 'object' && value !== null ? (value as Loose) : null);
+const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value !== '' ? value.slice(0, max) : null);
+
+function appOf(win: Window): Loose | null {
+  const scope = win as unknown as Loose;
+  return record(scope['APP']) ?? record(scope['AMOCRM']);
+}
+
+export interface ReportedWidget {
+  code: string;
+  name: string | null;
+  supportEmail: string | null;
+  supportLink: string | null;
+}
+
+/** `APP.widgets.list[code]`: `params.{widget_code, support{email, link}}` and `langs.widget.name`. */
+export function readWidgets(win: Window): ReportedWidget[] {
+  const list = record(record(appOf(win)?.['widgets'])?.['list']);
+  if (!list) return [];
+  return Object.keys(list)
+    .slice(0, MAX_WIDGETS)
+    .flatMap((key) => {
+      const item = record(list[key]);
+      const params = record(item?.['params']);
+      const support = record(params?.['support']);
+      const code = text(params?.['widget_code'], 200) ?? text(key, 200);
+      if (!code) return [];
+      const name = text(record(record(item?.['langs'])?.['widget'])?.['name'], 200);
+      return [{ code, name, supportEmail: text(support?.['email'], 320), supportLink: text(support?.['link'], 500) }];
+    });
+}
+
+export function readLang(win: Window): string | null {
+  return text(appOf(win)?.['lang_id'], 20);
+}
+
+/** Marks the language at once (the launcher needs it), and reports the widgets when the page is idle. */
+export function startPageReport(win: Window): void {
+  const lang = readLang(win);
+  if (lang) win.document.documentElement.setAttribute(LANG_ATTRIBUTE, lang);
+  const idle = (run: () => void): void => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 3_000 });
+    else win.setTimeout(run, 0);
+  };
+  const report = (retry: boolean): void => {
+    const widgets = readWidgets(win);
+    if (widgets.length === 0 && retry) {
+      win.setTimeout(() => idle(() => report(false)), RETRY_MS);
+      return;
+    }
+    win.document.dispatchEvent(new CustomEvent(REPORT_EVENT, { detail: JSON.stringify({ lang: readLang(win), widgets }) }));
+  };
+  const start = (): void => {
+    win.setTimeout(() => idle(() => report(true)), SETTLE_MS);
+  };
+  if (win.document.readyState === 'complete') start();
+  else win.addEventListener('load', start, { once: true });
+}

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LANG_ATTRIBUTE, readWidgets, REPORT_EVENT, startPageReport } from '@/lib/content/page-world';
+import { langFromCode, pageLang } from '@/lib/i18n/launcher';
+
+type Scope = Window & { APP?: unknown; AMOCRM?: unknown };
+
+afterEach(() => {
+  Reflect.deleteProperty(window, 'APP');
+  Reflect.deleteProperty(window, 'AMOCRM');
+  document.documentElement.removeAttribute(LANG_ATTRIBUTE);
+  document.documentElement.lang = '';
+  vi.useRealTimers();
+});
+
+describe('the MAIN-world read of amoCRM’s globals', () => {
+  it('reads each widget’s code, name and declared support from APP.widgets.list, and nothing it cannot read', () => {
+    (window as Scope).APP = {
+      widgets: {
+        list: {
+          ig_autodocs: { params: { widget_code: 'ig_autodocs', support: { email: 'support@ingru.ru', link: 'https://ingru.ru' } }, langs: { widget: { name: 'Автодокументы' } } },
+          bare: {},
+          odd: { params: { support: 'not an object', widget_code: 42 }, langs: null },
+        },
+      },
+    };
+    expect(readWidgets(window)).toEqual([
+      { code: 'ig_autodocs', name: 'Автодокументы', supportEmail: 'support@ingru.ru', supportLink: 'https://ingru.ru' },
+      { code: 'bare', name: null, supportEmail: null, supportLink: null },
+      { code: 'odd', name: null, supportEmail: null, supportLink: null },
+    ]);
+  });
+
+  it('falls back to the deprecated AMOCRM global, and reads nothing where neither is there', () => {
+    expect(readWidgets(window)).toEqual([]);
+    (window as Scope).AMOCRM = { widgets: { list: { w: { params: { widget_code: 'w' } } } } };
+    expect(readWidgets(window).map((w) => w.code)).toEqual(['w']);
+  });
+
+  it('marks the language at once and reports the widgets once, as a string, when the page is idle', () => {
+    vi.useFakeTimers();
+    (window as Scope).APP = { lang_id: 'es', widgets: { list: { w: { params: { widget_code: 'w' } } } } };
+    const seen: unknown[] = [];
+    document.addEventListener(REPORT_EVENT, (e) => seen.push((e as CustomEvent<unknown>).detail), { once: true });
+    startPageReport(window);
+    expect(document.documentElement.getAttribute(LANG_ATTRIBUTE)).toBe('es');
+    expect(seen).toEqual([]);
+    vi.runAllTimers();
+    expect(seen).toHaveLength(1);
+    expect(JSON.parse(seen[0] as string)).toEqual({ lang: 'es', widgets: [{ code: 'w', name: null, supportEmail: null, supportLink: null }] });
+  });
+});
+
+describe('the language of the launcher and the panel', () => {
+  it.each([
+    ['ru', 'ru'],
+    ['en', 'en'],
+    ['es', 'en'],
+    ['pt', 'en'],
+    ['RU', 'ru'],
+  ] as const)('amoCRM’s %s gives %s', (code, lang) => {
+    expect(langFromCode(code)).toBe(lang);
+  });
+
+  it('follows APP.lang_id over <html lang>, and without either defaults by domain', () => {
+    expect(pageLang(document, 'a.amocrm.ru')).toBe('ru');
+    expect(pageLang(document, 'a.kommo.com')).toBe('en');
+    expect(pageLang(document, 'a.amocrm.com')).toBe('en');
+    document.documentElement.lang = 'ru';
+    expect(pageLang(document, 'a.kommo.com')).toBe('ru');
+    document.documentElement.setAttribute(LANG_ATTRIBUTE, 'pt');
+    expect(pageLang(document, 'a.amocrm.ru')).toBe('en');
+  });
+});
