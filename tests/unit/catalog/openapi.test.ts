@@ -1,10 +1,10 @@
 /**
  * docs/openapi.yaml and the client's catalog schema say the same thing: read with a YAML parser
- * (js-yaml), not by eye.
+ * (yaml), not by eye.
  */
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { load } from 'js-yaml';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CatalogWidgetSchema, parseCatalog } from '@/lib/catalog/schema';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
@@ -17,7 +17,7 @@ interface JsonSchema {
   enum?: unknown[];
 }
 
-const spec = load(readFileSync(resolvePath(process.cwd(), 'docs/openapi.yaml'), 'utf8')) as { components: { schemas: Record<string, JsonSchema> } };
+const spec = parseYaml(readFileSync(resolvePath(process.cwd(), 'docs/openapi.yaml'), 'utf8')) as { components: { schemas: Record<string, JsonSchema> } };
 const catalog = spec.components.schemas['Catalog'];
 const widget = catalog?.properties?.['widgets']?.items;
 
