@@ -22,7 +22,8 @@ const MENU = [
 ];
 
 /**
- * @typedef {{ host: string, method: string, path: string, status: number, at: number }} Hit
+ * @typedef {{ host: string, method: string, path: string, status: number, at: number, site: string, referer: string }} Hit
+ *   site, referer: the request's Sec-Fetch-Site and Referer headers ('' when absent) — whether a read reached amoCRM as the page's own.
  */
 
 /**
@@ -51,7 +52,8 @@ export async function startAmocrm({ port = 0, tls }) {
     const url = new URL(req.url ?? '/', `https://${host}`);
     /** @param {number} status @param {string} type @param {string} body @param {Record<string, string>} [headers] */
     const send = (status, type, body, headers = {}) => {
-      hits.push({ host, method: req.method ?? 'GET', path: url.pathname + url.search, status, at: Date.now() });
+      const header = (/** @type {string} */ name) => String(req.headers[name] ?? '');
+      hits.push({ host, method: req.method ?? 'GET', path: url.pathname + url.search, status, at: Date.now(), site: header('sec-fetch-site'), referer: header('referer') });
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };

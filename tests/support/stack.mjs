@@ -8,18 +8,28 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startAmocrm } from './amocrm-server.mjs';
 import { startEndpoint } from './endpoint-server.mjs';
+import { startPort443 } from './port-443.mjs';
 import { makeCertificate } from './tls.mjs';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 
 /**
- * @param {{ endpointFaults?: Record<string, unknown> }} [opts]
+ * @param {{ endpointFaults?: Record<string, unknown>, port443?: boolean }} [opts]
+ *   port443: also listen on 127.0.0.1:443 for Firefox, which reaches every host there (port-443.mjs).
  */
 export async function startStack(opts = {}) {
   const tls = makeCertificate();
   const amocrm = await startAmocrm({ tls });
   const endpoint = await startEndpoint({ tls });
   if (opts.endpointFaults) endpoint.setFaults(opts.endpointFaults);
+  const routes = [
+    { suffix: '.amocrm.ru', port: amocrm.port },
+    { suffix: '.amocrm.com', port: amocrm.port },
+    { suffix: '.kommo.com', port: amocrm.port },
+    { suffix: 'api.ingru.ru', port: endpoint.port },
+  ];
+  const port443 = opts.port443 ? await startPort443({ tls, routes }) : null;
   const rules = [
     `MAP *.amocrm.ru 127.0.0.1:${amocrm.port}`,
     `MAP *.amocrm.com 127.0.0.1:${amocrm.port}`,
@@ -32,8 +42,9 @@ export async function startStack(opts = {}) {
     amocrm,
     endpoint,
     hostResolverRules: rules,
+    port443,
     close: async () => {
-      await Promise.all([amocrm.close(), endpoint.close()]);
+      await Promise.all([amocrm.close(), endpoint.close(), port443?.close()]);
     },
   };
 }

@@ -1,0 +1,74 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { byRole, countByRole, openExtensionPage, screenshot, until, useFirefox } from './support/firefox';
+
+const LAUNCHER_3 = 'Конфиденциальность: виджеты Ingroup (3)';
+
+/** The texts of elements in `root` whose whole text is exactly `value` and that are shown. */
+function shownExactly(root: ElementHandle<Element>, value: string): Promise<boolean> {
+  return root.evaluate(
+    (el, v) => [...el.querySelectorAll('*')].some((node) => node.textContent?.trim() === v && (node as HTMLElement).offsetParent !== null),
+    value,
+  );
+}
+
+async function cards(page: Page): Promise<Array<ElementHandle<Element>>> {
+  return (await page.$$('::-p-aria([role="article"])')) as Array<ElementHandle<Element>>;
+}
+
+describe('the privacy panel on the fake amoCRM, in Firefox', () => {
+  const env = useFirefox();
+
+  it('shows exactly the 3 installed Ingroup widgets among 300, with the real values read as the page reads them, and serves a second open warm', async () => {
+    const host = 'big-1.amocrm.ru';
+    const amo = await env.browser.newPage();
+    await amo.goto(`https://${host}/leads`);
+    const launcher = await byRole(amo, 'button', LAUNCHER_3);
+    const beforeOpen = env.stack.amocrm.apiHits(host).length;
+    await launcher.click();
+    await amo.waitForSelector('iframe[src*="panel.html"]', { visible: true });
+    // The panel reads the account through the content script, in the page's own name.
+    await until(async () => env.stack.amocrm.apiHits(host).some((h) => h.path.startsWith('/api/v4/users/')), true, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const cold = env.stack.amocrm.apiHits(host).slice(beforeOpen);
+    expect(cold.length).toBeGreaterThan(0);
+    expect(cold.length).toBeLessThanOrEqual(5);
+    // As the page's own reads: same-origin, with the page as referrer (a content script's plain
+    // fetch in Firefox is the extension's: cross-site and without a Referer).
+    for (const hit of env.stack.amocrm.apiHits(host)) {
+      expect({ path: hit.path, site: hit.site, referer: hit.referer.startsWith(`https://${host}/`) }).toEqual({ path: hit.path, site: 'same-origin', referer: true });
+    }
+    await screenshot(amo, 'panel-in-page');
+
+    // The same panel, served in a tab of its own: the frame in the page is not reachable over BiDi.
+    const panel = await openExtensionPage(env.browser, `panel.html?host=${host}&lang=ru`);
+    await byRole(panel, 'heading', 'Конфиденциальность: виджеты Ingroup');
+    await panel.waitForSelector('::-p-aria([role="article"])');
+    const all = await cards(panel);
+    expect(all).toHaveLength(3);
+    const texts = await Promise.all(all.map((card) => card.evaluate((el) => (el as HTMLElement).innerText)));
+    expect(texts).toEqual([
+      expect.stringContaining('ingroup_demo_autotasks'),
+      expect.stringContaining('ingroup_demo_duplicates'),
+      expect.stringContaining('ingroup_demo_telephony'),
+    ]);
+    for (const value of ['Анна Смирнова', 'anna.smirnova@romashka.example', '+7 912 345-67-89', '27182818', 'big-1', '1000', '§1']) {
+      expect({ value, shown: await shownExactly(all[0]!, value) }).toEqual({ value, shown: true });
+    }
+    const body = await panel.$('body');
+    expect(await shownExactly(body!, '§3.1')).toBe(true);
+    expect(await shownExactly(body!, '§7')).toBe(true);
+    await panel.close();
+
+    // Closed with Escape and opened again: shown at once, and amoCRM is not asked again.
+    await amo.keyboard.press('Escape');
+    await amo.waitForSelector('iframe[src*="panel.html"]', { hidden: true, timeout: 15_000 });
+    const beforeWarm = env.stack.amocrm.apiHits(host).length;
+    await launcher.click();
+    await amo.waitForSelector('iframe[src*="panel.html"]', { visible: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(env.stack.amocrm.apiHits(host).length - beforeWarm).toBe(0);
+    expect(await countByRole(amo, 'button', LAUNCHER_3)).toBe(1);
+    await amo.close();
+  });
+});
