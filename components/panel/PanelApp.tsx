@@ -52,6 +52,8 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
   // the title, and a fresh read of the account (from the background's cache while it is fresh).
   const shown = useShownCount();
   const { state, refresh } = useRefresh(host, shown);
+  // Which required sites the browser withholds: asked once the panel has painted (DESIGN §9).
+  const access = useLazy(() => import('../common/HostAccess'), model.status !== 'loading');
 
   useEffect(() => {
     if (shown > 0) heading.current?.focus();
@@ -80,6 +82,8 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
         <p class="muted panel-host">
           {t('account.host')}: <strong>{host}</strong>
         </p>
+        {access.status === 'ready' && <access.value.HostAccess />}
+        {access.status === 'error' && <ErrorBox error={{ code: 'access', message: access.error.message }} />}
         {model.status === 'loading' && <p role="status">{t('common.loading')}</p>}
         {model.status === 'error' && <ErrorBox error={{ code: 'feed', message: model.error.message }} />}
         {model.status === 'ready' && <PanelBody model={model.value} refresh={refresh} state={state} />}

@@ -2,6 +2,10 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { byRole, countByRole, openExtensionPage, screenshot, until, useFirefox } from './support/firefox';
 
+declare const browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
+const ALLOW = 'Разрешить доступ';
+const ACCESS_HEADING = 'Браузер не даёт расширению доступ к этим сайтам';
+
 const LAUNCHER_3 = 'Конфиденциальность: виджеты Ingroup (3)';
 
 /** The texts of elements in `root` whose whole text is exactly `value` and that are shown. */
@@ -69,6 +73,45 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(env.stack.amocrm.apiHits(host).length - beforeWarm).toBe(0);
     expect(await countByRole(amo, 'button', LAUNCHER_3)).toBe(1);
+    await amo.close();
+  });
+
+  it('asks again, in the popup and in the panel, for a site access withdrawn in Firefox, and works once it is given', async () => {
+    const popup = await openExtensionPage(env.browser, 'popup.html');
+    await byRole(popup, 'heading', 'Ingroup Privacy');
+    expect(await countByRole(popup, 'button', ALLOW)).toBe(0);
+    // As the admin can in about:addons › Permissions: amoCRM.ru and Ingroup's endpoint withdrawn.
+    expect(await popup.evaluate(() => browser.permissions.remove({ origins: ['https://*.amocrm.ru/*', 'https://api.ingru.ru/*'] }))).toBe(true);
+    // Without it Firefox puts no content script on amoCRM.ru: no launcher, as the prompt says.
+    const amo = await env.browser.newPage();
+    await amo.goto('https://big-2.amocrm.ru/leads');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await amo.$('#ingroup-privacy-launcher')).toBeNull();
+
+    await byRole(popup, 'heading', ACCESS_HEADING);
+    const text = await popup.evaluate(() => document.querySelector('.host-access')?.textContent ?? '');
+    expect(text).toContain('amoCRM (*.amocrm.ru): без него кнопка не появится в amoCRM');
+    expect(text).toContain('Сервис Ingroup (api.ingru.ru): без него запросы туда не отправить');
+    await screenshot(popup, 'popup-access-withdrawn');
+    await (await byRole(popup, 'button', ALLOW)).click();
+    await until(() => popup.evaluate(() => document.querySelector('.host-access')?.textContent ?? ''), 'Доступ разрешён. Перезагрузите открытые вкладки amoCRM, чтобы кнопка появилась там.');
+    expect(await popup.evaluate(() => browser.permissions.contains({ origins: ['https://*.amocrm.ru/*', 'https://api.ingru.ru/*'] }))).toBe(true);
+    await amo.reload();
+    await byRole(amo, 'button', LAUNCHER_3);
+
+    // The panel notices a withdrawal while it is open.
+    await (await byRole(amo, 'button', LAUNCHER_3)).click();
+    const panel = await openExtensionPage(env.browser, 'panel.html?host=big-2.amocrm.ru&lang=ru');
+    await byRole(panel, 'heading', 'Конфиденциальность: виджеты Ingroup');
+    await panel.waitForSelector('::-p-aria([role="article"])', { timeout: 30_000 });
+    expect(await countByRole(panel, 'button', ALLOW)).toBe(0);
+    expect(await panel.evaluate(() => browser.permissions.remove({ origins: ['https://api.ingru.ru/*'] }))).toBe(true);
+    await byRole(panel, 'heading', ACCESS_HEADING);
+    expect(await panel.evaluate(() => document.querySelector('.host-access li')?.textContent)).toMatch(/^Сервис Ingroup \(api\.ingru\.ru\)/);
+    await screenshot(panel, 'panel-access-withdrawn');
+    await (await byRole(panel, 'button', ALLOW)).click();
+    await until(() => countByRole(panel, 'button', ALLOW), 0);
+    expect(await panel.evaluate(() => browser.permissions.contains({ origins: ['https://api.ingru.ru/*'] }))).toBe(true);
     await amo.close();
   });
 });
