@@ -33,6 +33,8 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings/regime'), host: Host, regime: z.enum(['ru152', 'gdpr']) }),
   z.object({ type: z.literal('settings/endpoint'), base: z.nullable(z.url({ protocol: /^https$/ })) }),
   z.object({ type: z.literal('panel/close') }),
+  /** Which required host permissions are withheld: Firefox gives the panel's frame no `permissions` API. */
+  z.object({ type: z.literal('access/missing') }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 export type ToBackgroundType = ToBackground['type'];
@@ -52,6 +54,7 @@ export const SENDERS: Record<ToBackgroundType, 'content' | 'page'> = {
   'settings/regime': 'page',
   'settings/endpoint': 'page',
   'panel/close': 'page',
+  'access/missing': 'page',
 };
 
 import { AMO_PATH } from './messages-to-content';
@@ -91,6 +94,7 @@ export const REPLIES = {
   'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),
   'settings/endpoint': z.object({ base: z.string() }),
   'panel/close': z.object({ closed: z.boolean() }),
+  'access/missing': z.object({ missing: z.array(z.string()) }),
 } satisfies Record<ToBackgroundType, z.core.$ZodType>;
 export type ReplyOf<T extends ToBackgroundType> = z.infer<(typeof REPLIES)[T]>;
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ACCESS_WORDS } from '@/lib/i18n/access';
 import { accessLoss, missingOrigins, patternHost } from '@/lib/permissions/host-access';
+import { send } from '@/lib/send';
 import { useI18n } from './i18n';
 
 type Note = 'granted' | 'denied' | { failed: string };
@@ -12,6 +13,10 @@ const fill = (text: string, params: Record<string, string>): string => text.repl
  * Says which of the extension's required sites the browser does not let it reach, and asks for
  * them on a click (the only moment the browser lets an extension ask). Renders nothing while all
  * are granted; follows grants and withdrawals made elsewhere (about:addons) as they happen.
+ *
+ * Firefox gives an extension frame inside a web page — the panel over amoCRM — no `permissions`
+ * API: there the background says what is missing, the check is made again whenever the frame
+ * regains focus, and the admin allows access on the options page, which the link opens.
  */
 export function HostAccess(): preact.JSX.Element | null {
   const { lang } = useI18n();
@@ -20,26 +25,32 @@ export function HostAccess(): preact.JSX.Element | null {
   const [note, setNote] = useState<Note | null>(null);
   const failed = (error: unknown): void => setNote({ failed: error instanceof Error ? error.message : String(error) });
 
+  const api = permissionsApi();
   useEffect(() => {
     const check = (): void => {
-      missingOrigins(browser.permissions).then(setMissing, failed);
+      (api ? missingOrigins(api) : send({ type: 'access/missing' }).then((reply) => reply.missing)).then(setMissing, failed);
     };
     check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
+    if (!api) {
+      window.addEventListener('focus', check);
+      return () => window.removeEventListener('focus', check);
+    }
+    api.onAdded.addListener(check);
+    api.onRemoved.addListener(check);
     return () => {
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
+      api.onAdded.removeListener(check);
+      api.onRemoved.removeListener(check);
     };
-  }, []);
+  }, [api]);
 
   const allow = (): void => {
+    if (!api) return;
     const wanted = missing;
     // Asked before anything is awaited: the prompt needs the click's user gesture.
-    browser.permissions
+    api
       .request({ origins: wanted })
       .then(async (granted) => {
-        setMissing(await missingOrigins(browser.permissions));
+        setMissing(await missingOrigins(api));
         setNote(granted ? (accessLoss(wanted).amocrm.length > 0 ? 'granted' : null) : 'denied');
       })
       .catch(failed);
@@ -57,9 +68,15 @@ export function HostAccess(): preact.JSX.Element | null {
             {loss.amocrm.length > 0 && <li>{fill(words.amocrm, { hosts: hosts(loss.amocrm) })}</li>}
             {loss.endpoint.length > 0 && <li>{fill(words.endpoint, { hosts: hosts(loss.endpoint) })}</li>}
           </ul>
-          <button type="button" class="primary" onClick={allow}>
-            {words.allow}
-          </button>
+          {api ? (
+            <button type="button" class="primary" onClick={allow}>
+              {words.allow}
+            </button>
+          ) : (
+            <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+              {words.allowInOptions}
+            </a>
+          )}
         </>
       )}
       {note !== null && (
@@ -69,4 +86,9 @@ export function HostAccess(): preact.JSX.Element | null {
       )}
     </section>
   );
+}
+
+/** The browser's permissions API, where this page has one (not in Firefox's extension frames inside web pages). */
+function permissionsApi(): typeof browser.permissions | undefined {
+  return (browser as { permissions?: typeof browser.permissions }).permissions;
 }

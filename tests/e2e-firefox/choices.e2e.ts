@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byRole, isChecked, launchFirefox, openExtensionPage, screenshot, until, useFirefox } from './support/firefox';
+import { PANEL_FRAME, byRole, isChecked, launchFirefox, openExtensionPage, screenshot, until, useFirefox } from './support/firefox';
 
 const HOST = 'demo-choices.amocrm.ru';
 const LAUNCHER = 'Конфиденциальность: виджеты Ingroup (3)';
@@ -13,7 +13,7 @@ describe('consent choices, in Firefox', () => {
     const amo = await env.browser.newPage();
     await amo.goto(`https://${HOST}/leads`);
     await (await byRole(amo, 'button', LAUNCHER)).click();
-    await amo.waitForSelector('iframe[src*="panel.html"]', { visible: true });
+    await amo.waitForSelector(PANEL_FRAME, { visible: true });
     // The panel as it is served to the frame, in a tab of its own (see support/firefox.ts).
     const panel = await openExtensionPage(env.browser, `panel.html?host=${HOST}&lang=ru`);
     const panelSwitch = await byRole(panel, 'switch', PANEL_SWITCH, 30_000);
@@ -46,7 +46,7 @@ describe('consent choices, in Firefox', () => {
     const amo2 = await env.browser.newPage();
     await amo2.goto(`https://${HOST}/tasks`);
     await (await byRole(amo2, 'button', LAUNCHER)).click();
-    await amo2.waitForSelector('iframe[src*="panel.html"]', { visible: true });
+    await amo2.waitForSelector(PANEL_FRAME, { visible: true });
     const panel2 = await openExtensionPage(env.browser, `panel.html?host=${HOST}&lang=ru`);
     await until(async () => isChecked(await byRole(panel2, 'switch', PANEL_SWITCH)), false);
     expect(await optOuts()).toBe(1);

@@ -26,6 +26,8 @@ import { FIREFOX_EXTENSION_DIR, startStack } from '../../support/stack.mjs';
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 export const SCREENSHOTS = 'artifacts/firefox';
+/** The panel's frame in the amoCRM page (in Firefox it has no src: see lib/content/panel-frame.ts). */
+export const PANEL_FRAME = '#ingroup-privacy-panel iframe';
 
 export interface FirefoxLaunched {
   browser: Browser;

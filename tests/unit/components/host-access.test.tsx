@@ -69,3 +69,25 @@ describe('the prompt for host access the browser withholds (popup and panel)', (
     expect((await screen.findByRole('alert')).textContent).toBe('Could not check or ask for access: permissions unavailable');
   });
 });
+
+describe('the prompt in a frame without the permissions API (the panel over amoCRM, in Firefox)', () => {
+  it('asks the background what is missing and sends the admin to the options page to allow it', async () => {
+    const sendMessage = vi.fn(async (message: { type: string }) =>
+      message.type === 'access/missing' ? { ok: true, value: { missing: ['https://api.ingru.ru/*'] } } : { ok: false, error: { code: 'x', message: 'unexpected' } },
+    );
+    fakeBrowser.runtime.sendMessage = sendMessage as unknown as typeof fakeBrowser.runtime.sendMessage;
+    const permissions = fakeBrowser.permissions;
+    Object.defineProperty(fakeBrowser, 'permissions', { value: undefined, configurable: true });
+    try {
+      show();
+      await screen.findByText(/^Ingroup's endpoint \(api\.ingru\.ru\): without it requests cannot be sent there/);
+      expect(sendMessage).toHaveBeenCalledWith({ type: 'access/missing' });
+      expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
+      const link = screen.getByRole('link', { name: "Allow access on the extension's settings page" });
+      expect(link.getAttribute('href')).toMatch(/\/options\.html$/);
+      expect(link.getAttribute('target')).toBe('_blank');
+    } finally {
+      Object.defineProperty(fakeBrowser, 'permissions', { value: permissions, configurable: true });
+    }
+  });
+});
