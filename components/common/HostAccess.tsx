@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ACCESS_WORDS } from '@/lib/i18n/access';
 import { accessLoss, missingOrigins, patternHost } from '@/lib/permissions/host-access';
-import { send } from '@/lib/send';
 import { useI18n } from './i18n';
 
 type Note = 'granted' | 'denied' | { failed: string };
@@ -18,7 +17,12 @@ const fill = (text: string, params: Record<string, string>): string => text.repl
  * API: there the background says what is missing, the check is made again whenever the frame
  * regains focus, and the admin allows access on the options page, which the link opens.
  */
-export function HostAccess(): preact.JSX.Element | null {
+export interface HostAccessProps {
+  /** The background's answer to `access/missing`, for a page without the permissions API. */
+  askBackground: () => Promise<string[]>;
+}
+
+export function HostAccess({ askBackground }: HostAccessProps): preact.JSX.Element | null {
   const { lang } = useI18n();
   const words = ACCESS_WORDS[lang];
   const [missing, setMissing] = useState<string[]>([]);
@@ -28,7 +32,7 @@ export function HostAccess(): preact.JSX.Element | null {
   const api = permissionsApi();
   useEffect(() => {
     const check = (): void => {
-      (api ? missingOrigins(api) : send({ type: 'access/missing' }).then((reply) => reply.missing)).then(setMissing, failed);
+      (api ? missingOrigins(api) : askBackground()).then(setMissing, failed);
     };
     check();
     if (!api) {

@@ -8,6 +8,7 @@ import { send } from '@/lib/send';
 import { trapTab } from '../common/focus-trap';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
+import { LazyHostAccess } from '../common/LazyHostAccess';
 import { ChoicesSection } from '../consent/ChoicesSection';
 import { useLazy } from '../common/use-lazy';
 import { calendarFromCatalog } from '@/lib/deadlines/calendar-update';
@@ -52,8 +53,6 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
   // the title, and a fresh read of the account (from the background's cache while it is fresh).
   const shown = useShownCount();
   const { state, refresh } = useRefresh(host, shown);
-  // Which required sites the browser withholds: asked once the panel has painted (DESIGN §9).
-  const access = useLazy(() => import('../common/HostAccess'), model.status !== 'loading');
 
   useEffect(() => {
     if (shown > 0) heading.current?.focus();
@@ -82,8 +81,7 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
         <p class="muted panel-host">
           {t('account.host')}: <strong>{host}</strong>
         </p>
-        {access.status === 'ready' && <access.value.HostAccess />}
-        {access.status === 'error' && <ErrorBox error={{ code: 'access', message: access.error.message }} />}
+        <LazyHostAccess when={model.status !== 'loading'} />
         {model.status === 'loading' && <p role="status">{t('common.loading')}</p>}
         {model.status === 'error' && <ErrorBox error={{ code: 'feed', message: model.error.message }} />}
         {model.status === 'ready' && <PanelBody model={model.value} refresh={refresh} state={state} />}

@@ -55,7 +55,7 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
         // cross-origin: as expected
       }
       const names = performance.getEntries().map((e) => e.name).join(' ');
-      return { src: iframe.src, attribute: iframe.getAttribute('src'), location, html: document.documentElement.outerHTML, names };
+      return { src: iframe.src, attribute: iframe.getAttribute('src'), location, html: new XMLSerializer().serializeToString(document), names };
     }, PANEL_FRAME);
     expect({ src: seen.src, attribute: seen.attribute, location: seen.location }).toEqual({ src: '', attribute: null, location: 'unreadable' });
     expect(seen.html).not.toContain(env.browser.uuid);

@@ -13,10 +13,10 @@ const request = vi.fn(async ({ origins }: { origins: string[] }) => {
   return grant;
 });
 
-function show(lang: Lang = 'en'): void {
+function show(lang: Lang = 'en', askBackground: () => Promise<string[]> = async () => []): void {
   render(
     <I18nProvider lang={lang}>
-      <HostAccess />
+      <HostAccess askBackground={askBackground} />
     </I18nProvider>,
   );
 }
@@ -71,17 +71,14 @@ describe('the prompt for host access the browser withholds (popup and panel)', (
 });
 
 describe('the prompt in a frame without the permissions API (the panel over amoCRM, in Firefox)', () => {
-  it('asks the background what is missing and sends the admin to the options page to allow it', async () => {
-    const sendMessage = vi.fn(async (message: { type: string }) =>
-      message.type === 'access/missing' ? { ok: true, value: { missing: ['https://api.ingru.ru/*'] } } : { ok: false, error: { code: 'x', message: 'unexpected' } },
-    );
-    fakeBrowser.runtime.sendMessage = sendMessage as unknown as typeof fakeBrowser.runtime.sendMessage;
+  it('asks the background (access/missing) what is missing and sends the admin to the options page to allow it', async () => {
+    const askBackground = vi.fn(async () => ['https://api.ingru.ru/*']);
     const permissions = fakeBrowser.permissions;
     Object.defineProperty(fakeBrowser, 'permissions', { value: undefined, configurable: true });
     try {
-      show();
+      show('en', askBackground);
       await screen.findByText(/^Ingroup's endpoint \(api\.ingru\.ru\): without it requests cannot be sent there/);
-      expect(sendMessage).toHaveBeenCalledWith({ type: 'access/missing' });
+      expect(askBackground).toHaveBeenCalled();
       expect(screen.queryByRole('button', { name: 'Allow access' })).toBeNull();
       const link = screen.getByRole('link', { name: "Allow access on the extension's settings page" });
       expect(link.getAttribute('href')).toMatch(/\/options\.html$/);
