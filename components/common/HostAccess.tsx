@@ -8,6 +8,11 @@ type Note = 'granted' | 'denied' | { failed: string };
 
 const fill = (text: string, params: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 
+export interface HostAccessProps {
+  /** The background's answer to `access/missing`, for a page without the permissions API. */
+  askBackground: () => Promise<string[]>;
+}
+
 /**
  * Says which of the extension's required sites the browser does not let it reach, and asks for
  * them on a click (the only moment the browser lets an extension ask). Renders nothing while all
@@ -17,11 +22,6 @@ const fill = (text: string, params: Record<string, string>): string => text.repl
  * API: there the background says what is missing, the check is made again whenever the frame
  * regains focus, and the admin allows access on the options page, which the link opens.
  */
-export interface HostAccessProps {
-  /** The background's answer to `access/missing`, for a page without the permissions API. */
-  askBackground: () => Promise<string[]>;
-}
-
 export function HostAccess({ askBackground }: HostAccessProps): preact.JSX.Element | null {
   const { lang } = useI18n();
   const words = ACCESS_WORDS[lang];
