@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['tests/e2e-firefox/**/*.e2e.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // A start waits for port 443 while another Firefox run on the machine holds it (tests/support/port-443.mjs).
+    hookTimeout: 300_000,
   },
 });

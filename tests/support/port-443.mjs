@@ -13,11 +13,12 @@
 import { connect, createServer } from 'node:tls';
 
 /**
- * @param {{ tls: { key: string, cert: string }, routes: Array<{ suffix: string, port: number }>, port?: number }} opts
+ * @param {{ tls: { key: string, cert: string }, routes: Array<{ suffix: string, port: number }>, port?: number, waitMs?: number }} opts
  *   routes: a name is sent to the first route whose suffix it ends with (`.amocrm.ru`, or an exact name).
+ *   waitMs: how long to wait for the port while another run holds it.
  * @returns {Promise<{ port: number, refused: string[], close(): Promise<void> }>}
  */
-export async function startPort443({ tls, routes, port = 443 }) {
+export async function startPort443({ tls, routes, port = 443, waitMs = 240_000 }) {
   /** @type {string[]} */
   const refused = [];
   /** @type {Set<import('node:net').Socket>} */
@@ -43,17 +44,25 @@ export async function startPort443({ tls, routes, port = 443 }) {
     socket.pipe(upstream).pipe(socket);
   });
   server.on('tlsClientError', () => undefined);
-  await new Promise((resolve, reject) => {
-    server.once('error', (error) => {
+  // Another Firefox run on the machine holds the port until it ends: wait for it, a while.
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await listen(server, port);
+      break;
+    } catch (error) {
       const code = /** @type {NodeJS.ErrnoException} */ (error).code;
-      reject(code === 'EADDRINUSE'
-        ? new Error(`Port ${port} is taken: another Firefox run (or a web server) is using it; Firefox tests need it free.`, { cause: error })
+      if (code === 'EADDRINUSE' && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        continue;
+      }
+      throw code === 'EADDRINUSE'
+        ? new Error(`Port ${port} stayed taken for ${Math.round(waitMs / 1000)} s: another Firefox run (or a web server) is using it; the Firefox tests need it free.`, { cause: error })
         : code === 'EACCES'
           ? new Error(`Port ${port} needs root (or CAP_NET_BIND_SERVICE for node) for the Firefox tests.`, { cause: error })
-          : error);
-    });
-    server.listen(port, '127.0.0.1', () => resolve(undefined));
-  });
+          : error;
+    }
+  }
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,
@@ -63,4 +72,16 @@ export async function startPort443({ tls, routes, port = 443 }) {
       server.close(() => resolve(undefined));
     }),
   };
+}
+
+/** @param {import('node:net').Server} server @param {number} port @returns {Promise<void>} */
+function listen(server, port) {
+  return new Promise((resolve, reject) => {
+    const fail = (/** @type {Error} */ error) => reject(error);
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
 }
