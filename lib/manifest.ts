@@ -53,7 +53,8 @@ export function buildManifest(browser: string): ManifestShape {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // No `storage`: everything is in the extension's IndexedDB, which needs no permission.
+    permissions: ['alarms', 'notifications'],
     host_permissions: [...AMOCRM_MATCHES, `${endpointOrigin()}/*`],
     // A custom endpoint origin chosen in Options is requested at runtime.
     optional_host_permissions: ['https://*/*'],

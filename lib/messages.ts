@@ -3,7 +3,11 @@
  * arrives, every sender is checked in one place, and each type names who may send it.
  *
  * - `content`: a content script on an amoCRM account origin (tiny allowlist).
- * - `page`: an extension page (panel, popup, options) — everything that changes data.
+ * - `panel`: the panel, an extension page framed inside an amoCRM tab. The page around it is
+ *   hostile (DESIGN §8): its account is the tab's, bound here, and it may send only what it needs.
+ * - `page`: a top-level extension page (popup, options) — everything that changes data.
+ *
+ * Every message is a strict object: a member the schema does not name is refused, not dropped.
  * Background → content-script messages (`amo/fetch`, `panel/open`) are checked the same way on
  * the receiving side: only this extension may send them.
  */
@@ -13,48 +17,62 @@ import { isAccountOrigin } from './amocrm/host';
 const Host = z.string().check(z.regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/));
 
 export const ToBackground = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('page/seen'), host: Host }),
-  z.object({ type: z.literal('snapshot/refresh'), host: Host, tabId: z.optional(z.int()), force: z.optional(z.boolean()) }),
-  z.object({
+  z.strictObject({ type: z.literal('page/seen'), host: Host }),
+  z.strictObject({ type: z.literal('snapshot/refresh'), host: Host, tabId: z.optional(z.int()), force: z.optional(z.boolean()) }),
+  z.strictObject({
     type: z.literal('consent/record'),
     host: Host,
     purpose: z.enum(['marketing', 'improvements', 'third_party_combination']),
     state: z.enum(['given', 'refused', 'withdrawn']),
     method: z.enum(['popup', 'panel']),
   }),
-  z.object({ type: z.literal('consent/record-all'), state: z.enum(['given', 'refused']), method: z.enum(['popup', 'panel']) }),
-  z.object({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()) }),
-  z.object({ type: z.literal('request/email-sent'), id: z.uuid() }),
-  z.object({ type: z.literal('request/retry'), id: z.uuid() }),
+  /** Tell Ingroup the marketing choice in force for an account (an imported one is only recorded). */
+  z.strictObject({ type: z.literal('consent/send-marketing'), host: Host }),
+  z.strictObject({ type: z.literal('consent/record-all'), state: z.enum(['given', 'refused']), method: z.enum(['popup', 'panel']) }),
+  z.strictObject({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ type: z.literal('request/email-sent'), id: z.uuid() }),
+  z.strictObject({ type: z.literal('request/retry'), id: z.uuid() }),
+  /** Send a request made for another endpoint to the one in force (asked per request, in Options). */
+  z.strictObject({ type: z.literal('request/move'), id: z.uuid() }),
   /** Send what is due now; with `checkNow`, also ask Ingroup for every open request's status now. */
-  z.object({ type: z.literal('outbox/flush'), checkNow: z.optional(z.boolean()) }),
-  z.object({ type: z.literal('ledger/import'), text: z.string().check(z.maxLength(20_000_000)) }),
-  z.object({ type: z.literal('data/wipe'), confirm: z.literal('wipe') }),
-  z.object({ type: z.literal('settings/regime'), host: Host, regime: z.enum(['ru152', 'gdpr']) }),
-  z.object({ type: z.literal('settings/endpoint'), base: z.nullable(z.url({ protocol: /^https$/ })) }),
-  z.object({ type: z.literal('panel/close') }),
+  z.strictObject({ type: z.literal('outbox/flush'), checkNow: z.optional(z.boolean()) }),
+  z.strictObject({ type: z.literal('ledger/import'), text: z.string().check(z.maxLength(20_000_000)) }),
+  z.strictObject({ type: z.literal('data/wipe'), confirm: z.literal('wipe') }),
+  z.strictObject({ type: z.literal('settings/regime'), host: Host, regime: z.enum(['ru152', 'gdpr']) }),
+  z.strictObject({ type: z.literal('settings/endpoint'), base: z.nullable(z.url({ protocol: /^https$/ })) }),
+  z.strictObject({ type: z.literal('panel/close') }),
   /** Which required host permissions are withheld: Firefox gives the panel's frame no `permissions` API. */
-  z.object({ type: z.literal('access/missing') }),
+  z.strictObject({ type: z.literal('access/missing') }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 export type ToBackgroundType = ToBackground['type'];
 
-/** Who may send each message to the background. */
-export const SENDERS: Record<ToBackgroundType, 'content' | 'page'> = {
-  'page/seen': 'content',
-  'snapshot/refresh': 'page',
-  'consent/record': 'page',
-  'consent/record-all': 'page',
-  'request/submit': 'page',
-  'request/email-sent': 'page',
-  'request/retry': 'page',
-  'outbox/flush': 'page',
-  'ledger/import': 'page',
-  'data/wipe': 'page',
-  'settings/regime': 'page',
-  'settings/endpoint': 'page',
-  'panel/close': 'page',
-  'access/missing': 'page',
+export type SenderKind = 'content' | 'panel' | 'page';
+
+const PAGES: readonly SenderKind[] = ['panel', 'page'];
+const OPTIONS_ONLY: readonly SenderKind[] = ['page'];
+
+/**
+ * Who may send each message to the background. Wiping, importing, the endpoint and choosing for
+ * every account at once are for the popup and Options, never the panel framed inside amoCRM.
+ */
+export const SENDERS: Record<ToBackgroundType, readonly SenderKind[]> = {
+  'page/seen': ['content'],
+  'snapshot/refresh': PAGES,
+  'consent/record': PAGES,
+  'consent/record-all': OPTIONS_ONLY,
+  'consent/send-marketing': OPTIONS_ONLY,
+  'request/submit': PAGES,
+  'request/email-sent': PAGES,
+  'request/retry': PAGES,
+  'request/move': OPTIONS_ONLY,
+  'outbox/flush': PAGES,
+  'ledger/import': OPTIONS_ONLY,
+  'data/wipe': OPTIONS_ONLY,
+  'settings/regime': PAGES,
+  'settings/endpoint': OPTIONS_ONLY,
+  'panel/close': ['panel'],
+  'access/missing': PAGES,
 };
 
 import { AMO_PATH } from './messages-to-content';
@@ -76,58 +94,51 @@ export const AmoFetchReply = z.object({
 });
 export type AmoFetchReply = z.infer<typeof AmoFetchReply>;
 
-/** The background's answer to `page/seen`: how many Ingroup widgets the launcher may show. */
-export const PageSeenReply = z.object({ ingroupCount: z.nullable(z.int().check(z.nonnegative())) });
+/** The content script's answer as it crosses to the background: the reply, and the origin that gave it. */
+export const AmoFetchAnswer = z.extend(AmoFetchReply, { origin: z.string() });
+export type AmoFetchAnswer = z.infer<typeof AmoFetchAnswer>;
 
-/** What each message answers — parsed by the sender, so no caller picks its own reply type. */
-export const REPLIES = {
-  'page/seen': PageSeenReply,
-  'snapshot/refresh': z.object({ fetchedAt: z.number() }),
-  'consent/record': z.object({ id: z.string() }),
-  'consent/record-all': z.object({ count: z.int() }),
-  'request/submit': z.object({ id: z.string() }),
-  'request/email-sent': z.object({ id: z.string() }),
-  'request/retry': z.object({ id: z.string() }),
-  'outbox/flush': z.object({ sent: z.int(), retried: z.int(), failed: z.int(), nextDueAt: z.nullable(z.number()) }),
-  'ledger/import': z.object({ added: z.int(), duplicates: z.int(), rejected: z.array(z.object({ index: z.int(), reason: z.string() })) }),
-  'data/wipe': z.object({ wiped: z.literal(true) }),
-  'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),
-  'settings/endpoint': z.object({ base: z.string() }),
-  'panel/close': z.object({ closed: z.boolean() }),
-  'access/missing': z.object({ missing: z.array(z.string()) }),
-} satisfies Record<ToBackgroundType, z.core.$ZodType>;
-export type ReplyOf<T extends ToBackgroundType> = z.infer<(typeof REPLIES)[T]>;
-
-/** Every reply is an envelope, so a refused or failed message is a typed error, not a throw. */
-export const ReplyError = z.object({ code: z.string(), message: z.string() });
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof ReplyError> };
-export const Envelope = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: ReplyError }),
-]);
+// The replies live apart so that pages sending messages (lib/send.ts) do not carry the
+// background's whole schema of what it accepts: the panel's first paint has no room (DESIGN §9).
+export { Envelope, PageSeenReply, REPLIES, ReplyError, type Reply, type ReplyOf } from './message-replies';
+import type { Reply } from './message-replies';
 
 export interface SenderLike {
   id?: string | undefined;
   url?: string | undefined;
   origin?: string | undefined;
-  tab?: { id?: number | undefined } | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
   frameId?: number | undefined;
 }
 
-export type SenderKind = 'content' | 'page';
-
 /**
- * Who sent this: an extension page, a content script on an amoCRM account, or nobody we accept.
- * `extensionOrigin` is `browser.runtime.getURL('')` without the trailing slash.
+ * Who sent this: a top-level extension page, the panel framed in an amoCRM tab, a content script
+ * on an amoCRM account, or nobody we accept. `extensionOrigin` is `browser.runtime.getURL('')`
+ * without the trailing slash.
  */
 export function senderKind(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId) return null;
   const url = sender.url ?? '';
   // Compared as text: a WHATWG URL has an opaque ("null") origin for non-web schemes outside the browser.
-  if (sender.origin === extensionOrigin || (sender.origin === undefined && url.startsWith(`${extensionOrigin}/`))) return 'page';
+  if (sender.origin === extensionOrigin || (sender.origin === undefined && url.startsWith(`${extensionOrigin}/`))) {
+    // The popup has no tab; Options opened in a tab is that tab's top-level document.
+    if (sender.tab === undefined || sender.frameId === 0) return 'page';
+    // An extension page framed in a web page: the panel, and only inside an amoCRM account's tab.
+    return tabAccountHost(sender) ? 'panel' : null;
+  }
   const origin = sender.origin ?? webOrigin(url);
   if (origin && isAccountOrigin(origin) && sender.tab?.id !== undefined) return 'content';
   return null;
+}
+
+/**
+ * The account a panel frame or content script speaks for: the host of the tab's top-level page,
+ * as the browser reports it — never what the frame's own URL or message says.
+ */
+export function tabAccountHost(sender: SenderLike): string | null {
+  const tabUrl = sender.tab?.url;
+  if (sender.tab?.id === undefined || !tabUrl || !isAccountOrigin(webOrigin(tabUrl) ?? '')) return null;
+  return new URL(tabUrl).hostname;
 }
 
 function webOrigin(url: string): string | null {
@@ -137,6 +148,8 @@ function webOrigin(url: string): string | null {
     return null;
   }
 }
+
+const SENDER_WORDS: Record<SenderKind, string> = { content: 'a content script', panel: 'the panel', page: 'a page' };
 
 export class MessageRefused extends Error {
   constructor(readonly code: 'bad-sender' | 'bad-message' | 'not-allowed', message: string) {
@@ -151,13 +164,17 @@ export function acceptToBackground(raw: unknown, sender: SenderLike, extensionId
   if (!kind) throw new MessageRefused('bad-sender', 'Message from an unknown sender');
   const parsed = ToBackground.safeParse(raw);
   if (!parsed.success) throw new MessageRefused('bad-message', 'Malformed message');
-  if (SENDERS[parsed.data.type] !== kind) {
-    throw new MessageRefused('not-allowed', `${parsed.data.type} may not be sent from a ${kind === 'content' ? 'content script' : 'page'}`);
+  if (!SENDERS[parsed.data.type].includes(kind)) {
+    throw new MessageRefused('not-allowed', `${parsed.data.type} may not be sent from ${SENDER_WORDS[kind]}`);
   }
   if (kind === 'content' && 'host' in parsed.data) {
     // A content script speaks only for the account it runs on.
     const origin = sender.origin ?? webOrigin(sender.url ?? '') ?? '';
     if (new URL(origin).hostname !== parsed.data.host) throw new MessageRefused('not-allowed', 'Host does not match the sender');
+  }
+  if (kind === 'panel' && 'host' in parsed.data && parsed.data.host !== tabAccountHost(sender)) {
+    // The panel speaks only for the account of the tab it sits in, whatever its URL says.
+    throw new MessageRefused('not-allowed', 'Host does not match the tab the panel is in');
   }
   return { message: parsed.data, kind };
 }

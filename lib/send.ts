@@ -3,7 +3,8 @@
  * message's own type, and a refusal or failure becomes a `BackgroundError` with its code.
  */
 import { browser } from 'wxt/browser';
-import { Envelope, REPLIES, type ReplyOf, type ToBackground } from './messages';
+import { Envelope, REPLIES, type ReplyOf } from './message-replies';
+import type { ToBackground } from './messages';
 
 export class BackgroundError extends Error {
   constructor(readonly code: string, message: string) {

@@ -4,7 +4,9 @@ import type { MessageKey } from '@/lib/i18n';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { PURPOSES } from '@/lib/policy/purposes';
 import { deriveStatus } from '@/lib/requests/record';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../common/i18n';
+import { useLazy } from '../common/use-lazy';
 import { Section, SectionRef } from '../panel/Section';
 import { usePanelChoices } from './use-panel-choices';
 
@@ -16,6 +18,9 @@ function formatTime(iso: string, lang: 'ru' | 'en'): string {
 export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Element {
   const { t, lang } = useI18n();
   const { shown, error, choose } = usePanelChoices(model.host, model.choices);
+  // Allowing is recorded only through a second, previewed step (DESIGN §8), loaded when needed.
+  const [allowing, setAllowing] = useState<ConsentPurpose | null>(null);
+  const step = useLazy(() => import('./ConfirmGiven'), allowing !== null);
   const labelOf = new Map(PURPOSES.map((p) => [p.key, p.label[lang]]));
   const lastMarketing = model.requests.find((r) => r.type === 'marketing_opt_out' || r.type === 'marketing_opt_in');
 
@@ -36,6 +41,17 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
         <p class="error" role="alert">
           {t('consent.failed', { message: error })}
         </p>
+      )}
+      {allowing && step.status === 'ready' && (
+        <step.value.ConfirmGiven
+          model={model}
+          purpose={allowing}
+          onConfirm={() => {
+            choose(allowing, true);
+            setAllowing(null);
+          }}
+          onCancel={() => setAllowing(null)}
+        />
       )}
       <ul class="choices">
         {PURPOSES.map((purpose) => {
@@ -65,7 +81,12 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                   role="switch"
                   checked={allowed}
                   aria-describedby={`${id}-note`}
-                  onChange={(event) => choose(key, event.currentTarget.checked)}
+                  onChange={(event) => {
+                    const checked = event.currentTarget.checked;
+                    if (checked) event.currentTarget.checked = false;
+                    if (checked) setAllowing(key);
+                    else choose(key, false);
+                  }}
                 />
                 <span>
                   <strong>{purpose.label[lang]}</strong> — {t('consent.allowed')}

@@ -1,24 +1,36 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { kantaraReceipt, ledgerCsv, ledgerFileJson } from '@/lib/consent/export';
 import { allEvents, verifyLedger } from '@/lib/consent/ledger';
 import { db } from '@/lib/db';
+import { ledgerToolsWords } from '@/lib/i18n/ledger-tools';
 import { send } from '@/lib/send';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import { UnsentChoices } from './UnsentChoices';
 
-type ImportReport = { added: number; duplicates: number; rejected: Array<{ index: number; reason: string }> } | { error: string };
+type Rejection = { index: number; reason: string; code?: 'future' | undefined; timestamp?: string | undefined };
+type ImportReport = { added: number; duplicates: number; rejected: Rejection[] } | { error: string };
 
 /** Export, verify and import the consent ledger. */
 export function LedgerTools(): preact.JSX.Element {
   const { t, lang } = useI18n();
+  const words = ledgerToolsWords(lang);
+  // The background words its refusals in English; the ones with a code are worded here.
+  const reasonOf = (r: Rejection): string =>
+    r.code === 'future' && r.timestamp
+      ? words.future.replace('{n}', String(r.index + 1)).replace('{date}', new Date(r.timestamp).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }))
+      : r.index >= 0
+        ? `#${r.index}: ${r.reason}`
+        : r.reason;
   // Verifying 20,000 events takes a moment: on demand, not on every open; each click checks afresh,
   // and the verdict then follows the ledger as it changes.
   const [runs, setRuns] = useState(0);
   const verdict = useLiveQuery(async () => (runs > 0 ? verifyLedger(db()) : null), [runs]);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [exportFailed, setExportFailed] = useState<string | null>(null);
+  const persisted = usePersistentStorage();
 
   const exportAs = async (kind: 'json' | 'kantara' | 'csv'): Promise<void> => {
     setExportFailed(null);
@@ -56,6 +68,12 @@ export function LedgerTools(): preact.JSX.Element {
           {t('options.verify')}
         </button>
       </p>
+      <p class="muted">{words.proves}</p>
+      {persisted !== 'asking' && (
+        <p class={persisted === true ? 'ok' : 'muted'} role="status">
+          {persisted === true ? words.persisted : persisted === false ? words.notPersisted : words.persistUnknown}
+        </p>
+      )}
       {runs > 0 && verdict.status === 'loading' && <p role="status">{t('consent.verifying')}</p>}
       {verdict.status === 'error' && (
         <p class="error" role="alert">
@@ -99,16 +117,41 @@ export function LedgerTools(): preact.JSX.Element {
         </p>
       )}
       {report && !('error' in report) && report.rejected.length === 0 && <p role="status">{t('options.importResult', { added: report.added, duplicates: report.duplicates })}</p>}
+      <UnsentChoices />
       {report && !('error' in report) && report.rejected.length > 0 && (
         <div class="error" role="alert">
           <p>{t('options.importRejected')}</p>
           <ul>
             {report.rejected.map((r) => (
-              <li key={`${r.index}-${r.reason}`}>{r.index >= 0 ? `#${r.index}: ${r.reason}` : r.reason}</li>
+              <li key={`${r.index}-${r.reason}`}>{reasonOf(r)}</li>
             ))}
           </ul>
         </div>
       )}
     </section>
   );
+}
+
+/**
+ * The ledger carries legal weight: the browser is asked to keep the extension's storage as
+ * persistent (not cleared under disk pressure), and its answer is shown. `persist()` exists only
+ * in pages, not in the service worker, so Options asks each time it opens (a granted answer sticks).
+ */
+function usePersistentStorage(): boolean | 'unknown' | 'asking' {
+  const [answer, setAnswer] = useState<boolean | 'unknown' | 'asking'>('asking');
+  useEffect(() => {
+    const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    if (typeof storage?.persist !== 'function') {
+      setAnswer('unknown');
+      return;
+    }
+    storage
+      .persisted()
+      .then((already) => already || storage.persist())
+      .then(setAnswer, (error: unknown) => {
+        console.warn('[ingroup-privacy] persistent storage', error);
+        setAnswer('unknown');
+      });
+  }, []);
+  return answer;
 }

@@ -23,19 +23,18 @@ import { useRefresh, type RefreshState } from './use-refresh';
 import { useShownCount } from './use-shown';
 
 export interface PanelProps {
-  host: string;
   initialLang: Lang;
 }
 
 /** The panel shown over amoCRM: a modal dialog in an extension frame. Esc or Close returns focus to the launcher. */
-export function PanelApp({ host, initialLang }: PanelProps): preact.JSX.Element {
+export function PanelApp({ initialLang }: PanelProps): preact.JSX.Element {
   const [lang, setLang] = useState<Lang>(initialLang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   return (
     <I18nProvider lang={lang}>
-      <PanelDialog host={host} onLang={setLang} />
+      <PanelDialog onLang={setLang} />
     </I18nProvider>
   );
 }
@@ -44,11 +43,13 @@ function close(): void {
   void send({ type: 'panel/close' }).catch((error: unknown) => console.error('[ingroup-privacy] close', error));
 }
 
-function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => void }): preact.JSX.Element {
+function PanelDialog({ onLang }: { onLang: (lang: Lang) => void }): preact.JSX.Element {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
-  const model = usePanelFeed(host);
+  const model = usePanelFeed();
+  // The account is the one the background bound this frame's tab to, never the frame's URL.
+  const host = model.status === 'ready' ? model.value.host : '';
   // Each time the panel is shown (it loads hidden and is kept, hidden, between opens): focus on
   // the title, and a fresh read of the account (from the background's cache while it is fresh).
   const shown = useShownCount();
@@ -78,9 +79,11 @@ function PanelDialog({ host, onLang }: { host: string; onLang: (lang: Lang) => v
             ✕
           </button>
         </header>
-        <p class="muted panel-host">
-          {t('account.host')}: <strong>{host}</strong>
-        </p>
+        {host && (
+          <p class="muted panel-host">
+            {t('account.host')}: <strong>{host}</strong>
+          </p>
+        )}
         <LazyHostAccess when={model.status !== 'loading'} />
         {model.status === 'loading' && <p role="status">{t('common.loading')}</p>}
         {model.status === 'error' && <ErrorBox error={{ code: 'feed', message: model.error.message }} />}

@@ -4,8 +4,11 @@ import { FeedMessage, PANEL_FEED_PORT } from '@/lib/panel/feed-protocol';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import type { LiveResult } from '../common/use-live-query';
 
-/** The panel's live model of one account, pushed by the background whenever the database changes. */
-export function usePanelFeed(host: string): LiveResult<PanelModel> {
+/**
+ * The panel's live model of its account, pushed by the background whenever the database changes.
+ * Which account is the background's to say: the one of the tab the panel sits in (DESIGN §8).
+ */
+export function usePanelFeed(): LiveResult<PanelModel> {
   const [result, setResult] = useState<LiveResult<PanelModel>>({ status: 'loading' });
   // A layout effect: subscribed as soon as the dialog is first rendered, not after the next frame.
   useLayoutEffect(() => {
@@ -29,13 +32,13 @@ export function usePanelFeed(host: string): LiveResult<PanelModel> {
         port = browser.runtime.connect({ name: PANEL_FEED_PORT });
         wire();
       });
-      port.postMessage({ type: 'subscribe', host });
+      port.postMessage({ type: 'subscribe' });
     };
     wire();
     return () => {
       closed = true;
       port.disconnect();
     };
-  }, [host]);
+  }, []);
   return result;
 }

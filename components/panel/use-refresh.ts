@@ -25,7 +25,7 @@ export function useRefresh(host: string, shown: number): { state: RefreshState; 
     [host],
   );
   useEffect(() => {
-    if (shown > 0) run(false);
-  }, [run, shown]);
+    if (shown > 0 && host) run(false);
+  }, [run, shown, host]);
   return { state, refresh: () => run(true) };
 }

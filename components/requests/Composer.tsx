@@ -9,6 +9,7 @@ import { defaultRelationship, requestTitle } from '@/lib/requests/email';
 import type { Identity } from '@/lib/requests/identity';
 import { REQUEST_TYPES, type Correction, type Draft, type RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
+import { ConfirmStep } from '../common/ConfirmStep';
 import { useI18n } from '../common/i18n';
 
 export interface ComposerProps {
@@ -52,6 +53,8 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
   const [confirmed, setConfirmed] = useState(false);
   const [identity, setIdentity] = useState<Identity>({});
   const [status, setStatus] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  /** The second step (DESIGN §8): Send opens the exact body for review; only its Confirm sends. */
+  const [reviewing, setReviewing] = useState(false);
 
   const admin = snapshot?.admin;
   if (!snapshot || !admin) return <p class="notice">{t('composer.needProfile')}</p>;
@@ -72,16 +75,24 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
 
   const submit = (event: Event): void => {
     event.preventDefault();
+    if (!blocked) setReviewing(true);
+  };
+  const confirm = (): void => {
     setStatus({ kind: 'sending' });
     if (regime !== initialRegime) void send({ type: 'settings/regime', host, regime });
     send({ type: 'request/submit', draft }).then(
       ({ id }) => {
         setStatus({ kind: 'sent' });
+        setReviewing(false);
         onDone(id);
       },
-      (e: unknown) => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => {
+        setReviewing(false);
+        setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      },
     );
   };
+  const preview = JSON.stringify(previewBody(draft, { id: t('composer.previewId'), createdAt: t('composer.previewTime') }), null, 2);
 
   return (
     <form class="composer" aria-labelledby="composer-heading" onSubmit={submit}>
@@ -177,8 +188,13 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
       )}
       <details>
         <summary>{t('composer.preview')}</summary>
-        <pre class="preview">{JSON.stringify(previewBody(draft, { id: t('composer.previewId'), createdAt: t('composer.previewTime') }), null, 2)}</pre>
+        <pre class="preview">{preview}</pre>
       </details>
+      {reviewing && (
+        <ConfirmStep title={requestTitle(type, lang)} onConfirm={confirm} onCancel={() => setReviewing(false)} busy={status.kind === 'sending'}>
+          <pre class="preview">{preview}</pre>
+        </ConfirmStep>
+      )}
       {status.kind === 'error' && (
         <p class="error" role="alert">
           {status.message}

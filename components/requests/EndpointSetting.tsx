@@ -7,6 +7,7 @@ import { checkEndpointBase, originPattern } from '@/lib/requests/endpoint-base';
 import { send } from '@/lib/send';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import { HeldRequests } from './HeldRequests';
 
 type Note = { ok: boolean; text: string };
 
@@ -76,6 +77,7 @@ export function EndpointSetting(): preact.JSX.Element {
           {note.text}
         </p>
       )}
+      <HeldRequests base={current} />
     </section>
   );
 }

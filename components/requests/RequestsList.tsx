@@ -151,15 +151,46 @@ function ComplaintText({ view, regime, complaintFor }: { view: RequestView; regi
   );
 }
 
-/** The letter's writer loads with the first request that needs it, not with the list. */
-function MailtoLink({ record }: { record: RequestRecord }): preact.JSX.Element | null {
+/** Ingroup has not acknowledged it: it may go by email at any moment, whatever the endpoint does. */
+function canEmail(view: RequestView): boolean {
+  const { status, sentBy } = view.state;
+  return sentBy !== 'email' && (status === 'queued' || status === 'sent' || status === 'failed');
+}
+
+/**
+ * The letter in full — to read, to copy, as a .eml file — and a mail link: the whole letter when
+ * it fits in one, else a new email with the subject, to paste the letter into. Never shortened.
+ * The letter's writer loads with the first request that needs it, not with the list.
+ */
+function EmailLetter({ record }: { record: RequestRecord }): preact.JSX.Element | null {
   const { t, lang } = useI18n();
-  const writer = useLazy(() => import('@/lib/requests/email'), true);
-  return writer.status === 'ready' ? (
-    <a href={writer.value.mailtoFor(record, lang)} class="button">
-      {t('requests.sendEmail')}
-    </a>
-  ) : null;
+  const writer = useLazy(() => Promise.all([import('@/lib/requests/email'), import('@/lib/requests/eml')]), true);
+  if (writer.status !== 'ready') return null;
+  const [email, eml] = writer.value;
+  const text = email.emailText(record, lang);
+  const mailto = email.mailtoFor(record, lang);
+  const whole = `${t('requests.letterTo')}: ${text.to}\n${t('requests.letterSubject')}: ${text.subject}\n\n${text.body.replaceAll('\r\n', '\n')}`;
+  const file = (): void => {
+    const from = { name: record.body.requester.name, email: record.body.requester.email };
+    download(`ingroup-request-${record.id}.eml`, eml.emlFor(text, { from, date: new Date() }), 'message/rfc822');
+  };
+  return (
+    <>
+      <pre class="preview" lang={lang}>
+        {whole}
+      </pre>
+      <p class="actions">
+        <CopyButton text={whole} />{' '}
+        <button type="button" onClick={file}>
+          {t('requests.downloadEml')}
+        </button>{' '}
+        <a href={mailto.href} class="button">
+          {t('requests.sendEmail')}
+        </a>
+      </p>
+      {!mailto.whole && <p class="muted">{t('requests.mailtoSubjectOnly')}</p>}
+    </>
+  );
 }
 
 function RequestItem({ view, regime, showAccount }: { view: RequestView; regime: Regime; showAccount: boolean }): preact.JSX.Element {
@@ -196,16 +227,21 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
       {state.message && <p>{t('requests.message', { message: state.message })}</p>}
       {state.lastError && <p class="muted">{t('requests.lastError', { error: state.lastError })}</p>}
       {state.reason && <p>{t('requests.reason', { reason: state.reason })}</p>}
-      {view.needsAction === 'email' && (
-        <p class="actions">
-          <MailtoLink record={record} />{' '}
-          <button type="button" onClick={() => action.run({ type: 'request/email-sent', id: record.id })}>
-            {t('requests.emailSent')}
-          </button>{' '}
-          <button type="button" onClick={() => action.run({ type: 'request/retry', id: record.id })}>
-            {t('requests.retry')}
-          </button>
-        </p>
+      {canEmail(view) && (
+        <details class="email-route" open={view.needsAction === 'email'}>
+          <summary>{t('requests.emailRoute')}</summary>
+          <EmailLetter record={record} />
+          <p class="actions">
+            <button type="button" onClick={() => action.run({ type: 'request/email-sent', id: record.id })}>
+              {t('requests.emailSent')}
+            </button>{' '}
+            {view.needsAction === 'email' && (
+              <button type="button" onClick={() => action.run({ type: 'request/retry', id: record.id })}>
+                {t('requests.retry')}
+              </button>
+            )}
+          </p>
+        </details>
       )}
       <ActionError error={action.error} />
       {view.needsAction === 'complaint' && <ComplaintBlock view={view} regime={regime} />}

@@ -10,4 +10,5 @@ const params = new URLSearchParams(location.search);
 const lang = params.get('lang');
 const initialLang = isLang(lang) ? lang : 'ru';
 document.documentElement.lang = initialLang;
-render(<PanelApp host={params.get('host') ?? ''} initialLang={initialLang} />, document.getElementById('app')!);
+// No account in the URL: the page around the frame could re-point it (the background binds it).
+render(<PanelApp initialLang={initialLang} />, document.getElementById('app')!);

@@ -5,7 +5,7 @@
  */
 import { readSnapshot } from '../amocrm/snapshot';
 import type { ConsentState } from '../consent/event';
-import { appendConsents, type ConsentInput } from '../consent/ledger';
+import { appendConsents, currentChoices, type ConsentInput } from '../consent/ledger';
 import { importLedger } from '../consent/import';
 import { POLICY_VERSION } from '../policy/version';
 import type { BackgroundDeps } from './handlers';
@@ -30,7 +30,7 @@ export class MarketingRequestNotQueued extends Error {
   }
 }
 
-export type ConsentHandlers = Pick<Handlers, 'consent/record' | 'consent/record-all' | 'ledger/import'>;
+export type ConsentHandlers = Pick<Handlers, 'consent/record' | 'consent/record-all' | 'consent/send-marketing' | 'ledger/import'>;
 export type MarketingChange = (host: string, state: ConsentState) => Promise<void>;
 
 async function inputFor(deps: BackgroundDeps, host: string, rest: Pick<ConsentInput, 'purpose' | 'state' | 'method'>): Promise<ConsentInput> {
@@ -44,7 +44,10 @@ async function inputFor(deps: BackgroundDeps, host: string, rest: Pick<ConsentIn
   };
 }
 
-export function consentHandlers(deps: BackgroundDeps, onMarketingChange?: MarketingChange): ConsentHandlers {
+/** Queues the marketing request for `state`; the request id, or null without the administrator's profile. */
+export type SendMarketing = (host: string, state: ConsentState) => Promise<string | null>;
+
+export function consentHandlers(deps: BackgroundDeps, onMarketingChange?: MarketingChange, sendMarketing?: SendMarketing): ConsentHandlers {
   // Every account is told even when one fails; the failures are reported together, after.
   const tellIngroup = async (hosts: readonly string[], state: ConsentState): Promise<void> => {
     if (!onMarketingChange) return;
@@ -72,6 +75,13 @@ export function consentHandlers(deps: BackgroundDeps, onMarketingChange?: Market
       await tellIngroup(hosts, state);
       return { count: events.length };
     },
-    'ledger/import': async ({ text }) => importLedger(deps.db, text),
+    'consent/send-marketing': async ({ host }) => {
+      const choice = (await currentChoices(deps.db, host)).marketing;
+      if (!choice || !sendMarketing) throw Object.assign(new Error(`No marketing choice is recorded for ${host}.`), { code: 'no-choice' });
+      const id = await sendMarketing(host, choice.state);
+      if (!id) throw Object.assign(new Error(`The request needs the administrator’s profile: open the privacy panel in ${host} once, then send it again.`), { code: 'no-profile' });
+      return { id };
+    },
+    'ledger/import': async ({ text }) => importLedger(deps.db, text, deps.now()),
   };
 }

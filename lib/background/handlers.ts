@@ -8,6 +8,7 @@ import type { OutboxRunner } from './outbox-runner';
 import { requestHandlers, sendMarketingChoice } from './request-handlers';
 import { launcherCount, refreshSnapshot } from './snapshot';
 import type { Handlers } from './router';
+import { wipeAll } from '../wipe';
 
 export interface BackgroundDeps {
   browser: typeof Browser;
@@ -19,9 +20,13 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
   const { browser, db, now } = deps;
   const requestDeps = { ...deps, outbox };
   return {
-    ...consentHandlers(deps, async (host, state) => {
-      await sendMarketingChoice(requestDeps, host, state);
-    }),
+    ...consentHandlers(
+      deps,
+      async (host, state) => {
+        await sendMarketingChoice(requestDeps, host, state);
+      },
+      (host, state) => sendMarketingChoice(requestDeps, host, state),
+    ),
     ...requestHandlers(requestDeps),
     'page/seen': async ({ host }, { tabId }) => {
       const account = await recordAccountSeen(db, host, now());
@@ -45,8 +50,7 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
       return { regime };
     },
     'data/wipe': async () => {
-      // One transaction: the ledger and the choices derived from it are never seen half cleared.
-      await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
+      await wipeAll(db);
       return { wiped: true };
     },
     'snapshot/refresh': async ({ host, tabId, force }, context) => {

@@ -4,7 +4,7 @@
  */
 import type { browser as Browser } from 'wxt/browser';
 import { db } from '../db';
-import { senderKind } from '../messages';
+import { senderKind, tabAccountHost } from '../messages';
 import { PANEL_FEED_PORT, servePanelFeed } from '../panel/feed';
 import { createHandlers } from './handlers';
 import { createOutboxRunner, startOutbox } from './outbox-runner';
@@ -18,12 +18,14 @@ export function startBackground(browser: typeof Browser): void {
   const route = createRouter(handlers, self);
   browser.runtime.onMessage.addListener((raw: unknown, sender) => route(raw, sender));
   browser.runtime.onConnect.addListener((port) => {
-    // Only the panel, an extension page of ours, may subscribe to an account's data.
-    if (port.name !== PANEL_FEED_PORT || !port.sender || senderKind(port.sender, self.id, self.origin) !== 'page') {
+    // Only the panel, an extension page of ours framed in an amoCRM tab, may subscribe, and only
+    // to the account of that tab: the page around it can re-point the frame's URL, not the tab's.
+    const host = port.sender && senderKind(port.sender, self.id, self.origin) === 'panel' ? tabAccountHost(port.sender) : null;
+    if (port.name !== PANEL_FEED_PORT || !host) {
       port.disconnect();
       return;
     }
-    servePanelFeed(port, db(), () => Date.now());
+    servePanelFeed(port, db(), () => Date.now(), host);
   });
   startOutbox(browser, outbox);
 }

@@ -41,7 +41,8 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
   const regimeOf = async (host: string): Promise<Regime> => (await db.accounts.get(host))?.regime ?? defaultRegime(host);
 
   async function scheduleAlarm(): Promise<void> {
-    const next = (await nextWakeAt(db)) ?? Number.POSITIVE_INFINITY;
+    // Requests held for another endpoint wait for the admin, not for the alarm.
+    const next = (await nextWakeAt(db, await readEndpointBase(db))) ?? Number.POSITIVE_INFINITY;
     const when = Math.max(now() + ALARM_MIN_MS, Math.min(next, now() + DEADLINE_CHECK_MS));
     await browser.alarms.create(OUTBOX_ALARM, { when });
   }
@@ -74,12 +75,19 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
 
   let running: Promise<DrainResult> | null = null;
   async function runOnce(): Promise<DrainResult> {
-    const d = await outboxDeps();
-    const result = await drain(db, d);
-    await pollDue(db, d);
-    await scheduleAlarm();
-    await checkDeadlines();
-    return result;
+    try {
+      const d = await outboxDeps();
+      const result = await drain(db, d);
+      await pollDue(db, d);
+      return result;
+    } finally {
+      // Re-armed whatever happened above: a pass that throws must not leave the outbox asleep.
+      await scheduleAlarm().catch(async (error: unknown) => {
+        console.error('[ingroup-privacy] outbox alarm', error);
+        await browser.alarms.create(OUTBOX_ALARM, { when: now() + ALARM_MIN_MS });
+      });
+      await checkDeadlines().catch((error: unknown) => console.error('[ingroup-privacy] deadlines', error));
+    }
   }
   return {
     // One run at a time in this worker; a call during a run waits for it and then runs again.

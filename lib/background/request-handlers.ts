@@ -9,14 +9,15 @@ import type { ConsentState } from '../consent/event';
 import { POLICY_VERSION } from '../policy/version';
 import { bodyFromDraft } from '../requests/compose';
 import { checkEndpointBase, originPattern } from '../requests/endpoint-base';
-import { enqueue, recordEmailSent, requeue } from '../requests/outbox';
-import type { Draft } from '../requests/types';
+import { enqueue, moveToEndpoint, recordEmailSent, requeue } from '../requests/outbox';
 import { IdentitySchema } from '../requests/identity';
+import { readEndpointBase } from '../settings';
+import { marketingDraft } from '../requests/marketing';
 import type { BackgroundDeps } from './handlers';
 import type { OutboxRunner } from './outbox-runner';
 import type { Handlers } from './router';
 
-export type RequestHandlers = Pick<Handlers, 'request/submit' | 'request/email-sent' | 'request/retry' | 'outbox/flush' | 'settings/endpoint'>;
+export type RequestHandlers = Pick<Handlers, 'request/submit' | 'request/email-sent' | 'request/retry' | 'request/move' | 'outbox/flush' | 'settings/endpoint'>;
 
 export interface RequestDeps extends BackgroundDeps {
   outbox: OutboxRunner;
@@ -35,7 +36,9 @@ export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<st
     words: issueWords,
   });
   const identity = IdentitySchema.safeParse((draft as { identity?: unknown } | null)?.identity);
-  await enqueue(deps.db, body, 'endpoint', deps.now(), identity.success ? identity.data : undefined);
+  // Made for the endpoint in force now: it is sent there, or, if the endpoint changes, only where the admin says.
+  const origin = new URL(await readEndpointBase(deps.db)).origin;
+  await enqueue(deps.db, body, 'endpoint', deps.now(), identity.success ? identity.data : undefined, origin);
   kick(deps.outbox);
   return body.id;
 }
@@ -47,29 +50,17 @@ export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<st
  */
 export async function sendMarketingChoice(deps: RequestDeps, host: string, state: ConsentState): Promise<string | null> {
   const snapshot = await readSnapshot(deps.db, host);
-  if (!snapshot?.admin) return null;
   const account = await deps.db.accounts.get(host);
-  const draft: Draft = {
-    type: state === 'given' ? 'marketing_opt_in' : 'marketing_opt_out',
-    host,
-    locale: host.endsWith('.amocrm.ru') ? 'ru' : 'en',
-    regime: account?.regime ?? (host.endsWith('.amocrm.ru') ? 'ru152' : 'gdpr'),
-    widgets: [],
-    requester: {
-      userId: snapshot.admin.id,
-      name: snapshot.admin.name,
-      email: snapshot.admin.email,
-      ...(snapshot.admin.phone ? { phone: snapshot.admin.phone } : {}),
-    },
-    account: { id: snapshot.account.id, subdomain: snapshot.account.subdomain, host },
-  };
-  return submitDraft(deps, draft);
+  const draft = marketingDraft(snapshot, host, account?.regime, state);
+  return draft ? submitDraft(deps, draft) : null;
 }
 
 const ENDPOINT_REFUSALS = {
   'not-an-address': 'That is not an address. Enter Ingroup’s endpoint as https://host/path.',
   'not-https': 'Ingroup’s endpoint must be an https:// address.',
   'not-plain': 'Enter the endpoint’s base address only, without a user name, password, “?…” or “#…”.',
+  'not-a-name': 'Use the endpoint’s domain name: not an IP address, localhost or a name ending in a dot.',
+  amocrm: 'An amoCRM address cannot be Ingroup’s endpoint.',
 } as const;
 
 /** A plain https:// base whose origin the admin has granted (asked for on the options page, where the click allows the prompt). */
@@ -81,6 +72,13 @@ async function grantedEndpointBase(deps: RequestDeps, input: string): Promise<st
     throw Object.assign(new Error(`The extension may not reach ${checked.origin}: allow it when the browser asks, then save again.`), { code: 'no-permission' });
   }
   return checked.base;
+}
+
+/** The custom endpoint left behind loses its host permission: the extension keeps no grant it no longer uses. */
+async function revokeOldGrant(deps: RequestDeps, previous: string, current: string): Promise<void> {
+  const old = new URL(previous).origin;
+  if (old === new URL(current).origin || old === new URL(DEFAULT_ENDPOINT_BASE).origin) return;
+  await deps.browser.permissions.remove({ origins: [originPattern(old)] });
 }
 
 export function requestHandlers(deps: RequestDeps): RequestHandlers {
@@ -96,21 +94,27 @@ export function requestHandlers(deps: RequestDeps): RequestHandlers {
       kick(deps.outbox);
       return { id };
     },
+    'request/move': async ({ id }) => {
+      await moveToEndpoint(deps.db, id, new URL(await readEndpointBase(deps.db)).origin, deps.now());
+      kick(deps.outbox);
+      return { id };
+    },
     'outbox/flush': async ({ checkNow }) => {
       if (checkNow) await deps.db.requests.where('pollDueAt').above(deps.now()).modify({ pollDueAt: deps.now() });
       return deps.outbox.run();
     },
     'settings/endpoint': async ({ base }) => {
+      const previous = await readEndpointBase(deps.db);
       if (base === null) {
         await deps.db.settings.delete('endpointBase');
-        kick(deps.outbox);
-        return { base: DEFAULT_ENDPOINT_BASE };
+      } else {
+        await deps.db.settings.put({ key: 'endpointBase', value: await grantedEndpointBase(deps, base) });
       }
-      const clean = await grantedEndpointBase(deps, base);
-      await deps.db.settings.put({ key: 'endpointBase', value: clean });
-      // Requests waiting for an unreachable endpoint try the new one now.
+      const current = await readEndpointBase(deps.db);
+      await revokeOldGrant(deps, previous, current);
+      // Requests made for the new endpoint go now; those made for another wait to be moved, one by one.
       kick(deps.outbox);
-      return { base: clean };
+      return { base: current };
     },
   };
 }

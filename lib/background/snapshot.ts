@@ -11,13 +11,18 @@ import { buildSnapshot, isStale, readSnapshot, saveSnapshot, type Snapshot } fro
 import { loadCatalog, type LoadedCatalog } from '../catalog/load';
 import { matchIngroupWidgets } from '../catalog/match';
 import type { PrivacyDb } from '../db';
-import { AmoFetchReply } from '../messages';
+import { AmoFetchAnswer } from '../messages';
 import { readEndpointBase } from '../settings';
+import { isCurrent, wipeGeneration } from '../wipe';
 
 const limiter = createLimiter();
 
-/** amoCRM's API as seen from the account's own tab (same origin, the admin's session). */
-export function tabTransport(browser: typeof Browser, tabId: number): AmoTransport {
+/**
+ * amoCRM's API as seen from the account's own tab (same origin, the admin's session). Every answer
+ * must come from `host`'s origin: a tab that moved to another account mid-read answers for that
+ * account, and its answer is dropped rather than mixed in.
+ */
+export function tabTransport(browser: typeof Browser, tabId: number, host: string): AmoTransport {
   return async (path) => {
     let raw: unknown;
     try {
@@ -25,17 +30,33 @@ export function tabTransport(browser: typeof Browser, tabId: number): AmoTranspo
     } catch (error) {
       throw new AmoError('network', 'The amoCRM tab did not answer; reload the amoCRM page and try again.', { path, cause: error });
     }
-    const reply = AmoFetchReply.safeParse(raw);
+    const reply = AmoFetchAnswer.safeParse(raw);
     if (!reply.success) throw new AmoError('network', 'The amoCRM tab gave no answer; reload the amoCRM page and try again.', { path });
-    return reply.data;
+    const { origin, ...answer } = reply.data;
+    if (origin !== `https://${host}`) throw tabMoved();
+    return answer;
   };
 }
+
+const tabMoved = (): Error => Object.assign(new Error('That tab does not show this amoCRM account.'), { code: 'wrong-tab' });
 
 /** The tab must show the account it is asked about: a panel cannot read another account's tab. */
 export async function assertTabHost(browser: typeof Browser, tabId: number, host: string): Promise<void> {
   const tab = await browser.tabs.get(tabId);
   const tabHost = tab.url ? parseAccountHost(new URL(tab.url).hostname)?.host : undefined;
-  if (tabHost !== host) throw Object.assign(new Error('That tab does not show this amoCRM account.'), { code: 'wrong-tab' });
+  if (tabHost !== host) throw tabMoved();
+}
+
+/**
+ * What amoCRM said about the account must be the account asked about: its subdomain is the host's,
+ * and its id the one this host has shown before (an account keeps its id; a host that now names
+ * another account is a different account, read again from scratch by a wipe, not merged).
+ */
+export function assertSameAccount(snapshot: Snapshot, host: string, knownId: number | undefined): void {
+  const subdomain = parseAccountHost(host)?.subdomain;
+  if (snapshot.account.subdomain.toLowerCase() !== subdomain || (knownId !== undefined && snapshot.account.id !== knownId)) {
+    throw Object.assign(new Error(`amoCRM answered for another account than ${host}; reload the amoCRM page and try again.`), { code: 'wrong-account' });
+  }
 }
 
 export interface RefreshDeps {
@@ -58,14 +79,18 @@ export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: nu
   const cached = await readSnapshot(deps.db, host);
   if (cached && !force && !isStale(cached, deps.now())) return cached;
   await assertTabHost(deps.browser, tabId, host);
-  const client = createAmoClient({ transport: tabTransport(deps.browser, tabId), limiter, key: host });
+  const generation = wipeGeneration(deps.db);
+  const client = createAmoClient({ transport: tabTransport(deps.browser, tabId, host), limiter, key: host });
   const [snapshot] = await Promise.all([buildSnapshot(client, host, deps.now()), currentCatalog(deps)]);
-  await saveSnapshot(deps.db, snapshot);
-  await deps.db.accounts.update(host, {
-    accountId: snapshot.account.id,
-    name: snapshot.account.name,
-    widgetsReadAt: snapshot.fetchedAt,
-    ingroupCount: await countIngroup(deps, snapshot.widgets),
+  assertSameAccount(snapshot, host, (await deps.db.accounts.get(host))?.accountId);
+  // A tab that moved while the account was read: nothing of the read is kept.
+  await assertTabHost(deps.browser, tabId, host);
+  const ingroupCount = await countIngroup(deps, snapshot.widgets);
+  await deps.db.transaction('rw', deps.db.snapshots, deps.db.accounts, async () => {
+    // Wiped while amoCRM was read: the admin's data is not written back.
+    if (!isCurrent(deps.db, generation)) throw Object.assign(new Error('Local data was wiped while the account was read.'), { code: 'wiped' });
+    await saveSnapshot(deps.db, snapshot);
+    await deps.db.accounts.update(host, { accountId: snapshot.account.id, name: snapshot.account.name, widgetsReadAt: snapshot.fetchedAt, ingroupCount });
   });
   return snapshot;
 }
@@ -84,7 +109,7 @@ export async function launcherCount(deps: RefreshDeps, host: string, tabId: numb
   }
   // Claim the read first, so tabs opening together do not all read.
   await deps.db.accounts.update(host, { widgetsReadAt: deps.now() });
-  const client = createAmoClient({ transport: tabTransport(deps.browser, tabId), limiter, key: host });
+  const client = createAmoClient({ transport: tabTransport(deps.browser, tabId, host), limiter, key: host });
   const installed = (await client.listWidgets()).filter((w) => w.is_active_in_account);
   const ingroupCount = await countIngroup(deps, installed);
   await deps.db.accounts.update(host, { ingroupCount });

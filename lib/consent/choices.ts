@@ -32,11 +32,19 @@ export type StoredEvent = LedgerEvent & { seq: number };
 
 type Ordered = Pick<LedgerEvent, 'timestamp' | 'seq'>;
 
-/** Later in time wins; equal instants fall back to ledger order. */
-export function isLater(a: Ordered, b: Ordered): boolean {
-  const ta = Date.parse(a.timestamp);
-  const tb = Date.parse(b.timestamp);
-  return ta !== tb ? ta > tb : (a.seq ?? 0) > (b.seq ?? 0);
+/**
+ * Whether `event`, added to the ledger after `known`, becomes the choice in force. A choice made
+ * in this browser (panel, popup, request) is the latest by ledger order — its sequence, not its
+ * timestamp: a clock that ran ahead, or an event dated 9999, must not lock a choice for ever.
+ * An imported choice was made elsewhere, earlier (the import refuses events dated after it): it
+ * takes over only from a choice older than itself; equal instants fall back to ledger order.
+ */
+export function takesOver(event: Ordered & Pick<LedgerEvent, 'method'>, known: Ordered): boolean {
+  const later = (event.seq ?? 0) > (known.seq ?? 0);
+  if (event.method !== 'import') return later;
+  const te = Date.parse(event.timestamp);
+  const tk = Date.parse(known.timestamp);
+  return te !== tk ? te > tk : later;
 }
 
 export function choiceOf(event: StoredEvent): ChoiceRow {
@@ -51,29 +59,34 @@ export function choiceOf(event: StoredEvent): ChoiceRow {
   };
 }
 
-/** The latest of `events` for each [host+purpose] they touch, as table rows. */
-export function latestChoices(events: Iterable<StoredEvent>): ChoiceRow[] {
+/** The event in force for each [host+purpose] `events` touch, taken in ledger order. */
+function inForce(events: Iterable<StoredEvent>): StoredEvent[] {
   const latest = new Map<string, StoredEvent>();
-  for (const event of events) {
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
     const key = JSON.stringify([event.host, event.purpose]);
     const known = latest.get(key);
-    if (!known || isLater(event, known)) latest.set(key, event);
+    if (!known || takesOver(event, known)) latest.set(key, event);
   }
-  return [...latest.values()].map(choiceOf);
+  return [...latest.values()];
+}
+
+/** The choice in force for each [host+purpose] `events` touch, as table rows. */
+export function latestChoices(events: Iterable<StoredEvent>): ChoiceRow[] {
+  return inForce(events).map(choiceOf);
 }
 
 /**
  * Brings the table up to date with events just added to the ledger. Call it inside the
- * transaction that added them: a row is replaced only by a later event, so an older choice brought
- * in by an import never hides a newer one.
+ * transaction that added them: a choice made here replaces the row; an imported one only an older
+ * row, so an older choice brought in by an import never hides a newer one (`takesOver`).
  */
 export async function followLedger(table: ChoiceTable, added: readonly StoredEvent[]): Promise<void> {
-  const candidates = latestChoices(added);
+  const candidates = inForce(added);
   if (candidates.length === 0) return;
   const existing = await table.bulkGet(candidates.map((c): [string, ConsentPurpose] => [c.host, c.purpose]));
   const newer = candidates.filter((candidate, i) => {
     const known = existing[i];
-    return !known || isLater(candidate, known);
+    return !known || takesOver(candidate, known);
   });
-  if (newer.length) await table.bulkPut(newer);
+  if (newer.length) await table.bulkPut(newer.map(choiceOf));
 }

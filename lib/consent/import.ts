@@ -12,7 +12,9 @@
  * (or a file that contains this ledger's own events) adds nothing.
  *
  * A file that is not JSON, not a ledger export, holds a malformed event or a broken chain changes
- * nothing, and the result says why. New events are appended in one step, ordered by timestamp then
+ * nothing, and the result says why. So does an event dated after the import (beyond
+ * `FUTURE_SLACK_MS` for clocks a little apart): a choice cannot have been made in the future, and
+ * one dated 9999 would otherwise outrank every later choice. New events are appended in one step, ordered by timestamp then
  * id, whatever the file's order. That step also updates the choices in force (./choices.ts) for
  * the accounts and purposes it touched: an imported event replaces a choice only if it is later.
  */
@@ -24,15 +26,27 @@ import { LedgerEventSchema, type LedgerEvent } from './event';
 import { LEDGER_FILE_FORMAT, LEDGER_FILE_VERSION, LedgerFileEnvelope } from './file';
 import { allEvents, appendConsents, type ConsentInput } from './ledger';
 
+/** How far after the import an event may be dated: two browsers' clocks a little apart. */
+export const FUTURE_SLACK_MS = 5 * 60_000;
+
+export interface ImportRejection {
+  /** The event's position in the file, -1 for the file itself. */
+  index: number;
+  reason: string;
+  /** For the pages to word in their language: `future` carries the event's `timestamp`. */
+  code?: 'future';
+  timestamp?: string;
+}
+
 export interface ImportResult {
   added: number;
   duplicates: number;
-  /** Why nothing was imported: `index` is the event's position in the file, -1 for the file itself. */
-  rejected: Array<{ index: number; reason: string }>;
+  /** Why nothing was imported. */
+  rejected: ImportRejection[];
 }
 
-function refused(index: number, reason: string): ImportResult {
-  return { added: 0, duplicates: 0, rejected: [{ index, reason }] };
+function refused(index: number, reason: string, extra: Omit<ImportRejection, 'index' | 'reason'> = {}): ImportResult {
+  return { added: 0, duplicates: 0, rejected: [{ index, reason, ...extra }] };
 }
 
 function firstIssue(error: z.core.$ZodError): string {
@@ -52,7 +66,7 @@ function describeEnvelopeProblem(raw: unknown, error: z.core.$ZodError): string 
   return `The ledger export is incomplete (${firstIssue(error)}). Nothing was imported.`;
 }
 
-export async function importLedger(db: PrivacyDb, text: string): Promise<ImportResult> {
+export async function importLedger(db: PrivacyDb, text: string, now: number = Date.now()): Promise<ImportResult> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -78,6 +92,16 @@ export async function importLedger(db: PrivacyDb, text: string): Promise<ImportR
   const verdict = await verifyChain(events);
   if (!verdict.ok) {
     return refused(verdict.index, `${verdict.message} The file was changed after it was exported. Nothing was imported.`);
+  }
+
+  const future = events.findIndex((e) => Date.parse(e.timestamp) > now + FUTURE_SLACK_MS);
+  const dated = events[future];
+  if (dated) {
+    return refused(
+      future,
+      `Event #${future + 1} in the file is dated ${dated.timestamp}, after this import (${new Date(now).toISOString()}): no choice can have been made in the future — the clock of the browser that recorded it was probably wrong. Nothing was imported.`,
+      { code: 'future', timestamp: dated.timestamp },
+    );
   }
 
   const known = new Set<string>();

@@ -124,8 +124,8 @@ export type CurrentChoices = z.infer<typeof CurrentChoicesSchema>;
 /**
  * The choice in force per purpose for an account: the latest event of each [host+purpose], read
  * from the table the ledger's writes keep (./choices.ts) — three rows, however long the history.
- * Latest by timestamp rather than by ledger position, so an imported older choice never overrides
- * a newer local one. `null`: no choice recorded.
+ * A choice made here follows ledger order; an imported one counts only if it is newer than the
+ * choice it would replace (./choices.ts `takesOver`). `null`: no choice recorded.
  */
 export async function currentChoices(db: PrivacyDb, host: string): Promise<CurrentChoices> {
   const rows = await db.choices.bulkGet(CONSENT_PURPOSES.map((purpose): [string, ConsentPurpose] => [host, purpose]));

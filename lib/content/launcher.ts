@@ -53,8 +53,10 @@ export function mountLauncher(doc: Document, lang: Lang, onOpen: () => void, onP
     button.setAttribute('aria-label', label.name);
   };
   setCount(null);
-  button.addEventListener('click', onOpen, { signal });
-  button.addEventListener('pointerdown', (event) => event.button === 0 && onPress(), { signal });
+  // Trusted input only (DESIGN §8): amoCRM pages run third-party code, which can call `click()`
+  // or dispatch events on anything in the page; only the browser's own events are a person's.
+  button.addEventListener('click', (event) => event.isTrusted && onOpen(), { signal });
+  button.addEventListener('pointerdown', (event) => event.isTrusted && event.button === 0 && onPress(), { signal });
   signal.addEventListener('abort', () => holder.remove(), { once: true });
   return { button, setCount };
 }

@@ -37,8 +37,8 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
 
   // Asked for on the first open only: the runtime's first getURL costs the page milliseconds.
   const panelUrl = (): string => {
+    // No account in it: the background binds the panel to this tab (DESIGN §8).
     const url = new URL(runtime.getURL('/panel.html'));
-    url.searchParams.set('host', account.host);
     url.searchParams.set('lang', lang);
     return url.href;
   };
@@ -75,7 +75,7 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
     if (!message) return undefined;
     if (message.type === 'amo/fetch') {
       // A failed fetch answers null: the background reads it as "the tab gave no answer".
-      amoFetch(message.path, life.signal).then(respond, () => respond(null));
+      amoFetch(message.path, life.signal, win.location.origin).then(respond, () => respond(null));
       return true;
     }
     if (message.type === 'panel/open') panel.open();

@@ -4,7 +4,8 @@ import { PanelModelSchema } from './model-schema';
 
 export const PANEL_FEED_PORT = 'panel-feed';
 
-export const FeedRequest = z.object({ type: z.literal('subscribe'), host: z.string().check(z.regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/)) });
+/** The account is not named: the background binds the panel to the tab it sits in (DESIGN §8). */
+export const FeedRequest = z.strictObject({ type: z.literal('subscribe') });
 export const FeedMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('model'), model: PanelModelSchema }),
   z.object({ type: z.literal('error'), message: z.string() }),

@@ -22,8 +22,11 @@ export interface FeedPort {
   disconnect(): void;
 }
 
-/** Background side: answer one panel's subscription until its port closes. */
-export function servePanelFeed(port: FeedPort, db: PrivacyDb, now: () => number): void {
+/**
+ * Background side: answer one panel's subscription until its port closes. `host` is the account
+ * of the tab the panel sits in, as the browser reports it (lib/messages.ts `tabAccountHost`).
+ */
+export function servePanelFeed(port: FeedPort, db: PrivacyDb, now: () => number, host: string): void {
   let unsubscribe: (() => void) | undefined;
   port.onDisconnect.addListener(() => unsubscribe?.());
   port.onMessage.addListener((raw) => {
@@ -33,7 +36,7 @@ export function servePanelFeed(port: FeedPort, db: PrivacyDb, now: () => number)
       return;
     }
     unsubscribe?.();
-    const subscription = liveQuery(() => loadPanelModel(db, request.data.host, now())).subscribe({
+    const subscription = liveQuery(() => loadPanelModel(db, host, now())).subscribe({
       next: (model: PanelModel) => port.postMessage({ type: 'model', model } satisfies FeedMessage),
       error: (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FeedMessage),
     });

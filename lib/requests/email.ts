@@ -4,10 +4,9 @@
  * written out in Russian or English, with the law it relies on and the request id, so Ingroup
  * can match it to the same request should it also arrive through the endpoint.
  *
+ * The letter is never shortened: it is there in full to copy and as a .eml file (./eml.ts).
  * `mailto:` follows RFC 6068: subject and body percent-encoded (encodeURIComponent), lines
- * broken with CRLF. Mail clients and browsers cut long mailto URLs (around 2,000 characters), so
- * the text is compacted, then the free-text details shortened, to stay under `MAILTO_MAX` — the
- * full text is always available from `emailText` to copy.
+ * broken with CRLF; it carries the whole letter only when it fits under `MAILTO_MAX`.
  */
 import { ruleFor } from '../deadlines/rules';
 import { cite } from '../deadlines/statutes';
@@ -175,12 +174,6 @@ export function legalBasis(regime: Regime, type: RequestType, lang: Lang, form: 
   return BASIS[regime][lang][type].replace(/\{(152|38)\}/g, (_m, law: '152' | '38') => LAWS[lang][law][form]);
 }
 
-interface Shape {
-  compact: boolean;
-  detailsMax: number;
-  widgetsMax: number;
-}
-
 export interface EmailText {
   to: string;
   subject: string;
@@ -189,7 +182,7 @@ export interface EmailText {
 }
 
 /** The answer asked for, in the words of the rule that applies (lib/deadlines/rules.ts). */
-function deadlineLine(regime: Regime, type: RequestType, lang: Lang, compact: boolean): string {
+function deadlineLine(regime: Regime, type: RequestType, lang: Lang): string {
   const rule = ruleFor(regime, type);
   const ru = lang === 'ru';
   // The period's own article (the rule's first citation); "immediately" rests on both laws it cites.
@@ -197,10 +190,8 @@ function deadlineLine(regime: Regime, type: RequestType, lang: Lang, compact: bo
   const cites = ids.map((id) => cite(id, lang)).join(ru ? ' и ' : ' and ');
   if (!rule.period) return ru ? 'Прошу подтвердить получение.' : 'Please confirm receipt.';
   if (rule.period.unit === 'immediately') {
-    if (compact) return `${ru ? 'Срок' : 'Deadline'}: ${ru ? 'немедленно' : 'immediately'} (${cites})`;
     return ru ? `Прошу прекратить немедленно, как того требуют ${cites}, и подтвердить это.` : `Please stop immediately, as ${cites} require, and confirm that you have.`;
   }
-  if (compact) return `${ru ? 'Срок' : 'Deadline'}: ${cites}`;
   const label = rule.label[lang].charAt(0).toLowerCase() + rule.label[lang].slice(1);
   return ru ? `Прошу подтвердить получение и ответить в срок, установленный ${cites}: ${label}.` : `Please confirm receipt and answer within the time set by ${cites}: ${label}.`;
 }
@@ -247,94 +238,64 @@ function signatureLines(record: RequestRecord, lang: Lang): string[] {
   return lines;
 }
 
-function compose(record: RequestRecord, lang: Lang, shape: Shape): EmailText {
+function compose(record: RequestRecord, lang: Lang): EmailText {
   const b = record.body;
   const ru = lang === 'ru';
   const reference = deriveStatus(record).reference;
-  const subject = ru
-    ? `${shape.compact ? 'Запрос по ПДн' : 'Запрос субъекта персональных данных'}: ${TITLE.ru[b.type]} (${record.id})`
-    : `Data subject request: ${TITLE.en[b.type]} (${record.id})`;
-  const lines: string[] = [];
+  // The request id in the subject lets Ingroup match a letter to the same request from the endpoint.
+  const subject = ru ? `Запрос субъекта персональных данных: ${TITLE.ru[b.type]} (${record.id})` : `Data subject request: ${TITLE.en[b.type]} (${record.id})`;
   const laws = (text: string): string => text.replace(/\{(152|38)\}/g, (_m, law: '152' | '38') => LAWS[lang][law].short);
-  if (!shape.compact) lines.push(ru ? 'Ingroup LLC («Widgets by Ingroup»), support@ingru.ru' : 'To Ingroup LLC ("Widgets by Ingroup"), support@ingru.ru', '', ru ? 'Здравствуйте!' : 'Hello,', '');
-  if (shape.compact) {
-    lines.push(`${ru ? 'Прошу' : 'Request'}: ${TITLE[lang][b.type]} (${legalBasis(b.regime, b.type, lang, 'short')}).`, '');
-  } else {
-    const basis = legalBasis(b.regime, b.type, lang);
-    lines.push(ru ? `На основании ${basis} прошу ${WHAT[b.regime].ru[b.type]}.` : `Under ${basis}, I request ${WHAT[b.regime].en[b.type]}.`);
-    const ground = GROUND[b.regime]?.[b.type]?.[lang];
-    if (ground) lines.push('', laws(ground));
-    lines.push('');
-  }
-  lines.push(`${ru ? 'Номер запроса' : 'Request id'}: ${record.id}`);
+  const lines: string[] = [ru ? 'Ingroup LLC («Widgets by Ingroup»), support@ingru.ru' : 'To Ingroup LLC ("Widgets by Ingroup"), support@ingru.ru', '', ru ? 'Здравствуйте!' : 'Hello,', ''];
+  const basis = legalBasis(b.regime, b.type, lang);
+  lines.push(ru ? `На основании ${basis} прошу ${WHAT[b.regime].ru[b.type]}.` : `Under ${basis}, I request ${WHAT[b.regime].en[b.type]}.`);
+  const ground = GROUND[b.regime]?.[b.type]?.[lang];
+  if (ground) lines.push('', laws(ground));
+  lines.push('', `${ru ? 'Номер запроса' : 'Request id'}: ${record.id}`);
   if (reference) lines.push(`${ru ? 'Номер в Ingroup' : 'Ingroup reference'}: ${reference}`);
   lines.push(`${ru ? 'Аккаунт amoCRM' : 'amoCRM account'}: ${b.account.host} (id ${b.account.id})`);
-  if (shape.compact) {
-    const who = [b.requester.name, b.requester.email, b.requester.phone].filter(Boolean).join(', ');
-    lines.push(`${ru ? 'Заявитель' : 'Requester'}: ${who}; ${ru ? 'пользователь amoCRM' : 'amoCRM user'} ${b.requester.userId}`);
-  }
-  const shown = b.widgets.slice(0, shape.widgetsMax);
-  const more = b.widgets.length - shown.length;
-  const widgets = b.widgets.length
-    ? shown.join(', ') + (more > 0 ? (ru ? ` и ещё ${more}` : ` and ${more} more`) : '')
-    : ru
-      ? 'все виджеты Ingroup в аккаунте'
-      : 'all Ingroup widgets in the account';
+  const widgets = b.widgets.length ? b.widgets.join(', ') : ru ? 'все виджеты Ingroup в аккаунте' : 'all Ingroup widgets in the account';
   lines.push(`${ru ? 'Виджеты' : 'Widgets'}: ${widgets}`);
   if (b.corrections?.length) {
     lines.push(ru ? 'Исправить:' : 'Corrections:');
     for (const c of b.corrections) lines.push(`- ${c.field}: ${c.value}`);
   }
-  if (b.details) {
-    const cut = b.details.length > shape.detailsMax;
-    const text = cut ? `${b.details.slice(0, shape.detailsMax).trimEnd()}… ${ru ? '[сокращено]' : '[shortened]'}` : b.details;
-    if (shape.detailsMax > 0 || !cut) lines.push(`${ru ? 'Подробности' : 'Details'}: ${text}`);
-  }
-  if (!shape.compact) {
-    lines.push(
-      `${ru ? 'Политика' : 'Policy'}: ${ru ? 'политика конфиденциальности Ingroup от' : 'Ingroup privacy policy of'} ${b.policy.effectiveDate} (SHA-256 ${b.policy.sha256.slice(0, 16)}…)`,
-    );
-  }
-  lines.push(`${ru ? 'Дата запроса' : 'Date of request'}: ${b.createdAt.slice(0, 10)}`, '');
-  if (shape.compact) lines.push(deadlineLine(b.regime, b.type, lang, true));
-  else lines.push(...requesterLines(record, lang), '', deadlineLine(b.regime, b.type, lang, false), '', ...signatureLines(record, lang));
+  if (b.details) lines.push(`${ru ? 'Подробности' : 'Details'}: ${b.details}`);
+  lines.push(
+    `${ru ? 'Политика' : 'Policy'}: ${ru ? 'политика конфиденциальности Ingroup от' : 'Ingroup privacy policy of'} ${b.policy.effectiveDate} (SHA-256 ${b.policy.sha256.slice(0, 16)}…)`,
+    `${ru ? 'Дата запроса' : 'Date of request'}: ${b.createdAt.slice(0, 10)}`,
+    '',
+    ...requesterLines(record, lang),
+    '',
+    deadlineLine(b.regime, b.type, lang),
+    '',
+    ...signatureLines(record, lang),
+  );
   // RFC 6068 §5: line breaks in the body are CRLF, including those typed into the details.
   return { to: SUPPORT_EMAIL, subject, body: lines.join('\n').replace(/\r\n|\r|\n/g, '\r\n') };
 }
 
-/** The email in full, for showing and copying. */
+/** The letter in full, for showing, copying and the .eml file: never shortened. */
 export function emailText(record: RequestRecord, lang: Lang): EmailText {
-  return compose(record, lang, { compact: false, detailsMax: Infinity, widgetsMax: Infinity });
+  return compose(record, lang);
 }
 
-function toMailto(text: EmailText): string {
-  return `mailto:${text.to}?subject=${encodeURIComponent(text.subject)}&body=${encodeURIComponent(text.body)}`;
+function toMailto(text: Pick<EmailText, 'to' | 'subject'> & { body?: string }): string {
+  return `mailto:${text.to}?subject=${encodeURIComponent(text.subject)}${text.body === undefined ? '' : `&body=${encodeURIComponent(text.body)}`}`;
+}
+
+export interface Mailto {
+  href: string;
+  /** True when the link carries the whole letter; false when it opens a new email with only the subject. */
+  whole: boolean;
 }
 
 /**
- * `mailto:support@ingru.ru?subject=…&body=…` with the request written out. Compacts, then
- * shortens details and the widget list, to keep the URL under `MAILTO_MAX` where possible; the
- * request id, type, account, requester and legal basis are always kept.
+ * A `mailto:` link (RFC 6068). The whole letter when the URL stays under `MAILTO_MAX` — mail
+ * clients and browsers cut longer ones, silently — otherwise a new email to support@ingru.ru with
+ * the subject only, for the admin to paste the letter copied in full. Never a shortened letter.
  */
-export function mailtoFor(record: RequestRecord, lang: Lang): string {
-  const full = toMailto(emailText(record, lang));
-  if (full.length <= MAILTO_MAX) return full;
-  const details = record.body.details?.length ?? 0;
-  const build = (detailsMax: number, widgetsMax: number): string => toMailto(compose(record, lang, { compact: true, detailsMax, widgetsMax }));
-  let best = full;
-  for (const widgetsMax of [Infinity, 10, 3]) {
-    best = build(details, widgetsMax);
-    if (best.length <= MAILTO_MAX) return best;
-    // The longest details that still fit: binary search over their length.
-    let lo = 0;
-    let hi = details;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (build(mid, widgetsMax).length <= MAILTO_MAX) lo = mid;
-      else hi = mid - 1;
-    }
-    best = build(lo, widgetsMax);
-    if (best.length <= MAILTO_MAX) return best;
-  }
-  return best;
+export function mailtoFor(record: RequestRecord, lang: Lang, max: number = MAILTO_MAX): Mailto {
+  const text = emailText(record, lang);
+  const full = toMailto(text);
+  return full.length <= max ? { href: full, whole: true } : { href: toMailto({ to: text.to, subject: text.subject }), whole: false };
 }

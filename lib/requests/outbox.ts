@@ -17,8 +17,9 @@
  * direct attempts from sending the same request at once; the background is the only sender.
  */
 import type { PrivacyDb } from '../db';
+import { isCurrent, wipeGeneration } from '../wipe';
 import { EndpointError, getStatus, postRequest, type FetchLike } from './endpoint';
-import { deriveStatus, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
+import { deriveStatus, sendsTo, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
 import { FINAL_STATUSES, type Receipt, type RequestBody } from './types';
 
 export const MAX_ATTEMPTS = 10;
@@ -69,8 +70,20 @@ export function pollDelay(polls: number, random: () => number): number {
   return Math.floor(step / 2 + random() * (step / 2));
 }
 
-/** Writes the request with its `queued` event. An endpoint request is due at once; an email one is not sent by the outbox. */
-export async function enqueue(db: PrivacyDb, body: RequestBody, channel: Channel, now: number = Date.now(), identity?: Identity): Promise<RequestRecord> {
+export { sendsTo } from './record';
+
+/**
+ * Writes the request with its `queued` event. An endpoint request is due at once, for the endpoint
+ * origin it was made for; an email one is not sent by the outbox.
+ */
+export async function enqueue(
+  db: PrivacyDb,
+  body: RequestBody,
+  channel: Channel,
+  now: number = Date.now(),
+  identity?: Identity,
+  endpointOrigin?: string,
+): Promise<RequestRecord> {
   const record: RequestRecord = {
     ...(identity && (identity.document?.trim() || identity.relationship?.trim()) ? { identity } : {}),
     id: body.id,
@@ -82,6 +95,7 @@ export async function enqueue(db: PrivacyDb, body: RequestBody, channel: Channel
     attempts: 0,
     events: [{ at: now, kind: 'queued' }],
     ...(channel === 'endpoint' ? { outboxDueAt: now } : {}),
+    ...(channel === 'endpoint' && endpointOrigin !== undefined ? { endpointOrigin } : {}),
   };
   // `add`, not `put`: an id is sent once; a second enqueue of it is a bug to hear about.
   await db.requests.add(record);
@@ -97,7 +111,7 @@ export type AttemptOutcome =
   | { kind: 'sent'; receipt: Receipt }
   | { kind: 'retry'; dueAt: number; error: EndpointError }
   | { kind: 'failed'; error: EndpointError }
-  | { kind: 'skipped'; reason: 'busy' | 'not-pending' };
+  | { kind: 'skipped'; reason: 'busy' | 'not-pending' | 'wiped' | 'other-endpoint' };
 
 /** Ids being sent or polled right now in this context. */
 const inFlight = new Set<string>();
@@ -121,9 +135,14 @@ function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'polls'>(
 export async function attemptSend(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<AttemptOutcome> {
   if (inFlight.has(id)) return { kind: 'skipped', reason: 'busy' };
   inFlight.add(id);
+  const generation = wipeGeneration(db);
   try {
     const record = await db.requests.get(id);
     if (!record || record.outboxDueAt === undefined) return { kind: 'skipped', reason: 'not-pending' };
+    // Made for another endpoint: it goes to this one only when the admin moves it.
+    if (!sendsTo(record, deps.base)) return { kind: 'skipped', reason: 'other-endpoint' };
+    // Wiped since it was read: nothing of it goes out.
+    if (!isCurrent(db, generation)) return { kind: 'skipped', reason: 'wiped' };
     let receipt: Receipt | undefined;
     let error: EndpointError | undefined;
     try {
@@ -133,8 +152,10 @@ export async function attemptSend(db: PrivacyDb, id: string, deps: OutboxDeps): 
     }
     return await db.transaction('rw', db.requests, async (): Promise<AttemptOutcome> => {
       const now = deps.now();
-      // Read again: the admin may have sent it by email while this attempt was on the wire.
-      const current = (await db.requests.get(id)) ?? record;
+      // Read again: the admin may have sent it by email while this attempt was on the wire, or
+      // wiped everything — then nothing is written back (the request and its personal data stay gone).
+      const current = await db.requests.get(id);
+      if (!current || !isCurrent(db, generation)) return { kind: 'skipped', reason: 'wiped' };
       const attempts = current.attempts + 1;
       if (receipt) {
         const events: RequestEvent[] = [
@@ -196,14 +217,16 @@ export interface DrainResult {
   nextDueAt: number | null;
 }
 
-/** The soonest `outboxDueAt`, or null. */
-export async function nextSendAt(db: PrivacyDb): Promise<number | null> {
-  return (await db.requests.orderBy('outboxDueAt').first())?.outboxDueAt ?? null;
+/** The soonest `outboxDueAt` (of the requests `base` may be sent, when given), or null. */
+export async function nextSendAt(db: PrivacyDb, base?: string): Promise<number | null> {
+  const rows = db.requests.orderBy('outboxDueAt');
+  const first = base === undefined ? await rows.first() : await rows.filter((r) => sendsTo(r, base)).first();
+  return first?.outboxDueAt ?? null;
 }
 
 /** The soonest time anything (a send or a status poll) is due — what the background's alarm is set for. */
-export async function nextWakeAt(db: PrivacyDb): Promise<number | null> {
-  const [send, poll] = await Promise.all([nextSendAt(db), db.requests.orderBy('pollDueAt').first()]);
+export async function nextWakeAt(db: PrivacyDb, base?: string): Promise<number | null> {
+  const [send, poll] = await Promise.all([nextSendAt(db, base), db.requests.orderBy('pollDueAt').first()]);
   const times = [send, poll?.pollDueAt].filter((t): t is number => t !== undefined && t !== null);
   return times.length ? Math.min(...times) : null;
 }
@@ -213,12 +236,14 @@ async function drainPass(db: PrivacyDb, deps: OutboxDeps, totals: DrainResult): 
   const retriedIds = new Set<string>();
   let holdUntil: number | undefined;
 
+  const generation = wipeGeneration(db);
   const worker = async (): Promise<void> => {
-    while (holdUntil === undefined) {
+    // A wipe ends the pass: nothing more is sent.
+    while (holdUntil === undefined && isCurrent(db, generation)) {
       const next = await db.requests
         .where('outboxDueAt')
         .belowOrEqual(deps.now())
-        .filter((r) => !attempted.has(r.id) && !inFlight.has(r.id))
+        .filter((r) => !attempted.has(r.id) && !inFlight.has(r.id) && sendsTo(r, deps.base))
         .first();
       if (!next) return;
       if (attempted.has(next.id)) continue;
@@ -235,7 +260,7 @@ async function drainPass(db: PrivacyDb, deps: OutboxDeps, totals: DrainResult): 
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 2) }, worker));
 
-  if (holdUntil !== undefined) {
+  if (holdUntil !== undefined && isCurrent(db, generation)) {
     // The endpoint is unwell: the rest wait just behind the request that will probe it next.
     const until = holdUntil + 1;
     await db.requests
@@ -273,7 +298,7 @@ export function drain(db: PrivacyDb, deps: OutboxDeps): Promise<DrainResult> {
         state.again = false;
         await drainPass(db, deps, totals);
       } while (state.again);
-      totals.nextDueAt = await nextSendAt(db);
+      totals.nextDueAt = await nextSendAt(db, deps.base);
       return totals;
     } finally {
       draining.delete(db);
@@ -293,9 +318,10 @@ export interface PollResult {
 async function pollOne(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<'changed' | 'same' | 'error' | 'skipped'> {
   if (inFlight.has(id)) return 'skipped';
   inFlight.add(id);
+  const generation = wipeGeneration(db);
   try {
     const record = await db.requests.get(id);
-    if (!record || record.pollDueAt === undefined) return 'skipped';
+    if (!record || record.pollDueAt === undefined || !isCurrent(db, generation)) return 'skipped';
     let reply: Awaited<ReturnType<typeof getStatus>> | undefined;
     let error: EndpointError | undefined;
     try {
@@ -305,8 +331,9 @@ async function pollOne(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<'ch
     }
     return await db.transaction('rw', db.requests, async () => {
       const now = deps.now();
-      const current = (await db.requests.get(id)) ?? record;
-      if (current.pollDueAt === undefined) return 'skipped';
+      // Gone (wiped, or never there): the answer is not written back.
+      const current = await db.requests.get(id);
+      if (!current || !isCurrent(db, generation) || current.pollDueAt === undefined) return 'skipped';
       const polls = (current.polls ?? 0) + 1;
       if (!reply) {
         // Polling is best effort: no event, just a later look (and the retry-after, if asked).
@@ -400,6 +427,17 @@ export async function recordEmailSent(db: PrivacyDb, id: string, now: number = D
     channel: 'email',
     events: [...record.events, { at: now, kind: 'email_sent' }],
   }));
+}
+
+/**
+ * The admin agreed to send a request made for another endpoint to the one in force (asked per
+ * request, in Options): it is queued afresh for `origin`, under the same id and body.
+ */
+export async function moveToEndpoint(db: PrivacyDb, id: string, origin: string, now: number = Date.now()): Promise<RequestRecord> {
+  return update(db, id, (record) => {
+    if (record.outboxDueAt === undefined || record.endpointOrigin === undefined || record.endpointOrigin === origin) return record;
+    return { ...record, endpointOrigin: origin, outboxDueAt: now };
+  });
 }
 
 /** "Try again" on a failed request: queued afresh under the same id (and so the same Idempotency-Key). */

@@ -54,10 +54,21 @@ export const RequestRecordSchema = z.object({
   events: z.array(RequestEventSchema),
   outboxDueAt: z.optional(z.number()),
   pollDueAt: z.optional(z.number()),
+  /**
+   * The endpoint origin the request was made for (DESIGN §7). The outbox sends it there only: after
+   * the endpoint changes, it waits until the admin moves it to the new one (`request/move`).
+   * Absent on requests made before this was kept: they follow the endpoint in force.
+   */
+  endpointOrigin: z.optional(z.string()),
   /** Status polls since the status last changed; drives the polling backoff. */
   polls: z.optional(z.int().check(z.nonnegative())),
 });
 export type RequestRecord = z.infer<typeof RequestRecordSchema>;
+
+/** Whether the outbox may send `record` to `base`: the endpoint it was made for, or any for older records. */
+export function sendsTo(record: Pick<RequestRecord, 'endpointOrigin'>, base: string): boolean {
+  return record.endpointOrigin === undefined || record.endpointOrigin === new URL(base).origin;
+}
 
 export const DERIVED_STATUSES = ['queued', 'sent', 'received', 'verifying', 'in_progress', 'completed', 'rejected', 'failed'] as const;
 export type DerivedStatus = (typeof DERIVED_STATUSES)[number];

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { PANEL_FRAME, byRole, isChecked, launchFirefox, openExtensionPage, screenshot, until, useFirefox } from './support/firefox';
+import { PANEL_FRAME, type PanelFrame, byRole, isChecked, launchFirefox, openExtensionPage, panelFrame, screenshot, until, useFirefox } from './support/firefox';
 
 const HOST = 'demo-choices.amocrm.ru';
 const LAUNCHER = 'Конфиденциальность: виджеты Ingroup (3)';
 const POPUP_SWITCH = `Рекламные письма Ingroup для ${HOST}`;
 const PANEL_SWITCH = 'Рекламные письма — Ingroup может это делать';
+
+/** In the panel frame: whether the switch labelled `name` is on (null while it is not there). */
+function panelSwitchOn(frame: PanelFrame): Promise<boolean | null> {
+  return frame.evaluate((name) => {
+    const input = [...document.querySelectorAll<HTMLInputElement>('input[role="switch"]')].find((el) => el.closest('label')?.textContent?.replace(/\s+/g, ' ').trim() === name);
+    return input ? input.checked : null;
+  }, PANEL_SWITCH);
+}
 
 describe('consent choices, in Firefox', () => {
   const env = useFirefox();
@@ -14,10 +22,9 @@ describe('consent choices, in Firefox', () => {
     await amo.goto(`https://${HOST}/leads`);
     await (await byRole(amo, 'button', LAUNCHER)).click();
     await amo.waitForSelector(PANEL_FRAME, { visible: true });
-    // The panel as it is served to the frame, in a tab of its own (see support/firefox.ts).
-    const panel = await openExtensionPage(env.browser, `panel.html?host=${HOST}&lang=ru`);
-    const panelSwitch = await byRole(panel, 'switch', PANEL_SWITCH, 30_000);
-    expect(await isChecked(panelSwitch)).toBe(true);
+    // The panel itself, in the frame in the amoCRM tab (reached over BiDi: see support/firefox.ts).
+    const panel = await panelFrame(env.browser, amo);
+    await until(() => panelSwitchOn(panel), true, 30_000);
 
     const popup = await openExtensionPage(env.browser, 'popup.html');
     const popupSwitch = await byRole(popup, 'switch', POPUP_SWITCH);
@@ -25,7 +32,7 @@ describe('consent choices, in Firefox', () => {
     await popupSwitch.click();
 
     // The panel was not reloaded: the background pushed the new ledger state down its feed.
-    await until(() => isChecked(panelSwitch), false);
+    await until(() => panelSwitchOn(panel), false);
     await until(() => panel.evaluate(() => document.body.innerText.includes('Отказано')), true);
 
     // The opt-out reached Ingroup's endpoint as a marketing_opt_out request, exactly once.
@@ -47,8 +54,8 @@ describe('consent choices, in Firefox', () => {
     await amo2.goto(`https://${HOST}/tasks`);
     await (await byRole(amo2, 'button', LAUNCHER)).click();
     await amo2.waitForSelector(PANEL_FRAME, { visible: true });
-    const panel2 = await openExtensionPage(env.browser, `panel.html?host=${HOST}&lang=ru`);
-    await until(async () => isChecked(await byRole(panel2, 'switch', PANEL_SWITCH)), false);
+    const panel2 = await panelFrame(env.browser, amo2);
+    await until(() => panelSwitchOn(panel2), false, 30_000);
     expect(await optOuts()).toBe(1);
   });
 });

@@ -35,6 +35,9 @@ export async function startStack(opts = {}) {
     `MAP *.amocrm.com 127.0.0.1:${amocrm.port}`,
     `MAP *.kommo.com 127.0.0.1:${amocrm.port}`,
     `MAP api.ingru.ru 127.0.0.1:${endpoint.port}`,
+    // A foreign host the security tests point a page's <base href> at: served (and its requests
+    // counted) by the fake amoCRM, so a read that strays there is seen, not just failed.
+    `MAP elsewhere.example 127.0.0.1:${amocrm.port}`,
     // Nothing else resolves: a request to any other host fails fast instead of leaving the machine.
     'MAP * ~NOTFOUND',
   ].join(', ');

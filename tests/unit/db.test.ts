@@ -60,7 +60,7 @@ describe('database migrations', () => {
   it('fills the choices in force from the ledger when a version 2 database is opened by this release', async () => {
     const events = await eventsMadeElsewhere(60);
     // An older choice recorded last (as an import leaves it) must not show over a newer one.
-    const older = { ...events[0]!, id: '00000000-0000-4000-8000-000000000999', seq: 61, timestamp: '2020-01-01T00:00:00.000+03:00', state: 'withdrawn' as const };
+    const older = { ...events[0]!, id: '00000000-0000-4000-8000-000000000999', seq: 61, timestamp: '2020-01-01T00:00:00.000+03:00', state: 'withdrawn' as const, method: 'import' as const };
     const v2 = new Dexie(NAME);
     v2.version(2).stores(SCHEMA_V2);
     await v2.table('ledger').bulkAdd([...events, older]);

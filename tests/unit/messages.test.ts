@@ -4,12 +4,14 @@ import { acceptToBackground, MessageRefused, SENDERS, senderKind, ToBackground }
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
 const page = { id: ID, url: `${ORIGIN}/popup.html` };
-const content = { id: ID, url: 'https://demo.amocrm.ru/leads', tab: { id: 7 } };
+const content = { id: ID, url: 'https://demo.amocrm.ru/leads', tab: { id: 7, url: 'https://demo.amocrm.ru/leads' } };
 
 describe('who may send what', () => {
   it.each([
     ['an extension page', page, 'page'],
-    ['the panel frame inside an amoCRM tab', { ...page, url: `${ORIGIN}/panel.html?host=demo.amocrm.ru`, tab: { id: 3 } }, 'page'],
+    ['the panel frame inside an amoCRM tab', { ...page, url: `${ORIGIN}/panel.html`, tab: { id: 3, url: 'https://demo.amocrm.ru/leads' }, frameId: 5 }, 'panel'],
+    ['Options open in its own tab', { ...page, url: `${ORIGIN}/options.html`, tab: { id: 3, url: `${ORIGIN}/options.html` }, frameId: 0 }, 'page'],
+    ['our page framed in another site’s tab', { ...page, url: `${ORIGIN}/panel.html`, tab: { id: 3, url: 'https://evil.example/' }, frameId: 5 }, null],
     ['a content script on an amoCRM account', content, 'content'],
     ['a content script on kommo.com', { ...content, url: 'https://acme.kommo.com/' }, 'content'],
     ['another extension', { ...page, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }, null],
@@ -22,7 +24,7 @@ describe('who may send what', () => {
   });
 
   it('lets a content script send only page/seen, and only for its own host', () => {
-    const contentTypes = Object.entries(SENDERS).filter(([, kind]) => kind === 'content').map(([type]) => type);
+    const contentTypes = Object.entries(SENDERS).filter(([, kinds]) => kinds.includes('content')).map(([type]) => type);
     expect(contentTypes).toEqual(['page/seen']);
     expect(acceptToBackground({ type: 'page/seen', host: 'demo.amocrm.ru' }, content, ID, ORIGIN).kind).toBe('content');
     expect(() => acceptToBackground({ type: 'page/seen', host: 'other.amocrm.ru' }, content, ID, ORIGIN)).toThrow(MessageRefused);
@@ -39,7 +41,7 @@ describe('who may send what', () => {
     expect(() => acceptToBackground(message, content, ID, ORIGIN)).toThrow(/may not be sent from a content script/);
   });
 
-  it.each([null, 42, 'page/seen', {}, { type: 'nope' }, { type: 'page/seen', host: 'evil.example' }, { type: 'data/wipe', confirm: 'yes' }])(
+  it.each([null, 42, 'page/seen', {}, { type: 'nope' }, { type: 'page/seen', host: 'evil.example' }, { type: 'data/wipe', confirm: 'yes' }, { type: 'data/wipe', confirm: 'wipe', extra: 1 }])(
     'refuses the malformed message %j',
     (raw) => {
       expect(() => acceptToBackground(raw, page, ID, ORIGIN)).toThrow(MessageRefused);

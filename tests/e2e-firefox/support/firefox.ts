@@ -9,9 +9,10 @@
  * - the install is temporary, made again on each start; the extension's address (its
  *   `moz-extension://` UUID) is fixed by a preference and, with its storage, kept through a restart
  *   of the same profile (tests/support/firefox.mjs);
- * - the panel frame inside the amoCRM page is not among the page's frames over BiDi: its content is
- *   read where the panel is also served, `panel.html` opened in a tab of its own, and the page with
- *   the frame is kept as a screenshot (artifacts/firefox/).
+ * - puppeteer keeps the panel frame inside the amoCRM page as `about:blank` and cannot run script
+ *   in it (it has no src and is sent to the panel from the content script), but BiDi's own
+ *   `browsingContext.getTree` lists it with its moz-extension address, and `script.callFunction`
+ *   runs in it: `panelFrame` reads the panel there, in the amoCRM tab it is bound to.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -144,4 +145,71 @@ export function useFirefox(): { stack: Stack; browser: FirefoxLaunched } {
     await env.stack?.close();
   });
   return env;
+}
+
+interface BidiContext {
+  context: string;
+  url: string;
+  children?: BidiContext[] | null;
+}
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/** The panel frame, in the amoCRM tab it sits in, reached over WebDriver BiDi. */
+export interface PanelFrame {
+  /** Runs `fn` in the frame (its arguments and result must be JSON) and returns its result. */
+  evaluate<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;
+}
+
+/**
+ * The panel frame shown in `page` (an amoCRM tab), found in BiDi's tree of browsing contexts: the
+ * child of that tab whose address is this install's panel.html. Waits until it is there.
+ */
+export async function panelFrame(launched: FirefoxLaunched, page: Page, timeout = 30_000): Promise<PanelFrame> {
+  // puppeteer's own Browser class for BiDi exposes the session's connection; the raw commands are
+  // those of the WebDriver BiDi specification.
+  const connection = (launched.browser as unknown as { connection: BidiConnection }).connection;
+  const panelUrl = extensionUrl(launched, 'panel.html');
+  const end = Date.now() + timeout;
+  let context: string | undefined;
+  while (Date.now() < end && context === undefined) {
+    const { contexts } = (await connection.send('browsingContext.getTree', {})).result as { contexts: BidiContext[] };
+    const tab = contexts.find((c) => c.url === page.url());
+    context = tab?.children?.find((child) => child.url.startsWith(panelUrl))?.context;
+    if (context === undefined) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (context === undefined) throw new Error(`no panel frame in ${page.url()}`);
+  const target = context;
+  return {
+    evaluate: async (fn, ...args) => {
+      const { result } = await connection.send('script.callFunction', {
+        functionDeclaration: `async (json) => JSON.stringify(await (${fn.toString()})(...JSON.parse(json)))`,
+        arguments: [{ type: 'string', value: JSON.stringify(args) }],
+        target: { context: target },
+        awaitPromise: true,
+      });
+      const outcome = result as { type: string; result?: { value?: string }; exceptionDetails?: { text?: string } };
+      if (outcome.type !== 'success') throw new Error(`in the panel frame: ${outcome.exceptionDetails?.text ?? 'failed'}`);
+      const value = outcome.result?.value;
+      return (value === undefined ? undefined : JSON.parse(value)) as never;
+    },
+  };
+}
+
+/** In the panel frame: the cards' texts, and whether a shown element's whole text is each value. */
+export function panelCards(frame: PanelFrame): Promise<string[]> {
+  return frame.evaluate(() => [...document.querySelectorAll<HTMLElement>('article, [role="article"]')].map((el) => el.innerText));
+}
+
+/** In the panel frame: whether the `index`-th card (or the whole page, with -1) shows exactly `value`. */
+export function panelShowsExactly(frame: PanelFrame, index: number, value: string): Promise<boolean> {
+  return frame.evaluate(
+    (i, v) => {
+      const root = i < 0 ? document.body : document.querySelectorAll('article, [role="article"]')[i];
+      return [...(root?.querySelectorAll('*') ?? [])].some((node) => node.textContent?.trim() === v && (node as HTMLElement).offsetParent !== null);
+    },
+    index,
+    value,
+  );
 }

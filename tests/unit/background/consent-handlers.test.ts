@@ -66,6 +66,21 @@ describe('consent handlers (the ledger’s only writer)', () => {
     expect([event?.account.id, event?.adminUserId]).toEqual([expected.id, expected.admin]);
   });
 
+  it('tells Ingroup, when asked from Options, the marketing choice in force — an imported one is only recorded', async () => {
+    await recordAccountSeen(db(), HOST, 1);
+    const sent: Array<[string, string]> = [];
+    const deps = { browser: fakeBrowser as unknown as typeof Browser, db: db(), now: () => Date.now() };
+    const handlers = consentHandlers(deps, undefined, async (host, state) => {
+      sent.push([host, state]);
+      return 'request-id';
+    });
+    const message = { type: 'consent/send-marketing', host: HOST } as const;
+    await expect(handlers['consent/send-marketing'](message, ctx)).rejects.toMatchObject({ code: 'no-choice' });
+    await handlers['consent/record'](record('marketing', 'refused'), ctx);
+    await expect(handlers['consent/send-marketing'](message, ctx)).resolves.toEqual({ id: 'request-id' });
+    expect(sent).toEqual([[HOST, 'refused']]);
+  });
+
   it('tells Ingroup about marketing choices only', async () => {
     await recordAccountSeen(db(), HOST, 1);
     const onMarketing = vi.fn<MarketingChange>(async () => undefined);

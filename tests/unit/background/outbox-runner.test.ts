@@ -49,6 +49,16 @@ describe('the outbox runner around the edges', () => {
     await resetDbForTests();
   });
 
+  it('re-arms its alarm even when a pass fails, so the outbox never falls asleep', async () => {
+    const browser = fakeBrowser();
+    const runner = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2026-11-20T12:00:00Z') });
+    // The pass fails reading the endpoint setting (the database is gone under it).
+    const settings = vi.spyOn(db().settings, 'get').mockRejectedValueOnce(new Error('storage went away'));
+    await expect(runner.run()).rejects.toThrow('storage went away');
+    expect(settings).toHaveBeenCalled();
+    expect(browser.alarms.create).toHaveBeenCalledWith('outbox', expect.objectContaining({ when: expect.any(Number) }));
+  });
+
   it('keeps counting into 2027 without a decree: a request received late in December 2026 turns overdue, with the badge', async () => {
     await db().requests.put(requestRecord(sentEvents('2026-12-28T09:00:00Z'), '2026-12-28T09:00:00Z'));
     const browser = fakeBrowser();

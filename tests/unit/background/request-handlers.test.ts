@@ -6,7 +6,7 @@ import { requestHandlers, sendMarketingChoice, type RequestDeps } from '@/lib/ba
 import { db, resetDbForTests } from '@/lib/db';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { POLICY_VERSION } from '@/lib/policy/version';
-import { enqueue } from '@/lib/requests/outbox';
+import { enqueue, sendsTo } from '@/lib/requests/outbox';
 import { readEndpointBase } from '@/lib/settings';
 import { makeBody } from '../requests/fixtures';
 
@@ -36,9 +36,10 @@ function setup(granted: readonly string[] = []) {
     regimeOf: async () => 'ru152',
   };
   const contains = vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.includes(o)));
-  const browser = { runtime: { getManifest: () => ({ version: '1.2.3' }) }, permissions: { contains } };
+  const remove = vi.fn(async () => true);
+  const browser = { runtime: { getManifest: () => ({ version: '1.2.3' }) }, permissions: { contains, remove } };
   const deps: RequestDeps = { browser: browser as unknown as typeof Browser, db: db(), now: () => NOW, outbox };
-  return { deps, handlers: requestHandlers(deps), outbox, contains, seenAtRun };
+  return { deps, handlers: requestHandlers(deps), outbox, contains, remove, seenAtRun };
 }
 
 describe('request messages in the background', () => {
@@ -154,11 +155,31 @@ describe('the endpoint override', () => {
     expect(await readEndpointBase(db())).toBe(DEFAULT_ENDPOINT_BASE);
   });
 
-  it('goes back to Ingroup’s own endpoint on reset', async () => {
-    const { handlers } = setup(['https://privacy.example.org/*']);
+  it('goes back to Ingroup’s own endpoint on reset, and gives back the grant for the one it leaves', async () => {
+    const { handlers, remove } = setup(['https://privacy.example.org/*']);
     await handlers['settings/endpoint']({ type: 'settings/endpoint', base: 'https://privacy.example.org/v1' }, ctx);
+    // Leaving Ingroup's own endpoint revokes nothing: its host permission is the manifest's.
+    expect(remove).not.toHaveBeenCalled();
     await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base: null }, ctx)).resolves.toEqual({ base: DEFAULT_ENDPOINT_BASE });
     expect(await readEndpointBase(db())).toBe(DEFAULT_ENDPOINT_BASE);
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://privacy.example.org/*'] });
+  });
+
+  it('keeps each request for the endpoint it was made for, and moves it to a new one only when asked, one by one', async () => {
+    const { handlers } = setup(['https://privacy.example.org/*']);
+    const first = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
+    const second = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
+    expect((await db().requests.get(first.id))?.endpointOrigin).toBe('https://api.ingru.ru');
+    await handlers['settings/endpoint']({ type: 'settings/endpoint', base: 'https://privacy.example.org/v1' }, ctx);
+    const base = await readEndpointBase(db());
+    const records = await db().requests.toArray();
+    expect(records.filter((r) => sendsTo(r, base))).toEqual([]);
+    await handlers['request/move']({ type: 'request/move', id: first.id }, ctx);
+    expect((await db().requests.get(first.id))?.endpointOrigin).toBe('https://privacy.example.org');
+    expect((await db().requests.get(second.id))?.endpointOrigin).toBe('https://api.ingru.ru');
+    // The control: a request made now is for the new endpoint.
+    const third = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
+    expect(sendsTo((await db().requests.get(third.id))!, base)).toBe(true);
   });
 });
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests } from '@/lib/db';
 import { ledgerFileJson } from '@/lib/consent/export';
-import { importLedger } from '@/lib/consent/import';
+import { FUTURE_SLACK_MS, importLedger } from '@/lib/consent/import';
 import { allEvents, appendConsent, currentChoices, verifyLedger } from '@/lib/consent/ledger';
-import { buildChain, consentInput } from './fixtures';
+import { buildChain, chainEvents, consentInput } from './fixtures';
 
 beforeEach(async () => {
   await resetDbForTests();
@@ -126,5 +126,41 @@ describe('importLedger', () => {
       delete file.exportedAt;
       await expectRefused(JSON.stringify(file), -1, /incomplete \(exportedAt: missing\)/);
     });
+  });
+});
+
+describe('events dated in the future', () => {
+  const IMPORT_AT = Date.UTC(2026, 11, 1, 12, 0);
+  const spec = (id: string, timestamp: string, state: 'given' | 'refused') =>
+    ({ id, timestamp, host: 'fixture-agency.amocrm.ru', accountId: 31000001, purpose: 'marketing', state }) as const;
+
+  it('refuses a file with an event dated after the import, saying which and why, and imports nothing', async () => {
+    const file = await chainEvents([spec('00000000-0000-4000-8000-000000000001', '2026-11-30T10:00:00+03:00', 'refused'), spec('00000000-0000-4000-8000-000000000002', '9999-12-31T23:59:00+00:00', 'given')]);
+    const result = await importLedger(db(), ledgerFileJson(file), IMPORT_AT);
+    expect(result).toMatchObject({ added: 0, rejected: [{ index: 1, code: 'future', timestamp: '9999-12-31T23:59:00+00:00', reason: expect.stringContaining('after this import') }] });
+    expect(await db().ledger.count()).toBe(0);
+  });
+
+  it('takes an event dated within a few minutes of the import (clocks a little apart), and not one beyond that', async () => {
+    const near = new Date(IMPORT_AT + FUTURE_SLACK_MS).toISOString();
+    const beyond = new Date(IMPORT_AT + FUTURE_SLACK_MS + 1_000).toISOString();
+    expect((await importLedger(db(), ledgerFileJson(await chainEvents([spec('00000000-0000-4000-8000-000000000003', beyond, 'given')])), IMPORT_AT)).rejected).toHaveLength(1);
+    expect(await importLedger(db(), ledgerFileJson(await chainEvents([spec('00000000-0000-4000-8000-000000000004', near, 'given')])), IMPORT_AT)).toMatchObject({ added: 1 });
+  });
+
+  it('lets a choice made here override an earlier one dated later by a clock that ran ahead', async () => {
+    await appendConsent(db(), consentInput({ state: 'given', timestamp: '9999-12-31T23:59:00+00:00' }));
+    await appendConsent(db(), consentInput({ state: 'refused' }));
+    expect((await currentChoices(db(), 'fixture-agency.amocrm.ru')).marketing?.state).toBe('refused');
+  });
+
+  it('lets an imported choice replace only an older one (the control: a newer local choice stays)', async () => {
+    await appendConsent(db(), consentInput({ state: 'refused', timestamp: '2026-11-30T12:00:00+00:00' }));
+    const older = await chainEvents([spec('00000000-0000-4000-8000-000000000005', '2026-11-29T12:00:00+00:00', 'given')]);
+    await importLedger(db(), ledgerFileJson(older), IMPORT_AT);
+    expect((await currentChoices(db(), 'fixture-agency.amocrm.ru')).marketing?.state).toBe('refused');
+    const newer = await chainEvents([spec('00000000-0000-4000-8000-000000000006', '2026-12-01T11:00:00+00:00', 'given')]);
+    await importLedger(db(), ledgerFileJson(newer), IMPORT_AT);
+    expect((await currentChoices(db(), 'fixture-agency.amocrm.ru')).marketing?.state).toBe('given');
   });
 });

@@ -28,6 +28,15 @@ function fakeRuntime(reply: unknown = { ok: true, value: { ingroupCount: 3 } }) 
   return { runtime, listeners, sent, deliver };
 }
 
+/**
+ * An event as the browser makes it for a person's input. happy-dom has no `isTrusted`; in a real
+ * browser it is unforgeable, and page code can only make untrusted events (tests/e2e/security.e2e.ts).
+ */
+const trusted = <E extends Event>(event: E): E => Object.defineProperty(event, 'isTrusted', { value: true });
+const personClicks = (element: HTMLElement | null): void => {
+  element?.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
+};
+
 const launcherButton = () => document.querySelector<HTMLButtonElement>(`#${LAUNCHER_ID} button`);
 const setUrl = (url: string): void => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 
@@ -140,11 +149,12 @@ describe('the content script', () => {
     const { runtime, deliver } = fakeRuntime();
     start(runtime);
     await launcherUp();
-    launcherButton()?.click();
+    personClicks(launcherButton());
     const frame = document.querySelector<HTMLIFrameElement>(`#${PANEL_FRAME_ID} iframe`);
-    expect(frame?.src).toBe(`chrome-extension://${EXT_ID}/panel.html?host=demo.amocrm.ru&lang=en`);
+    // No account in the address: the background binds the panel to this tab.
+    expect(frame?.src).toBe(`chrome-extension://${EXT_ID}/panel.html?lang=en`);
     expect(frame?.title).toBe('Privacy: Ingroup widgets');
-    launcherButton()?.click();
+    personClicks(launcherButton());
     expect(document.querySelectorAll(`#${PANEL_FRAME_ID}`)).toHaveLength(1);
     expect(await deliver({ type: 'panel/close' })).toBe(true);
     const holder = document.getElementById(PANEL_FRAME_ID);
@@ -157,20 +167,34 @@ describe('the content script', () => {
     expect(document.activeElement).toBe(frame);
   });
 
+  it('opens nothing on a click or press that page code made, and opens on the same click made by a person', async () => {
+    const { runtime } = fakeRuntime();
+    start(runtime);
+    await launcherUp();
+    // amoCRM pages run third-party widget code: it can call click() or dispatch events, never trusted ones.
+    launcherButton()?.click();
+    launcherButton()?.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true }));
+    launcherButton()?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
+    // The negative control: the same click, trusted, opens the panel.
+    personClicks(launcherButton());
+    expect(document.getElementById(PANEL_FRAME_ID)?.style.display).toBe('block');
+  });
+
   it('starts loading the panel, hidden, when the launcher is pressed, and shows it on the click', async () => {
     const { runtime } = fakeRuntime();
     start(runtime);
     await launcherUp();
     const button = launcherButton();
     // Another button than the main one prepares nothing.
-    button?.dispatchEvent(new PointerEvent('pointerdown', { button: 2, bubbles: true }));
+    button?.dispatchEvent(trusted(new PointerEvent('pointerdown', { button: 2, bubbles: true })));
     expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
-    button?.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true }));
+    button?.dispatchEvent(trusted(new PointerEvent('pointerdown', { button: 0, bubbles: true })));
     const holder = document.getElementById(PANEL_FRAME_ID);
     expect(holder?.style.display).toBe('none');
     expect(runtime.getURL).toHaveBeenCalledTimes(1);
-    button?.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true }));
-    button?.click();
+    button?.dispatchEvent(trusted(new PointerEvent('pointerdown', { button: 0, bubbles: true })));
+    personClicks(button);
     expect(document.querySelectorAll(`#${PANEL_FRAME_ID} iframe`)).toHaveLength(1);
     expect(document.getElementById(PANEL_FRAME_ID)).toBe(holder);
     expect(holder?.style.display).toBe('block');
@@ -182,7 +206,7 @@ describe('the content script', () => {
     const { runtime, deliver } = fakeRuntime();
     start(runtime);
     await launcherUp();
-    launcherButton()?.click();
+    personClicks(launcherButton());
     await deliver({ type: 'panel/close' });
     vi.advanceTimersByTime(DROP_HIDDEN_MS - WATCH_MS);
     expect(document.getElementById(PANEL_FRAME_ID)).not.toBeNull();
@@ -193,18 +217,18 @@ describe('the content script', () => {
     expect(document.getElementById(PANEL_FRAME_ID)).not.toBeNull();
     vi.advanceTimersByTime(WATCH_MS);
     expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
-    launcherButton()?.click();
+    personClicks(launcherButton());
     expect(document.querySelectorAll(`#${PANEL_FRAME_ID} iframe`)).toHaveLength(1);
     expect(document.getElementById(PANEL_FRAME_ID)?.style.display).toBe('block');
   });
 
-  it('answers amo/fetch with the raw same-origin reply, and null when the fetch fails', async () => {
+  it('answers amo/fetch with the raw reply from the page’s own origin (an absolute URL, no redirects), and null when the fetch fails', async () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch');
     fetchMock.mockResolvedValueOnce(new Response('{"id":1}', { status: 200, headers: { 'content-type': 'application/hal+json' } }));
     const { runtime, deliver } = fakeRuntime();
     start(runtime);
-    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/account' })).toEqual({ status: 200, contentType: 'application/hal+json', retryAfter: null, body: '{"id":1}' });
-    expect(fetchMock).toHaveBeenCalledWith('/api/v4/account', expect.objectContaining({ credentials: 'same-origin' }));
+    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/account' })).toEqual({ origin: 'https://demo.amocrm.ru', status: 200, contentType: 'application/hal+json', retryAfter: null, body: '{"id":1}' });
+    expect(fetchMock).toHaveBeenCalledWith('https://demo.amocrm.ru/api/v4/account', expect.objectContaining({ credentials: 'same-origin', redirect: 'error' }));
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     expect(await deliver({ type: 'amo/fetch', path: '/api/v4/users?page=1' })).toBeNull();
   });
@@ -244,7 +268,7 @@ describe('the content script', () => {
     const { runtime, listeners } = fakeRuntime();
     start(runtime);
     await launcherUp();
-    launcherButton()?.click();
+    personClicks(launcherButton());
     runtime.id = undefined;
     vi.advanceTimersByTime(WATCH_MS);
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
@@ -341,7 +365,7 @@ describe('the content script where the browser has the Navigation API', () => {
     start(second.runtime);
     await launcherUp();
     second.runtime.id = undefined;
-    launcherButton()?.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true }));
+    launcherButton()?.dispatchEvent(trusted(new PointerEvent('pointerdown', { button: 0, bubbles: true })));
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
     expect(document.getElementById(PANEL_FRAME_ID)).toBeNull();
     expect(second.listeners.size).toBe(0);

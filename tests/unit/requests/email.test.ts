@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import PostalMime from 'postal-mime';
 import { emailText, legalBasis, MAILTO_MAX, mailtoFor } from '@/lib/requests/email';
+import { emlFor, encodeWords } from '@/lib/requests/eml';
 import type { RequestRecord } from '@/lib/requests/record';
 import type { RequestBody } from '@/lib/requests/types';
 import { makeBody, makeRecord } from './fixtures';
@@ -16,19 +18,18 @@ function decode(mailto: string): { to: string; subject: string; body: string } {
 }
 
 describe('mailtoFor', () => {
-  it.each(['ru', 'en'] as const)('addresses support@ingru.ru and names the request id (%s)', (lang) => {
+  it.each(['ru', 'en'] as const)('carries the whole letter to support@ingru.ru, id in the subject, when it fits (%s)', (lang) => {
     const r = record({ locale: lang });
-    const mail = decode(mailtoFor(r, lang));
+    const link = mailtoFor(r, lang, 100_000);
+    expect(link.whole).toBe(true);
+    const mail = decode(link.href);
     expect(mail.to).toBe('support@ingru.ru');
     expect(mail.subject).toContain(r.id);
-    expect(mail.body).toContain(r.id);
-    expect(mail.body).toContain('fixture-agency.amocrm.ru');
-    expect(mail.body).toContain('irina@fixture.example');
-    expect(mail.body).toContain('fixture_ingroup_calls');
+    expect(mail.body).toBe(emailText(r, lang).body);
   });
 
   it('encodes per RFC 6068: CRLF line breaks, nothing left raw that needs escaping', () => {
-    const url = mailtoFor(record({ details: 'a & b = c?\nnext line #1 100%' }), 'en');
+    const url = mailtoFor(record({ details: 'a & b = c?\nnext line #1 100%' }), 'en', 100_000).href;
     const query = url.slice(url.indexOf('?') + 1);
     expect(query).not.toMatch(/[\s#\n\r]/);
     expect(query.split('&')).toHaveLength(2);
@@ -37,6 +38,25 @@ describe('mailtoFor', () => {
     expect(decode(url).body).toContain('a & b = c?');
   });
 
+  it.each([
+    ['a Russian request', { locale: 'ru' }, 'ru'],
+    ['a request with 3,000 characters of details', { details: 'Прошу также сообщить, кому передавались данные. '.repeat(60) }, 'ru'],
+    ['a request naming 200 widgets', { widgets: Array.from({ length: 200 }, (_, i) => `fixture_widget_${i}`) }, 'en'],
+  ] as const)('never shortens the letter: past the limit it opens a new email with the subject only, for %s', (_name, overrides, lang) => {
+    const r = record(overrides as Partial<RequestBody>);
+    const link = mailtoFor(r, lang);
+    expect(link.href.length).toBeLessThanOrEqual(MAILTO_MAX);
+    expect(link.whole).toBe(false);
+    expect(link.href).not.toContain('body=');
+    expect(decodeURIComponent(link.href)).toContain(r.id);
+    const full = emailText(r, lang).body;
+    if (r.body.details) expect(full).toContain(r.body.details.trim());
+    for (const w of r.body.widgets) expect(full).toContain(w);
+    expect(full).not.toMatch(/\[сокращено\]|\[shortened\]/);
+  });
+});
+
+describe('emailText', () => {
   it.each([
     ['ru152', 'access', 'ru', 'ч. 7 ст. 14 и ч. 1 ст. 20'],
     ['ru152', 'erasure', 'en', 'Art. 14(1) and Art. 20(3) of Russian Federal Law No. 152-FZ'],
@@ -58,23 +78,26 @@ describe('mailtoFor', () => {
     const body = emailText(record({ type: 'rectification', corrections: [{ field: 'admin_phone', value: '+7 900 111-22-33' }] }), 'ru').body;
     expect(body).toContain('admin_phone: +7 900 111-22-33');
   });
+});
 
-  it.each([
-    ['a Russian request', { locale: 'ru' }, 'ru'],
-    ['an English request', { locale: 'en', regime: 'gdpr' }, 'en'],
-    ['a request with 3,000 characters of details', { details: 'Прошу также сообщить, кому передавались данные. '.repeat(60) }, 'ru'],
-    ['a request naming 200 widgets', { widgets: Array.from({ length: 200 }, (_, i) => `fixture_widget_${i}`) }, 'en'],
-  ] as const)('keeps the URL under %i characters for %s, the id still in it', (_name, overrides, lang) => {
-    const r = record(overrides as Partial<RequestBody>);
-    const url = mailtoFor(r, lang);
-    expect(url.length).toBeLessThanOrEqual(MAILTO_MAX);
-    expect(decode(url).body).toContain(r.id);
+describe('the .eml file', () => {
+  it.each(['ru', 'en'] as const)('parses, with a MIME parser we did not write, as a message to support@ingru.ru with the same text (%s)', async (lang) => {
+    const r = record({ locale: lang, details: 'Строка 1\nLine 2 — «кавычки» & <b>not markup</b>' });
+    const text = emailText(r, lang);
+    const eml = emlFor(text, { from: { name: r.body.requester.name, email: r.body.requester.email }, date: new Date('2026-12-17T09:00:00Z') });
+    const parsed = await PostalMime.parse(eml);
+    expect(parsed.to?.map((a) => ('address' in a ? a.address : ''))).toEqual(['support@ingru.ru']);
+    expect(parsed.from).toMatchObject({ name: r.body.requester.name, address: r.body.requester.email });
+    expect(parsed.subject).toBe(text.subject);
+    expect(parsed.subject).toContain(r.id);
+    expect(parsed.text?.replace(/\r\n/g, '\n').trimEnd()).toBe(text.body.replace(/\r\n/g, '\n'));
+    expect(parsed.date).toBe('2026-12-17T09:00:00.000Z');
   });
 
-  it('says when details were shortened, and keeps the full text for copying', () => {
-    const details = 'Прошу также сообщить, кому передавались данные. '.repeat(60);
-    const r = record({ details });
-    expect(decode(mailtoFor(r, 'ru')).body).toContain('[сокращено]');
-    expect(emailText(r, 'ru').body).toContain(details.trim());
+  it('keeps every header line within RFC 5322’s 78 characters, long Russian subjects included', () => {
+    const r = record({ locale: 'ru', type: 'withdraw_consent' });
+    const eml = emlFor(emailText(r, 'ru'), { from: { name: 'Очень Длинное Имя Администратора Аккаунта', email: 'a@fixture.example' }, date: new Date(0) });
+    for (const line of eml.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect(encodeWords('plain ascii')).toBe('plain ascii');
   });
 });

@@ -18,9 +18,11 @@ const VALID: Record<ToBackgroundType, ToBackground> = {
   'snapshot/refresh': { type: 'snapshot/refresh', host: HOST, force: true },
   'consent/record': { type: 'consent/record', host: HOST, purpose: 'marketing', state: 'refused', method: 'panel' },
   'consent/record-all': { type: 'consent/record-all', state: 'refused', method: 'popup' },
+  'consent/send-marketing': { type: 'consent/send-marketing', host: HOST },
   'request/submit': { type: 'request/submit', draft: { type: 'access' } },
   'request/email-sent': { type: 'request/email-sent', id: UUID },
   'request/retry': { type: 'request/retry', id: UUID },
+  'request/move': { type: 'request/move', id: UUID },
   'outbox/flush': { type: 'outbox/flush' },
   'ledger/import': { type: 'ledger/import', text: '{}' },
   'data/wipe': { type: 'data/wipe', confirm: 'wipe' },
@@ -30,10 +32,15 @@ const VALID: Record<ToBackgroundType, ToBackground> = {
   'access/missing': { type: 'access/missing' },
 };
 const TYPES = Object.keys(SENDERS) as ToBackgroundType[];
-const PAGE_ONLY = TYPES.filter((type) => SENDERS[type] === 'page');
+const PAGE_ONLY = TYPES.filter((type) => !SENDERS[type].includes('content'));
+const OPTIONS_ONLY = TYPES.filter((type) => !SENDERS[type].includes('panel'));
 
 const page: SenderLike = { id: ID, url: `${ORIGIN}/options.html`, origin: ORIGIN };
-const content: SenderLike = { id: ID, url: `https://${HOST}/leads`, origin: `https://${HOST}`, tab: { id: 7 }, frameId: 0 };
+const optionsTab: SenderLike = { ...page, tab: { id: 9, url: `${ORIGIN}/options.html` }, frameId: 0 };
+const content: SenderLike = { id: ID, url: `https://${HOST}/leads`, origin: `https://${HOST}`, tab: { id: 7, url: `https://${HOST}/leads` }, frameId: 0 };
+/** The panel: our page, framed in the amoCRM tab (the browser says which tab, and its address). */
+const panel: SenderLike = { id: ID, url: `${ORIGIN}/panel.html?lang=ru`, origin: ORIGIN, tab: { id: 7, url: `https://${HOST}/leads` }, frameId: 3 };
+const SENDER_OF = { page, panel, content } as const;
 
 /** Senders nobody should trust, each with the reason it must fail. */
 const UNTRUSTED: Array<[string, SenderLike]> = [
@@ -48,6 +55,8 @@ const UNTRUSTED: Array<[string, SenderLike]> = [
   ['an extension page URL with a foreign origin', { ...page, origin: 'https://evil.example' }],
   ['an amoCRM origin without a tab (not a content script)', { id: ID, url: `https://${HOST}/leads`, origin: `https://${HOST}` }],
   ['a sender with a URL that does not parse', { id: ID, url: 'not a url', tab: { id: 1 } }],
+  ['our page framed in a tab that is not an amoCRM account', { ...panel, tab: { id: 7, url: 'https://evil.example/' } }],
+  ['our page framed in a tab whose address the browser did not give', { ...panel, tab: { id: 7 } }],
 ];
 
 function spyHandlers(): { handlers: Handlers; calls: () => number } {
@@ -69,14 +78,44 @@ describe('the background router refuses what it must not trust', () => {
     for (const message of Object.values(VALID)) expect(ToBackground.safeParse(message).success).toBe(true);
   });
 
-  it.each(TYPES.map((type) => [type, SENDERS[type] === 'page' ? page : content] as const))(
-    'runs the handler of %s from the sender it is meant for',
-    async (type, sender) => {
+  it.each(TYPES.flatMap((type) => SENDERS[type].map((kind) => [type, kind] as const)))(
+    'runs the handler of %s from the %s it is meant for',
+    async (type, kind) => {
       const { route, calls } = router();
-      await expect(route(VALID[type], sender)).resolves.toEqual({ ok: true, value: {} });
+      await expect(route(VALID[type], SENDER_OF[kind])).resolves.toEqual({ ok: true, value: {} });
       expect(calls()).toBe(1);
     },
   );
+
+  it('takes Options in a tab and the popup (no tab) for pages, and only a framed copy in an amoCRM tab for the panel', async () => {
+    const { route, calls } = router();
+    await expect(route(VALID['data/wipe'], optionsTab)).resolves.toMatchObject({ ok: true });
+    await expect(route(VALID['data/wipe'], { ...page, tab: undefined })).resolves.toMatchObject({ ok: true });
+    expect(calls()).toBe(2);
+  });
+
+  it.each(OPTIONS_ONLY)('refuses the Options-only %s from the panel inside amoCRM', async (type) => {
+    const { route, calls } = router();
+    const reply = await route(VALID[type], panel);
+    expect(reply).toEqual({ ok: false, error: { code: 'not-allowed', message: expect.stringContaining('panel') } });
+    expect(calls()).toBe(0);
+  });
+
+  it('keeps wipe, import, the endpoint and choosing for every account out of the panel', () => {
+    expect(OPTIONS_ONLY).toEqual(expect.arrayContaining(['data/wipe', 'ledger/import', 'settings/endpoint', 'consent/record-all', 'request/move']));
+  });
+
+  it.each([
+    ['consent/record', { ...VALID['consent/record'], host: 'other.amocrm.ru' }],
+    ['snapshot/refresh', { type: 'snapshot/refresh', host: 'other.amocrm.ru' }],
+    ['settings/regime', { ...VALID['settings/regime'], host: 'other.kommo.com' }],
+  ])('refuses %s for another account from the panel in demo.amocrm.ru’s tab', async (_type, message) => {
+    const { route, calls } = router();
+    await expect(route(message, panel)).resolves.toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    // The negative control: the same message for the tab's own account goes through.
+    await expect(route({ ...message, host: HOST }, panel)).resolves.toMatchObject({ ok: true });
+    expect(calls()).toBe(1);
+  });
 
   describe.each(UNTRUSTED)('from %s', (_label, sender) => {
     it.each(TYPES)('refuses %s as bad-sender, running no handler', async (type) => {
@@ -102,7 +141,9 @@ describe('the background router refuses what it must not trust', () => {
   });
 
   it.each([
-    ['an extra field smuggled into a strict message', { ...VALID['data/wipe'], confirm: 'yes' }],
+    ['an extra field smuggled into a strict message', { ...VALID['data/wipe'], extra: 1 }],
+    ['an extra field beside a page/seen', { ...VALID['page/seen'], tabId: 1 }],
+    ['a wipe with the wrong confirmation', { ...VALID['data/wipe'], confirm: 'yes' }],
     ['a wipe without its confirmation', { type: 'data/wipe' }],
     ['an endpoint that is not a URL', { type: 'settings/endpoint', base: 'api.ingru.ru privacy' }],
     ['a host outside amoCRM', { type: 'snapshot/refresh', host: 'evil.example' }],
@@ -117,7 +158,7 @@ describe('the background router refuses what it must not trust', () => {
 });
 
 describe('the background router under arbitrary input', () => {
-  const senders = fc.constantFrom<SenderLike>(page, content, ...UNTRUSTED.map(([, s]) => s));
+  const senders = fc.constantFrom<SenderLike>(page, panel, content, ...UNTRUSTED.map(([, s]) => s));
   /** Objects that look like messages: a real type plus arbitrary members. */
   const messageLike = fc.record({ type: fc.constantFrom(...TYPES) }).chain((head) =>
     fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((rest) => ({ ...rest, ...head })),

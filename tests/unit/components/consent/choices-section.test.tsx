@@ -105,6 +105,25 @@ describe('“Your choices” in the panel', () => {
     expect(switchNamed(/Promotional email/).checked).toBe(false);
   });
 
+  it('records allowing only through a second, previewed step whose Confirm one click cannot reach', async () => {
+    await appendConsents(db(), [choice(HOST, 'refused', new Date().toISOString(), 'marketing', 'panel')]);
+    show(await model());
+    fireEvent.click(switchNamed(/Promotional email/));
+    // Nothing is recorded by the switch itself, and it stays off.
+    expect(sent).toEqual([]);
+    expect(switchNamed(/Promotional email/).checked).toBe(false);
+    const step = await screen.findByRole('dialog', { name: /Check and confirm: Allow: Promotional email/ });
+    expect(within(step).getByText(/"state": "given"/)).toBeTruthy();
+    const confirm = within(step).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    fireEvent.click(confirm);
+    expect(sent).toEqual([]);
+    // The negative control: once armed, the same Confirm records the choice.
+    await waitFor(() => expect(confirm.disabled).toBe(false), { timeout: 2_000 });
+    fireEvent.click(confirm);
+    expect(sent).toEqual([{ type: 'consent/record', host: HOST, purpose: 'marketing', state: 'given', method: 'panel' }]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('follows the ledger once it has the choice', async () => {
     const view = show(await model());
     fireEvent.click(switchNamed(/Improvements/));

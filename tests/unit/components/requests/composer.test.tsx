@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nProvider } from '@/components/common/i18n';
@@ -36,7 +36,15 @@ function renderComposer(type: RequestType | undefined, onDone = vi.fn(), shown: 
 }
 
 function preview(): Record<string, unknown> {
-  return JSON.parse(screen.getByText(/"requester"/).textContent ?? '{}') as Record<string, unknown>;
+  return JSON.parse(screen.getAllByText(/"requester"/)[0]?.textContent ?? '{}') as Record<string, unknown>;
+}
+
+/** The second step: the body shown again, and a Confirm that comes on only after a moment. */
+async function confirmSecondStep(): Promise<void> {
+  const step = await screen.findByRole('dialog', { name: /Check and confirm/ });
+  const confirm = within(step).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+  await waitFor(() => expect(confirm.disabled).toBe(false), { timeout: 2_000 });
+  fireEvent.click(confirm);
 }
 
 describe('the request composer', () => {
@@ -51,6 +59,7 @@ describe('the request composer', () => {
     expect(screen.getByText('Анна Смирнова', { selector: 'strong' })).toBeTruthy();
     const shown = preview();
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await confirmSecondStep();
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('x'));
     const draft = { type: 'access', locale: 'en', regime: 'ru152', widgets: ['ingroup_demo_reports'], requester: { userId: 7001001, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: '+7 912 345-67-89' }, account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' } };
     expect(sent).toEqual([{ type: 'request/submit', draft: { ...draft, host: 'demo.amocrm.ru' } }]);
@@ -72,8 +81,27 @@ describe('the request composer', () => {
     expect((screen.getByLabelText('How you relate to Ingroup') as HTMLTextAreaElement).value).toContain('administrator of the amoCRM account demo (demo.amocrm.ru, ID 31415926)');
     expect(JSON.stringify(preview())).not.toContain('0000 000000');
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await confirmSecondStep();
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({ type: 'request/submit', draft: { identity: { document: 'passport 0000 000000 (fixture)' } } });
+  });
+
+  it('sends nothing on Send alone: the second step shows the same body, and its Confirm is off at first', async () => {
+    const onDone = vi.fn();
+    renderComposer('marketing_opt_in', onDone);
+    fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    const step = screen.getByRole('dialog', { name: /Check and confirm/ });
+    expect(within(step).getByText(/"marketing_opt_in"/).textContent).toBe(screen.getAllByText(/"requester"/)[0]?.textContent);
+    const confirm = within(step).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    // A second click at once (a double click, or a decoy's) confirms nothing.
+    fireEvent.click(confirm);
+    expect(confirm.disabled).toBe(true);
+    expect(sent).toEqual([]);
+    // Backing out sends nothing either; the negative control (confirming) is the first test.
+    fireEvent.click(within(step).getByRole('button', { name: 'Back, change nothing' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sent).toEqual([]);
+    expect(onDone).not.toHaveBeenCalled();
   });
 
   it('opens on an access request when no type is given, and offers every request type', () => {
@@ -95,6 +123,7 @@ describe('the request composer', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Law that sets the deadline' }), { target: { value: 'gdpr' } });
     expect(preview()).toMatchObject({ regime: 'gdpr' });
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await confirmSecondStep();
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(sent[0]).toEqual({ type: 'settings/regime', host: 'demo.amocrm.ru', regime: 'gdpr' });
     expect(sent[1]).toMatchObject({ type: 'request/submit', draft: { regime: 'gdpr' } });

@@ -85,6 +85,30 @@ describe('the list of requests', () => {
     ]);
   });
 
+  it('offers email at any moment before Ingroup acknowledges: the whole letter to copy, a .eml file, and "I have sent it"', async () => {
+    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+    show([requestRecord([{ at: Date.parse(RECEIVED), kind: 'queued' }, { at: Date.parse(RECEIVED) + 1, kind: 'attempt_failed', detail: 'no answer' }])]);
+    fireEvent.click(screen.getByText('Send by email to support@ingru.ru'));
+    const letter = await screen.findByText(/Subject: Data subject request: access/, { selector: 'pre' });
+    expect(letter.textContent).toContain(REQUEST_ID);
+    expect(letter.textContent).toContain('demo.amocrm.ru');
+    expect(letter.textContent).not.toMatch(/shortened|сокращено/);
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(writeText).toHaveBeenCalledWith(letter.textContent);
+    fireEvent.click(screen.getByRole('button', { name: 'Download as an email file (.eml)' }));
+    expect(downloads[0]).toMatchObject({ name: `ingroup-request-${REQUEST_ID}.eml`, type: 'message/rfc822' });
+    expect(downloads[0]?.text).toContain('To: support@ingru.ru');
+    fireEvent.click(screen.getByRole('button', { name: 'I have sent the email' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'request/email-sent', id: REQUEST_ID }]));
+  });
+
+  it('offers no email route once Ingroup has acknowledged the request', () => {
+    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+    show([requestRecord(sentEvents(RECEIVED), RECEIVED)]);
+    expect(screen.queryByText('Send by email to support@ingru.ru')).toBeNull();
+  });
+
   it('says in words when the background refuses an action', async () => {
     refuse = 'The request is not in this browser’s list of requests.';
     show([failed()]);

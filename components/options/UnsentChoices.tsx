@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { readSnapshot } from '@/lib/amocrm/snapshot';
+import { unsentChoice, type UnsentChoice } from '@/lib/consent/unsent';
+import { db } from '@/lib/db';
+import { ledgerToolsWords } from '@/lib/i18n/ledger-tools';
+import { POLICY_VERSION } from '@/lib/policy/version';
+import { bodyFromDraft } from '@/lib/requests/compose';
+import { marketingDraft } from '@/lib/requests/marketing';
+import { send } from '@/lib/send';
+import { ConfirmStep } from '../common/ConfirmStep';
+import { useI18n } from '../common/i18n';
+import { useLiveQuery } from '../common/use-live-query';
+
+/** Imported marketing choices that differ from what Ingroup last heard, each offered for sending after a preview. */
+export function UnsentChoices(): preact.JSX.Element | null {
+  const { lang } = useI18n();
+  const w = ledgerToolsWords(lang);
+  const unsent = useLiveQuery(async (): Promise<UnsentChoice[]> => {
+    const rows = await db().choices.where('purpose').equals('marketing').toArray();
+    const events = await db().ledger.where('id').anyOf(rows.map((r) => r.eventId)).toArray();
+    const requests = await db().requests.where('host').anyOf(rows.map((r) => r.host)).toArray();
+    return rows
+      .map((row) => unsentChoice(row, events.find((e) => e.id === row.eventId), requests.filter((r) => r.host === row.host)))
+      .filter((c): c is UnsentChoice => c !== null);
+  }, []);
+  const [reviewing, setReviewing] = useState<{ choice: UnsentChoice; preview: string } | null>(null);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  if (unsent.status !== 'ready' || (unsent.value.length === 0 && !note)) return null;
+
+  const review = async (choice: UnsentChoice): Promise<void> => {
+    const [snapshot, account] = await Promise.all([readSnapshot(db(), choice.host), db().accounts.get(choice.host)]);
+    const draft = marketingDraft(snapshot, choice.host, account?.regime, choice.state);
+    const client = { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version };
+    const body = draft ? bodyFromDraft(draft, { id: '00000000-0000-4000-8000-000000000000', now: Date.now(), policy: POLICY_VERSION, client }) : null;
+    setReviewing({ choice, preview: body ? JSON.stringify(body, null, 2) : '' });
+  };
+  const confirm = (choice: UnsentChoice): void => {
+    send({ type: 'consent/send-marketing', host: choice.host }).then(
+      () => setNote({ ok: true, text: w.unsentSent.replace('{host}', choice.host) }),
+      (error: unknown) => setNote({ ok: false, text: error instanceof Error ? error.message : String(error) }),
+    );
+    setReviewing(null);
+  };
+  return (
+    <div>
+      <h3>{w.unsentHeading}</h3>
+      {unsent.value.length > 0 && <p class="muted">{w.unsentIntro}</p>}
+      <ul>
+        {unsent.value.map((choice) => (
+          <li key={choice.host}>
+            {w.unsentItem
+              .replace('{host}', choice.host)
+              .replace('{state}', choice.state === 'given' ? w.stateGiven : w.stateRefused)
+              .replace('{date}', new Date(choice.timestamp).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }))}{' '}
+            <button type="button" onClick={() => void review(choice)}>
+              {w.unsentSend.replace('{host}', choice.host)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {reviewing && (
+        <ConfirmStep title={w.unsentSend.replace('{host}', reviewing.choice.host)} onConfirm={() => confirm(reviewing.choice)} onCancel={() => setReviewing(null)}>
+          {reviewing.preview ? <pre class="preview">{reviewing.preview}</pre> : <p class="muted">{w.unsentNoProfile}</p>}
+        </ConfirmStep>
+      )}
+      {note && (
+        <p role={note.ok ? 'status' : 'alert'} class={note.ok ? 'ok' : 'error'}>
+          {note.text}
+        </p>
+      )}
+    </div>
+  );
+}

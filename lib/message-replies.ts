@@ -1,0 +1,43 @@
+/**
+ * What each message to the background answers (lib/messages.ts is the protocol): parsed by the
+ * sender, so no caller picks its own reply type. Kept apart from the message schemas, which only
+ * the background needs, so the pages that send messages stay small.
+ */
+import { z } from 'zod/mini';
+import type { ToBackgroundType } from './messages';
+
+/** The background's answer to `page/seen`: how many Ingroup widgets the launcher may show. */
+export const PageSeenReply = z.object({ ingroupCount: z.nullable(z.int().check(z.nonnegative())) });
+
+/** What each message answers — parsed by the sender, so no caller picks its own reply type. */
+export const REPLIES = {
+  'page/seen': PageSeenReply,
+  'snapshot/refresh': z.object({ fetchedAt: z.number() }),
+  'consent/record': z.object({ id: z.string() }),
+  'consent/record-all': z.object({ count: z.int() }),
+  'consent/send-marketing': z.object({ id: z.string() }),
+  'request/submit': z.object({ id: z.string() }),
+  'request/email-sent': z.object({ id: z.string() }),
+  'request/retry': z.object({ id: z.string() }),
+  'request/move': z.object({ id: z.string() }),
+  'outbox/flush': z.object({ sent: z.int(), retried: z.int(), failed: z.int(), nextDueAt: z.nullable(z.number()) }),
+  'ledger/import': z.object({
+    added: z.int(),
+    duplicates: z.int(),
+    rejected: z.array(z.object({ index: z.int(), reason: z.string(), code: z.optional(z.literal('future')), timestamp: z.optional(z.string()) })),
+  }),
+  'data/wipe': z.object({ wiped: z.literal(true) }),
+  'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),
+  'settings/endpoint': z.object({ base: z.string() }),
+  'panel/close': z.object({ closed: z.boolean() }),
+  'access/missing': z.object({ missing: z.array(z.string()) }),
+} satisfies Record<ToBackgroundType, z.core.$ZodType>;
+export type ReplyOf<T extends ToBackgroundType> = z.infer<(typeof REPLIES)[T]>;
+
+/** Every reply is an envelope, so a refused or failed message is a typed error, not a throw. */
+export const ReplyError = z.object({ code: z.string(), message: z.string() });
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof ReplyError> };
+export const Envelope = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ReplyError }),
+]);

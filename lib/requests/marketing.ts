@@ -1,0 +1,27 @@
+/**
+ * The request a marketing choice becomes (DESIGN §6): built the same way by the background, which
+ * sends it, and by the panel, which shows it before the admin confirms an opt-in.
+ */
+import { defaultRegime, type Regime } from '../amocrm/host';
+import type { Snapshot } from '../amocrm/snapshot';
+import type { ConsentState } from '../consent/event';
+import type { Draft } from './types';
+
+/** The draft for `state`, or null while the administrator's profile is not known. */
+export function marketingDraft(snapshot: Snapshot | undefined | null, host: string, regime: Regime | undefined, state: ConsentState): Draft | null {
+  if (!snapshot?.admin) return null;
+  return {
+    type: state === 'given' ? 'marketing_opt_in' : 'marketing_opt_out',
+    host,
+    locale: host.endsWith('.amocrm.ru') ? 'ru' : 'en',
+    regime: regime ?? defaultRegime(host),
+    widgets: [],
+    requester: {
+      userId: snapshot.admin.id,
+      name: snapshot.admin.name,
+      email: snapshot.admin.email,
+      ...(snapshot.admin.phone ? { phone: snapshot.admin.phone } : {}),
+    },
+    account: { id: snapshot.account.id, subdomain: snapshot.account.subdomain, host },
+  };
+}
