@@ -4,7 +4,7 @@ import { confirmWords } from '@/lib/i18n/confirm';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { PURPOSES } from '@/lib/policy';
 import { POLICY_VERSION } from '@/lib/policy/version';
-import { bodyFromDraft } from '@/lib/requests/compose';
+import { bodyFromDraft, PREVIEW_LEDGER } from '@/lib/requests/compose';
 import { requestTitle } from '@/lib/requests/email';
 import { marketingDraft } from '@/lib/requests/marketing';
 import { ConfirmStep } from '../common/ConfirmStep';
@@ -28,7 +28,7 @@ export function ConfirmGiven({ model, purpose, onConfirm, onCancel }: ConfirmGiv
   const event = { account: { id: model.snapshot?.account.id ?? null, host: model.host }, purpose, state: 'given', method: 'panel', policy: POLICY_VERSION, timestamp: w.timeTBD };
   const draft = purpose === 'marketing' ? marketingDraft(model.snapshot, model.host, model.account?.regime, 'given') : null;
   const body = draft
-    ? { ...bodyFromDraft(draft, { id: '00000000-0000-4000-8000-000000000000', now: Date.now(), policy: POLICY_VERSION, client: { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version } }), id: w.idTBD, createdAt: w.timeTBD }
+    ? { ...bodyFromDraft(draft, { id: '00000000-0000-4000-8000-000000000000', now: Date.now(), policy: POLICY_VERSION, ledger: PREVIEW_LEDGER, client: { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version } }), id: w.idTBD, createdAt: w.timeTBD }
     : null;
   return (
     <ConfirmStep title={w.consentTitle.replace('{purpose}', label)} onConfirm={onConfirm} onCancel={onCancel}>

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { kantaraReceipt, ledgerCsv, ledgerFileJson } from '@/lib/consent/export';
-import { allEvents, verifyLedger } from '@/lib/consent/ledger';
+import { allEvents } from '@/lib/consent/ledger';
+import { verifyLedger } from '@/lib/consent/verify';
 import { db } from '@/lib/db';
 import { ledgerToolsWords } from '@/lib/i18n/ledger-tools';
 import { send } from '@/lib/send';
+import { breakWords } from '@/lib/i18n/ledger-anchor';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { UnsentChoices } from './UnsentChoices';
+import { LedgerAnchor } from './LedgerAnchor';
 
 type Rejection = { index: number; reason: string; code?: 'future' | undefined; timestamp?: string | undefined };
 type ImportReport = { added: number; duplicates: number; rejected: Rejection[] } | { error: string };
@@ -88,7 +91,7 @@ export function LedgerTools(): preact.JSX.Element {
           </p>
         ) : (
           <p class="error" role="alert">
-            {t('consent.chainBroken', { message: verdict.value.message })}
+            {t('consent.chainBroken', { message: breakWords(lang, verdict.value.params) || verdict.value.message })}
           </p>
         ))}
       <p class="actions">
@@ -128,6 +131,7 @@ export function LedgerTools(): preact.JSX.Element {
           </ul>
         </div>
       )}
+      <LedgerAnchor />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { unsentChoice, type UnsentChoice } from '@/lib/consent/unsent';
 import { db } from '@/lib/db';
 import { ledgerToolsWords } from '@/lib/i18n/ledger-tools';
 import { POLICY_VERSION } from '@/lib/policy/version';
-import { bodyFromDraft } from '@/lib/requests/compose';
+import { bodyFromDraft, PREVIEW_LEDGER } from '@/lib/requests/compose';
 import { marketingDraft } from '@/lib/requests/marketing';
 import { send } from '@/lib/send';
 import { ConfirmStep } from '../common/ConfirmStep';
@@ -32,7 +32,7 @@ export function UnsentChoices(): preact.JSX.Element | null {
     const [snapshot, account] = await Promise.all([readSnapshot(db(), choice.host), db().accounts.get(choice.host)]);
     const draft = marketingDraft(snapshot, choice.host, account?.regime, choice.state);
     const client = { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version };
-    const body = draft ? bodyFromDraft(draft, { id: '00000000-0000-4000-8000-000000000000', now: Date.now(), policy: POLICY_VERSION, client }) : null;
+    const body = draft ? bodyFromDraft(draft, { id: '00000000-0000-4000-8000-000000000000', now: Date.now(), policy: POLICY_VERSION, ledger: PREVIEW_LEDGER, client }) : null;
     setReviewing({ choice, preview: body ? JSON.stringify(body, null, 2) : '' });
   };
   const confirm = (choice: UnsentChoice): void => {

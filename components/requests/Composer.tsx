@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import type { Regime } from '@/lib/amocrm/host';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import type { MessageKey } from '@/lib/i18n';
+import { anchorWords } from '@/lib/i18n/ledger-anchor';
 import { POLICY_VERSION } from '@/lib/policy/version';
-import { bodyFromDraft } from '@/lib/requests/compose';
+import { bodyFromDraft, PREVIEW_LEDGER } from '@/lib/requests/compose';
 import { defaultRelationship, requestTitle } from '@/lib/requests/email';
 import type { Identity } from '@/lib/requests/identity';
 import { REQUEST_TYPES, type Correction, type Draft, type RequestType } from '@/lib/requests/types';
@@ -26,16 +27,17 @@ export interface ComposerProps {
 const FIELDS = ['admin_name', 'admin_email', 'admin_phone'] as const;
 /** Stands in for the id in the preview; the background gives the real one when it saves the request. */
 const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
+/** Stands in for the consent ledger's head, which the background reads as it saves the request. */
 
 /**
  * The body exactly as the background will build it from this draft (lib/requests/compose.ts),
  * with the two things only the background decides — the id and the time — marked as such.
  */
-function previewBody(draft: Draft, placeholders: { id: string; createdAt: string }): unknown {
+function previewBody(draft: Draft, placeholders: { id: string; createdAt: string; ledger: string }): unknown {
   const client = { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version };
   try {
-    const body = bodyFromDraft(draft, { id: PREVIEW_ID, now: Date.now(), policy: POLICY_VERSION, client });
-    return { ...body, id: placeholders.id, createdAt: placeholders.createdAt };
+    const body = bodyFromDraft(draft, { id: PREVIEW_ID, now: Date.now(), policy: POLICY_VERSION, ledger: PREVIEW_LEDGER, client });
+    return { ...body, id: placeholders.id, createdAt: placeholders.createdAt, ledger: placeholders.ledger };
   } catch {
     // Not sendable yet (the Send button says so by being disabled): show what is filled in.
     return draft;
@@ -92,7 +94,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
       },
     );
   };
-  const preview = JSON.stringify(previewBody(draft, { id: t('composer.previewId'), createdAt: t('composer.previewTime') }), null, 2);
+  const preview = JSON.stringify(previewBody(draft, { id: t('composer.previewId'), createdAt: t('composer.previewTime'), ledger: anchorWords(lang)('anchor.previewLedger') }), null, 2);
 
   return (
     <form class="composer" aria-labelledby="composer-heading" onSubmit={submit}>

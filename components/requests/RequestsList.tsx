@@ -263,7 +263,6 @@ export function RequestsList({ requests, regimeOf, showAccount = false, calendar
   const action = useAction();
   const today = new Date();
   const views = requests.map((r) => requestView(r, regimeOf(r.host), today, calendar));
-  const dueOf = new Map(views.map((v) => [v.record.id, v.dueDate ?? undefined]));
   if (views.length === 0) return <p class="muted">{t('requests.none')}</p>;
   return (
     <div class="requests">
@@ -279,12 +278,7 @@ export function RequestsList({ requests, regimeOf, showAccount = false, calendar
         <button type="button" onClick={() => action.exportFile((m) => ['ingroup-requests.csv', m.requestsCsv(requests), 'text/csv;charset=utf-8'])}>
           {t('requests.exportCsv')}
         </button>{' '}
-        <button
-          type="button"
-          onClick={() =>
-            action.exportFile((m) => ['ingroup-deadlines.ics', m.requestsIcs(requests, { now: Date.now(), lang, dueOf: (record) => dueOf.get(record.id) }), 'text/calendar;charset=utf-8'])
-          }
-        >
+        <button type="button" onClick={() => action.exportFile((m) => ['ingroup-deadlines.ics', m.requestsIcs(views, { now: Date.now(), lang }), 'text/calendar;charset=utf-8'])}>
           {t('requests.exportIcs')}
         </button>
       </p>

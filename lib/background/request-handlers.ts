@@ -6,6 +6,7 @@ import { readSnapshot } from '../amocrm/snapshot';
 import { issueWords } from '../issue-words';
 import { DEFAULT_ENDPOINT_BASE } from '../manifest';
 import type { ConsentState } from '../consent/event';
+import { ledgerHead } from '../consent/verify';
 import { POLICY_VERSION } from '../policy/version';
 import { bodyFromDraft } from '../requests/compose';
 import { checkEndpointBase, originPattern } from '../requests/endpoint-base';
@@ -28,10 +29,12 @@ function kick(outbox: OutboxRunner): void {
 }
 
 export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<string> {
+  const { headHash, events } = await ledgerHead(deps.db);
   const body = bodyFromDraft(draft, {
     id: crypto.randomUUID(),
     now: deps.now(),
     policy: POLICY_VERSION,
+    ledger: { headHash, events },
     client: { name: 'ingroup-privacy-amocrm', version: deps.browser.runtime.getManifest().version },
     words: issueWords,
   });

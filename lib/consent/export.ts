@@ -30,18 +30,53 @@ export function ledgerFileJson(events: readonly LedgerEvent[], now: Date = new D
 
 // ---------------------------------------------------------------------------------------------
 // Kantara Initiative Consent Receipt Specification v1.1.0
+//
+// Held to the Kantara Initiative's own JSON schema (vendored in tests/fixtures/kantara, validated
+// with ajv in tests/unit/consent/kantara-schema.test.ts). Categories are written as the
+// specification's example receipt writes them: "<number> - <name>" from its lists of purpose
+// categories and of personal data categories (docs/exports.md says what is confirmed and what is
+// inferred).
 
-export const CONTROLLER = {
-  piiController: 'Ingroup LLC',
-  onBehalf: false,
-  contact: 'Ingroup LLC privacy contact',
-  email: 'support@ingru.ru',
-} as const;
+/** Written where the schema requires a value the policy does not give. */
+export const NOT_IN_POLICY: Record<'ru' | 'en', string> = {
+  ru: 'не указан в политике Ingroup от 2022-01-20',
+  en: "not stated in Ingroup's policy of 2022-01-20",
+};
+
+export interface KantaraController {
+  piiController: string;
+  onBehalf: boolean;
+  contact: string;
+  /** The schema requires an object; the policy gives no postal address (see NOT_IN_POLICY). */
+  address: { streetAddress: string };
+  email: string;
+  /** The schema requires it; the policy gives no phone number. */
+  phone: string;
+}
+
+/** Ingroup as the policy names it (§13: contact by email only; no address, no phone). */
+export function kantaraController(language: 'ru' | 'en'): KantaraController {
+  return {
+    piiController: 'Ingroup LLC',
+    onBehalf: false,
+    contact: language === 'ru' ? 'Ingroup LLC, support@ingru.ru (политика, §13)' : 'Ingroup LLC, support@ingru.ru (policy §13)',
+    address: { streetAddress: NOT_IN_POLICY[language] },
+    email: 'support@ingru.ru',
+    phone: NOT_IN_POLICY[language],
+  };
+}
+
+/**
+ * `EXPLICIT` only for consent the administrator gave with a deliberate action; a refusal or a
+ * withdrawal is not consent at all, and is written `N/A`, the value the specification's own
+ * example uses for a purpose that does not rest on consent.
+ */
+export type KantaraConsentType = 'EXPLICIT' | 'N/A';
 
 export interface KantaraPurpose {
   purpose: string;
   purposeCategory: string[];
-  consentType: 'EXPLICIT';
+  consentType: KantaraConsentType;
   piiCategory: string[];
   primaryPurpose: boolean;
   termination: string;
@@ -57,7 +92,7 @@ export interface KantaraReceipt {
   consentReceiptID: string;
   language: 'ru' | 'en';
   piiPrincipalId: string;
-  piiControllers: Array<{ piiController: string; onBehalf: boolean; contact: string; email: string }>;
+  piiControllers: KantaraController[];
   policyUrl: string;
   services: Array<{ service: string; purposes: KantaraPurpose[] }>;
   sensitive: false;
@@ -74,19 +109,36 @@ export interface ReceiptOptions {
 
 type Words = Record<'ru' | 'en', string>;
 
+/** The specification's purpose categories used here (its list numbers them 1–16). */
+export const KANTARA_PURPOSE_CATEGORY = {
+  marketing: '6 - Marketing',
+  improvePerformance: '16 - Improve Performance',
+} as const;
+
+/** The specification's personal data categories for what the policy says is collected (§1). */
+export const KANTARA_PII_CATEGORIES = [
+  // the administrator's name
+  '1 - Biographical',
+  // the administrator's email and phone
+  '2 - Contact',
+  // the account's id, subdomain and number of users
+  '5 - Network/Service',
+] as const;
+
 const PURPOSES: Record<ConsentPurpose, { text: Words; category: string }> = {
   marketing: {
     text: { ru: 'Рекламные рассылки (политика, §3.3, §5.3)', en: 'Promotional communications (policy §3.3, §5.3)' },
-    category: 'Marketing',
+    category: KANTARA_PURPOSE_CATEGORY.marketing,
   },
   improvements: {
     text: { ru: 'Улучшение сервиса и анализ использования (политика, §3.2)', en: 'Improving the service and usage analysis (policy §3.2)' },
-    category: 'Improve Performance',
+    category: KANTARA_PURPOSE_CATEGORY.improvePerformance,
   },
   third_party_combination: {
-    // The policy names partners and advertisers as these sources (§1).
+    // The policy names partners and advertisers as these sources (§1) and gives no purpose of its
+    // own for combining: the closest category of the specification's list is marketing.
     text: { ru: 'Объединение с данными третьих лиц (политика, §1)', en: 'Combining with data from third-party sources (policy §1)' },
-    category: 'Marketing',
+    category: KANTARA_PURPOSE_CATEGORY.marketing,
   },
 };
 
@@ -103,12 +155,27 @@ const METHODS: Record<ConsentMethod, Words> = {
   request: { ru: 'Запрос субъекта персональных данных', en: 'Data subject request' },
 };
 
-const TERMINATION: Words = {
-  ru: 'До отзыва в расширении или письмом на support@ingru.ru',
-  en: 'Until withdrawn in the extension or by writing to support@ingru.ru',
+const TERMINATION: Record<ConsentState, Words> = {
+  given: {
+    ru: 'До отзыва в расширении или письмом на support@ingru.ru',
+    en: 'Until withdrawn in the extension or by writing to support@ingru.ru',
+  },
+  refused: {
+    ru: 'Не применимо: согласия нет, обработка для этой цели на основании согласия не разрешена',
+    en: 'Not applicable: no consent; processing for this purpose on the basis of consent is not allowed',
+  },
+  withdrawn: {
+    ru: 'Согласие прекращено отзывом в момент, указанный в квитанции',
+    en: 'Consent ended by withdrawal at the time of this receipt',
+  },
 };
 
-/** One receipt per ledger event; the event's state is stated in the purpose text. */
+/** Whether a ledger state may be presented as consent: only `given`. */
+export function kantaraConsentType(state: ConsentState): KantaraConsentType {
+  return state === 'given' ? 'EXPLICIT' : 'N/A';
+}
+
+/** One receipt per ledger event; the event's state is stated in the purpose text and the consent type. */
 export function kantaraReceipt(event: LedgerEvent, options: ReceiptOptions): KantaraReceipt {
   const { language } = options;
   const regime = options.regime ?? defaultRegime(event.host);
@@ -122,7 +189,7 @@ export function kantaraReceipt(event: LedgerEvent, options: ReceiptOptions): Kan
     consentReceiptID: event.id,
     language,
     piiPrincipalId: event.adminUserId === null ? event.host : `${event.host}/users/${event.adminUserId}`,
-    piiControllers: [{ ...CONTROLLER }],
+    piiControllers: [kantaraController(language)],
     policyUrl: options.policyUrl,
     services: [
       {
@@ -131,11 +198,10 @@ export function kantaraReceipt(event: LedgerEvent, options: ReceiptOptions): Kan
           {
             purpose: `${purpose.text[language]}: ${STATES[event.state][language]}`,
             purposeCategory: [purpose.category],
-            consentType: 'EXPLICIT',
-            // Policy §1: the administrator's name, email and phone; the account's data.
-            piiCategory: ['Biographical', 'Contact', 'Network/Service'],
+            consentType: kantaraConsentType(event.state),
+            piiCategory: [...KANTARA_PII_CATEGORIES],
             primaryPurpose: false,
-            termination: TERMINATION[language],
+            termination: TERMINATION[event.state][language],
             thirdPartyDisclosure: false,
           },
         ],
@@ -147,7 +213,19 @@ export function kantaraReceipt(event: LedgerEvent, options: ReceiptOptions): Kan
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV (RFC 4180)
+// CSV (RFC 4180), ready for Excel
+
+/**
+ * U+FEFF, the UTF-8 byte-order mark, first in every CSV file: without it Excel (on a Russian
+ * Windows, Windows-1251) reads UTF-8 as its ANSI code page and Cyrillic turns to mojibake.
+ * RFC 4180 parsers that know UTF-8 skip it (csv-parse's `bom: true`).
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** Rows, CRLF after each, behind the byte-order mark. */
+export function csvFile(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+  return CSV_BOM + [header.join(','), ...rows.map((row) => row.map(csvCell).join(','))].map((line) => `${line}\r\n`).join('');
+}
 
 const CSV_COLUMNS = [
   'id',
@@ -177,8 +255,9 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 export function ledgerCsv(events: readonly LedgerEvent[]): string {
-  const rows = events.map((e) =>
-    [
+  return csvFile(
+    CSV_COLUMNS,
+    events.map((e) => [
       e.id,
       e.timestamp,
       e.host,
@@ -193,9 +272,6 @@ export function ledgerCsv(events: readonly LedgerEvent[]): string {
       e.importedFrom?.id,
       e.prevHash,
       e.hash,
-    ]
-      .map(csvCell)
-      .join(','),
+    ]),
   );
-  return [CSV_COLUMNS.join(','), ...rows].map((line) => `${line}\r\n`).join('');
 }

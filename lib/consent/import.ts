@@ -21,7 +21,7 @@
 import type { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
 import { describeIssue, issueWords } from '../issue-words';
-import { verifyChain } from './chain';
+import { verifyChain } from './verify';
 import { LedgerEventSchema, type LedgerEvent } from './event';
 import { LEDGER_FILE_FORMAT, LEDGER_FILE_VERSION, LedgerFileEnvelope } from './file';
 import { allEvents, appendConsents, type ConsentInput } from './ledger';

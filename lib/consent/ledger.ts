@@ -7,7 +7,7 @@
  */
 import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
-import { hashEvent, verifyChain, type ChainVerdict } from './chain';
+import { hashEvent } from './chain';
 import { followLedger } from './choices';
 import {
   CONSENT_PURPOSES,
@@ -144,8 +144,4 @@ export function history(db: PrivacyDb, host: string): Promise<LedgerEvent[]> {
 /** The whole ledger in chain order. */
 export function allEvents(db: PrivacyDb): Promise<LedgerEvent[]> {
   return db.ledger.orderBy('seq').toArray();
-}
-
-export async function verifyLedger(db: PrivacyDb): Promise<ChainVerdict> {
-  return verifyChain(await allEvents(db));
 }

@@ -1,10 +1,11 @@
 /**
  * From the composer's draft to the body sent to the endpoint: the background adds what only it
  * may decide — the request id (the Idempotency-Key for every attempt), the time, the policy
- * version the admin saw, and the extension's name and version.
+ * version the admin saw, the consent ledger's head at that moment, and the extension's name and
+ * version.
  */
 import type { z } from 'zod/mini';
-import { DraftSchema, RequestBodySchema, type ClientRef, type PolicyRef, type RequestBody } from './types';
+import { DraftSchema, RequestBodySchema, type ClientRef, type LedgerHeadRef, type PolicyRef, type RequestBody } from './types';
 
 export interface ComposeContext {
   /** A fresh `crypto.randomUUID()`. */
@@ -12,6 +13,8 @@ export interface ComposeContext {
   /** Epoch milliseconds. */
   now: number;
   policy: PolicyRef;
+  /** The consent ledger's head as the request is saved (lib/consent/ledger.ts `ledgerHead`). */
+  ledger: LedgerHeadRef;
   client: ClientRef;
   /**
    * The words for what a refused draft got wrong (`issueWords`, lib/issue-words.ts). The background
@@ -19,6 +22,9 @@ export interface ComposeContext {
    */
   words?: z.core.$ZodErrorMap;
 }
+
+/** Stands in for the ledger's head in a preview: the background reads the real one as it saves the request. */
+export const PREVIEW_LEDGER = { headHash: '0'.repeat(64), events: 0 };
 
 export class DraftRejected extends Error {
   readonly code = 'request/bad-draft';
@@ -47,6 +53,7 @@ export function bodyFromDraft(draft: unknown, context: ComposeContext): RequestB
     ...(d.details?.trim() ? { details: d.details.trim() } : {}),
     ...(d.corrections?.length ? { corrections: d.corrections } : {}),
     policy: context.policy,
+    ledger: context.ledger,
     client: context.client,
   };
   // The body is what the endpoint will validate; fail here, in words, rather than there.

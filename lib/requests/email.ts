@@ -10,6 +10,7 @@
  */
 import { ruleFor } from '../deadlines/rules';
 import { cite } from '../deadlines/statutes';
+import { ledgerHeadLine } from './ledger-line';
 import { deriveStatus, type RequestRecord } from './record';
 import { requestTitle, TITLE } from './titles';
 
@@ -262,6 +263,7 @@ function compose(record: RequestRecord, lang: Lang): EmailText {
   if (b.details) lines.push(`${ru ? 'Подробности' : 'Details'}: ${b.details}`);
   lines.push(
     `${ru ? 'Политика' : 'Policy'}: ${ru ? 'политика конфиденциальности Ingroup от' : 'Ingroup privacy policy of'} ${b.policy.effectiveDate} (SHA-256 ${b.policy.sha256.slice(0, 16)}…)`,
+    ledgerHeadLine(b, lang),
     `${ru ? 'Дата запроса' : 'Date of request'}: ${b.createdAt.slice(0, 10)}`,
     '',
     ...requesterLines(record, lang),

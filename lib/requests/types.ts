@@ -64,6 +64,17 @@ export type PolicyRef = z.infer<typeof PolicyRef>;
 export const ClientRef = z.object({ name: z.string().check(z.minLength(1), z.maxLength(100)), version: z.string().check(z.minLength(1), z.maxLength(50)) });
 export type ClientRef = z.infer<typeof ClientRef>;
 
+/**
+ * The consent ledger's head when the request was made: the hash of its newest event (64 zeros
+ * while it is empty) and how many events it held. A copy of the local hash chain's head kept by
+ * Ingroup, outside the browser: a ledger rewritten later no longer contains it (docs/endpoint.md).
+ */
+export const LedgerHeadRef = z.object({
+  headHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  events: z.int().check(z.nonnegative()),
+});
+export type LedgerHeadRef = z.infer<typeof LedgerHeadRef>;
+
 const Details = z.string().check(z.maxLength(5000));
 const WidgetCodes = z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(500));
 
@@ -80,6 +91,7 @@ export const RequestBodySchema = z.looseObject({
   details: z.optional(Details),
   corrections: z.optional(z.array(Correction).check(z.maxLength(50))),
   policy: PolicyRef,
+  ledger: LedgerHeadRef,
   client: ClientRef,
 });
 export type RequestBody = z.infer<typeof RequestBodySchema>;
@@ -125,7 +137,7 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 /**
  * What the panel's composer sends the background in `{type: 'request/submit', draft}`; the
- * background adds id, createdAt, policy and client (lib/requests/compose.ts).
+ * background adds id, createdAt, policy, the ledger's head and client (lib/requests/compose.ts).
  */
 export const DraftSchema = z
   .object({

@@ -15,7 +15,8 @@ import 'fake-indexeddb/auto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hashEventSync, verifyChain } from '@/lib/consent/chain';
+import { hashEventSync } from '@/lib/consent/chain';
+import { verifyChain } from '@/lib/consent/verify';
 import { latestChoices, type StoredEvent } from '@/lib/consent/choices';
 import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
 import type { AccountRow } from '@/lib/db';
@@ -82,6 +83,7 @@ function body(i: number, accounts = 200): RequestBody {
     requester: { userId: 7_000_000 + a, name: `Администратор ${a}`, email: `admin${a}@agency.example`, phone: '+7 900 000-00-00' },
     widgets: ['ingroup_demo_autotasks', 'ingroup_demo_duplicates'],
     policy: POLICY,
+    ledger: { headHash: 'a'.repeat(64), events: i },
     client: { name: 'ingroup-privacy-amocrm', version: '0.1.0' },
   };
 }

@@ -129,6 +129,9 @@ function invalid(body, key) {
   if (!b.requester || typeof b.requester.email !== 'string' || !b.requester.email.includes('@')) return 'requester {userId, name, email} is required';
   if (!Array.isArray(b.widgets)) return 'widgets must be a list of widget codes';
   if (!b.policy || typeof b.policy.sha256 !== 'string') return 'policy {effectiveDate, sha256} is required';
+  if (!b.ledger || typeof b.ledger.headHash !== 'string' || !/^[0-9a-f]{64}$/.test(b.ledger.headHash) || !Number.isInteger(b.ledger.events) || b.ledger.events < 0) {
+    return 'ledger {headHash, events} is required: the consent ledger’s head when the request was made';
+  }
   if (!b.client || typeof b.client.name !== 'string') return 'client {name, version} is required';
   return null;
 }

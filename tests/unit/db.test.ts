@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestChoices, type StoredEvent } from '@/lib/consent/choices';
-import { appendConsents, allEvents, currentChoices, verifyLedger } from '@/lib/consent/ledger';
+import { appendConsents, allEvents, currentChoices } from '@/lib/consent/ledger';
+import { verifyLedger } from '@/lib/consent/verify';
 import { PrivacyDb, SCHEMA_V1, SCHEMA_V2 } from '@/lib/db';
 import { POLICY_VERSION } from '@/lib/policy';
 

@@ -5,7 +5,8 @@ import { saveSnapshot, type Snapshot } from '@/lib/amocrm/snapshot';
 import { consentHandlers, MarketingRequestNotQueued, UnknownAccount, type MarketingChange } from '@/lib/background/consent-handlers';
 import { recordAccountSeen, updateAccount } from '@/lib/background/accounts';
 import { ledgerFileJson } from '@/lib/consent/export';
-import { allEvents, currentChoices, verifyLedger } from '@/lib/consent/ledger';
+import { allEvents, currentChoices } from '@/lib/consent/ledger';
+import { verifyLedger } from '@/lib/consent/verify';
 import { db, resetDbForTests } from '@/lib/db';
 import { POLICY_VERSION } from '@/lib/policy/version';
 

@@ -9,6 +9,8 @@ import { POLICY_VERSION } from '@/lib/policy/version';
 import { enqueue, sendsTo } from '@/lib/requests/outbox';
 import { readEndpointBase } from '@/lib/settings';
 import { makeBody } from '../requests/fixtures';
+import { appendConsents } from '@/lib/consent/ledger';
+import { consentInput } from '../consent/fixtures';
 
 const NOW = Date.parse('2026-11-02T09:00:00Z');
 const HOST = 'fixture-agency.amocrm.ru';
@@ -65,6 +67,17 @@ describe('request messages in the background', () => {
     const record = await db().requests.get(id);
     expect(record?.identity).toEqual(identity);
     expect(JSON.stringify(record?.body)).not.toContain('0000 000000');
+  });
+
+  it('carries the consent ledger’s head at the moment the request is saved', async () => {
+    const { handlers } = setup();
+    const empty = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
+    expect((await db().requests.get(empty.id))?.body.ledger).toEqual({ headHash: '0'.repeat(64), events: 0 });
+    const events = await appendConsents(db(), [consentInput({ state: 'refused' }), consentInput({ state: 'given', purpose: 'improvements' })]);
+    const later = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
+    expect((await db().requests.get(later.id))?.body.ledger).toEqual({ headHash: events[1]!.hash, events: 2 });
+    // The first request keeps the head of its own moment: its body is never rewritten.
+    expect((await db().requests.get(empty.id))?.body.ledger.events).toBe(0);
   });
 
   it('gives every submission its own id', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { CONSENT_PURPOSES } from '@/lib/consent/event';
 import { csvCell, kantaraReceipt, ledgerCsv, ledgerFile } from '@/lib/consent/export';
-import { buildChain } from './fixtures';
+import { KANTARA_EXAMPLE, KANTARA_SCHEMA, kantaraErrors } from '../../support/kantara';
+import { buildChain, chainEvents } from './fixtures';
 
 describe('the ledger JSON export', () => {
   it('holds every event with its hash chain, without local seq numbers', async () => {
@@ -13,16 +16,45 @@ describe('the ledger JSON export', () => {
   });
 });
 
-describe('the Kantara Consent Receipt v1.1', () => {
-  it('has the specification’s fields for one event', async () => {
+describe('the Kantara Consent Receipt v1.1, held to the Kantara Initiative’s own schema', () => {
+  it('the vendored schema is the draft-04 one, and the official example passes it (the validator works)', () => {
+    expect(KANTARA_SCHEMA.$schema).toBe('http://json-schema.org/draft-04/schema#');
+    expect(kantaraErrors(KANTARA_EXAMPLE)).toEqual([]);
+  });
+
+  it('fails the receipt this extension used to write, with the controller’s address and phone missing', async () => {
     const [event] = await buildChain(1);
     const receipt = kantaraReceipt(event!, { language: 'en', policyUrl: 'https://policy.example/ingroup' });
-    expect(Object.keys(receipt).sort()).toEqual(
-      [
-        'version', 'jurisdiction', 'consentTimestamp', 'collectionMethod', 'consentReceiptID', 'language', 'piiPrincipalId',
-        'piiControllers', 'policyUrl', 'services', 'sensitive', 'spiCat',
-      ].sort(),
+    const { address: _address, phone: _phone, ...old } = receipt.piiControllers[0]!;
+    expect(kantaraErrors({ ...receipt, piiControllers: [old] })).toEqual([
+      "/piiControllers/0 must have required property 'address'",
+      "/piiControllers/0 must have required property 'phone'",
+    ]);
+  });
+
+  it.each(['ru', 'en'] as const)('passes for every state, purpose and method of the ledger, in %s', async (language) => {
+    const events = await chainEvents(
+      CONSENT_PURPOSES.flatMap((purpose, p) =>
+        (['given', 'refused', 'withdrawn'] as const).map((state, s) => ({
+          id: `00000000-0000-4000-8000-0000000000${p}${s}`,
+          timestamp: `2026-11-2${p}T09:0${s}:00.000+03:00`,
+          host: p === 2 ? 'fixture.kommo.com' : 'fixture.amocrm.ru',
+          accountId: 31000000 + p,
+          purpose,
+          state,
+        })),
+      ),
     );
+    const methods = ['popup', 'panel', 'import', 'request'] as const;
+    for (const [i, event] of events.entries()) {
+      const receipt = kantaraReceipt({ ...event, method: methods[i % 4]! }, { language, policyUrl: 'https://ingru.ru/privacy' });
+      expect(kantaraErrors(receipt), `${event.purpose} ${event.state}`).toEqual([]);
+    }
+  });
+
+  it('has the specification’s fields for one event, and says what the policy does not state', async () => {
+    const [event] = await buildChain(1);
+    const receipt = kantaraReceipt(event!, { language: 'en', policyUrl: 'https://policy.example/ingroup' });
     expect(receipt).toMatchObject({
       version: 'KI-CR-v1.1.0',
       jurisdiction: 'RU',
@@ -30,18 +62,45 @@ describe('the Kantara Consent Receipt v1.1', () => {
       consentReceiptID: event!.id,
       language: 'en',
       piiPrincipalId: 'fixture-0.amocrm.ru/users/7001',
-      piiControllers: [{ piiController: 'Ingroup LLC', email: 'support@ingru.ru', contact: expect.any(String) }],
       policyUrl: 'https://policy.example/ingroup',
       sensitive: false,
       spiCat: [],
     });
+    expect(receipt.piiControllers).toEqual([
+      {
+        piiController: 'Ingroup LLC',
+        onBehalf: false,
+        contact: expect.stringContaining('support@ingru.ru'),
+        address: { streetAddress: "not stated in Ingroup's policy of 2022-01-20" },
+        email: 'support@ingru.ru',
+        phone: "not stated in Ingroup's policy of 2022-01-20",
+      },
+    ]);
+    expect(kantaraReceipt(event!, { language: 'ru', policyUrl: 'https://x.example' }).piiControllers[0]!.phone).toBe('не указан в политике Ingroup от 2022-01-20');
     const purpose = receipt.services[0]!.purposes[0]!;
-    expect(Object.keys(purpose).sort()).toEqual(
-      ['purpose', 'purposeCategory', 'consentType', 'piiCategory', 'primaryPurpose', 'termination', 'thirdPartyDisclosure'].sort(),
-    );
-    expect(purpose).toMatchObject({ purposeCategory: ['Marketing'], consentType: 'EXPLICIT', primaryPurpose: false, thirdPartyDisclosure: false });
+    expect(purpose).toMatchObject({ consentType: 'EXPLICIT', primaryPurpose: false, thirdPartyDisclosure: false });
     expect(purpose.purpose).toMatch(/Promotional communications.*consent given/);
-    expect(Number.isInteger(receipt.consentTimestamp)).toBe(true);
+    expect(purpose.piiCategory).toEqual(['1 - Biographical', '2 - Contact', '5 - Network/Service']);
+  });
+
+  it.each([
+    ['marketing', '6 - Marketing'],
+    ['improvements', '16 - Improve Performance'],
+    ['third_party_combination', '6 - Marketing'],
+  ] as const)('files %s under the specification’s purpose category %s', async (purpose, category) => {
+    const [event] = await buildChain(1);
+    expect(kantaraReceipt({ ...event!, purpose }, { language: 'en', policyUrl: 'https://x.example' }).services[0]!.purposes[0]!.purposeCategory).toEqual([category]);
+  });
+
+  it.each([
+    ['given', 'EXPLICIT'],
+    ['refused', 'N/A'],
+    ['withdrawn', 'N/A'],
+  ] as const)('never presents a refusal or a withdrawal as explicit consent: %s is %s', async (state, consentType) => {
+    const [event] = await buildChain(1);
+    const purpose = kantaraReceipt({ ...event!, state }, { language: 'en', policyUrl: 'https://x.example' }).services[0]!.purposes[0]!;
+    expect(purpose.consentType).toBe(consentType);
+    if (state !== 'given') expect(purpose.termination).not.toMatch(/^Until withdrawn/);
   });
 
   it('states a withdrawal in Russian and takes the regime of a kommo.com account', async () => {
@@ -69,9 +128,11 @@ describe('CSV', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
-  it('writes a header and one CRLF-terminated row per event', async () => {
+  it('writes a byte-order mark, a header and one CRLF-terminated row per event', async () => {
     const events = await buildChain(2);
-    const lines = ledgerCsv(events).split('\r\n');
+    const csv = ledgerCsv(events);
+    expect([...new TextEncoder().encode(csv).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('id,timestamp,host,accountId,adminUserId,purpose,state,method,policyEffectiveDate,policySha256,extensionVersion,importedFromId,prevHash,hash');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
@@ -79,5 +140,28 @@ describe('CSV', () => {
       events[0]!.id, events[0]!.timestamp, 'fixture-0.amocrm.ru', '31000000', '7001', 'marketing', 'given', 'panel',
       '2022-01-20', events[0]!.policy.sha256, '0.1.0', '', events[0]!.prevHash, events[0]!.hash,
     ]);
+  });
+
+  it('comes back whole through csv-parse: every event, every value', async () => {
+    const events = await buildChain(4);
+    const rows = parseCsv(ledgerCsv(events), { bom: true, columns: true, record_delimiter: '\r\n' }) as Array<Record<string, string>>;
+    expect(rows).toEqual(
+      events.map((e) => ({
+        id: e.id,
+        timestamp: e.timestamp,
+        host: e.host,
+        accountId: String(e.account.id),
+        adminUserId: String(e.adminUserId),
+        purpose: e.purpose,
+        state: e.state,
+        method: e.method,
+        policyEffectiveDate: e.policy.effectiveDate,
+        policySha256: e.policy.sha256,
+        extensionVersion: e.extensionVersion,
+        importedFromId: '',
+        prevHash: e.prevHash,
+        hash: e.hash,
+      })),
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests } from '@/lib/db';
 import { GENESIS_HASH, ZonedTimestamp } from '@/lib/consent/event';
-import { appendConsent, appendConsents, currentChoices, history, verifyLedger } from '@/lib/consent/ledger';
+import { appendConsent, appendConsents, currentChoices, history } from '@/lib/consent/ledger';
+import { verifyLedger } from '@/lib/consent/verify';
 import { consentInput } from './fixtures';
 
 beforeEach(async () => {

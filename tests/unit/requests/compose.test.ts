@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { issueWords } from '@/lib/issue-words';
 import { bodyFromDraft, DraftRejected } from '@/lib/requests/compose';
 import { RequestBodySchema } from '@/lib/requests/types';
-import { POLICY } from './fixtures';
+import { LEDGER_HEAD, POLICY } from './fixtures';
 
-const context = { id: '2b1e8a4c-6a43-4f0e-9b61-6a1d2f3c4b5d', now: Date.parse('2026-03-02T09:00:00Z'), policy: POLICY, client: { name: 'ingroup-privacy-amocrm', version: '0.1.0' }, words: issueWords };
+const context = { id: '2b1e8a4c-6a43-4f0e-9b61-6a1d2f3c4b5d', now: Date.parse('2026-03-02T09:00:00Z'), policy: POLICY, ledger: LEDGER_HEAD, client: { name: 'ingroup-privacy-amocrm', version: '0.1.0' }, words: issueWords };
 const draft = {
   type: 'access',
   host: 'fixture-agency.amocrm.ru',
@@ -21,7 +21,7 @@ describe('bodyFromDraft', () => {
   it('adds the id, time, policy version and client, and drops empty details', () => {
     const body = bodyFromDraft(draft, context);
     expect(RequestBodySchema.parse(body)).toEqual(body);
-    expect(body).toMatchObject({ id: context.id, createdAt: '2026-03-02T09:00:00.000Z', policy: POLICY, client: context.client, type: 'access' });
+    expect(body).toMatchObject({ id: context.id, createdAt: '2026-03-02T09:00:00.000Z', policy: POLICY, ledger: LEDGER_HEAD, client: context.client, type: 'access' });
     expect(body).not.toHaveProperty('details');
   });
 

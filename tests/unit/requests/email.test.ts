@@ -74,6 +74,13 @@ describe('emailText', () => {
     expect(emailText(r, lang).body).toContain(citation);
   });
 
+  it.each(['ru', 'en'] as const)('carries the consent ledger’s head the body carries, in the letter and in a mail link that carries it whole (%s)', (lang) => {
+    const r = record({ details: 'Прошу также сообщить, кому передавались данные. '.repeat(60) });
+    expect(emailText(r, lang).body).toContain(`${r.body.ledger.headHash} (${lang === 'ru' ? 'событий: 3' : '3 events'})`);
+    const link = decode(mailtoFor(r, lang, 100_000).href);
+    expect(link.body).toContain(r.body.ledger.headHash);
+  });
+
   it('lists the corrections of a rectification request', () => {
     const body = emailText(record({ type: 'rectification', corrections: [{ field: 'admin_phone', value: '+7 900 111-22-33' }] }), 'ru').body;
     expect(body).toContain('admin_phone: +7 900 111-22-33');

@@ -4,6 +4,9 @@ import type { RequestBody } from '@/lib/requests/types';
 
 export const POLICY = { effectiveDate: '2022-01-20', sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb' };
 
+/** A consent ledger head as a request carries it (an invented hash). */
+export const LEDGER_HEAD = { headHash: '5d2c9e0f'.repeat(8), events: 3 };
+
 export function makeBody(overrides: Partial<RequestBody> = {}): RequestBody {
   return {
     id: crypto.randomUUID(),
@@ -15,6 +18,7 @@ export function makeBody(overrides: Partial<RequestBody> = {}): RequestBody {
     requester: { userId: 7001, name: 'Ирина Тестова', email: 'irina@fixture.example', phone: '+7 900 000-00-00' },
     widgets: ['fixture_ingroup_calls', 'fixture_ingroup_forms'],
     policy: POLICY,
+    ledger: LEDGER_HEAD,
     client: { name: 'ingroup-privacy-amocrm', version: '0.1.0' },
     ...overrides,
   };

@@ -4,7 +4,9 @@ import { I18nProvider } from '@/components/common/i18n';
 import { LedgerTools } from '@/components/options/LedgerTools';
 import { WipeData } from '@/components/options/WipeData';
 import { LedgerFileEnvelope } from '@/lib/consent/file';
+import { hashEvent } from '@/lib/consent/chain';
 import { appendConsents } from '@/lib/consent/ledger';
+import { verifyLedger } from '@/lib/consent/verify';
 import { db, resetDbForTests } from '@/lib/db';
 import type { ImportResult } from '@/lib/consent/import';
 import { BackgroundError } from '@/lib/send';
@@ -110,6 +112,75 @@ describe('the ledger on the options page', () => {
       'This file is not an Ingroup privacy ledger export. Nothing was imported.',
       '#4: Event #5 in the file is malformed (state: invalid option). Nothing was imported.',
     ]);
+  });
+});
+
+describe('the ledger’s head hash on the options page', () => {
+  beforeEach(async () => {
+    await resetDbForTests();
+  });
+
+  it('shows the head hash with the date of the newest event, and copies it', async () => {
+    await twoChoices();
+    const head = await db().ledger.orderBy('seq').last();
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    show(<LedgerTools />);
+    expect(((await screen.findByLabelText('Head hash (SHA-256)')) as HTMLInputElement).value).toBe(head!.hash);
+    expect(screen.getByText(/^Hash of the newest event, recorded 21 Nov 2026/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy the head hash' }));
+    expect(await screen.findByText('Copied. Keep it outside this browser.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith(head!.hash);
+    expect(screen.getByText(/^What it does not prove: who recorded an event/)).toBeTruthy();
+  });
+
+  it('tells a pasted head hash’s ledger intact, extended or rewritten', async () => {
+    await appendConsents(db(), [choice(HOST, 'refused', '2026-11-20T10:00:00.000+03:00')]);
+    const kept = (await db().ledger.orderBy('seq').last())!.hash;
+    show(<LedgerTools />);
+    const RESULT = /^(Intact|Extended|Rewritten|That is not)/;
+    const check = async (text: string, expected: RegExp): Promise<HTMLElement> => {
+      fireEvent.input(screen.getByLabelText('A head hash you kept'), { target: { value: text } });
+      fireEvent.click(screen.getByRole('button', { name: 'Check the ledger against it' }));
+      return waitFor(() => {
+        const shown = screen.getByText(RESULT);
+        expect(shown.textContent).toMatch(expected);
+        return shown;
+      });
+    };
+    expect((await check(kept, /^Intact: .* \(1 events\)\.$/)).getAttribute('role')).toBe('status');
+    await appendConsents(db(), [choice(HOST, 'given', '2026-11-21T10:00:00.000+03:00', 'improvements', 'panel')]);
+    await check(`  ${kept.toUpperCase()} `, /^Extended: the first 1 events are exactly the ones this hash anchored; 1 were recorded after it and are not covered by it\.$/);
+    // Rewritten behind the extension's back: the first event changed and every hash recomputed.
+    const events = await db().ledger.orderBy('seq').toArray();
+    let prevHash = '0'.repeat(64);
+    for (const event of events) {
+      const { seq, hash: _hash, ...rest } = event;
+      const unhashed = { ...rest, ...(seq === events[0]!.seq ? { state: 'given' as const } : {}), prevHash };
+      prevHash = await hashEvent(unhashed);
+      await db().ledger.put({ ...unhashed, seq: seq!, hash: prevHash });
+    }
+    // The chain itself still verifies: only the kept hash shows the rewrite.
+    expect(await verifyLedger(db())).toMatchObject({ ok: true, count: 2 });
+    expect((await check(kept, /^Rewritten: no event of this ledger \(2 events\) has that hash/)).getAttribute('role')).toBe('alert');
+    await check('not a hash', /^That is not a head hash/);
+  });
+
+  it('words a broken chain in Russian, naming an event edited with its hash recomputed', async () => {
+    await twoChoices();
+    const first = (await db().ledger.orderBy('seq').first())!;
+    const { seq, hash: _hash, ...rest } = first;
+    const forged = { ...rest, state: 'given' as const };
+    await db().ledger.put({ ...forged, seq: seq!, hash: await hashEvent(forged) });
+    render(
+      <I18nProvider lang="ru">
+        <LedgerTools />
+      </I18nProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Проверить цепочку хешей' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      `Цепочка хешей нарушена — журнал изменили в обход расширения. Событие №1 (${first.id}) изменено после записи (state refused → given), и его хеш пересчитан: следующее событие всё ещё ссылается на исходное.`,
+    );
   });
 });
 

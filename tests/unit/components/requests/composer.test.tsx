@@ -69,6 +69,7 @@ describe('the request composer', () => {
       id: '(given when the request is saved)',
       createdAt: '(the time it is saved)',
       policy: POLICY_VERSION,
+      ledger: '(the consent ledger’s head when the request is saved)',
       client: { name: 'ingroup-privacy-amocrm', version: '1.2.3' },
     });
   });
