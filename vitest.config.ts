@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/support/setup-unit.ts'],
     restoreMocks: true,
+    // The 5 s default is missed by CPU-bound tests (the outbox drain, the ledger property tests)
+    // when the shared 2-core machine runs several suites at once (load average 10-19 measured).
+    testTimeout: 30_000,
   },
 });

@@ -32,6 +32,7 @@ export const REPLIES = {
   'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),
   'settings/endpoint': z.object({ base: z.string() }),
   'panel/close': z.object({ closed: z.boolean() }),
+  'access/missing': z.object({ missing: z.array(z.string()) }),
 } satisfies Record<ToBackgroundType, z.core.$ZodType>;
 export type ReplyOf<T extends ToBackgroundType> = z.infer<(typeof REPLIES)[T]>;
 

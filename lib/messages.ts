@@ -57,6 +57,8 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('settings/regime'), host: Host, regime: z.enum(['ru152', 'gdpr']) }),
   z.strictObject({ type: z.literal('settings/endpoint'), base: z.nullable(z.url({ protocol: /^https$/ })) }),
   z.strictObject({ type: z.literal('panel/close') }),
+  /** Which required host permissions are withheld: Firefox gives the panel's frame no `permissions` API. */
+  z.strictObject({ type: z.literal('access/missing') }),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 export type ToBackgroundType = ToBackground['type'];
@@ -88,6 +90,7 @@ export const SENDERS: Record<ToBackgroundType, readonly SenderKind[]> = {
   'settings/regime': PAGES,
   'settings/endpoint': OPTIONS_ONLY,
   'panel/close': ['panel'],
+  'access/missing': PAGES,
 };
 
 import { AMO_PATH } from './messages-to-content';

@@ -2,12 +2,13 @@
 // @ts-check
 /**
  * `npm test`: everything a change must pass, in order — typecheck, lint, unit and component tests,
- * production builds, and the end-to-end suite in Debian's Chromium. Every suite is run even when
+ * production builds, and the end-to-end suites in Debian's Chromium and Firefox ESR. Every suite is run even when
  * one fails, and the last line sums them all: `N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureFirefox } from './ensure-firefox.mjs';
 
 const TMP = '.tmp/test';
 rmSync(TMP, { recursive: true, force: true });
@@ -51,7 +52,7 @@ step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['eslint', '.']);
 vitest('unit', []);
 const built = step('build chrome', 'npx', ['wxt', 'build']);
-step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
+const builtFirefox = step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 if (existsSync('scripts/addons-lint.mjs')) step('addons-linter', 'node', ['scripts/addons-lint.mjs']);
 
 const chromium = ensureChromium();
@@ -62,6 +63,16 @@ if (!built) {
   results.push({ name: 'e2e', passed: 0, failed: 1, note: chromium.message });
 } else {
   vitest('e2e', ['-c', 'vitest.e2e.config.ts']);
+}
+
+const firefox = ensureFirefox();
+if (!builtFirefox) {
+  results.push({ name: 'e2e-firefox', passed: 0, failed: 1, note: 'skipped: the Firefox build failed' });
+} else if (!firefox.ok) {
+  console.error(`\n✖ ${firefox.message}`);
+  results.push({ name: 'e2e-firefox', passed: 0, failed: 1, note: firefox.message });
+} else {
+  vitest('e2e-firefox', ['-c', 'vitest.firefox.config.ts']);
 }
 
 console.log('\nSuites:');

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import type { Lang } from '@/lib/i18n';
 import { send } from '@/lib/send';
 import { AccountSummary } from '../common/AccountSummary';
+import { LazyHostAccess } from '../common/LazyHostAccess';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { LazyRequests } from '../requests/LazyRequests';
@@ -27,6 +28,7 @@ function Options(): preact.JSX.Element {
   return (
     <main>
       <h1>{t('options.title')}</h1>
+      <LazyHostAccess />
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('popup.accounts')}</h2>
         {accounts.status === 'ready' && list.length === 0 && <p class="muted">{t('popup.noAccounts')}</p>}

@@ -8,6 +8,7 @@ import { send } from '@/lib/send';
 import { trapTab } from '../common/focus-trap';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
+import { LazyHostAccess } from '../common/LazyHostAccess';
 import { ChoicesSection } from '../consent/ChoicesSection';
 import { useLazy } from '../common/use-lazy';
 import { calendarFromCatalog } from '@/lib/deadlines/calendar-update';
@@ -83,6 +84,7 @@ function PanelDialog({ onLang }: { onLang: (lang: Lang) => void }): preact.JSX.E
             {t('account.host')}: <strong>{host}</strong>
           </p>
         )}
+        <LazyHostAccess when={model.status !== 'loading'} />
         {model.status === 'loading' && <p role="status">{t('common.loading')}</p>}
         {model.status === 'error' && <ErrorBox error={{ code: 'feed', message: model.error.message }} />}
         {model.status === 'ready' && <PanelBody model={model.value} refresh={refresh} state={state} />}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { defaultRegime } from '@/lib/amocrm/host';
 import type { Lang } from '@/lib/i18n';
+import { LazyHostAccess } from '../common/LazyHostAccess';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LazyRequests } from '../requests/LazyRequests';
 import { currentAmoTab, type CurrentTab } from './current-tab';
@@ -60,6 +61,7 @@ function Popup(): preact.JSX.Element {
   return (
     <main>
       <h1>{t('app.name')}</h1>
+      <LazyHostAccess />
       <section aria-labelledby="current-heading">
         <h2 id="current-heading">{t('popup.currentTab')}</h2>
         {tab === undefined && <p>{t('common.loading')}</p>}

@@ -1,6 +1,7 @@
 /** What the background does for each message (the router has already checked sender and shape). */
 import type { browser as Browser } from 'wxt/browser';
 import type { PrivacyDb } from '../db';
+import { missingOrigins } from '../permissions/host-access';
 import { recordAccountSeen, updateAccount } from './accounts';
 import { consentHandlers } from './consent-handlers';
 import { evidenceHandlers } from './evidence-handlers';
@@ -40,6 +41,7 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
         return { ingroupCount: account.ingroupCount ?? null };
       }
     },
+    'access/missing': async () => ({ missing: await missingOrigins(browser.permissions) }),
     'panel/close': async (_message, { tabId }) => {
       if (tabId === undefined) return { closed: false };
       await browser.tabs.sendMessage(tabId, { type: 'panel/close' }, { frameId: 0 });

@@ -18,6 +18,7 @@ export interface PanelFrame {
 }
 
 export const PANEL_FRAME_ID = 'ingroup-privacy-panel';
+const FIREFOX_SCHEME = 'moz-extension:';
 /** How long a closed (or prepared and never opened) panel is kept, hidden, for a quick open. */
 export const DROP_HIDDEN_MS = 10 * 60_000;
 
@@ -44,13 +45,18 @@ export function createPanelFrame(doc: Document, panelUrl: () => string, lang: ()
     holder.id = PANEL_FRAME_ID;
     holder.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:block';
     const frame = doc.createElement('iframe');
-    frame.src = panelUrl();
+    const url = panelUrl();
+    if (!url.startsWith(FIREFOX_SCHEME)) frame.src = url;
     frame.title = lang() === 'ru' ? 'Конфиденциальность: виджеты Ingroup' : 'Privacy: Ingroup widgets';
     frame.style.cssText = 'width:100%;height:100%;border:0;color-scheme:normal;display:block';
     frame.setAttribute('allowtransparency', 'true');
     frame.addEventListener('load', () => frame.focus(), { once: true });
     holder.append(frame);
     doc.body.append(holder);
+    // Firefox has no `use_dynamic_url`: a src would show the page this install's lasting
+    // moz-extension UUID. The frame goes there from the content script instead, in the same task,
+    // so the page sees an empty src and then a cross-origin frame (docs/firefox.md).
+    if (url.startsWith(FIREFOX_SCHEME)) frame.contentWindow?.location.replace(url);
     iframe = frame;
     return frame;
   };

@@ -50,6 +50,10 @@ describe('the privacy panel on the fake amoCRM', () => {
     const coldCalls = env.stack.amocrm.apiHits(host).length - beforeOpen;
     expect(coldCalls).toBeGreaterThan(0);
     expect(coldCalls).toBeLessThanOrEqual(5);
+    // As the page's own reads: same-origin, with the page as referrer (the Firefox suite holds the same).
+    for (const hit of env.stack.amocrm.apiHits(host)) {
+      expect({ path: hit.path, site: hit.site, referer: hit.referer.startsWith(`https://${host}/`) }).toEqual({ path: hit.path, site: 'same-origin', referer: true });
+    }
 
     await panel.getByRole('button', { name: 'Закрыть' }).click();
     await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'hidden' });

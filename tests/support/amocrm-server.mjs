@@ -32,8 +32,9 @@ const LANG_COLUMN = { ru: 1, en: 2, es: 3, pt: 4 };
 const SESSION_COOKIE = 'session_id';
 
 /**
- * `xrw`: the request carried `X-Requested-With: XMLHttpRequest`, as the web app's own calls do.
- * @typedef {{ host: string, method: string, path: string, status: number, at: number, xrw: boolean }} Hit
+ * `xrw`: the request carried `X-Requested-With: XMLHttpRequest`, as the web app's own calls do;
+ * `site`, `referer`: its Sec-Fetch-Site and Referer headers ('' when absent) — whether a read reached amoCRM as the page's own.
+ * @typedef {{ host: string, method: string, path: string, status: number, at: number, xrw: boolean, site: string, referer: string }} Hit
  */
 
 /**
@@ -62,8 +63,9 @@ export async function startAmocrm({ port = 0, tls }) {
     const url = new URL(req.url ?? '/', `https://${host}`);
     /** @param {number} status @param {string} type @param {string} body @param {Record<string, string>} [headers] */
     const send = (status, type, body, headers = {}) => {
-      const xrw = String(req.headers['x-requested-with'] ?? '') === 'XMLHttpRequest';
-      hits.push({ host, method: req.method ?? 'GET', path: url.pathname + url.search, status, at: Date.now(), xrw });
+      const header = (/** @type {string} */ name) => String(req.headers[name] ?? '');
+      const xrw = header('x-requested-with') === 'XMLHttpRequest';
+      hits.push({ host, method: req.method ?? 'GET', path: url.pathname + url.search, status, at: Date.now(), xrw, site: header('sec-fetch-site'), referer: header('referer') });
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };

@@ -8,20 +8,30 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startAmocrm } from './amocrm-server.mjs';
 import { startEndpoint } from './endpoint-server.mjs';
+import { startPort443 } from './port-443.mjs';
 import { makeCertificate } from './tls.mjs';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 
 /**
  * `endpointCatalog`: the catalog the endpoint serves; `endpointUnreachable`: Ingroup's endpoint does
- * not resolve at all (as today, where it is not known to exist).
- * @param {{ endpointFaults?: Record<string, unknown>, endpointCatalog?: unknown, endpointUnreachable?: boolean }} [opts]
+ * not resolve at all (as today, where it is not known to exist); `port443`: also listen on
+ * 127.0.0.1:443 for Firefox, which reaches every host there (port-443.mjs).
+ * @param {{ endpointFaults?: Record<string, unknown>, endpointCatalog?: unknown, endpointUnreachable?: boolean, port443?: boolean }} [opts]
  */
 export async function startStack(opts = {}) {
   const tls = makeCertificate();
   const amocrm = await startAmocrm({ tls });
   const endpoint = await startEndpoint({ tls, ...(opts.endpointCatalog ? { catalog: opts.endpointCatalog } : {}) });
   if (opts.endpointFaults) endpoint.setFaults(opts.endpointFaults);
+  const routes = [
+    { suffix: '.amocrm.ru', port: amocrm.port },
+    { suffix: '.amocrm.com', port: amocrm.port },
+    { suffix: '.kommo.com', port: amocrm.port },
+    { suffix: 'api.ingru.ru', port: endpoint.port },
+  ];
+  const port443 = opts.port443 ? await startPort443({ tls, routes }) : null;
   const rules = [
     `MAP *.amocrm.ru 127.0.0.1:${amocrm.port}`,
     `MAP *.amocrm.com 127.0.0.1:${amocrm.port}`,
@@ -40,8 +50,9 @@ export async function startStack(opts = {}) {
     amocrm,
     endpoint,
     hostResolverRules: rules,
+    port443,
     close: async () => {
-      await Promise.all([amocrm.close(), endpoint.close()]);
+      await Promise.all([amocrm.close(), endpoint.close(), port443?.close()]);
     },
   };
 }

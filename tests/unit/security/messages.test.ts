@@ -31,6 +31,7 @@ const VALID: Record<ToBackgroundType, ToBackground> = {
   'settings/regime': { type: 'settings/regime', host: HOST, regime: 'gdpr' },
   'settings/endpoint': { type: 'settings/endpoint', base: 'https://api.ingru.ru/privacy/v1' },
   'panel/close': { type: 'panel/close' },
+  'access/missing': { type: 'access/missing' },
 };
 const TYPES = Object.keys(SENDERS) as ToBackgroundType[];
 const PAGE_ONLY = TYPES.filter((type) => !SENDERS[type].includes('content'));
