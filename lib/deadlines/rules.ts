@@ -24,18 +24,6 @@ export type RequestType =
   | 'marketing_opt_out'
   | 'marketing_opt_in';
 
-export const REQUEST_TYPES: readonly RequestType[] = [
-  'access',
-  'rectification',
-  'erasure',
-  'portability',
-  'objection',
-  'restriction',
-  'withdraw_consent',
-  'marketing_opt_out',
-  'marketing_opt_in',
-];
-
 export interface Bilingual {
   ru: string;
   en: string;

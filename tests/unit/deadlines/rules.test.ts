@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, deadlineFor, REQUEST_TYPES, RULES, type RequestType } from '@/lib/deadlines/rules';
+import { daysLeft, deadlineFor, RULES, type RequestType } from '@/lib/deadlines/rules';
+import { REQUEST_TYPES } from '@/lib/requests/types';
 
 /**
  * Receipts in the last fortnight of 2026, counted into January 2027 on the calendar Labour Code

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Regime } from '@/lib/amocrm/host';
-import { REQUEST_TYPES, type RequestType } from '@/lib/deadlines/rules';
+import { REQUEST_TYPES, type RequestType } from '@/lib/requests/types';
 import { complaintText } from '@/lib/requests/complaint';
 import { emailText } from '@/lib/requests/email';
 import { requestView } from '@/lib/requests/view';
