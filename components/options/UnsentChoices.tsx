@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readSnapshot } from '@/lib/amocrm/snapshot';
-import { unsentChoice, type UnsentChoice } from '@/lib/consent/unsent';
+import { unsentMarketingChoices, type UnsentChoice } from '@/lib/consent/unsent';
 import { db } from '@/lib/db';
 import { ledgerToolsWords } from '@/lib/i18n/ledger-tools';
 import { POLICY_VERSION } from '@/lib/policy/version';
@@ -16,14 +16,7 @@ import { useLiveQuery } from '../common/use-live-query';
 export function UnsentChoices(): preact.JSX.Element | null {
   const { lang } = useI18n();
   const w = ledgerToolsWords(lang);
-  const unsent = useLiveQuery(async (): Promise<UnsentChoice[]> => {
-    const rows = await db().choices.where('purpose').equals('marketing').toArray();
-    const events = await db().ledger.where('id').anyOf(rows.map((r) => r.eventId)).toArray();
-    const requests = await db().requests.where('host').anyOf(rows.map((r) => r.host)).toArray();
-    return rows
-      .map((row) => unsentChoice(row, events.find((e) => e.id === row.eventId), requests.filter((r) => r.host === row.host)))
-      .filter((c): c is UnsentChoice => c !== null);
-  }, []);
+  const unsent = useLiveQuery(() => unsentMarketingChoices(db()), []);
   const [reviewing, setReviewing] = useState<{ choice: UnsentChoice; preview: string } | null>(null);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   if (unsent.status !== 'ready' || (unsent.value.length === 0 && !note)) return null;

@@ -4,6 +4,7 @@
  * from what Ingroup last heard — the last marketing request for the account, or, with none, the
  * policy's default (promotional email allowed) — the admin is offered to send it.
  */
+import type { PrivacyDb } from '../db';
 import { deriveStatus, type RequestRecord } from '../requests/record';
 import type { ChoiceRow } from './choices';
 import type { ConsentState, LedgerEvent } from './event';
@@ -29,4 +30,17 @@ export function unsentChoice(row: ChoiceRow, event: Pick<LedgerEvent, 'method'> 
   if (row.purpose !== 'marketing' || event?.method !== 'import') return null;
   const wanted = row.state === 'given' ? 'given' : 'refused';
   return wanted === ingroupKnows(requests) ? null : { host: row.host, state: row.state, timestamp: row.timestamp };
+}
+
+/**
+ * Every account's imported marketing choice that Ingroup has not heard, read through the
+ * `purpose`, `id` and `host` indexes (no whole-table read): the named query Options shows.
+ */
+export async function unsentMarketingChoices(db: PrivacyDb): Promise<UnsentChoice[]> {
+  const rows = await db.choices.where('purpose').equals('marketing').toArray();
+  const events = await db.ledger.where('id').anyOf(rows.map((r) => r.eventId)).toArray();
+  const requests = await db.requests.where('host').anyOf(rows.map((r) => r.host)).toArray();
+  return rows
+    .map((row) => unsentChoice(row, events.find((e) => e.id === row.eventId), requests.filter((r) => r.host === row.host)))
+    .filter((c): c is UnsentChoice => c !== null);
 }
