@@ -1,13 +1,16 @@
 /**
  * The content script's wiring: launcher, panel frame, and the messages it answers. Plain DOM and
- * the bare runtime (lib/content/runtime.ts), because it runs on every amoCRM page load: one
- * `page/seen` message, one listener, one menu item, and no timer while nothing happens — nothing
- * else until the admin clicks.
+ * the bare runtime (lib/content/runtime.ts), because it runs on every amoCRM page load: nothing
+ * while the page loads (not even a first touch of the runtime); then, once the page is idle after
+ * `load` (lib/content/idle.ts), one `page/seen` message, one listener, one menu item, and no timer
+ * while nothing happens — nothing else until the admin clicks.
  */
 import { isAccountPage, parseAccountHost } from '../amocrm/host';
 import { pageLang } from '../i18n/launcher';
 import { parsePageSeenCount, parseToContent } from '../messages-to-content';
 import { amoFetch } from './amo-proxy';
+import { benchSkips } from './bench-parts';
+import { afterLoadIdle } from './idle';
 import { LAUNCHER_ID, mountLauncher, type Launcher } from './launcher';
 import { watchEvidence } from './page-evidence';
 import { createPanelFrame } from './panel-frame';
@@ -24,14 +27,34 @@ export const COUNT_WAIT_MS = 500;
 /** How long after a change around the launcher (amoCRM redrawing its menu) it is looked for again. */
 export const REDRAW_SETTLE_MS = 200;
 
-/** Starts the launcher on an amoCRM account page; returns what stops it (also run once the extension is reloaded). */
-export function startContent(runtime: ContentRuntime, win: Window = window): () => void {
-  const doc = win.document;
+/**
+ * Starts the launcher on an amoCRM account page once the page is idle after `load`; returns what
+ * stops it (also run once the extension is reloaded). `getRuntime` is called then, not before: the
+ * first touch of the extension runtime costs the page a few milliseconds.
+ */
+export function startContent(getRuntime: () => ContentRuntime | undefined, win: Window = window): () => void {
   const account = parseAccountHost(win.location.hostname);
-  if (!account) return () => undefined;
-  // Read again as the launcher goes up: the MAIN-world script may mark amoCRM's language after this starts.
-  let lang = pageLang(doc, account.host);
+  if (!account || benchSkips(win, 'all')) return () => undefined;
   const life = new AbortController();
+  let stopRunning: (() => void) | undefined;
+  afterLoadIdle(
+    win,
+    () => {
+      const runtime = getRuntime();
+      if (runtime?.id) stopRunning = run(runtime, win, account.host, life);
+    },
+    life.signal,
+  );
+  return () => {
+    life.abort();
+    stopRunning?.();
+  };
+}
+
+function run(runtime: ContentRuntime, win: Window, host: string, life: AbortController): () => void {
+  const doc = win.document;
+  // Read again as the launcher goes up: the MAIN-world script marks amoCRM's language once the page is idle too.
+  let lang = pageLang(doc, host);
   let launcher: Launcher | undefined;
   let count: number | null = null;
   /** False until the first launcher goes up (with its count, or without it after COUNT_WAIT_MS). */
@@ -102,11 +125,13 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
     if (mounted || life.signal.aborted) return;
     mounted = true;
     win.clearTimeout(countWait);
-    lang = pageLang(doc, account.host);
-    ensureLauncher();
+    lang = pageLang(doc, host);
+    if (!benchSkips(win, 'launcher')) ensureLauncher();
   };
+  let stopped = false;
   const stop = (): void => {
-    if (life.signal.aborted) return;
+    if (stopped) return;
+    stopped = true;
     life.abort();
     win.clearTimeout(countWait);
     win.clearTimeout(settling);
@@ -148,21 +173,26 @@ export function startContent(runtime: ContentRuntime, win: Window = window): () 
     }
   };
   runtime.onMessage.addListener(onMessage);
-  runtime
-    .sendMessage({ type: 'page/seen', host: account.host })
-    .then(takeCount)
-    .catch(() => {
-      // The background is restarting; the launcher works without a count.
-    })
-    .finally(mountFirst);
-  // Once the page is idle after load: the widgets it declares and its traffic to Ingroup's hosts.
-  watchEvidence(
-    win,
-    (batch) => {
-      if (orphaned()) return;
-      runtime.sendMessage({ type: 'page/evidence', host: account.host, ...batch }).then(takeCount, () => undefined);
-    },
-    life.signal,
-  );
+  if (benchSkips(win, 'seen')) mountFirst();
+  else {
+    runtime
+      .sendMessage({ type: 'page/seen', host })
+      .then(takeCount)
+      .catch(() => {
+        // The background is restarting; the launcher works without a count.
+      })
+      .finally(mountFirst);
+  }
+  // A while later: the widgets the page declares and its traffic to Ingroup's hosts.
+  if (!benchSkips(win, 'evidence')) {
+    watchEvidence(
+      win,
+      (batch) => {
+        if (orphaned()) return;
+        runtime.sendMessage({ type: 'page/evidence', host, ...batch }).then(takeCount, () => undefined);
+      },
+      life.signal,
+    );
+  }
   return stop;
 }

@@ -5,6 +5,7 @@
  * background as they come, unparsed: the background parses them with zod where they arrive.
  */
 import { isIngroupHost } from '../attribution/hosts';
+import { afterLoadIdle, IDLE_TIMEOUT_MS } from './idle';
 import { REPORT_EVENT, SETTLE_MS } from './page-world';
 
 export interface TrafficHit {
@@ -19,6 +20,12 @@ export interface EvidenceBatch {
 
 /** Batches go out at most this often. */
 export const SEND_EVERY_MS = 2_000;
+/**
+ * The page's report goes out this soon after it comes, with the requests the traffic watch has
+ * found by then (its buffered entries arrive just after it starts, at about the same time): the
+ * evidence of a page load is one message, sent a little over SETTLE_MS after `load`.
+ */
+export const REPORT_SEND_MS = 250;
 const MAX_URL = 2_000;
 const MAX_HITS = 500;
 const MAX_REPORT = 500_000;
@@ -39,16 +46,23 @@ export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void,
   let report: string | null = null;
   let traffic: TrafficHit[] = [];
   let timer: number | undefined;
+  let due = Infinity;
   const flush = (): void => {
     timer = undefined;
+    due = Infinity;
     if (signal.aborted || (report === null && traffic.length === 0)) return;
     const batch = { report, traffic: traffic.slice(0, MAX_HITS) };
     report = null;
     traffic = [];
     send(batch);
   };
-  const soon = (): void => {
-    timer ??= win.setTimeout(flush, SEND_EVERY_MS);
+  /** Sends within `ms`, or sooner where a send is already due. */
+  const soon = (ms: number): void => {
+    const at = win.performance.now() + ms;
+    if (at >= due) return;
+    win.clearTimeout(timer);
+    due = at;
+    timer = win.setTimeout(flush, ms);
   };
   win.document.addEventListener(
     REPORT_EVENT,
@@ -56,7 +70,7 @@ export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void,
       const detail = (event as CustomEvent<unknown>).detail;
       if (typeof detail !== 'string' || detail.length > MAX_REPORT) return;
       report = detail;
-      soon();
+      soon(REPORT_SEND_MS);
     },
     { signal },
   );
@@ -69,7 +83,7 @@ export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void,
         const hit = ingroupHit(entry, origin);
         if (hit && traffic.length < MAX_HITS) traffic.push(hit);
       }
-      if (traffic.length) soon();
+      if (traffic.length) soon(SEND_EVERY_MS);
     });
     // `buffered`: the entries from before the watch started (the page's first requests) come too.
     observer.observe({ type: 'resource', buffered: true });
@@ -78,15 +92,16 @@ export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void,
       win.clearTimeout(timer);
     }, { once: true });
   };
-  // As the MAIN-world read: a while after load, when the page is idle. The buffered observer still
-  // gets the requests made before it started (up to the page's Resource Timing buffer, 250 entries).
-  const idle = (): void => {
-    const later = (): void => {
-      if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(start, { timeout: 3_000 });
-      else start();
-    };
-    win.setTimeout(later, SETTLE_MS);
-  };
-  if (win.document.readyState === 'complete') idle();
-  else win.addEventListener('load', idle, { once: true, signal });
+  // As the MAIN-world read: SETTLE_MS after load, when the page is next idle. The buffered observer
+  // still gets the requests made before it started (up to the page's Resource Timing buffer, 250).
+  afterLoadIdle(
+    win,
+    () => {
+      win.setTimeout(() => {
+        if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS });
+        else start();
+      }, SETTLE_MS);
+    },
+    signal,
+  );
 }

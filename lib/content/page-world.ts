@@ -2,9 +2,13 @@
  * The MAIN-world script's one job (DESIGN §2, §5): read the web app's own globals — `APP.lang_id`
  * and `APP.widgets.list` (its deprecated twin `AMOCRM` where `APP` is missing) — and hand plain data
  * to the isolated content script, one way: the language as an attribute on `<html>`, the widget list
- * as a string in one event once the page is idle. It listens to nothing and keeps nothing; the page
- * could forge either, so what it hands over is evidence to show, never authority.
+ * as a string in one event, both once the page is idle after `load`. It listens to nothing but
+ * `load` and keeps nothing; the page could forge either, so what it hands over is evidence to show,
+ * never authority.
  */
+
+import { benchSkips } from './bench-parts';
+import { afterLoadIdle, IDLE_TIMEOUT_MS } from './idle';
 
 /** `<html data-ingroup-privacy-lang>`: the web app's language code as `APP.lang_id` gives it. */
 export const LANG_ATTRIBUTE = 'data-ingroup-privacy-lang';
@@ -57,12 +61,14 @@ export function readLang(win: Window): string | null {
   return text(appOf(win)?.['lang_id'], 20);
 }
 
-/** Marks the language at once (the launcher needs it), and reports the widgets when the page is idle. */
+/**
+ * Once the page is idle after `load` (lib/content/idle.ts), marks the language (the launcher goes up
+ * in the same idle period, after this); SETTLE_MS later, in the next idle period, reports the widgets.
+ */
 export function startPageReport(win: Window): void {
-  const lang = readLang(win);
-  if (lang) win.document.documentElement.setAttribute(LANG_ATTRIBUTE, lang);
+  if (benchSkips(win, 'main')) return;
   const idle = (run: () => void): void => {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: 3_000 });
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
     else win.setTimeout(run, 0);
   };
   const report = (retry: boolean): void => {
@@ -73,9 +79,9 @@ export function startPageReport(win: Window): void {
     }
     win.document.dispatchEvent(new CustomEvent(REPORT_EVENT, { detail: JSON.stringify({ lang: readLang(win), widgets }) }));
   };
-  const start = (): void => {
+  afterLoadIdle(win, () => {
+    const lang = readLang(win);
+    if (lang) win.document.documentElement.setAttribute(LANG_ATTRIBUTE, lang);
     win.setTimeout(() => idle(() => report(true)), SETTLE_MS);
-  };
-  if (win.document.readyState === 'complete') start();
-  else win.addEventListener('load', start, { once: true });
+  });
 }

@@ -31,7 +31,15 @@ function emptyExtension() {
   writeFileSync(join(dir, 'noop.js'), 'void 0;\n');
   return dir;
 }
-const QUIET_MS = 1_000;
+/**
+ * How long after `load` a page's counters are read: long enough for everything the content scripts
+ * do on a page load to be inside the window — the launcher in the first idle period after `load`,
+ * the evidence a little over SETTLE_MS (2 s, lib/content/page-world.ts) plus REPORT_SEND_MS (250 ms,
+ * lib/content/page-evidence.ts) after it.
+ */
+const QUIET_MS = 3_000;
+/** The parts of the content scripts measured one by one (lib/content/bench-parts.ts). */
+export const PARTS = /** @type {const} */ (['all', 'main', 'seen', 'launcher', 'evidence']);
 /** How long a person's click holds the button down, for the note beside the panel's first open. */
 const PRESS_MS = 100;
 
@@ -183,11 +191,12 @@ async function openPanelTimed(page, amocrm, host, pressMs = 0) {
 }
 
 /**
- * @param {{ executablePath: string, seedFile: string, firstSeededHost: string, loads?: number, log?: (line: string) => void, only?: string[] | null }} opts
- *   `only`: measure just these parts ('pageload', 'panel', 'lists') — for working on one figure.
+ * @param {{ executablePath: string, seedFile: string, firstSeededHost: string, loads?: number, partLoads?: number, partsBuild?: string | null, log?: (line: string) => void, only?: string[] | null }} opts
+ *   `only`: measure just these parts ('pageload', 'parts', 'panel', 'lists') — for working on one figure.
+ *   `partsBuild`: the bench's own build (INGROUP_BENCH_PARTS=1) whose content scripts leave parts out on request.
  */
-export async function measureBrowser({ executablePath, seedFile, firstSeededHost, loads = 40, log = console.log, only = null }) {
-  /** @param {'pageload' | 'panel' | 'lists'} part */
+export async function measureBrowser({ executablePath, seedFile, firstSeededHost, loads = 30, partLoads = 20, partsBuild = null, log = console.log, only = null }) {
+  /** @param {'pageload' | 'parts' | 'panel' | 'lists'} part */
   const wanted = (part) => only === null || only.includes(part);
   const stack = await startStack();
   // A private copy of the build: a rebuild during the run must not change what is measured.
@@ -208,8 +217,8 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
     const extensionId = new URL(worker.url()).host;
 
     // 1. Added main-thread time: alternate the two profiles, two warm-up loads each.
-    log(`page loads: ${loads} with and ${loads} without the extension…`);
     if (!wanted('pageload')) loads = -2;
+    else log(`page loads: ${loads} with and ${loads} without the extension…`);
     const pageUrl = 'https://demo-bench.amocrm.ru/leads';
     /** @type {{ with: Awaited<ReturnType<typeof loadOnce>>[], without: Awaited<ReturnType<typeof loadOnce>>[], empty: Awaited<ReturnType<typeof loadOnce>>[] }} */
     const runs = { with: [], without: [], empty: [] };
@@ -236,12 +245,46 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
       addedScriptMs: 0,
       /** The spread, for reading the figure: quartiles of the loads' paired differences (with − without, same round). */
       pairedQuartilesMs: quartiles(runs.with.map((r, i) => r.taskMs - (runs.without[i]?.taskMs ?? NaN))),
+      /** This extension's own share, load by load: with − an empty content script, same round. */
+      ownQuartilesMs: quartiles(runs.with.map((r, i) => r.taskMs - (runs.empty[i]?.taskMs ?? NaN))),
+      /** @type {Record<string, { quartilesMs: [number, number, number], runs: number[] }> | null} */
+      parts: null,
     };
     pageLoad.addedTaskMs = pageLoad.withTaskMs - pageLoad.withoutTaskMs;
     pageLoad.addedScriptMs = pageLoad.withScriptMs - pageLoad.withoutScriptMs;
     await without.close();
     await empty.close();
     rmSync(emptyDir, { recursive: true, force: true });
+
+    // 1b. Each part of the content scripts: the bench's build loaded whole and with one part left
+    // out, in turn in the same round (the order rotating), the cost of a part being the load-by-load
+    // difference (whole − without it).
+    /** @type {Record<string, { quartilesMs: [number, number, number], runs: number[] }> | null} */
+    let parts = null;
+    if (wanted('parts') && partsBuild) {
+      log(`page loads: ${partLoads} rounds of the bench's build whole and without each of ${PARTS.join(', ')}…`);
+      const partsDir = mkdtempSync(join(tmpdir(), 'ingroup-bench-parts-'));
+      cpSync(partsBuild, partsDir, { recursive: true });
+      const partsExt = await launch(executablePath, chromiumArgs(stack, partsDir));
+      try {
+        const variants = ['', ...PARTS];
+        /** @type {Record<string, number[]>} */
+        const diffs = Object.fromEntries(PARTS.map((part) => [part, []]));
+        for (let i = 0; i < partLoads + 2; i++) {
+          /** @type {Record<string, number>} */
+          const task = {};
+          for (let k = 0; k < variants.length; k++) {
+            const variant = variants[(i + k) % variants.length] ?? '';
+            task[variant] = (await loadOnce(partsExt.context, variant ? `${pageUrl}?bench-skip=${variant}` : pageUrl)).taskMs;
+          }
+          if (i >= 2) for (const part of PARTS) diffs[part]?.push((task[''] ?? NaN) - (task[part] ?? NaN));
+        }
+        parts = Object.fromEntries(PARTS.map((part) => [part, { quartilesMs: quartiles(diffs[part] ?? []), runs: diffs[part] ?? [] }]));
+      } finally {
+        await partsExt.close();
+        rmSync(partsDir, { recursive: true, force: true });
+      }
+    }
 
     // 2. API calls before opening the panel, then the panel cold and warm.
     await withExt.context.addInitScript(benchMarks, { host: firstSeededHost });
@@ -347,6 +390,7 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
       floorMs: median(lists['bench-floor'].map((r) => r.ms)),
       runs: lists,
     };
+    pageLoad.parts = parts;
     return { pageLoad, pageLoadRuns: runs, panel, agency };
   } finally {
     await withExt.close().catch(() => undefined);

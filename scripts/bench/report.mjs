@@ -6,6 +6,14 @@
  */
 
 const KB = 1024;
+/** What each part of the content scripts is (lib/content/bench-parts.ts). @type {Record<string, string>} */
+const PART_NAMES = {
+  all: 'the isolated content script at all (loaded, then stopping)',
+  main: 'the MAIN-world script (language and widget list)',
+  seen: 'the page/seen message and the count',
+  launcher: 'the launcher in amoCRM’s menu',
+  evidence: 'the evidence watch (traffic, the page’s report, one message)',
+};
 /** @param {number} bytes */
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 /** @param {number} ms */
@@ -36,13 +44,26 @@ export function rows({ sizes, node, browser }) {
   }
   if (browser) {
     const p = browser.pageLoad;
-    out.push({
-      figure: `Added main-thread time per amoCRM page load (median of ${p.loads}, with − without)`,
-      measured: ms(p.addedTaskMs),
-      budget: '≤ 5 ms',
-      ok: p.addedTaskMs <= 5,
-      note: `TaskDuration ${ms(p.withTaskMs)} with, ${ms(p.withoutTaskMs)} without, ${ms(p.emptyTaskMs)} with an empty content script (Chromium's own share: ${ms(p.emptyTaskMs - p.withoutTaskMs)}; this extension's: ${ms(p.withTaskMs - p.emptyTaskMs)}); ScriptDuration ${ms(p.withScriptMs)} vs ${ms(p.withoutScriptMs)} (+${ms(p.addedScriptMs)}); load by load, with − without in the same round: ${p.pairedQuartilesMs ? p.pairedQuartilesMs.map(ms).join(' / ') : 'not kept'} (quartiles)`,
-    });
+    if (p.loads > 0) {
+      const [, medianPaired, upper] = p.pairedQuartilesMs;
+      out.push({
+        figure: `Added main-thread time per amoCRM page load (upper quartile of ${p.loads} loads, with − without in the same round)`,
+        measured: ms(upper),
+        budget: '≤ 5 ms',
+        ok: upper <= 5,
+        note: `quartiles ${p.pairedQuartilesMs.map(ms).join(' / ')} (median ${ms(medianPaired)}); TaskDuration medians ${ms(p.withTaskMs)} with, ${ms(p.withoutTaskMs)} without, ${ms(p.emptyTaskMs)} with an empty content script (Chromium's own share: ${ms(p.emptyTaskMs - p.withoutTaskMs)}); ScriptDuration ${ms(p.withScriptMs)} vs ${ms(p.withoutScriptMs)} (+${ms(p.addedScriptMs)})`,
+      });
+      out.push({
+        figure: `This extension's own share of a page load (upper quartile, with − an empty content script in the same round)`,
+        measured: ms(p.ownQuartilesMs[2]),
+        budget: '— (aim: ≤ 2 ms)',
+        ok: null,
+        note: `quartiles ${p.ownQuartilesMs.map(ms).join(' / ')}`,
+      });
+    }
+    for (const [part, cost] of Object.entries(p.parts ?? {})) {
+      out.push({ figure: `Page load, part: ${PART_NAMES[part] ?? part} (median, whole − without it)`, measured: ms(cost.quartilesMs[1]), budget: '— (its share of the above)', ok: null, note: `quartiles ${cost.quartilesMs.map(ms).join(' / ')} over ${cost.runs.length} rounds` });
+    }
     const q = browser.panel;
     out.push({
       figure: `amoCRM widget reads before the panel opens (${q.reloadsBeforeOpen} loads per account)`,
@@ -144,12 +165,19 @@ export function markdown(list, env) {
     '  script and modulepreloads plus every chunk they import, followed through the built files.',
     '  Zips are `wxt zip` for Chrome and Firefox (the Firefox sources archive is for AMO review).',
     '- **Added main-thread time**: `https://demo-bench.amocrm.ru/leads` loaded in a fresh tab,',
-    '  alternately in a profile with the extension and in one without (`--load-extension` left out),',
-    '  two warm-up loads each discarded. Chromium\'s per-page counters (CDP `Performance.getMetrics`,',
-    '  `TaskDuration` in thread time) are read one quiet second after `load`, so the launcher, its',
-    '  message to the background and the cached widgets read are inside the window. The figure is',
-    '  the median with minus the median without; the quartiles of the load-by-load differences',
-    '  (with − without in the same round) beside it show how far one load strays from it.',
+    '  in turn in a profile with the extension, one without (`--load-extension` left out) and one with',
+    '  an empty content script, two warm-up rounds discarded. Chromium\'s per-page counters (CDP',
+    '  `Performance.getMetrics`, `TaskDuration` in thread time) are read three seconds after `load`, so',
+    '  everything the content scripts do on a page load is inside the window: the launcher, its message',
+    '  to the background, the cached widgets read, the MAIN-world read and the evidence message. The',
+    '  budget holds the **upper quartile** of the load-by-load differences (with − without, same round),',
+    '  DESIGN §9: one median under 5 ms says little on a noisy machine.',
+    '- **Parts of the page load**: the bench builds a copy of its own (`INGROUP_BENCH_PARTS=1`, into',
+    '  `.output-bench/`) whose content scripts leave out the parts its address names',
+    '  (`?bench-skip=…`, lib/content/bench-parts.ts; compiled away in every other build). Each round',
+    '  loads it whole and without each part, the order rotating; a part costs the load-by-load',
+    '  difference, whole − without it. The parts overlap a little (without the `page/seen` reply the',
+    '  launcher goes up at once, without a count), so they need not add up to the whole.',
     '- **amoCRM calls** are counted by the fake amoCRM per account host. Before the panel: five loads of',
     '  a `big-*` account (1,000 users, 300 widgets); a "read" is one pass over the widget pages.',
     '- **Panel open → inventory painted**: the launcher\'s click is stamped in the amoCRM page; the panel',

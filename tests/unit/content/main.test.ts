@@ -53,7 +53,19 @@ const launcherUp = async (): Promise<void> => {
   expect(launcherButton()).not.toBeNull();
 };
 
+/** The browser's idle callback, run at once: most tests start from a page already idle after `load`. */
+const idleNow = (): void => {
+  Object.defineProperty(window, 'requestIdleCallback', {
+    value: (run: IdleRequestCallback) => {
+      run({ didTimeout: false, timeRemaining: () => 50 });
+      return 1;
+    },
+    configurable: true,
+  });
+};
+
 beforeEach(() => {
+  idleNow();
   // happy-dom does not load frames and says so on the console; the e2e suite opens the panel in Chromium.
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   setUrl('https://demo.amocrm.ru/leads');
@@ -62,13 +74,15 @@ beforeEach(() => {
 });
 /** Every copy started by a test is stopped after it, so none is left watching the next test's page. */
 const running: Array<() => void> = [];
-const start = (...args: Parameters<typeof startContent>): (() => void) => {
-  const stop = startContent(...args);
+const start = (runtime: ContentRuntime, win?: Window): (() => void) => {
+  const stop = startContent(() => runtime, win);
   running.push(stop);
   return stop;
 };
 afterEach(() => {
   for (const stop of running.splice(0)) stop();
+  Reflect.deleteProperty(window, 'requestIdleCallback');
+  Reflect.deleteProperty(document, 'readyState');
   vi.useRealTimers();
   page(false);
 });
@@ -85,6 +99,38 @@ describe('the content script', () => {
     // The panel's address is not asked for until the admin opens it.
     expect(runtime.getURL).not.toHaveBeenCalled();
     stop();
+    expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+  });
+
+  it('touches neither the extension nor the page while the page loads, and starts in the first idle period after load', () => {
+    vi.useFakeTimers();
+    Reflect.deleteProperty(window, 'requestIdleCallback');
+    const idle: IdleRequestCallback[] = [];
+    Object.defineProperty(window, 'requestIdleCallback', { value: (run: IdleRequestCallback) => idle.push(run), configurable: true });
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    const { runtime, sent } = fakeRuntime();
+    const getRuntime = vi.fn(() => runtime);
+    running.push(startContent(getRuntime));
+    vi.advanceTimersByTime(COUNT_WAIT_MS * 4);
+    expect(getRuntime).not.toHaveBeenCalled();
+    expect(idle).toHaveLength(0);
+    Reflect.deleteProperty(document, 'readyState');
+    window.dispatchEvent(new Event('load'));
+    // Loaded, but not yet idle: still nothing.
+    expect(getRuntime).not.toHaveBeenCalled();
+    expect(idle).toHaveLength(1);
+    idle[0]?.({ didTimeout: false, timeRemaining: () => 50 });
+    expect(getRuntime).toHaveBeenCalledTimes(1);
+    expect(sent).toEqual([{ type: 'page/seen', host: 'demo.amocrm.ru' }]);
+  });
+
+  it('stopped before the page is idle, never starts', () => {
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    const getRuntime = vi.fn(() => fakeRuntime().runtime);
+    startContent(getRuntime)();
+    Reflect.deleteProperty(document, 'readyState');
+    window.dispatchEvent(new Event('load'));
+    expect(getRuntime).not.toHaveBeenCalled();
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
   });
 

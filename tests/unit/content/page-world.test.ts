@@ -1,10 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LANG_ATTRIBUTE, readWidgets, REPORT_EVENT, startPageReport } from '@/lib/content/page-world';
+import { LANG_ATTRIBUTE, readWidgets, REPORT_EVENT, SETTLE_MS, startPageReport } from '@/lib/content/page-world';
 import { langFromCode, pageLang } from '@/lib/i18n/launcher';
 
 type Scope = Window & { APP?: unknown; AMOCRM?: unknown };
 
+/** The page as it is before `load`, and its `load`. */
+const loading = (): void => {
+  Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+};
+const loaded = (): void => {
+  Reflect.deleteProperty(document, 'readyState');
+  window.dispatchEvent(new Event('load'));
+};
+
 afterEach(() => {
+  Reflect.deleteProperty(document, 'readyState');
   Reflect.deleteProperty(window, 'APP');
   Reflect.deleteProperty(window, 'AMOCRM');
   document.documentElement.removeAttribute(LANG_ATTRIBUTE);
@@ -36,17 +46,28 @@ describe('the MAIN-world read of amoCRM’s globals', () => {
     expect(readWidgets(window).map((w) => w.code)).toEqual(['w']);
   });
 
-  it('marks the language at once and reports the widgets once, as a string, when the page is idle', () => {
+  it('does nothing while the page loads; marks the language once it is idle after load, and reports the widgets once, as a string, SETTLE_MS later', () => {
     vi.useFakeTimers();
     (window as Scope).APP = { lang_id: 'es', widgets: { list: { w: { params: { widget_code: 'w' } } } } };
     const seen: unknown[] = [];
     document.addEventListener(REPORT_EVENT, (e) => seen.push((e as CustomEvent<unknown>).detail), { once: true });
+    loading();
     startPageReport(window);
-    expect(document.documentElement.getAttribute(LANG_ATTRIBUTE)).toBe('es');
+    vi.advanceTimersByTime(SETTLE_MS * 2);
+    expect(document.documentElement.getAttribute(LANG_ATTRIBUTE)).toBeNull();
     expect(seen).toEqual([]);
-    vi.runAllTimers();
+    loaded();
+    // happy-dom has no requestIdleCallback: the idle period is the next task.
+    vi.advanceTimersToNextTimer();
+    expect(document.documentElement.getAttribute(LANG_ATTRIBUTE)).toBe('es');
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(1);
+    vi.advanceTimersToNextTimer();
     expect(seen).toHaveLength(1);
     expect(JSON.parse(seen[0] as string)).toEqual({ lang: 'es', widgets: [{ code: 'w', name: null, supportEmail: null, supportLink: null }] });
+    vi.runAllTimers();
+    expect(seen).toHaveLength(1);
   });
 });
 
