@@ -52,7 +52,9 @@ export function mountLauncher(doc: Document, lang: Lang, onOpen: () => void, onP
   const holder = doc.createElement('div');
   holder.id = LAUNCHER_ID;
   const link = doc.createElement('a');
-  link.href = '#';
+  // Attributes rather than `href`, `dataset` or `style` properties: each property interface a
+  // content script first reaches for is built anew in its isolated world, on every page load.
+  link.setAttribute('href', '#');
   link.setAttribute('role', 'button');
   link.setAttribute('aria-haspopup', 'dialog');
   const icon = doc.createElement('span');
@@ -64,7 +66,7 @@ export function mountLauncher(doc: Document, lang: Lang, onOpen: () => void, onP
 
   if (menu) {
     holder.className = 'nav__menu__item';
-    holder.dataset['entity'] = 'ingroup-privacy';
+    holder.setAttribute('data-entity', 'ingroup-privacy');
     link.className = 'nav__menu__item__link';
     link.setAttribute('style', LINK_IN_MENU);
     icon.className = 'nav__menu__item__icon';

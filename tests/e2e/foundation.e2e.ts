@@ -12,6 +12,23 @@ describe('the extension on an amoCRM account', () => {
     await amo.page.close();
   });
 
+  it('does nothing on the page while it loads: no launcher, no language mark, no amoCRM read until after load', async () => {
+    const page = await env.browser.context.newPage();
+    // One image answers 4 s late: the page is up and usable, its `load` is not.
+    await page.goto('https://demo-held.amocrm.ru/leads?hold_load=4000', { waitUntil: 'domcontentloaded' });
+    const loaded = page.waitForEvent('load');
+    await page.waitForTimeout(2_500);
+    await expect(page.evaluate(() => document.readyState)).resolves.not.toBe('complete');
+    await expect(page.locator('#ingroup-privacy-launcher').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.documentElement.hasAttribute('data-ingroup-privacy-lang'))).resolves.toBe(false);
+    expect(env.stack.amocrm.apiHits('demo-held.amocrm.ru')).toEqual([]);
+    await loaded;
+    // After load, once idle: the launcher with its count, and amoCRM's language marked.
+    await page.getByRole('button', { name: /Конфиденциальность: виджеты Ingroup \(3\)/ }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.getAttribute('data-ingroup-privacy-lang'))).resolves.toBe('ru');
+    await page.close();
+  });
+
   it('keeps exactly one launcher while navigating inside the app', async () => {
     const amo = await AmoPage.open(env.browser, 'https://demo-nav.amocrm.ru/leads');
     await amo.launcher().waitFor();

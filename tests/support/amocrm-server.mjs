@@ -70,6 +70,11 @@ export async function startAmocrm({ port = 0, tls }) {
       res.end(body);
     };
     if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
+    // A resource that answers late: amoCRM's pages load many, so `load` comes well after the page is up.
+    if (url.pathname === '/held.gif') {
+      setTimeout(() => send(204, 'image/gif', ''), Math.min(Number(url.searchParams.get('ms')) || 0, 30_000));
+      return undefined;
+    }
     // A vendor's host (a widget's own server): its script, loaded by the amoCRM page.
     if (host === 'ingru.ru' || host.endsWith('.ingru.ru') || host.endsWith('.othervendor.example')) {
       return send(200, 'text/javascript', '/* a widget vendor\'s script */', { 'access-control-allow-origin': '*' });
@@ -77,7 +82,7 @@ export async function startAmocrm({ port = 0, tls }) {
     const s = scenarioOf(host);
     if (!url.pathname.startsWith('/api/')) {
       if (url.pathname === '/login') return send(200, 'text/html; charset=utf-8', loginPage());
-      return send(200, 'text/html; charset=utf-8', appPage(s), { 'set-cookie': `${SESSION_COOKIE}=${s.account.id}; Path=/; Secure; HttpOnly; SameSite=Lax` });
+      return send(200, 'text/html; charset=utf-8', appPage(s, Number(url.searchParams.get('hold_load')) || 0), { 'set-cookie': `${SESSION_COOKIE}=${s.account.id}; Path=/; Secure; HttpOnly; SameSite=Lax` });
     }
     /** @param {number} status @param {string} title @param {string} detail @param {object} [extra] */
     const problem = (status, title, detail, extra = {}) =>
@@ -173,8 +178,11 @@ function pageGlobals(s) {
   return { lang_id: s.lang, widgets: { list } };
 }
 
-/** @param {import('./amocrm-scenarios.mjs').Scenario} s */
-function appPage(s) {
+/**
+ * @param {import('./amocrm-scenarios.mjs').Scenario} s
+ * @param {number} holdLoadMs with `?hold_load=ms`, one image answers that late, holding the page's `load` back
+ */
+function appPage(s, holdLoadMs = 0) {
   const col = LANG_COLUMN[s.lang] ?? 2;
   const names = Object.fromEntries(MENU.map((row) => [row[0], row[col]]));
   const items = MENU.map(([code]) =>
@@ -221,7 +229,7 @@ function appPage(s) {
  });
  addEventListener('popstate', render);
  render();
-</script>${scripts}</body></html>`;
+</script>${scripts}${holdLoadMs > 0 ? `<img src="/held.gif?ms=${holdLoadMs}" alt="" width="1" height="1">` : ''}</body></html>`;
 }
 
 /** The login page: like the app, no `<html lang>`. */
