@@ -6,8 +6,12 @@
 import { z } from 'zod/mini';
 import type { ToBackgroundType } from './messages';
 
-/** The background's answer to `page/seen`: how many Ingroup widgets the launcher may show. */
-export const PageSeenReply = z.object({ ingroupCount: z.nullable(z.int().check(z.nonnegative())) });
+/**
+ * The background's answer to `page/seen`: how many Ingroup widgets the launcher may show, and
+ * whether this page load should pass on the page's widget list (`report`: the one kept is missing
+ * or older than PAGE_REPORT_EVERY_MS, lib/attribution/evidence.ts), so most loads send no message.
+ */
+export const PageSeenReply = z.object({ ingroupCount: z.nullable(z.int().check(z.nonnegative())), report: z.optional(z.boolean()) });
 
 /** What each message answers — parsed by the sender, so no caller picks its own reply type. */
 export const REPLIES = {

@@ -21,6 +21,11 @@ export function parseToContent(raw: unknown): ToContentMessage | null {
   return null;
 }
 
+/** True when the background's `page/seen` reply asks for the page's widget list (anything else: false). */
+export function parsePageSeenReport(raw: unknown): boolean {
+  return isRecord(raw) && raw.ok === true && isRecord(raw.value) && raw.value.report === true;
+}
+
 /** The background's `page/seen` reply envelope, reduced to the launcher's count. */
 export function parsePageSeenCount(raw: unknown): number | null | undefined {
   if (!isRecord(raw) || raw.ok !== true || !isRecord(raw.value)) return undefined;

@@ -48,6 +48,18 @@ export const EvidenceRowSchema = z.object({
 });
 export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 
+/**
+ * How long a page's widget list stands for the account: as long as amoCRM's own widgets read is kept
+ * (lib/background/snapshot.ts). Page loads within it send no widget list, and most send no message.
+ */
+export const PAGE_REPORT_EVERY_MS = 10 * 60_000;
+
+/** Whether a page load should pass on the page's widget list: none is kept, or the one kept is older than PAGE_REPORT_EVERY_MS. */
+export function wantsPageReport(row: Pick<EvidenceRow, 'declaredAt'> | null, now: number): boolean {
+  const at = row?.declaredAt ?? null;
+  return at === null || now - at >= PAGE_REPORT_EVERY_MS || at > now;
+}
+
 /** Addresses kept per host: enough to show which account values went out, never a log. */
 export const URLS_PER_HOST = 20;
 

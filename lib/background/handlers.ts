@@ -1,5 +1,7 @@
 /** What the background does for each message (the router has already checked sender and shape). */
 import type { browser as Browser } from 'wxt/browser';
+import { wantsPageReport } from '../attribution/evidence';
+import { readEvidence } from '../attribution/store';
 import type { PrivacyDb } from '../db';
 import { missingOrigins } from '../permissions/host-access';
 import { recordAccountSeen, updateAccount } from './accounts';
@@ -32,13 +34,14 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
     ...evidenceHandlers(deps),
     'page/seen': async ({ host }, { tabId }) => {
       const account = await recordAccountSeen(db, host, now());
-      if (tabId === undefined) return { ingroupCount: account.ingroupCount ?? null };
+      const report = wantsPageReport(await readEvidence(db, host), now());
+      if (tabId === undefined) return { ingroupCount: account.ingroupCount ?? null, report };
       try {
-        return { ingroupCount: await launcherCount({ browser, db, now }, host, tabId) };
+        return { ingroupCount: await launcherCount({ browser, db, now }, host, tabId), report };
       } catch (error) {
         // Signed out, not loaded yet, rate limited: the launcher works without a count.
         console.warn('[ingroup-privacy] launcher count', error);
-        return { ingroupCount: account.ingroupCount ?? null };
+        return { ingroupCount: account.ingroupCount ?? null, report };
       }
     },
     'access/missing': async () => ({ missing: await missingOrigins(browser.permissions) }),

@@ -7,7 +7,7 @@
  */
 import { isAccountPage, parseAccountHost } from '../amocrm/host';
 import { pageLang } from '../i18n/launcher';
-import { parsePageSeenCount, parseToContent } from '../messages-to-content';
+import { parsePageSeenCount, parsePageSeenReport, parseToContent } from '../messages-to-content';
 import { amoFetch } from './amo-proxy';
 import { benchSkips } from './bench-parts';
 import { afterLoadIdle } from './idle';
@@ -57,6 +57,8 @@ function run(runtime: ContentRuntime, win: Window, host: string, life: AbortCont
   let lang = pageLang(doc, host);
   let launcher: Launcher | undefined;
   let count: number | null = null;
+  /** Whether the background asked for the page's widget list on this load (its `page/seen` reply). */
+  let wantReport = false;
   /** False until the first launcher goes up (with its count, or without it after COUNT_WAIT_MS). */
   let mounted = false;
 
@@ -177,7 +179,10 @@ function run(runtime: ContentRuntime, win: Window, host: string, life: AbortCont
   else {
     runtime
       .sendMessage({ type: 'page/seen', host })
-      .then(takeCount)
+      .then((reply) => {
+        wantReport = parsePageSeenReport(reply);
+        takeCount(reply);
+      })
       .catch(() => {
         // The background is restarting; the launcher works without a count.
       })
@@ -192,6 +197,7 @@ function run(runtime: ContentRuntime, win: Window, host: string, life: AbortCont
         runtime.sendMessage({ type: 'page/evidence', host, ...batch }).then(takeCount, () => undefined);
       },
       life.signal,
+      () => wantReport,
     );
   }
   return stop;

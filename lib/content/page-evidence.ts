@@ -41,8 +41,12 @@ function ingroupHit(entry: PerformanceEntry, origin: number): TrafficHit | null 
   return { url: entry.name.slice(0, MAX_URL), at: Math.round(origin + entry.startTime) };
 }
 
-/** Watches until `signal` aborts; `send` gets each batch (never an empty one). */
-export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void, signal: AbortSignal): void {
+/**
+ * Watches until `signal` aborts; `send` gets each batch (never an empty one). The page's widget list
+ * goes out only when `wantReport()` says the background asked for it (its `page/seen` reply): on
+ * most loads a batch is the page's requests to Ingroup's hosts, and a page without them sends nothing.
+ */
+export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void, signal: AbortSignal, wantReport: () => boolean = () => true): void {
   let report: string | null = null;
   let traffic: TrafficHit[] = [];
   let timer: number | undefined;
@@ -68,7 +72,7 @@ export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void,
     REPORT_EVENT,
     (event) => {
       const detail = (event as CustomEvent<unknown>).detail;
-      if (typeof detail !== 'string' || detail.length > MAX_REPORT) return;
+      if (typeof detail !== 'string' || detail.length > MAX_REPORT || !wantReport()) return;
       report = detail;
       soon(REPORT_SEND_MS);
     },

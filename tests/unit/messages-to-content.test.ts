@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { PageSeenReply, ToContent } from '@/lib/messages';
-import { parsePageSeenCount, parseToContent, type ToContentMessage } from '@/lib/messages-to-content';
+import { parsePageSeenCount, parsePageSeenReport, parseToContent, type ToContentMessage } from '@/lib/messages-to-content';
 
 describe('the content script’s message guards agree with the zod schemas', () => {
   it('have the same message type', () => {
@@ -46,5 +46,21 @@ describe('the content script’s message guards agree with the zod schemas', () 
   ])('reads the launcher count from %j as %j', (reply, expected) => {
     expect(parsePageSeenCount(reply)).toBe(expected);
     if (expected !== undefined) expect(PageSeenReply.parse((reply as { value: unknown }).value).ingroupCount).toBe(expected);
+  });
+
+  it.each([
+    [{ ok: true, value: { ingroupCount: 3, report: true } }, true],
+    [{ ok: true, value: { ingroupCount: 3, report: false } }, false],
+    [{ ok: true, value: { ingroupCount: 3 } }, false],
+    [{ ok: true, value: { ingroupCount: 3, report: 'true' } }, false],
+    [{ ok: false, value: { report: true } }, false],
+    [{ ok: true, report: true }, false],
+    [null, false],
+  ])('reads whether the page’s widget list is asked for from %j as %j', (reply, expected) => {
+    expect(parsePageSeenReport(reply)).toBe(expected);
+    const value = (reply as { value?: unknown } | null)?.value;
+    const zod = PageSeenReply.safeParse(value);
+    // Where the zod schema reads the reply, it reads the same answer.
+    if (zod.success && (reply as { ok?: unknown }).ok === true) expect(zod.data.report === true).toBe(expected);
   });
 });

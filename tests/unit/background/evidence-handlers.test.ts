@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { browser as Browser } from 'wxt/browser';
-import { readEvidence, readMarks } from '@/lib/attribution/store';
+import { PAGE_REPORT_EVERY_MS, wantsPageReport } from '@/lib/attribution/evidence';
+import { readEvidence, readMarks, recordEvidence } from '@/lib/attribution/store';
 import { recordAccountSeen } from '@/lib/background/accounts';
+import { createHandlers } from '@/lib/background/handlers';
+import type { OutboxRunner } from '@/lib/background/outbox-runner';
 import { evidenceHandlers } from '@/lib/background/evidence-handlers';
 import { db, resetDbForTests } from '@/lib/db';
 
@@ -50,5 +53,33 @@ describe('evidence from the account’s pages', () => {
     await handlers['widget/mark']({ type: 'widget/mark', host: HOST, code: 'other_vendor', mark: null }, page);
     expect((await db().accounts.get(HOST))?.ingroupCount).toBe(0);
     expect(await readMarks(db(), HOST)).toEqual([]);
+  });
+});
+
+describe('which page loads pass on the page’s widget list', () => {
+  const seen = async (at: number): Promise<unknown> => {
+    const outbox: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
+    const handlers = createHandlers({ browser: fakeBrowser as unknown as typeof Browser, db: db(), now: () => at }, outbox);
+    // No tab: the count comes from what is kept, with no amoCRM read.
+    return handlers['page/seen']({ type: 'page/seen', host: HOST }, page);
+  };
+
+  beforeEach(async () => {
+    await resetDbForTests();
+  });
+
+  it('asks for it on an account never reported, not again within PAGE_REPORT_EVERY_MS, and again after', async () => {
+    await expect(seen(1_000)).resolves.toMatchObject({ report: true });
+    await recordEvidence(db(), HOST, [], [], 1_000);
+    await expect(seen(1_000 + PAGE_REPORT_EVERY_MS - 1)).resolves.toMatchObject({ report: false });
+    await expect(seen(1_000 + PAGE_REPORT_EVERY_MS)).resolves.toMatchObject({ report: true });
+  });
+
+  it('asks for it when only traffic was ever recorded, or the list kept is dated later than now (a clock put back)', async () => {
+    await recordEvidence(db(), HOST, null, [{ url: 'https://hooks.ingru.ru/x', at: 5 }], 1_000);
+    await expect(seen(2_000)).resolves.toMatchObject({ report: true });
+    await recordEvidence(db(), HOST, [], [], 50_000);
+    await expect(seen(2_000)).resolves.toMatchObject({ report: true });
+    expect(wantsPageReport({ declaredAt: 50_000 }, 50_001)).toBe(false);
   });
 });

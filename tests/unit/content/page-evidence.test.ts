@@ -97,3 +97,21 @@ describe('the evidence watch on an amoCRM page', () => {
     expect(batches).toHaveLength(1);
   });
 });
+
+describe('the evidence watch when the background has the page’s widget list already', () => {
+  it('sends no report, and nothing at all from a page without requests to Ingroup’s hosts', () => {
+    const batches: EvidenceBatch[] = [];
+    watchEvidence(window, (batch) => batches.push(batch), life.signal, () => false);
+    vi.advanceTimersToNextTimer();
+    vi.advanceTimersByTime(SETTLE_MS);
+    report('{"widgets":[]}');
+    vi.runOnlyPendingTimers();
+    vi.advanceTimersByTime(SEND_EVERY_MS * 3);
+    expect(batches).toEqual([]);
+    // Requests to Ingroup's hosts still go, without the report.
+    FakeObserver.last?.deliver([{ name: 'https://ingru.ru/a', startTime: 1 }]);
+    vi.advanceTimersByTime(SEND_EVERY_MS);
+    expect(batches.map((b) => [b.report, b.traffic.length])).toEqual([[null, 1]]);
+  });
+});
+
