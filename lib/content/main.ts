@@ -13,6 +13,7 @@ import { benchSkips } from './bench-parts';
 import { afterLoadIdle } from './idle';
 import { LAUNCHER_ID, mountLauncher, type Launcher } from './launcher';
 import { watchEvidence } from './page-evidence';
+import { ASK_ATTRIBUTE } from './page-world';
 import { createPanelFrame } from './panel-frame';
 import type { ContentListener, ContentRuntime } from './runtime';
 
@@ -181,6 +182,8 @@ function run(runtime: ContentRuntime, win: Window, host: string, life: AbortCont
       .sendMessage({ type: 'page/seen', host })
       .then((reply) => {
         wantReport = parsePageSeenReport(reply);
+        // Asked of the MAIN-world script, which looks SETTLE_MS after load (lib/content/page-world.ts).
+        if (wantReport && !life.signal.aborted) doc.documentElement.setAttribute(ASK_ATTRIBUTE, '');
         takeCount(reply);
       })
       .catch(() => {

@@ -12,6 +12,12 @@ import { afterLoadIdle, IDLE_TIMEOUT_MS } from './idle';
 
 /** `<html data-ingroup-privacy-lang>`: the web app's language code as `APP.lang_id` gives it. */
 export const LANG_ATTRIBUTE = 'data-ingroup-privacy-lang';
+/**
+ * `<html data-ingroup-privacy-report>`: set by the isolated content script when the background has
+ * asked for the page's widget list on this load; without it the MAIN-world script reads no widgets.
+ * The page can set it too, which only makes it report what the isolated script then ignores.
+ */
+export const ASK_ATTRIBUTE = 'data-ingroup-privacy-report';
 /** Dispatched on `document` with the report as a JSON string in `detail`. */
 export const REPORT_EVENT = 'ingroup-privacy:page-report';
 /**
@@ -63,7 +69,8 @@ export function readLang(win: Window): string | null {
 
 /**
  * Once the page is idle after `load` (lib/content/idle.ts), marks the language (the launcher goes up
- * in the same idle period, after this); SETTLE_MS later, in the next idle period, reports the widgets.
+ * in the same idle period, after this); SETTLE_MS later, in the next idle period, reports the widgets
+ * if the isolated script has asked for them (ASK_ATTRIBUTE).
  */
 export function startPageReport(win: Window): void {
   if (benchSkips(win, 'main')) return;
@@ -72,6 +79,7 @@ export function startPageReport(win: Window): void {
     else win.setTimeout(run, 0);
   };
   const report = (retry: boolean): void => {
+    if (!win.document.documentElement.hasAttribute(ASK_ATTRIBUTE)) return;
     const widgets = readWidgets(win);
     if (widgets.length === 0 && retry) {
       win.setTimeout(() => idle(() => report(false)), RETRY_MS);

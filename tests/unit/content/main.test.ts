@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COUNT_WAIT_MS, REDRAW_SETTLE_MS, startContent, WATCH_MS } from '@/lib/content/main';
 import { LAUNCHER_ID } from '@/lib/content/launcher';
+import { ASK_ATTRIBUTE } from '@/lib/content/page-world';
 import { DROP_HIDDEN_MS, PANEL_FRAME_ID } from '@/lib/content/panel-frame';
 import { contentRuntime, type ContentListener, type ContentRuntime } from '@/lib/content/runtime';
 
@@ -83,6 +84,7 @@ afterEach(() => {
   for (const stop of running.splice(0)) stop();
   Reflect.deleteProperty(window, 'requestIdleCallback');
   Reflect.deleteProperty(document, 'readyState');
+  document.documentElement.removeAttribute(ASK_ATTRIBUTE);
   vi.useRealTimers();
   page(false);
 });
@@ -132,6 +134,16 @@ describe('the content script', () => {
     window.dispatchEvent(new Event('load'));
     expect(getRuntime).not.toHaveBeenCalled();
     expect(document.getElementById(LAUNCHER_ID)).toBeNull();
+  });
+
+  it('asks the MAIN-world script for the page’s widget list only when the background’s reply asks for it', async () => {
+    start(fakeRuntime({ ok: true, value: { ingroupCount: 3 } }).runtime);
+    await launcherUp();
+    expect(document.documentElement.hasAttribute(ASK_ATTRIBUTE)).toBe(false);
+    for (const stop of running.splice(0)) stop();
+    start(fakeRuntime({ ok: true, value: { ingroupCount: 3, report: true } }).runtime);
+    await launcherUp();
+    expect(document.documentElement.hasAttribute(ASK_ATTRIBUTE)).toBe(true);
   });
 
   it('does nothing off an account host', () => {

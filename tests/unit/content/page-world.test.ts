@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LANG_ATTRIBUTE, readWidgets, REPORT_EVENT, SETTLE_MS, startPageReport } from '@/lib/content/page-world';
+import { ASK_ATTRIBUTE, LANG_ATTRIBUTE, readWidgets, REPORT_EVENT, SETTLE_MS, startPageReport } from '@/lib/content/page-world';
 import { langFromCode, pageLang } from '@/lib/i18n/launcher';
 
 type Scope = Window & { APP?: unknown; AMOCRM?: unknown };
@@ -15,6 +15,7 @@ const loaded = (): void => {
 
 afterEach(() => {
   Reflect.deleteProperty(document, 'readyState');
+  document.documentElement.removeAttribute(ASK_ATTRIBUTE);
   Reflect.deleteProperty(window, 'APP');
   Reflect.deleteProperty(window, 'AMOCRM');
   document.documentElement.removeAttribute(LANG_ATTRIBUTE);
@@ -52,6 +53,8 @@ describe('the MAIN-world read of amoCRM’s globals', () => {
     const seen: unknown[] = [];
     document.addEventListener(REPORT_EVENT, (e) => seen.push((e as CustomEvent<unknown>).detail), { once: true });
     loading();
+    // The isolated script has asked for the widget list (the background's page/seen reply said so).
+    document.documentElement.setAttribute(ASK_ATTRIBUTE, '');
     startPageReport(window);
     vi.advanceTimersByTime(SETTLE_MS * 2);
     expect(document.documentElement.getAttribute(LANG_ATTRIBUTE)).toBeNull();
@@ -68,6 +71,23 @@ describe('the MAIN-world read of amoCRM’s globals', () => {
     expect(JSON.parse(seen[0] as string)).toEqual({ lang: 'es', widgets: [{ code: 'w', name: null, supportEmail: null, supportLink: null }] });
     vi.runAllTimers();
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('the MAIN-world script when the widget list is not asked for', () => {
+  it('marks the language, and neither reads nor reports the widgets', () => {
+    vi.useFakeTimers();
+    let read = 0;
+    (window as Scope).APP = { lang_id: 'en', get widgets() { read += 1; return { list: { w: { params: { widget_code: 'w' } } } }; } };
+    const seen: unknown[] = [];
+    const listen = (e: Event): number => seen.push((e as CustomEvent<unknown>).detail);
+    document.addEventListener(REPORT_EVENT, listen);
+    startPageReport(window);
+    vi.runAllTimers();
+    document.removeEventListener(REPORT_EVENT, listen);
+    expect(document.documentElement.getAttribute(LANG_ATTRIBUTE)).toBe('en');
+    expect(seen).toEqual([]);
+    expect(read).toBe(0);
   });
 });
 
