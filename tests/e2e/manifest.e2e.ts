@@ -11,6 +11,14 @@ describe('the built manifest', () => {
     expect(existsSync(`${dir}/manifest.json`), `${dir} was not built`).toBe(true);
   });
 
+  it.each(BUILDS)('%s ships content scripts in which no page address can turn a part off (the bench’s switches are compiled away)', (dir) => {
+    for (const file of ['amocrm-launcher.js', 'amocrm-page.js']) {
+      const code = readFileSync(`${dir}/${file}`, 'utf8');
+      expect(code).toContain('ingroup-privacy');
+      expect(code).not.toContain('bench-skip');
+    }
+  });
+
   it.each(BUILDS)('%s asks only for alarms, notifications, the amoCRM hosts and the endpoint', (dir) => {
     const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Record<string, unknown>;
     expect([...(manifest.permissions as string[])].sort()).toEqual(['alarms', 'notifications']);
