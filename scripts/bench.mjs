@@ -14,7 +14,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { measureBrowser } from './bench/browser.mjs';
@@ -24,6 +24,8 @@ import { measureSizes } from './bench/sizes.mjs';
 const OUT = 'artifacts/bench';
 const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json'];
 mkdirSync(OUT, { recursive: true });
+// How busy the machine was: the figures of a busy machine are not a quiet one's (docs/bench.md says which).
+const loadAtStart = loadavg()[0] ?? NaN;
 
 /** @param {string} path @returns {number} newest modification time under path */
 function newest(path) {
@@ -114,10 +116,10 @@ if (only) {
   console.log(`\nBENCH_ONLY=${process.env.BENCH_ONLY}: a partial run, nothing written.`);
   close(shown);
 }
-const env = { measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', chromium: chromiumVersion, node: process.versions.node, cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`, missing };
+const env = { measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', chromium: chromiumVersion, node: process.versions.node, cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`, load: `load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? NaN).toFixed(1)} at the end`, missing };
 writeFileSync(join(OUT, 'result.json'), `${JSON.stringify({ env, rows: list, sizes, node, browser }, null, 2)}\n`);
 writeFileSync('docs/bench.md', markdown(list, env));
-writeFileSync('README.md', withReadmeTable(readFileSync('README.md', 'utf8'), list, env.measuredAt));
+writeFileSync('README.md', withReadmeTable(readFileSync('README.md', 'utf8'), list, env.measuredAt, env.load));
 console.log('\nDESIGN §9 budgets:');
 printTable(list);
 console.log(`\nWrote ${join(OUT, 'result.json')}, docs/bench.md and the table in README.md.`);

@@ -132,19 +132,19 @@ export const README_END = '<!-- bench:end -->';
 
 /**
  * The README with its budgets table replaced by this run's (between the two markers), so the two
- * pages never disagree. @param {string} readme @param {Row[]} list @param {string} measuredAt
+ * pages never disagree. @param {string} readme @param {Row[]} list @param {string} measuredAt @param {string} [load]
  */
-export function withReadmeTable(readme, list, measuredAt) {
+export function withReadmeTable(readme, list, measuredAt, load = '') {
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block for the budgets table.`);
-  const block = [README_START, `Last run: ${measuredAt}, 2 cores, headless.`, '', ...table(list), README_END].join('\n');
+  const block = [README_START, `Last run: ${measuredAt}, 2 cores, headless${load ? `, ${load}` : ''}.`, '', ...table(list), README_END].join('\n');
   return readme.slice(0, start) + block + readme.slice(end + README_END.length);
 }
 
 /**
  * @param {Row[]} list
- * @param {{ measuredAt: string, chromium: string, node: string, cpu: string, missing: string[] }} env
+ * @param {{ measuredAt: string, chromium: string, node: string, cpu: string, load: string, missing: string[] }} env
  */
 export function markdown(list, env) {
   const lines = [
@@ -155,7 +155,7 @@ export function markdown(list, env) {
     'modules in Node for the ledger and the outbox. This page is rewritten by each run; the raw numbers',
     'are in `artifacts/bench/result.json`.',
     '',
-    `Measured ${env.measuredAt} · ${env.chromium} · Node ${env.node} · ${env.cpu}`,
+    `Measured ${env.measuredAt} · ${env.chromium} · Node ${env.node} · ${env.cpu} · ${env.load}`,
     '',
     ...table(list),
     '',
