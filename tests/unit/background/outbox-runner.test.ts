@@ -65,10 +65,13 @@ describe('the outbox runner around the edges', () => {
     const before = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2027-01-20T12:00:00Z') });
     await before.run();
     expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
+    // A few working days before the date: a reminder, not the badge.
+    expect(browser.notifications.create).toHaveBeenCalledWith(`reminder:${ID}`, expect.objectContaining({ title: 'Скоро срок ответа Ingroup' }));
     const after = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2027-03-01T12:00:00Z') });
     await after.run();
     expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
-    expect(browser.notifications.create).toHaveBeenCalledTimes(1);
+    expect(browser.notifications.create).toHaveBeenLastCalledWith(`overdue:${ID}`, expect.objectContaining({ title: 'Ingroup не ответил в срок' }));
+    expect(browser.notifications.create).toHaveBeenCalledTimes(2);
   });
 
   it.each([
