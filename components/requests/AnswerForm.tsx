@@ -64,7 +64,7 @@ export function AnswerForm({ id }: { id: string }): preact.JSX.Element {
       {needsReason && (
         <label>
           {w('answer.reason')}
-          <textarea rows={2} maxLength={2000} required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          <textarea rows={2} maxLength={2000} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
       )}
       {answer === 'extended' && (
