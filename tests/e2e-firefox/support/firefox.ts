@@ -134,10 +134,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** One local stack (with its port-443 listener) and one Firefox for a test file. */
-export function useFirefox(): { stack: Stack; browser: FirefoxLaunched } {
+export function useFirefox(stack: Omit<NonNullable<Parameters<typeof startStack>[0]>, 'port443'> = {}): { stack: Stack; browser: FirefoxLaunched } {
   const env = {} as { stack: Stack; browser: FirefoxLaunched };
   beforeAll(async () => {
-    env.stack = await startStack({ port443: true });
+    env.stack = await startStack({ ...stack, port443: true });
     env.browser = await launchFirefox(env.stack);
   });
   afterAll(async () => {
