@@ -28,7 +28,7 @@ describe('a request when Ingroup’s endpoint cannot be reached, in Firefox', ()
 
   it('offers email after one attempt, on the badge; a request by email is tracked to Ingroup’s answer and counted open until then', async () => {
     const page = await openExtensionPage(env.browser, 'options.html');
-    // Opened before the notification: headless Firefox opens no new tab while its alert window is the newest.
+    // Opened first: it follows the counts live, as the badge does.
     const popup = await openExtensionPage(env.browser, 'popup.html');
     const stuck = await message(page, { type: 'request/submit', route: 'endpoint', draft: draft('objection') });
     expect(stuck.ok).toBe(true);
