@@ -93,20 +93,27 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
     if (!stored.success || JSON.stringify(stored.data) !== JSON.stringify(summary)) await db.settings.put({ key: ATTENTION_KEY, value: summary });
 
     const notified = new Set([...Notified.parse((await db.settings.get('notified'))?.value), ...Notified.parse((await db.settings.get('overdueNotified'))?.value).map((id) => `overdue:${id}`)]);
+    // Each request is notified once per kind; requests that reach the same kind at once share
+    // one notification (an outage holds every queued request at the same moment).
     let fresh = 0;
-    for (const view of views) {
-      const kind = notificationKind(view);
-      if (!kind || notified.has(`${kind}:${view.record.id}`)) continue;
-      const lang = view.record.body.locale;
+    for (const kind of NOTIFICATION_KINDS) {
+      const due = views.filter((view) => notificationKind(view) === kind && !notified.has(`${kind}:${view.record.id}`));
+      const [first] = due;
+      if (!first) continue;
+      const lang = first.record.body.locale;
       const words = NOTIFICATION_WORDS[kind][lang];
-      await browser.notifications.create(`${kind}:${view.record.id}`, {
+      const what =
+        due.length === 1
+          ? `${requestTitle(first.record.type, lang)} · ${first.record.host}${kind === 'stuck' ? '' : ` · ${first.dueDate ?? ''}`}`
+          : `${lang === 'ru' ? 'Запросов' : 'Requests'}: ${due.length}`;
+      await browser.notifications.create(`${kind}:${first.record.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icons/128.png'),
         title: words.title,
-        message: `${requestTitle(view.record.type, lang)} · ${view.record.host}${kind === 'stuck' ? '' : ` · ${view.dueDate ?? ''}`} — ${words.then}`,
+        message: `${what} — ${words.then}`,
       });
-      notified.add(`${kind}:${view.record.id}`);
-      fresh += 1;
+      for (const view of due) notified.add(`${kind}:${view.record.id}`);
+      fresh += due.length;
     }
     if (fresh) await db.settings.put({ key: 'notified', value: [...notified] });
   }

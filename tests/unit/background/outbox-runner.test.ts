@@ -57,6 +57,19 @@ describe('the outbox runner', () => {
     expect((await db().settings.get('attention'))?.value).toMatchObject({ open: 1, needYou: 1, notGettingThrough: 1 });
   });
 
+  it('shares one notification among requests that stop getting through at once, and counts each on the badge', async () => {
+    const now = Date.parse('2026-11-05T12:00:00Z');
+    const held = (id: string): RequestRecord => ({ ...requestRecord([{ at: now - 1000, kind: 'queued' }]), id, outboxDueAt: now + 86_400_000 });
+    await db().requests.bulkPut([held(ID), held(crypto.randomUUID()), held(crypto.randomUUID())]);
+    const browser = fakeBrowser();
+    const runner = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => now });
+    await runner.run();
+    await runner.run();
+    expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '3' });
+    expect(browser.notifications.create).toHaveBeenCalledTimes(1);
+    expect(browser.notifications.create).toHaveBeenCalledWith(expect.stringMatching(/^stuck:/), expect.objectContaining({ message: expect.stringContaining('Запросов: 3') }));
+  });
+
   it('counts a request saved for email and not yet sent on the badge, without a notification; a closed one not at all', async () => {
     const now = Date.parse('2026-11-05T12:00:00Z');
     await db().requests.put({ ...requestRecord([{ at: now - 1000, kind: 'queued' }]), channel: 'email' });
