@@ -9,7 +9,9 @@ import { z } from 'zod/mini';
 import type { Snapshot } from './amocrm/snapshot';
 import type { EvidenceRow } from './attribution/evidence';
 import type { MarkRow } from './attribution/marks';
-import type { CatalogCacheRow } from './catalog/schema';
+import { CatalogCacheRowSchema, type CatalogCacheRow } from './catalog/schema';
+import { LIVENESS_KEY, livenessFromHistory } from './requests/liveness';
+import { deriveStatus, isFinal } from './requests/record';
 import { latestChoices, type ChoiceTable, type StoredEvent } from './consent/choices';
 import type { LedgerEvent } from './consent/event';
 import type { RequestRecord } from './requests/record';
@@ -38,6 +40,11 @@ export const SCHEMA_V2 = {
 export const SCHEMA_V4_ADDED = {
   evidence: '&host',
   marks: '[host+code], host',
+} as const;
+
+export const SCHEMA_V5 = {
+  ...SCHEMA_V2,
+  requests: '&id, host, createdAt, outboxDueAt, pollDueAt, [host+createdAt], openSince',
 } as const;
 
 export class PrivacyDb extends Dexie {
@@ -74,6 +81,27 @@ export class PrivacyDb extends Dexie {
     // showed (declared vendor contacts, traffic to Ingroup's hosts), and the administrator's own
     // marks, one per [host+code]. New tables only; no row changes shape.
     this.version(4).stores(SCHEMA_V4_ADDED);
+    // v5 (issue 13): `openSince`, kept only while a request is open (not completed or rejected),
+    // so the popup counts failed and emailed requests too and the badge reads only open ones.
+    // Filled here for every request not yet closed; and what the data kept so far proves of the
+    // endpoint (a cached catalog, a receipt) becomes its liveness record (lib/requests/liveness.ts).
+    this.version(5)
+      .stores({ requests: SCHEMA_V5.requests })
+      .upgrade(async (tx) => {
+        const receipts: Array<{ origin: string; at: number }> = [];
+        await tx
+          .table('requests')
+          .toCollection()
+          .modify((row: RequestRecord) => {
+            const events = Array.isArray(row.events) ? row.events : [];
+            if (!isFinal(deriveStatus({ events, createdAt: row.createdAt }).status)) row.openSince = row.createdAt;
+            const at = row.receipt ? Date.parse(row.receipt.receivedAt) : NaN;
+            if (row.endpointOrigin && !Number.isNaN(at)) receipts.push({ origin: row.endpointOrigin, at });
+          });
+        const catalog = CatalogCacheRowSchema.safeParse(await tx.table('catalog').get('endpoint'));
+        const liveness = livenessFromHistory(catalog.success ? catalog.data : undefined, receipts);
+        if (Object.keys(liveness).length) await tx.table('settings').put({ key: LIVENESS_KEY, value: liveness });
+      });
   }
 }
 

@@ -24,6 +24,7 @@ export const REPLIES = {
   'consent/send-marketing': z.object({ id: z.string() }),
   'request/submit': z.object({ id: z.string() }),
   'request/email-sent': z.object({ id: z.string() }),
+  'request/answer': z.object({ id: z.string() }),
   'request/retry': z.object({ id: z.string() }),
   'request/move': z.object({ id: z.string() }),
   'outbox/flush': z.object({ sent: z.int(), retried: z.int(), failed: z.int(), nextDueAt: z.nullable(z.number()) }),

@@ -45,7 +45,10 @@ export const ToBackground = z.discriminatedUnion('type', [
   /** Tell Ingroup the marketing choice in force for an account (an imported one is only recorded). */
   z.strictObject({ type: z.literal('consent/send-marketing'), host: Host }),
   z.strictObject({ type: z.literal('consent/record-all'), state: z.enum(['given', 'refused']), method: z.enum(['popup', 'panel']) }),
-  z.strictObject({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()) }),
+  /** A new request: sent through the endpoint by the outbox, or (`route: 'email'`) saved for the admin to email. */
+  z.strictObject({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()), route: z.optional(z.enum(['endpoint', 'email'])) }),
+  /** Ingroup's answer to a request sent by email, as the admin read it (lib/requests/answers.ts parses it). */
+  z.strictObject({ type: z.literal('request/answer'), id: z.uuid(), answer: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('request/email-sent'), id: z.uuid() }),
   z.strictObject({ type: z.literal('request/retry'), id: z.uuid() }),
   /** Send a request made for another endpoint to the one in force (asked per request, in Options). */
@@ -82,6 +85,7 @@ export const SENDERS: Record<ToBackgroundType, readonly SenderKind[]> = {
   'consent/send-marketing': OPTIONS_ONLY,
   'request/submit': PAGES,
   'request/email-sent': PAGES,
+  'request/answer': PAGES,
   'request/retry': PAGES,
   'request/move': OPTIONS_ONLY,
   'outbox/flush': PAGES,

@@ -12,6 +12,7 @@ import { LazyHostAccess } from '../common/LazyHostAccess';
 import { ChoicesSection } from '../consent/ChoicesSection';
 import { useLazy } from '../common/use-lazy';
 import { calendarFromCatalog } from '@/lib/deadlines/calendar-update';
+import { EndpointStatus } from '../requests/EndpointStatus';
 import { RequestsList } from '../requests/RequestsList';
 import { AccountHeader } from './AccountHeader';
 import { ErrorBox } from './ErrorBox';
@@ -128,10 +129,12 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
               ingroupWidgets={ingroupWidgets}
               regime={regime}
               initialType={composing}
+              endpoint={model.endpoint}
               onDone={() => setComposing(null)}
             />
           )}
           <Section id="requests" title={t('requests.heading')}>
+            <EndpointStatus liveness={model.endpoint} />
             <RequestsList requests={model.requests} regimeOf={() => regime} calendar={calendarFromCatalog(model.catalog.catalog).calendar} />
           </Section>
           <ChoicesSection model={model} />

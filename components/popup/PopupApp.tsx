@@ -6,7 +6,7 @@ import { LazyHostAccess } from '../common/LazyHostAccess';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LazyRequests } from '../requests/LazyRequests';
 import { currentAmoTab, type CurrentTab } from './current-tab';
-import { useAccountLines, useOpenRequestCount, type AccountLine } from './use-accounts';
+import { useAccountLines, useOpenRequestCount, type AccountLine, type OpenRequests } from './use-accounts';
 import { useMarketingSwitches } from './use-marketing-switches';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
@@ -26,6 +26,25 @@ function MarketingSwitch({ line, allowed, onToggle }: { line: AccountLine; allow
         <strong>{line.account.name ?? line.account.subdomain}</strong> <span class="muted">{line.account.host}</span>
       </span>
     </label>
+  );
+}
+
+/** How many requests are open, and what the badge counts among them, in words. */
+function OpenRequestsLine({ open }: { open: OpenRequests }): preact.JSX.Element {
+  const { t } = useI18n();
+  const a = open.attention;
+  const parts = a
+    ? [
+        a.notGettingThrough + a.failed ? t('popup.notGettingThrough', { count: a.notGettingThrough + a.failed }) : '',
+        a.awaitingEmail ? t('popup.awaitingEmail', { count: a.awaitingEmail }) : '',
+        a.overdue ? t('popup.overdue', { count: a.overdue }) : '',
+      ].filter(Boolean)
+    : [];
+  return (
+    <p role="status">
+      {t('consent.openRequests', { count: open.open })}
+      {parts.length > 0 && <strong class="bad"> — {parts.join('; ')}</strong>}
+    </p>
   );
 }
 
@@ -80,7 +99,7 @@ function Popup(): preact.JSX.Element {
           </p>
         )}
       </section>
-      {openRequests.status === 'ready' && <p>{t('consent.openRequests', { count: openRequests.value })}</p>}
+      {openRequests.status === 'ready' && <OpenRequestsLine open={openRequests.value} />}
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('popup.accounts')}</h2>
         {data.status === 'error' && (

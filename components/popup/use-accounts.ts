@@ -1,5 +1,6 @@
 import { db, type AccountRow, type PrivacyDb } from '@/lib/db';
 import type { ConsentState } from '@/lib/consent/event';
+import { ATTENTION_KEY, AttentionSchema, type Attention } from '@/lib/requests/attention';
 import { useLiveQuery, type LiveResult } from '../common/use-live-query';
 
 export interface AccountLine {
@@ -32,12 +33,26 @@ export function useAccountLines(): LiveResult<AccountLine[]> {
   return useLiveQuery(() => readAccountLines(db()), []);
 }
 
-/** Requests still waiting on the outbox or on Ingroup, counted from the two sparse indexes. */
+/**
+ * Requests not yet completed or rejected — being sent, failing, not delivered, saved for email,
+ * emailed, waiting on Ingroup — counted from the sparse `openSince` index (database v5).
+ */
 export async function countOpenRequests(d: PrivacyDb): Promise<number> {
-  const [sending, polling] = await Promise.all([d.requests.where('outboxDueAt').above(0).primaryKeys(), d.requests.where('pollDueAt').above(0).primaryKeys()]);
-  return new Set([...sending, ...polling]).size;
+  return d.requests.where('openSince').above(0).count();
 }
 
-export function useOpenRequestCount(): LiveResult<number> {
-  return useLiveQuery(() => countOpenRequests(db()), []);
+export interface OpenRequests {
+  open: number;
+  /** What the badge counts, as the background last derived it; null before its first run. */
+  attention: Attention | null;
+}
+
+export async function readOpenRequests(d: PrivacyDb): Promise<OpenRequests> {
+  const [open, row] = await Promise.all([countOpenRequests(d), d.settings.get(ATTENTION_KEY)]);
+  const attention = AttentionSchema.safeParse(row?.value);
+  return { open, attention: attention.success ? attention.data : null };
+}
+
+export function useOpenRequestCount(): LiveResult<OpenRequests> {
+  return useLiveQuery(() => readOpenRequests(db()), []);
 }

@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import type { Regime } from '@/lib/amocrm/host';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import type { MessageKey } from '@/lib/i18n';
+import { routeWords } from '@/lib/i18n/email-route';
 import { anchorWords } from '@/lib/i18n/ledger-anchor';
+import { hasAnswered, type EndpointLiveness } from '@/lib/requests/liveness';
+import type { Channel } from '@/lib/requests/record';
 import { POLICY_VERSION } from '@/lib/policy/version';
 import { bodyFromDraft, PREVIEW_LEDGER } from '@/lib/requests/compose';
 import { defaultRelationship, requestTitle } from '@/lib/requests/email';
@@ -20,6 +23,8 @@ export interface ComposerProps {
   ingroupWidgets: ReadonlyArray<{ code: string; name: string }>;
   regime: Regime;
   initialType?: RequestType;
+  /** Ingroup's endpoint in force and whether it has ever answered: the default route follows it. */
+  endpoint: EndpointLiveness;
   /** With the new request's id once it is saved, or null when the admin cancels. */
   onDone: (id: string | null) => void;
 }
@@ -45,8 +50,12 @@ function previewBody(draft: Draft, placeholders: { id: string; createdAt: string
 }
 
 /** A request written out in full, previewed exactly as it will be sent, and stored before any send. */
-export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime, initialType = 'access', onDone }: ComposerProps): preact.JSX.Element {
+export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime, initialType = 'access', endpoint, onDone }: ComposerProps): preact.JSX.Element {
   const { t, lang } = useI18n();
+  const w = routeWords(lang);
+  const answered = hasAnswered(endpoint);
+  // Until the endpoint has answered once, a request goes by email, the policy's own channel.
+  const [route, setRoute] = useState<Channel>(answered ? 'endpoint' : 'email');
   const [type, setType] = useState<RequestType>(initialType);
   const [regime, setRegime] = useState<Regime>(initialRegime);
   const [widgets, setWidgets] = useState<string[]>(ingroupWidgets.map((w) => w.code));
@@ -82,7 +91,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
   const confirm = (): void => {
     setStatus({ kind: 'sending' });
     if (regime !== initialRegime) void send({ type: 'settings/regime', host, regime });
-    send({ type: 'request/submit', draft }).then(
+    send({ type: 'request/submit', draft, route }).then(
       ({ id }) => {
         setStatus({ kind: 'sent' });
         setReviewing(false);
@@ -94,6 +103,15 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
       },
     );
   };
+  const endpointHost = new URL(endpoint.base).host;
+  const why =
+    route === 'email'
+      ? answered
+        ? w('route.whyEmailChosen')
+        : w('route.whyEmailDefault', { host: endpointHost })
+      : answered && endpoint.answeredAt !== null
+        ? w('route.whyEndpoint', { host: endpointHost, date: new Date(endpoint.answeredAt).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium' }) })
+        : w('route.whyEndpointUnknown', { host: endpointHost });
   const preview = JSON.stringify(previewBody(draft, { id: t('composer.previewId'), createdAt: t('composer.previewTime'), ledger: anchorWords(lang)('anchor.previewLedger') }), null, 2);
 
   return (
@@ -182,6 +200,20 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
           {t('composer.identityUseAccount', { subdomain: snapshot.account.subdomain, id: snapshot.account.id })}
         </button>
       </details>
+      <fieldset class="route" aria-describedby="route-why">
+        <legend>{w('route.legend')}</legend>
+        <label class="check">
+          <input type="radio" name="route" value="email" checked={route === 'email'} onChange={() => setRoute('email')} />
+          {w('route.email')}
+        </label>
+        <label class="check">
+          <input type="radio" name="route" value="endpoint" checked={route === 'endpoint'} onChange={() => setRoute('endpoint')} />
+          {w('route.endpoint', { host: endpointHost })}
+        </label>
+        <p class="muted" id="route-why">
+          {why}
+        </p>
+      </fieldset>
       {type === 'erasure' && (
         <label class="check">
           <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
@@ -189,7 +221,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
         </label>
       )}
       <details>
-        <summary>{t('composer.preview')}</summary>
+        <summary>{route === 'email' ? w('route.previewEmail') : t('composer.preview')}</summary>
         <pre class="preview">{preview}</pre>
       </details>
       {reviewing && (
@@ -204,7 +236,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={blocked}>
-          {status.kind === 'sending' ? t('composer.sending') : t('composer.send')}
+          {status.kind === 'sending' ? t('composer.sending') : route === 'email' ? w('route.saveEmail') : t('composer.send')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
           {t('composer.cancel')}

@@ -4,9 +4,11 @@ import { db } from '@/lib/db';
 import type { MessageKey } from '@/lib/i18n';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { checkEndpointBase, originPattern } from '@/lib/requests/endpoint-base';
+import { readLiveness } from '@/lib/requests/liveness';
 import { send } from '@/lib/send';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import { EndpointStatus } from './EndpointStatus';
 import { HeldRequests } from './HeldRequests';
 
 type Note = { ok: boolean; text: string };
@@ -20,6 +22,7 @@ export function EndpointSetting(): preact.JSX.Element {
   const { t } = useI18n();
   const stored = useLiveQuery(() => db().settings.get('endpointBase'), []);
   const current = stored.status === 'ready' && typeof stored.value?.value === 'string' ? stored.value.value : DEFAULT_ENDPOINT_BASE;
+  const liveness = useLiveQuery(() => readLiveness(db(), current), [current]);
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
   const failed = (error: unknown): void => setNote({ ok: false, text: t('requests.endpoint.failed', { error: error instanceof Error ? error.message : String(error) }) });
@@ -60,6 +63,7 @@ export function EndpointSetting(): preact.JSX.Element {
       <p>
         {t('requests.endpoint.current', { base: current })} {current === DEFAULT_ENDPOINT_BASE ? t('requests.endpoint.default') : ''}
       </p>
+      {liveness.status === 'ready' && <EndpointStatus liveness={liveness.value} />}
       <label>
         {t('requests.endpoint.address')}
         <input type="url" value={draft ?? current} onInput={(e) => setDraft(e.currentTarget.value)} size={48} aria-describedby="endpoint-help" spellcheck={false} />

@@ -3,7 +3,7 @@ import type { Regime } from '@/lib/amocrm/host';
 import type { RuCalendar } from '@/lib/deadlines/ru-calendar';
 import type { Lang, MessageKey } from '@/lib/i18n';
 import { requestTitle } from '@/lib/requests/titles';
-import type { RequestEvent, RequestRecord } from '@/lib/requests/record';
+import { isFinal, type RequestEvent, type RequestRecord } from '@/lib/requests/record';
 import { requestView, type RequestView } from '@/lib/requests/view';
 import type { ToBackground } from '@/lib/messages';
 import { send } from '@/lib/send';
@@ -87,8 +87,12 @@ function Due({ view }: { view: RequestView }): preact.JSX.Element {
 function EventLine({ event }: { event: RequestEvent }): preact.JSX.Element {
   const { t, lang } = useI18n();
   const what = t(`requests.event.${event.kind}` as MessageKey);
-  const status = event.status ? `: ${t(`requests.status.${event.status}` as MessageKey)}` : '';
-  const detail = event.detail ?? event.reason ?? event.message;
+  const status = event.status
+    ? `: ${t(`requests.status.${event.status}` as MessageKey)}`
+    : event.answer
+      ? `: ${t(`requests.answer.${event.answer}` as MessageKey)}${event.answeredOn ? `, ${t('requests.answer.on', { date: formatDay(event.answeredOn, lang) })}` : ''}`
+      : '';
+  const detail = [event.detail ?? event.reason ?? event.message, event.note].filter(Boolean).join(' — ');
   return (
     <li>
       {formatTime(event.at, lang)} — {what}
@@ -114,6 +118,24 @@ function CopyButton({ text }: { text: string }): preact.JSX.Element {
       </button>{' '}
       <span role="status">{note}</span>
     </>
+  );
+}
+
+/** Recording Ingroup's answer to an emailed request: the form loads when the admin opens it. */
+function AnswerBlock({ id }: { id: string }): preact.JSX.Element {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const form = useLazy(() => import('./AnswerForm'), open);
+  return (
+    <details class="answer" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('requests.recordAnswer')}</summary>
+      {form.status === 'ready' && <form.value.AnswerForm id={id} />}
+      {form.status === 'error' && (
+        <p class="error" role="alert">
+          {t('requests.actionFailed', { error: form.error.message })}
+        </p>
+      )}
+    </details>
   );
 }
 
@@ -197,7 +219,12 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
   const { t, lang } = useI18n();
   const { record, state } = view;
   const action = useAction();
-  const status = state.status === 'sent' && state.sentBy === 'email' ? t('requests.sentByEmail') : t(`requests.status.${state.status}` as MessageKey);
+  const status =
+    state.status === 'sent' && state.sentBy === 'email'
+      ? t('requests.sentByEmail')
+      : state.status === 'queued' && record.channel === 'email'
+        ? t('requests.status.awaitingEmail')
+        : t(`requests.status.${state.status}` as MessageKey);
   return (
     <li class="request" aria-label={`${requestTitle(record.type, lang)}: ${status}`}>
       <h4>
@@ -225,6 +252,11 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
       </dl>
       {view.rule && <p class="muted">{t('requests.rule', { rule: view.rule.label[lang], source: view.rule.source })}</p>}
       {state.message && <p>{t('requests.message', { message: state.message })}</p>}
+      {view.notGettingThrough && (
+        <p class="bad" role="status">
+          {t('requests.notGettingThrough')}
+        </p>
+      )}
       {state.lastError && <p class="muted">{t('requests.lastError', { error: state.lastError })}</p>}
       {state.reason && <p>{t('requests.reason', { reason: state.reason })}</p>}
       {canEmail(view) && (
@@ -235,15 +267,21 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
             <button type="button" onClick={() => action.run({ type: 'request/email-sent', id: record.id })}>
               {t('requests.emailSent')}
             </button>{' '}
-            {view.needsAction === 'email' && (
+            {state.status === 'failed' && (
               <button type="button" onClick={() => action.run({ type: 'request/retry', id: record.id })}>
                 {t('requests.retry')}
+              </button>
+            )}
+            {state.status === 'queued' && record.channel === 'email' && (
+              <button type="button" onClick={() => action.run({ type: 'request/retry', id: record.id })}>
+                {t('requests.sendByEndpoint')}
               </button>
             )}
           </p>
         </details>
       )}
       <ActionError error={action.error} />
+      {state.sentBy === 'email' && !isFinal(state.status) && <AnswerBlock id={record.id} />}
       {view.needsAction === 'complaint' && <ComplaintBlock view={view} regime={regime} />}
       <details>
         <summary>{t('requests.history')}</summary>

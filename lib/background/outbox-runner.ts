@@ -1,8 +1,9 @@
 /**
  * Runs the outbox in the service worker: a drain and a status poll now, at startup, and whenever
  * the `outbox` alarm fires; the alarm is set for the next thing due, so a request survives the
- * worker being stopped and the browser restarting. Also keeps the toolbar badge (overdue
- * requests) and raises one notification per request when it becomes overdue.
+ * worker being stopped and the browser restarting. Also keeps the toolbar badge (the requests
+ * that need the admin) and raises one notification per request when it stops getting through,
+ * when its due date is near, and when it becomes overdue.
  */
 import type { browser as Browser } from 'wxt/browser';
 import { z } from 'zod/mini';
@@ -10,7 +11,8 @@ import { defaultRegime, type Regime } from '../amocrm/host';
 import type { PrivacyDb } from '../db';
 import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
 import { requestTitle } from '../requests/titles';
-import { requestView } from '../requests/view';
+import { ATTENTION_KEY, AttentionSchema, attentionSummary } from '../requests/attention';
+import { requestView, type RequestView } from '../requests/view';
 import { cachedCatalog } from '../catalog/load';
 import { calendarFromCatalog } from '../deadlines/calendar-update';
 import { readEndpointBase } from '../settings';
@@ -20,9 +22,34 @@ export const OUTBOX_ALARM = 'outbox';
 const DEADLINE_CHECK_MS = 60 * 60_000;
 /** Chrome fires alarms no sooner than 30 s from now. */
 const ALARM_MIN_MS = 30_000;
-const NOTIFICATION_PREFIX = 'overdue:';
-/** Ids of requests whose overdue notification was shown (settings key `overdueNotified`). */
+/** The notifications raised, as `kind:id` (settings key `notified`; `overdueNotified` held overdue ids before). */
 const Notified = z.catch(z.array(z.string()), []);
+
+type NotificationKind = 'stuck' | 'reminder' | 'overdue';
+const NOTIFICATION_KINDS: readonly NotificationKind[] = ['stuck', 'reminder', 'overdue'];
+
+/** Which notification a request calls for now, if any: each is raised once per request. */
+function notificationKind(view: RequestView): NotificationKind | null {
+  if (view.state.status === 'failed' || view.notGettingThrough) return 'stuck';
+  if (view.overdue) return 'overdue';
+  if (view.dueSoon) return 'reminder';
+  return null;
+}
+
+const NOTIFICATION_WORDS: Record<NotificationKind, Record<'ru' | 'en', { title: string; then: string }>> = {
+  stuck: {
+    ru: { title: 'Запрос не доходит до Ingroup', then: 'отправьте его по email на support@ingru.ru' },
+    en: { title: 'A request is not getting through to Ingroup', then: 'send it by email to support@ingru.ru' },
+  },
+  reminder: {
+    ru: { title: 'Скоро срок ответа Ingroup', then: 'проверьте, ответил ли Ingroup, и отметьте ответ' },
+    en: { title: 'Ingroup’s deadline is near', then: 'check whether Ingroup has answered, and record its answer' },
+  },
+  overdue: {
+    ru: { title: 'Ingroup не ответил в срок', then: 'можно подать жалобу' },
+    en: { title: 'Ingroup missed the deadline', then: 'you can file a complaint' },
+  },
+};
 
 export interface OutboxRunner {
   /** Send what is due and poll what is due, then set the alarm and the badge. */
@@ -47,30 +74,48 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
     await browser.alarms.create(OUTBOX_ALARM, { when });
   }
 
-  async function checkDeadlines(): Promise<void> {
-    const open = await db.requests.toArray();
+  /**
+   * The badge and the notifications, from the open requests (the `openSince` index): the badge
+   * counts the requests that need the admin — not getting through, not delivered, saved for email
+   * and not yet sent, or overdue by law; one notification per request when it stops getting
+   * through, when its due date is near, and when it turns overdue.
+   */
+  async function checkAttention(): Promise<void> {
+    const open = await db.requests.where('openSince').above(0).toArray();
     const today = new Date(now());
     const { calendar } = calendarFromCatalog((await cachedCatalog(db)).catalog);
-    const overdue = [];
-    for (const record of open) {
-      const view = requestView(record, await regimeOf(record.host), today, calendar);
-      if (view.overdue) overdue.push(view);
-    }
-    await browser.action.setBadgeText({ text: overdue.length ? String(overdue.length) : '' });
+    const views = [];
+    for (const record of open) views.push(requestView(record, await regimeOf(record.host), today, calendar));
+    const summary = attentionSummary(views);
+    await browser.action.setBadgeText({ text: summary.needYou ? String(summary.needYou) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
-    const notified = new Set(Notified.parse((await db.settings.get('overdueNotified'))?.value));
-    const fresh = overdue.filter((v) => !notified.has(v.record.id));
-    for (const view of fresh) {
-      const lang = view.record.body.locale;
-      await browser.notifications.create(`${NOTIFICATION_PREFIX}${view.record.id}`, {
+    const stored = AttentionSchema.safeParse((await db.settings.get(ATTENTION_KEY))?.value);
+    if (!stored.success || JSON.stringify(stored.data) !== JSON.stringify(summary)) await db.settings.put({ key: ATTENTION_KEY, value: summary });
+
+    const notified = new Set([...Notified.parse((await db.settings.get('notified'))?.value), ...Notified.parse((await db.settings.get('overdueNotified'))?.value).map((id) => `overdue:${id}`)]);
+    // Each request is notified once per kind; requests that reach the same kind at once share
+    // one notification (an outage holds every queued request at the same moment).
+    let fresh = 0;
+    for (const kind of NOTIFICATION_KINDS) {
+      const due = views.filter((view) => notificationKind(view) === kind && !notified.has(`${kind}:${view.record.id}`));
+      const [first] = due;
+      if (!first) continue;
+      const lang = first.record.body.locale;
+      const words = NOTIFICATION_WORDS[kind][lang];
+      const what =
+        due.length === 1
+          ? `${requestTitle(first.record.type, lang)} · ${first.record.host}${kind === 'stuck' ? '' : ` · ${first.dueDate ?? ''}`}`
+          : `${lang === 'ru' ? 'Запросов' : 'Requests'}: ${due.length}`;
+      await browser.notifications.create(`${kind}:${first.record.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icons/128.png'),
-        title: lang === 'ru' ? 'Ingroup не ответил в срок' : 'Ingroup missed the deadline',
-        message: `${requestTitle(view.record.type, lang)} · ${view.record.host} · ${view.dueDate ?? ''}`,
+        title: words.title,
+        message: `${what} — ${words.then}`,
       });
-      notified.add(view.record.id);
+      for (const view of due) notified.add(`${kind}:${view.record.id}`);
+      fresh += due.length;
     }
-    if (fresh.length) await db.settings.put({ key: 'overdueNotified', value: [...notified] });
+    if (fresh) await db.settings.put({ key: 'notified', value: [...notified] });
   }
 
   let running: Promise<DrainResult> | null = null;
@@ -86,7 +131,7 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
         console.error('[ingroup-privacy] outbox alarm', error);
         await browser.alarms.create(OUTBOX_ALARM, { when: now() + ALARM_MIN_MS });
       });
-      await checkDeadlines().catch((error: unknown) => console.error('[ingroup-privacy] deadlines', error));
+      await checkAttention().catch((error: unknown) => console.error('[ingroup-privacy] badge and notifications', error));
     }
   }
   return {
@@ -117,7 +162,7 @@ export function startOutbox(browser: typeof Browser, runner: OutboxRunner): void
   });
   browser.runtime.onStartup.addListener(() => run('startup'));
   browser.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    if (!NOTIFICATION_KINDS.some((kind) => id.startsWith(`${kind}:`))) return;
     browser.runtime.openOptionsPage().catch((error: unknown) => console.error('[ingroup-privacy] open options', error));
   });
   run('worker start');

@@ -12,13 +12,15 @@ import { bodyFromDraft } from '../requests/compose';
 import { checkEndpointBase, originPattern } from '../requests/endpoint-base';
 import { enqueue, moveToEndpoint, recordEmailSent, requeue } from '../requests/outbox';
 import { IdentitySchema } from '../requests/identity';
+import { recordAnswer } from '../requests/answers';
+import type { Channel } from '../requests/record';
 import { readEndpointBase } from '../settings';
 import { marketingDraft } from '../requests/marketing';
 import type { BackgroundDeps } from './handlers';
 import type { OutboxRunner } from './outbox-runner';
 import type { Handlers } from './router';
 
-export type RequestHandlers = Pick<Handlers, 'request/submit' | 'request/email-sent' | 'request/retry' | 'request/move' | 'outbox/flush' | 'settings/endpoint'>;
+export type RequestHandlers = Pick<Handlers, 'request/submit' | 'request/email-sent' | 'request/answer' | 'request/retry' | 'request/move' | 'outbox/flush' | 'settings/endpoint'>;
 
 export interface RequestDeps extends BackgroundDeps {
   outbox: OutboxRunner;
@@ -28,7 +30,11 @@ function kick(outbox: OutboxRunner): void {
   outbox.run().catch((error: unknown) => console.error('[ingroup-privacy] outbox', error));
 }
 
-export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<string> {
+/**
+ * Saves a new request before anything else happens. Through the endpoint (`endpoint`), the outbox
+ * sends it; by email (`email`), it waits for the admin to send the letter and say so.
+ */
+export async function submitDraft(deps: RequestDeps, draft: unknown, route: Channel = 'endpoint'): Promise<string> {
   const { headHash, events } = await ledgerHead(deps.db);
   const body = bodyFromDraft(draft, {
     id: crypto.randomUUID(),
@@ -41,7 +47,7 @@ export async function submitDraft(deps: RequestDeps, draft: unknown): Promise<st
   const identity = IdentitySchema.safeParse((draft as { identity?: unknown } | null)?.identity);
   // Made for the endpoint in force now: it is sent there, or, if the endpoint changes, only where the admin says.
   const origin = new URL(await readEndpointBase(deps.db)).origin;
-  await enqueue(deps.db, body, 'endpoint', deps.now(), identity.success ? identity.data : undefined, origin);
+  await enqueue(deps.db, body, route, deps.now(), identity.success ? identity.data : undefined, origin);
   kick(deps.outbox);
   return body.id;
 }
@@ -86,7 +92,13 @@ async function revokeOldGrant(deps: RequestDeps, previous: string, current: stri
 
 export function requestHandlers(deps: RequestDeps): RequestHandlers {
   return {
-    'request/submit': async ({ draft }) => ({ id: await submitDraft(deps, draft) }),
+    'request/submit': async ({ draft, route }) => ({ id: await submitDraft(deps, draft, route) }),
+    'request/answer': async ({ id, answer }) => {
+      await recordAnswer(deps.db, id, answer, deps.now());
+      // The badge and the reminders follow the answer at once.
+      kick(deps.outbox);
+      return { id };
+    },
     'request/email-sent': async ({ id }) => {
       await recordEmailSent(deps.db, id, deps.now());
       kick(deps.outbox);

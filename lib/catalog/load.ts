@@ -7,6 +7,7 @@
  */
 import { z } from 'zod/mini';
 import type { PrivacyDb } from '../db';
+import { recordAnswered, recordFailure } from '../requests/liveness';
 import { BUNDLED_CATALOG } from './bundled';
 import { CatalogCacheRowSchema, parseCatalog, type Catalog, type CatalogSource } from './schema';
 
@@ -113,9 +114,12 @@ export async function loadCatalog(opts: LoadCatalogOptions): Promise<LoadedCatal
     const catalog = await fetchCatalog(opts);
     const fetchedAt = opts.now();
     await opts.db.catalog.put({ key: 'endpoint', fetchedAt, base: opts.base, catalog });
+    // The endpoint answered in the contract's shape: it exists (lib/requests/liveness.ts).
+    await recordAnswered(opts.db, opts.base, 'catalog', fetchedAt);
     return { catalog, source: 'endpoint', fetchedAt };
   } catch (error) {
     if (!(error instanceof CatalogError)) throw error;
+    if (error.code !== 'catalog/malformed') await recordFailure(opts.db, opts.base, opts.now(), error.status);
     return { ...fromCache(row), error };
   }
 }

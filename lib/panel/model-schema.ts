@@ -10,6 +10,7 @@ import { MarkRowSchema } from '../attribution/marks';
 import { CatalogSchema, CatalogSource } from '../catalog/schema';
 import { LedgerEventSchema } from '../consent/event';
 import { CurrentChoicesSchema } from '../consent/ledger';
+import { EndpointLivenessSchema } from '../requests/liveness';
 import { RequestRecordSchema } from '../requests/record';
 
 export const PanelModelSchema = z.object({
@@ -28,5 +29,7 @@ export const PanelModelSchema = z.object({
   evidence: z.nullable(EvidenceRowSchema),
   /** The administrator's own marks on this account's widgets. */
   marks: z.array(MarkRowSchema),
+  /** Ingroup's endpoint in force, and whether it has ever answered this browser. */
+  endpoint: EndpointLivenessSchema,
 });
 export type PanelModel = z.infer<typeof PanelModelSchema>;

@@ -8,12 +8,14 @@ import { readEvidence, readMarks } from '../attribution/store';
 import { cachedCatalog } from '../catalog/load';
 import { currentChoices, history } from '../consent/ledger';
 import type { PrivacyDb } from '../db';
+import { readLiveness } from '../requests/liveness';
+import { readEndpointBase } from '../settings';
 import type { PanelModel } from './model-schema';
 
 export { PanelModelSchema, type PanelModel } from './model-schema';
 
 export async function loadPanelModel(db: PrivacyDb, host: string, _now: number): Promise<PanelModel> {
-  const [account, snapshot, choices, consentHistory, requests, catalog, evidence, marks] = await Promise.all([
+  const [account, snapshot, choices, consentHistory, requests, catalog, evidence, marks, endpoint] = await Promise.all([
     db.accounts.get(host),
     readSnapshot(db, host),
     currentChoices(db, host),
@@ -27,6 +29,7 @@ export async function loadPanelModel(db: PrivacyDb, host: string, _now: number):
     cachedCatalog(db),
     readEvidence(db, host),
     readMarks(db, host),
+    readEndpointBase(db).then((base) => readLiveness(db, base)),
   ]);
   return {
     host,
@@ -38,5 +41,6 @@ export async function loadPanelModel(db: PrivacyDb, host: string, _now: number):
     catalog: { catalog: catalog.catalog, source: catalog.source, fetchedAt: catalog.fetchedAt },
     evidence,
     marks,
+    endpoint,
   };
 }

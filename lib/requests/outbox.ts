@@ -19,6 +19,7 @@
 import type { PrivacyDb } from '../db';
 import { isCurrent, wipeGeneration } from '../wipe';
 import { EndpointError, getStatus, postRequest, type FetchLike } from './endpoint';
+import { recordAnswered, recordFailure } from './liveness';
 import { deriveStatus, sendsTo, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
 import { FINAL_STATUSES, type Receipt, type RequestBody } from './types';
 
@@ -94,6 +95,7 @@ export async function enqueue(
     createdAt: now,
     attempts: 0,
     events: [{ at: now, kind: 'queued' }],
+    openSince: now,
     ...(channel === 'endpoint' ? { outboxDueAt: now } : {}),
     ...(channel === 'endpoint' && endpointOrigin !== undefined ? { endpointOrigin } : {}),
   };
@@ -122,10 +124,22 @@ function asEndpointError(error: unknown): EndpointError {
   return new EndpointError('retryable', `Sending failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
-function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'polls'>(record: RequestRecord, ...keys: K[]): RequestRecord {
+function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'polls' | 'openSince'>(record: RequestRecord, ...keys: K[]): RequestRecord {
   const copy = { ...record };
   for (const key of keys) delete copy[key];
   return copy;
+}
+
+/**
+ * What the attempt says of the endpoint (lib/requests/liveness.ts): an answer in the contract's
+ * shape proves it exists; no connection, or an HTTP error, is noted as the last problem. A 2xx
+ * that did not match the contract is neither.
+ */
+async function noteLiveness(db: PrivacyDb, deps: OutboxDeps, generation: number, answered: boolean, caught: unknown): Promise<void> {
+  // After a wipe nothing is written back, this included.
+  if (!isCurrent(db, generation)) return;
+  if (answered) await recordAnswered(db, deps.base, 'request', deps.now());
+  else if (caught instanceof EndpointError && caught.kind !== 'malformed') await recordFailure(db, deps.base, deps.now(), caught.status);
 }
 
 /**
@@ -149,7 +163,9 @@ export async function attemptSend(db: PrivacyDb, id: string, deps: OutboxDeps): 
       receipt = await postRequest(deps.base, record.body, deps.fetch, { now: deps.now(), ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) });
     } catch (caught) {
       error = asEndpointError(caught);
+      await noteLiveness(db, deps, generation, false, caught);
     }
+    if (receipt) await noteLiveness(db, deps, generation, true, undefined);
     return await db.transaction('rw', db.requests, async (): Promise<AttemptOutcome> => {
       const now = deps.now();
       // Read again: the admin may have sent it by email while this attempt was on the wire, or
@@ -328,7 +344,9 @@ async function pollOne(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<'ch
       reply = await getStatus(deps.base, id, deps.fetch, { now: deps.now(), ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) });
     } catch (caught) {
       error = asEndpointError(caught);
+      await noteLiveness(db, deps, generation, false, caught);
     }
+    if (reply) await noteLiveness(db, deps, generation, true, undefined);
     return await db.transaction('rw', db.requests, async () => {
       const now = deps.now();
       // Gone (wiped, or never there): the answer is not written back.
@@ -365,7 +383,7 @@ async function pollOne(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<'ch
           ]
         : current.events;
       if (FINAL_STATUSES.has(reply.status)) {
-        await db.requests.put({ ...without(current, 'pollDueAt', 'polls'), events });
+        await db.requests.put({ ...without(current, 'pollDueAt', 'polls', 'openSince'), events });
       } else {
         const nextPolls = changed ? 0 : polls;
         await db.requests.put({ ...current, events, polls: nextPolls, pollDueAt: now + pollDelay(nextPolls, deps.random) });
@@ -440,10 +458,14 @@ export async function moveToEndpoint(db: PrivacyDb, id: string, origin: string, 
   });
 }
 
-/** "Try again" on a failed request: queued afresh under the same id (and so the same Idempotency-Key). */
+/**
+ * "Try again" on a failed request, or "send through the endpoint" on one saved for email and not
+ * yet emailed: queued afresh under the same id (and so the same Idempotency-Key).
+ */
 export async function requeue(db: PrivacyDb, id: string, now: number = Date.now()): Promise<RequestRecord> {
   return update(db, id, (record) => {
-    if (deriveStatus(record).status !== 'failed') return record;
+    const status = deriveStatus(record).status;
+    if (status !== 'failed' && !(status === 'queued' && record.channel === 'email')) return record;
     return {
       ...without(record, 'lastError'),
       channel: 'endpoint',

@@ -15,7 +15,15 @@ export { IdentitySchema, type Identity } from './identity';
 export const Channel = z.enum(['endpoint', 'email']);
 export type Channel = z.infer<typeof Channel>;
 
-export const EVENT_KINDS = ['queued', 'attempt_failed', 'sent', 'received', 'status', 'failed', 'email_sent'] as const;
+export const EVENT_KINDS = ['queued', 'attempt_failed', 'sent', 'received', 'status', 'failed', 'email_sent', 'answer'] as const;
+
+/**
+ * Ingroup's answer to a request sent by email, as the administrator records it (`answer` events):
+ * it acknowledged the request, answered it, extended the period (with its reason), or refused.
+ */
+export const ANSWER_KINDS = ['acknowledged', 'answered', 'extended', 'refused'] as const;
+export const AnswerKind = z.enum(ANSWER_KINDS);
+export type AnswerKind = z.infer<typeof AnswerKind>;
 
 export const RequestEventSchema = z.object({
   /** Epoch milliseconds. */
@@ -34,6 +42,10 @@ export const RequestEventSchema = z.object({
   message: z.optional(z.string()),
   /** `received` events: whether the endpoint asked the requester to confirm by email. */
   verification: z.optional(z.enum(['none', 'email_sent'])),
+  /** `answer` events: what Ingroup answered, on which day (YYYY-MM-DD), and the administrator's note. */
+  answer: z.optional(AnswerKind),
+  answeredOn: z.optional(z.iso.date()),
+  note: z.optional(z.string()),
 });
 export type RequestEvent = z.infer<typeof RequestEventSchema>;
 
@@ -62,6 +74,12 @@ export const RequestRecordSchema = z.object({
   endpointOrigin: z.optional(z.string()),
   /** Status polls since the status last changed; drives the polling backoff. */
   polls: z.optional(z.int().check(z.nonnegative())),
+  /**
+   * Epoch ms when the request was made, kept only while it is open (neither completed nor rejected):
+   * the sparse index the popup counts and the badge reads (database v5). A failed request, or one
+   * sent by email and not yet answered, is open.
+   */
+  openSince: z.optional(z.number()),
 });
 export type RequestRecord = z.infer<typeof RequestRecordSchema>;
 
@@ -84,6 +102,10 @@ export interface RequestState {
   lastError?: string;
   /** How it went out: `email` once the admin sent it by email. */
   sentBy?: Channel;
+  /** Ingroup extended the period (a reported extended date, or an extension the admin recorded). */
+  extended?: boolean;
+  /** The last answer the admin recorded for a request sent by email. */
+  answer?: AnswerKind;
   /** Epoch milliseconds of the last event. */
   updatedAt: number;
 }
@@ -130,15 +152,41 @@ export function deriveStatus(record: Pick<RequestRecord, 'events' | 'createdAt'>
         state.status = 'failed';
         if (event.detail !== undefined) state.lastError = event.detail;
         break;
+      case 'answer':
+        applyAnswer(state, event);
+        break;
     }
   }
   return state;
 }
 
+/** The status an answer moves a request to: the same steps as the endpoint's lifecycle. */
+export const ANSWER_STATUS: Record<AnswerKind, DerivedStatus> = {
+  acknowledged: 'received',
+  answered: 'completed',
+  extended: 'in_progress',
+  refused: 'rejected',
+};
+
+function applyAnswer(state: RequestState, event: RequestEvent): void {
+  if (!event.answer) return;
+  state.status = ANSWER_STATUS[event.answer];
+  state.answer = event.answer;
+  delete state.reason;
+  delete state.message;
+  if (event.answer === 'extended') state.extended = true;
+  if (event.extendedDueAt !== undefined) state.extendedDueAt = event.extendedDueAt;
+  if (event.reason !== undefined) state.reason = event.reason;
+  if (event.note !== undefined) state.message = event.note;
+}
+
 function applyFacts(state: RequestState, event: RequestEvent): void {
   if (event.reference !== undefined) state.reference = event.reference;
   if (event.dueAt !== undefined) state.dueAt = event.dueAt;
-  if (event.extendedDueAt !== undefined) state.extendedDueAt = event.extendedDueAt;
+  if (event.extendedDueAt !== undefined) {
+    state.extendedDueAt = event.extendedDueAt;
+    state.extended = true;
+  }
   if (event.reason !== undefined) state.reason = event.reason;
   if (event.message !== undefined) state.message = event.message;
 }

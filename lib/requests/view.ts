@@ -31,8 +31,37 @@ export interface RequestView {
   rule: DeadlineRule | null;
   workingDaysLeft: number | null;
   overdue: boolean;
-  /** failed → send by email; overdue → complaint; otherwise nothing to do. */
+  /**
+   * Still being sent, and not getting through: no connection to the endpoint at all, an attempt
+   * told to wait for long (a day-long Retry-After), or three attempts failed. Email is offered at once.
+   */
+  notGettingThrough: boolean;
+  /** The due date is near: at most `REMINDER_WORKING_DAYS` working days left, and not yet answered. */
+  dueSoon: boolean;
+  /**
+   * failed, not getting through, or saved for email and not yet sent → send by email;
+   * overdue → complaint; otherwise nothing to do.
+   */
   needsAction: 'email' | 'complaint' | null;
+}
+
+/** A reminder comes this many working days (or fewer) before the legal due date. */
+export const REMINDER_WORKING_DAYS = 3;
+/** A next attempt this far away means the endpoint is not taking requests now. */
+export const LONG_WAIT_MS = 10 * 60_000;
+/** Attempts that may fail, for reasons other than no connection, before the request counts as not getting through. */
+export const FAILED_ATTEMPTS_BEFORE_EMAIL = 3;
+
+/**
+ * A queued request the endpoint is not taking: its last attempt reached nothing (a name that does
+ * not resolve, a refused connection, a timeout), it is told to wait long, or it failed three times.
+ */
+export function isNotGettingThrough(record: RequestRecord, state: RequestState, now: number): boolean {
+  if (state.status !== 'queued' || record.channel !== 'endpoint') return false;
+  const lastFailure = [...record.events].reverse().find((e) => e.kind === 'attempt_failed' || e.kind === 'queued');
+  const noConnection = lastFailure?.kind === 'attempt_failed' && lastFailure.httpStatus === undefined;
+  const longWait = record.outboxDueAt !== undefined && record.outboxDueAt - now >= LONG_WAIT_MS;
+  return noConnection || longWait || (lastFailure?.kind === 'attempt_failed' && record.attempts >= FAILED_ATTEMPTS_BEFORE_EMAIL);
 }
 
 /** When Ingroup received it: the receipt's time, or the admin's email time. */
@@ -46,6 +75,9 @@ export function requestView(record: RequestRecord, regime: Regime, today: Date, 
   const state = deriveStatus(record);
   const received = receivedAt(record);
   const reported = state.extendedDueAt ?? state.dueAt;
+  const notGettingThrough = isNotGettingThrough(record, state, today.getTime());
+  const savedForEmail = record.channel === 'email' && state.status === 'queued';
+  const wantsEmail = state.status === 'failed' || notGettingThrough || savedForEmail;
   const base = {
     record,
     state,
@@ -57,10 +89,12 @@ export function requestView(record: RequestRecord, regime: Regime, today: Date, 
     rule: null,
     workingDaysLeft: null,
     overdue: false,
-    needsAction: state.status === 'failed' ? ('email' as const) : null,
+    notGettingThrough,
+    dueSoon: false,
+    needsAction: wantsEmail ? ('email' as const) : null,
   };
   if (!received) return { ...base, dueDate: null, dueUnknown: 'not_received' };
-  const deadline = deadlineFor({ regime, type: record.type, receivedAt: received, extended: state.extendedDueAt !== undefined, ...(calendar ? { calendar } : {}) });
+  const deadline = deadlineFor({ regime, type: record.type, receivedAt: received, extended: state.extended === true, ...(calendar ? { calendar } : {}) });
   const common = {
     ...base,
     rule: deadline.rule,
@@ -71,11 +105,13 @@ export function requestView(record: RequestRecord, regime: Regime, today: Date, 
   if (deadline.dueDate === null) return { ...common, dueDate: null, dueUnknown: 'no_legal_deadline' };
   const dueDate = deadline.extendedDueDate ?? deadline.dueDate;
   const overdue = isOverdue(dueDate, today) && !isFinal(state.status);
+  const workingDaysLeft = daysLeft(dueDate, today, deadline.rule.counting, calendar).workingDays;
   return {
     ...common,
     dueDate,
-    workingDaysLeft: daysLeft(dueDate, today, deadline.rule.counting, calendar).workingDays,
+    workingDaysLeft,
     overdue,
+    dueSoon: !overdue && !isFinal(state.status) && deadline.rule.period?.unit !== 'immediately' && workingDaysLeft <= REMINDER_WORKING_DAYS,
     needsAction: base.needsAction ?? (overdue ? 'complaint' : null),
   };
 }

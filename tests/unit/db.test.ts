@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { latestChoices, type StoredEvent } from '@/lib/consent/choices';
 import { appendConsents, allEvents, currentChoices } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
-import { PrivacyDb, SCHEMA_V1, SCHEMA_V2 } from '@/lib/db';
+import { PrivacyDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V4_ADDED } from '@/lib/db';
+import { readLiveness } from '@/lib/requests/liveness';
+import { makeRecord } from './requests/fixtures';
 import { POLICY_VERSION } from '@/lib/policy';
 
 const NAME = 'ingroup-privacy-migration-test';
@@ -46,7 +48,7 @@ describe('database migrations', () => {
 
     const current = new PrivacyDb(NAME);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await allEvents(current)).toHaveLength(60);
     await expect(verifyLedger(current)).resolves.toMatchObject({ ok: true, count: 60 });
     const newestFirst = await current.requests
@@ -69,7 +71,7 @@ describe('database migrations', () => {
 
     const current = new PrivacyDb(NAME);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     const rows = await current.choices.toArray();
     expect(rows).toHaveLength(6);
     expect(rows).toEqual(expect.arrayContaining(latestChoices(events)));
@@ -77,6 +79,35 @@ describe('database migrations', () => {
     const lastAcmeMarketing = events.filter((e) => e.host === 'acme.kommo.com' && e.purpose === 'marketing').at(-1)!;
     expect(acme.marketing).toEqual({ state: lastAcmeMarketing.state, at: lastAcmeMarketing.timestamp, policy: lastAcmeMarketing.policy, eventId: lastAcmeMarketing.id });
     expect(await current.choices.where('purpose').equals('marketing').count()).toBe(2);
+    current.close();
+  });
+
+  it('counts failed and emailed requests as open, and keeps what old data proves of the endpoint, when a version 4 database is opened by this release', async () => {
+    const v4 = new Dexie(NAME);
+    v4.version(4).stores({ ...SCHEMA_V2, choices: '[host+purpose], purpose', ...SCHEMA_V4_ADDED });
+    const failed = makeRecord([{ at: 1, kind: 'queued' }, { at: 2, kind: 'failed', detail: 'gave up' }]);
+    const emailed = makeRecord([{ at: 1, kind: 'queued' }, { at: 2, kind: 'email_sent' }], { channel: 'email' });
+    const completed = makeRecord(
+      [
+        { at: 1, kind: 'queued' },
+        { at: 2, kind: 'sent' },
+        { at: 2, kind: 'received', reference: 'IG-1' },
+        { at: 3, kind: 'status', status: 'completed', reference: 'IG-1' },
+      ],
+      { endpointOrigin: 'https://api.ingru.ru', receipt: { id: 'x', reference: 'IG-1', status: 'received', receivedAt: '2026-03-02T09:00:00Z', verification: 'none' } },
+    );
+    await v4.table('requests').bulkAdd([failed, emailed, completed]);
+    v4.close();
+
+    const current = new PrivacyDb(NAME);
+    await current.open();
+    expect(current.verno).toBe(5);
+    const open = (await current.requests.where('openSince').above(0).primaryKeys()).sort();
+    expect(open).toEqual([failed.id, emailed.id].sort());
+    // A receipt is an answer: the endpoint it came from is known to exist; another one is not.
+    const liveness = await readLiveness(current, 'https://api.ingru.ru/privacy/v1');
+    expect(liveness).toMatchObject({ answeredAt: Date.parse('2026-03-02T09:00:00Z'), answeredVia: 'request' });
+    expect((await readLiveness(current, 'https://privacy.example.org/v1')).answeredAt).toBeNull();
     current.close();
   });
 });

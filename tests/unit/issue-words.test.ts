@@ -29,7 +29,7 @@ describe('a refused value, in words an admin can act on', () => {
     ['a hash in the wrong form', PolicyRef, { effectiveDate: '2022-01-20', sha256: 'A'.repeat(64) }, 'sha256: not in the expected form'],
     ['an unknown choice', RequestType, 'delete_everything', 'expected "access" or "rectification" or "erasure" or "portability" or "objection" or "restriction" or "withdraw_consent" or "marketing_opt_out" or "marketing_opt_in"'],
     ['too many items', z.array(z.string()).check(z.maxLength(2)), ['a', 'b', 'c'], 'must be at most 2 items'],
-    ['an unknown message type', ToBackground, { type: 'data/steal' }, 'type: expected one of "page/seen", "page/evidence", "widget/mark", "snapshot/refresh", "consent/record", "consent/send-marketing", "consent/record-all", "request/submit", "request/email-sent", "request/retry", "request/move", "outbox/flush", "ledger/import", "data/wipe", "settings/regime", "settings/endpoint", "panel/close", "access/missing"'],
+    ['an unknown message type', ToBackground, { type: 'data/steal' }, 'type: expected one of "page/seen", "page/evidence", "widget/mark", "snapshot/refresh", "consent/record", "consent/send-marketing", "consent/record-all", "request/submit", "request/answer", "request/email-sent", "request/retry", "request/move", "outbox/flush", "ledger/import", "data/wipe", "settings/regime", "settings/endpoint", "panel/close", "access/missing"'],
     ['nothing at all', Requester, null, 'expected object, got null'],
   ])('%s', (_name, schema, input, words) => {
     expect(firstIssue(schema, input)).toBe(words);

@@ -41,6 +41,29 @@ export interface FirefoxLaunched {
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
+/**
+ * A new tab. While an extension's notification shows, headless Firefox's newest window is its
+ * alert, and BiDi's `browsingContext.create` without a reference finds no tab strip there; then
+ * the tab is made beside an existing one, named as its reference.
+ */
+async function openTab(browser: Browser): Promise<Page> {
+  try {
+    return await browser.newPage();
+  } catch (error) {
+    if (!String(error).includes('getTabBrowser')) throw error;
+    const connection = (browser as unknown as { connection: BidiConnection }).connection;
+    const { contexts } = (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result as { contexts: BidiContext[] };
+    const reference = contexts[0]?.context;
+    if (!reference) throw error;
+    const before = new Set(browser.targets());
+    const made = browser.waitForTarget((target) => !before.has(target) && target.type() === 'page');
+    await connection.send('browsingContext.create', { type: 'tab', referenceContext: reference });
+    const page = await (await made).page();
+    if (!page) throw error;
+    return page;
+  }
+}
+
 export async function launchFirefox(stack: Stack, opts: { userDataDir?: string; uuid?: string } = {}): Promise<FirefoxLaunched> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error("Firefox not found: install Debian's firefox-esr package or set FIREFOX_PATH.");
@@ -64,7 +87,7 @@ export async function launchFirefox(stack: Stack, opts: { userDataDir?: string; 
     userDataDir,
     errors,
     newPage: async () => {
-      const page = await browser.newPage();
+      const page = await openTab(browser);
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
       });
@@ -134,10 +157,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** One local stack (with its port-443 listener) and one Firefox for a test file. */
-export function useFirefox(): { stack: Stack; browser: FirefoxLaunched } {
+export function useFirefox(stack: Omit<NonNullable<Parameters<typeof startStack>[0]>, 'port443'> = {}): { stack: Stack; browser: FirefoxLaunched } {
   const env = {} as { stack: Stack; browser: FirefoxLaunched };
   beforeAll(async () => {
-    env.stack = await startStack({ port443: true });
+    env.stack = await startStack({ ...stack, port443: true });
     env.browser = await launchFirefox(env.stack);
   });
   afterAll(async () => {

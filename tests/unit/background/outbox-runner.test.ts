@@ -34,6 +34,56 @@ describe('the outbox runner', () => {
     expect(browser.alarms.create).toHaveBeenCalledWith('outbox', expect.objectContaining({ when: expect.any(Number) }));
   });
 
+  it('counts a request that is not getting through on the badge, with one notification that says to email it', async () => {
+    const now = Date.parse('2026-11-05T12:00:00Z');
+    // One attempt that reached nothing (the name did not resolve); the next is due long after.
+    await db().requests.put({
+      ...requestRecord([
+        { at: now - 1000, kind: 'queued' },
+        { at: now - 500, kind: 'attempt_failed', detail: 'network error' },
+      ]),
+      outboxDueAt: now + 86_400_000,
+    });
+    const browser = fakeBrowser();
+    const runner = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => now });
+    await runner.run();
+    await runner.run();
+    expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+    expect(browser.notifications.create).toHaveBeenCalledTimes(1);
+    expect(browser.notifications.create).toHaveBeenCalledWith(
+      `stuck:${ID}`,
+      expect.objectContaining({ title: 'Запрос не доходит до Ingroup', message: expect.stringContaining('support@ingru.ru') }),
+    );
+    expect((await db().settings.get('attention'))?.value).toMatchObject({ open: 1, needYou: 1, notGettingThrough: 1 });
+  });
+
+  it('shares one notification among requests that stop getting through at once, and counts each on the badge', async () => {
+    const now = Date.parse('2026-11-05T12:00:00Z');
+    const held = (id: string): RequestRecord => ({ ...requestRecord([{ at: now - 1000, kind: 'queued' }]), id, outboxDueAt: now + 86_400_000 });
+    await db().requests.bulkPut([held(ID), held(crypto.randomUUID()), held(crypto.randomUUID())]);
+    const browser = fakeBrowser();
+    const runner = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => now });
+    await runner.run();
+    await runner.run();
+    expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '3' });
+    expect(browser.notifications.create).toHaveBeenCalledTimes(1);
+    expect(browser.notifications.create).toHaveBeenCalledWith(expect.stringMatching(/^stuck:/), expect.objectContaining({ message: expect.stringContaining('Запросов: 3') }));
+  });
+
+  it('counts a request saved for email and not yet sent on the badge, without a notification; a closed one not at all', async () => {
+    const now = Date.parse('2026-11-05T12:00:00Z');
+    await db().requests.put({ ...requestRecord([{ at: now - 1000, kind: 'queued' }]), channel: 'email' });
+    const browser = fakeBrowser();
+    await createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => now }).run();
+    expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+    expect(browser.notifications.create).not.toHaveBeenCalled();
+    const closed = { ...requestRecord([...sentEvents('2026-10-01T09:00:00Z'), { at: now, kind: 'status', status: 'completed' }], '2026-10-01T09:00:00Z'), id: crypto.randomUUID() };
+    delete closed.openSince;
+    await db().requests.put(closed);
+    await createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => now }).run();
+    expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+  });
+
   it('clears the badge when nothing is overdue', async () => {
     await db().requests.put(overdueRequest());
     const browser = fakeBrowser();
@@ -65,10 +115,13 @@ describe('the outbox runner around the edges', () => {
     const before = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2027-01-20T12:00:00Z') });
     await before.run();
     expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '' });
+    // A few working days before the date: a reminder, not the badge.
+    expect(browser.notifications.create).toHaveBeenCalledWith(`reminder:${ID}`, expect.objectContaining({ title: 'Скоро срок ответа Ingroup' }));
     const after = createOutboxRunner({ browser: browser as unknown as typeof Browser, db: db(), now: () => Date.parse('2027-03-01T12:00:00Z') });
     await after.run();
     expect(browser.action.setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
-    expect(browser.notifications.create).toHaveBeenCalledTimes(1);
+    expect(browser.notifications.create).toHaveBeenLastCalledWith(`overdue:${ID}`, expect.objectContaining({ title: 'Ingroup не ответил в срок' }));
+    expect(browser.notifications.create).toHaveBeenCalledTimes(2);
   });
 
   it.each([

@@ -49,6 +49,18 @@ describe('request messages in the background', () => {
     await resetDbForTests();
   });
 
+  it('saves a request for the email route without queueing it for the endpoint, and records Ingroup’s answer once it is emailed', async () => {
+    const { handlers } = setup();
+    const { id } = await handlers['request/submit']({ type: 'request/submit', draft: draft(), route: 'email' }, ctx);
+    const saved = await db().requests.get(id);
+    expect(saved).toMatchObject({ channel: 'email', openSince: NOW });
+    expect(saved?.outboxDueAt).toBeUndefined();
+    await expect(handlers['request/answer']({ type: 'request/answer', id, answer: { answer: 'acknowledged', on: '2026-11-03' } }, ctx)).rejects.toThrow(/I have sent the email/);
+    await handlers['request/email-sent']({ type: 'request/email-sent', id }, ctx);
+    await handlers['request/answer']({ type: 'request/answer', id, answer: { answer: 'acknowledged', on: '2026-11-03' } }, ctx);
+    expect((await db().requests.get(id))?.events.at(-1)).toMatchObject({ kind: 'answer', answer: 'acknowledged', answeredOn: '2026-11-03' });
+  });
+
   it('writes a submitted request to the database before anything is sent, with a fresh id, the policy version and the client', async () => {
     const { handlers, outbox, seenAtRun } = setup();
     const { id } = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);

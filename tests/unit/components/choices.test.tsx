@@ -25,6 +25,7 @@ function model(choices: PanelModel['choices']): PanelModel {
     catalog: { catalog: BUNDLED_CATALOG, source: 'bundled', fetchedAt: null },
     evidence: null,
     marks: [],
+    endpoint: { base: 'https://api.ingru.ru/privacy/v1', origin: 'https://api.ingru.ru', answeredAt: null, answeredVia: null, failedAt: null, problem: null, httpStatus: null },
   };
 }
 

@@ -50,7 +50,7 @@ describe('opening the popup, the options page and the panel at an agency’s sca
     await db().requests.bulkPut(
       hosts.flatMap((host, i) =>
         Array.from({ length: 5 }, (_, k) =>
-          makeRecord([], { body: makeBody({ account: { id: 31000000 + i, subdomain: host.split('.')[0]!, host } }), ...(k === 0 ? { outboxDueAt: Date.now() } : {}) }),
+          makeRecord([], { body: makeBody({ account: { id: 31000000 + i, subdomain: host.split('.')[0]!, host } }), ...(k === 0 ? { outboxDueAt: Date.now(), openSince: Date.now() } : {}) }),
         ),
       ),
     );

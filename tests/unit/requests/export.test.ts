@@ -38,7 +38,7 @@ function view(record: RequestRecord, dueDate: string | null, extra: Partial<Requ
   const reported = state.extendedDueAt ?? state.dueAt;
   return {
     record, state, receivedAt: null, dueDate, reportedDueDate: reported ? reported.slice(0, 10) : null, promisedDueDate: null, thenDueDate: null,
-    provisional: false, rule: null, workingDaysLeft: null, overdue: false, needsAction: null, ...extra,
+    provisional: false, rule: null, workingDaysLeft: null, overdue: false, notGettingThrough: false, dueSoon: false, needsAction: null, ...extra,
   };
 }
 

@@ -47,6 +47,7 @@ export function requestRecord(events: RequestEvent[], receivedAt?: string, type:
   return makeRecord(events, {
     body,
     attempts: 1,
+    openSince: Date.parse(body.createdAt),
     ...(receivedAt ? { receipt: { id: REQUEST_ID, reference: 'IG-2026-000001', status: 'received', receivedAt, verification: 'none' } } : {}),
   });
 }

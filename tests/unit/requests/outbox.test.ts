@@ -39,7 +39,9 @@ function seeded(seed = 42): () => number {
 }
 
 function deps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
-  return { base: endpoint.base, fetch: (url, init) => fetch(url, init), now: () => clock.t, random: seeded(), timeoutMs: 250, concurrency: 2, ...overrides };
+  // 450 ms: under the slow fault's 600 ms, and above what a loopback TLS request takes on a busy
+  // 2-core machine (at 250 ms an attempt could time out before it reached the endpoint at all).
+  return { base: endpoint.base, fetch: (url, init) => fetch(url, init), now: () => clock.t, random: seeded(), timeoutMs: 450, concurrency: 2, ...overrides };
 }
 
 /** Runs the background's loop — drain, poll, sleep until the next due time — until nothing is left. */
@@ -66,6 +68,9 @@ async function all(): Promise<RequestRecord[]> {
 
 beforeAll(async () => {
   endpoint = await startEndpoint({ now: () => clock.t, pollsPerStep: 1 });
+  // One request first, so the first test's attempts do not also pay for loading Node's
+  // fetch and the first TLS handshake (on a busy machine that alone ran past the timeout).
+  await fetch(`${endpoint.base}/catalog`);
 });
 afterAll(async () => {
   await endpoint.close();

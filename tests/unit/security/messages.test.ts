@@ -23,6 +23,7 @@ const VALID: Record<ToBackgroundType, ToBackground> = {
   'consent/send-marketing': { type: 'consent/send-marketing', host: HOST },
   'request/submit': { type: 'request/submit', draft: { type: 'access' } },
   'request/email-sent': { type: 'request/email-sent', id: UUID },
+  'request/answer': { type: 'request/answer', id: UUID, answer: { answer: 'acknowledged', on: '2026-03-03' } },
   'request/retry': { type: 'request/retry', id: UUID },
   'request/move': { type: 'request/move', id: UUID },
   'outbox/flush': { type: 'outbox/flush' },

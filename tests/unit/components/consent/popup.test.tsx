@@ -103,10 +103,17 @@ describe('the popup’s marketing switches', () => {
   });
 
   it('counts the requests still open', async () => {
-    const open = (due: 'outboxDueAt' | 'pollDueAt') => makeRecord([], { body: makeBody(), [due]: 5 });
+    const open = (due: 'outboxDueAt' | 'pollDueAt') => makeRecord([], { body: makeBody(), [due]: 5, openSince: 1 });
     await db().requests.bulkPut([open('outboxDueAt'), open('pollDueAt'), open('pollDueAt'), makeRecord([], { body: makeBody() })]);
     render(<PopupApp lang="en" />);
     await screen.findByText('Open requests: 3');
+  });
+
+  it('says how many of the open requests need the admin, as the badge counts them', async () => {
+    await db().requests.put(makeRecord([{ at: 1, kind: 'failed', detail: 'gave up' }], { body: makeBody(), openSince: 1 }));
+    await db().settings.put({ key: 'attention', value: { open: 1, needYou: 1, notGettingThrough: 0, failed: 1, awaitingEmail: 0, overdue: 0, dueSoon: 0 } });
+    render(<PopupApp lang="en" />);
+    expect((await screen.findByText(/Open requests: 1/)).textContent).toBe('Open requests: 1 — not getting through: 1, send by email');
   });
 
   it('speaks Russian', async () => {
@@ -175,8 +182,13 @@ describe('reading the accounts for the popup', () => {
     expect(reversed).not.toHaveBeenCalled();
   });
 
-  it('counts a request waiting both to be sent and to be polled once', async () => {
-    await db().requests.put(makeRecord([], { body: makeBody(), outboxDueAt: 5, pollDueAt: 9 }));
-    expect(await countOpenRequests(db())).toBe(1);
+  it('counts every request not yet closed as open — failed and emailed ones too — and no closed one', async () => {
+    await db().requests.bulkPut([
+      makeRecord([], { body: makeBody(), outboxDueAt: 5, pollDueAt: 9, openSince: 1 }),
+      makeRecord([{ at: 1, kind: 'failed', detail: 'not delivered' }], { body: makeBody(), openSince: 1 }),
+      makeRecord([{ at: 1, kind: 'email_sent' }], { body: makeBody(), channel: 'email', openSince: 1 }),
+      makeRecord([{ at: 1, kind: 'status', status: 'completed' }], { body: makeBody() }),
+    ]);
+    expect(await countOpenRequests(db())).toBe(3);
   });
 });

@@ -5,6 +5,7 @@ import { I18nProvider } from '@/components/common/i18n';
 import { Composer } from '@/components/requests/Composer';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { POLICY_VERSION } from '@/lib/policy/version';
+import type { EndpointLiveness } from '@/lib/requests/liveness';
 import type { RequestType } from '@/lib/requests/types';
 
 const sent: unknown[] = [];
@@ -27,10 +28,21 @@ const snapshot: Snapshot = {
   apiCalls: 5,
 };
 
-function renderComposer(type: RequestType | undefined, onDone = vi.fn(), shown: Snapshot | null = snapshot): void {
+const NEVER_ANSWERED: EndpointLiveness = {
+  base: 'https://api.ingru.ru/privacy/v1',
+  origin: 'https://api.ingru.ru',
+  answeredAt: null,
+  answeredVia: null,
+  failedAt: null,
+  problem: null,
+  httpStatus: null,
+};
+const ANSWERED: EndpointLiveness = { ...NEVER_ANSWERED, answeredAt: Date.parse('2026-03-02T09:00:00Z'), answeredVia: 'catalog' };
+
+function renderComposer(type: RequestType | undefined, onDone = vi.fn(), shown: Snapshot | null = snapshot, endpoint: EndpointLiveness = ANSWERED): void {
   render(
     <I18nProvider lang="en">
-      <Composer host="demo.amocrm.ru" snapshot={shown} ingroupWidgets={[{ code: 'ingroup_demo_reports', name: 'Reports' }]} regime="ru152" initialType={type} onDone={onDone} />
+      <Composer host="demo.amocrm.ru" snapshot={shown} ingroupWidgets={[{ code: 'ingroup_demo_reports', name: 'Reports' }]} regime="ru152" initialType={type} endpoint={endpoint} onDone={onDone} />
     </I18nProvider>,
   );
 }
@@ -62,7 +74,7 @@ describe('the request composer', () => {
     await confirmSecondStep();
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('x'));
     const draft = { type: 'access', locale: 'en', regime: 'ru152', widgets: ['ingroup_demo_reports'], requester: { userId: 7001001, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: '+7 912 345-67-89' }, account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' } };
-    expect(sent).toEqual([{ type: 'request/submit', draft: { ...draft, host: 'demo.amocrm.ru' } }]);
+    expect(sent).toEqual([{ type: 'request/submit', draft: { ...draft, host: 'demo.amocrm.ru' }, route: 'endpoint' }]);
     // The body adds what only the background decides, and nothing else.
     expect(shown).toEqual({
       ...draft,
@@ -72,6 +84,29 @@ describe('the request composer', () => {
       ledger: '(the consent ledger’s head when the request is saved)',
       client: { name: 'ingroup-privacy-amocrm', version: '1.2.3' },
     });
+  });
+
+  it('goes by email by default while Ingroup’s endpoint has never answered, and says why', async () => {
+    const onDone = vi.fn();
+    renderComposer('access', onDone, snapshot, NEVER_ANSWERED);
+    const email = screen.getByRole('radio', { name: /By email to support@ingru\.ru/ }) as HTMLInputElement;
+    expect(email.checked).toBe(true);
+    expect(screen.getByRole('group', { name: 'Where the request goes' }).textContent).toMatch(/api\.ingru\.ru has not answered this browser yet/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save and show the letter' }));
+    await confirmSecondStep();
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith('x'));
+    expect(sent).toEqual([expect.objectContaining({ type: 'request/submit', route: 'email' })]);
+  });
+
+  it('goes through the endpoint by default once it has answered, says when, and lets the admin choose email', async () => {
+    renderComposer('access');
+    expect((screen.getByRole('radio', { name: /Through Ingroup’s endpoint, api\.ingru\.ru/ }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText(/answered on/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /By email/ }));
+    expect(screen.getByText(/Nothing is sent to the endpoint/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save and show the letter' }));
+    await confirmSecondStep();
+    await waitFor(() => expect(sent).toEqual([expect.objectContaining({ route: 'email' })]));
   });
 
   it('takes optional identity details for the letter, offers the account as the relationship, and keeps them out of the endpoint preview', async () => {

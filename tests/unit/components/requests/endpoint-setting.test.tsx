@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nProvider } from '@/components/common/i18n';
 import { EndpointSetting } from '@/components/requests/EndpointSetting';
+import { recordAnswered, recordFailure } from '@/lib/requests/liveness';
 import { db, resetDbForTests } from '@/lib/db';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { BackgroundError } from '@/lib/send';
@@ -47,9 +48,9 @@ describe('the endpoint override on the options page', () => {
 
   it('shows where requests go now, the default until changed', async () => {
     show();
-    expect(await screen.findByText(`Requests now go to ${DEFAULT_ENDPOINT_BASE} (the default)`)).toBeTruthy();
+    expect(await screen.findByText(`The endpoint address in force: ${DEFAULT_ENDPOINT_BASE} (the default)`)).toBeTruthy();
     await db().settings.put({ key: 'endpointBase', value: 'https://privacy.example.org/v1' });
-    expect(await screen.findByText(/Requests now go to https:\/\/privacy\.example\.org\/v1\s*$/)).toBeTruthy();
+    expect(await screen.findByText(/The endpoint address in force: https:\/\/privacy\.example\.org\/v1\s*$/)).toBeTruthy();
   });
 
   it('asks the browser for the new origin inside the click, then saves the plain base', async () => {
@@ -90,10 +91,20 @@ describe('the endpoint override on the options page', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(`Not saved: ${refuse}`);
   });
 
+  it('says whether the endpoint has ever answered this browser, and its last problem', async () => {
+    show();
+    expect(await screen.findByText(/api\.ingru\.ru has not answered this browser yet/)).toBeTruthy();
+    await recordFailure(db(), DEFAULT_ENDPOINT_BASE, Date.parse('2026-03-02T09:00:00Z'));
+    expect(await screen.findByText(/no connection \(the name does not resolve, or nothing answers\)/)).toBeTruthy();
+    await recordAnswered(db(), DEFAULT_ENDPOINT_BASE, 'catalog', Date.parse('2026-03-03T09:00:00Z'));
+    expect(await screen.findByText(/api\.ingru\.ru last answered on/)).toBeTruthy();
+    expect(screen.queryByText(/no connection/)).toBeNull();
+  });
+
   it('goes back to the default', async () => {
     show();
     fireEvent.click(await screen.findByRole('button', { name: 'Use the default' }));
     await waitFor(() => expect(sent).toEqual([{ type: 'settings/endpoint', base: null }]));
-    expect((await screen.findByRole('status')).textContent).toBe('Back to Ingroup’s own endpoint.');
+    expect((await screen.findByRole('status')).textContent).toBe('Back to Ingroup’s default address.');
   });
 });

@@ -50,6 +50,59 @@ describe('the list of requests', () => {
     vi.useRealTimers();
   });
 
+  it('says a request is not getting through and opens its email route at once, after one attempt that reached nothing', async () => {
+    vi.setSystemTime(new Date('2026-11-02T09:01:00Z'));
+    show([{ ...requestRecord([{ at: Date.parse(RECEIVED), kind: 'queued' }, { at: Date.parse(RECEIVED) + 500, kind: 'attempt_failed', detail: 'network error' }]), outboxDueAt: Date.parse(RECEIVED) + 4_000 }]);
+    expect(screen.getByText(/Not getting through to Ingroup’s endpoint/)).toBeTruthy();
+    const route = screen.getByText('Send by email to support@ingru.ru').closest('details')!;
+    expect(route.open).toBe(true);
+    await within(route).findByText(/Subject:/);
+    expect(within(route).getByRole('button', { name: 'I have sent the email' })).toBeTruthy();
+  });
+
+  it('shows a request saved for email as not yet sent, offers the endpoint instead, and takes Ingroup’s answer once emailed', async () => {
+    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+    const saved: RequestRecord = { ...requestRecord([{ at: Date.parse(RECEIVED), kind: 'queued' }]), channel: 'email' };
+    const { unmount } = render(
+      <I18nProvider lang="en">
+        <RequestsList requests={[saved]} regimeOf={() => 'ru152'} />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('listitem', { name: 'access: to be sent by email — not sent yet' })).toBeTruthy();
+    expect(screen.queryByText('Record Ingroup’s answer')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Send through the endpoint instead' }));
+    await waitFor(() => expect(sent).toEqual([{ type: 'request/retry', id: REQUEST_ID }]));
+    unmount();
+
+    sent.length = 0;
+    const emailed: RequestRecord = { ...saved, events: [...saved.events, { at: Date.parse(RECEIVED), kind: 'email_sent' }] };
+    show([emailed]);
+    fireEvent.click(screen.getByText('Record Ingroup’s answer'));
+    fireEvent.click(await screen.findByRole('radio', { name: 'Refused' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Record the answer' }));
+    // A refusal needs Ingroup's reason: nothing is sent without it.
+    expect((await screen.findByRole('alert')).textContent).toMatch(/reasoned notice/);
+    expect(sent).toEqual([]);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Ingroup’s reason' }), { target: { value: 'Identity not confirmed' } });
+    fireEvent.input(screen.getByLabelText('Date of Ingroup’s answer'), { target: { value: '2026-11-04' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record the answer' }));
+    await waitFor(() =>
+      expect(sent).toEqual([{ type: 'request/answer', id: REQUEST_ID, answer: { answer: 'refused', on: '2026-11-04', reason: 'Identity not confirmed' } }]),
+    );
+  });
+
+  it('lists a recorded answer in the history with its day and note', () => {
+    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+    const events: RequestRecord['events'] = [
+      { at: Date.parse(RECEIVED), kind: 'queued' },
+      { at: Date.parse(RECEIVED), kind: 'email_sent' },
+      { at: Date.parse(RECEIVED) + 1, kind: 'answer', answer: 'acknowledged', answeredOn: '2026-11-03', note: 'ticket 42' },
+    ];
+    show([{ ...requestRecord(events), channel: 'email' }]);
+    expect(screen.getByRole('listitem', { name: 'access: received by Ingroup' })).toBeTruthy();
+    expect(screen.getByText(/Ingroup’s answer, recorded by you: acknowledged, on 3 Nov 2026 \(ticket 42\)/)).toBeTruthy();
+  });
+
   it('says so when there are no requests', () => {
     show([]);
     expect(screen.getByText('No requests yet.')).toBeTruthy();
