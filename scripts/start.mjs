@@ -49,7 +49,7 @@ if (headed) {
   const shots = [];
   await page.getByRole('button', { name: /Конфиденциальность|Privacy/ }).click();
   const frame = page.frameLocator('iframe[src*="panel.html"]');
-  await frame.getByRole('article').first().waitFor();
+  await frame.locator('th[data-widget]').first().waitFor();
   await page.waitForTimeout(500);
   shots.push(join(out, 'panel-ru.png'));
   await page.screenshot({ path: shots.at(-1) });

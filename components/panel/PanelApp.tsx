@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@/lib/i18n';
 import { defaultRegime } from '@/lib/amocrm/host';
-import { buildInventory } from '@/lib/panel/inventory';
+import { buildInventory, collected } from '@/lib/panel/inventory';
+import { buildMatrix } from '@/lib/panel/matrix';
+import { summarize } from '@/lib/panel/summary';
+import { requestView } from '@/lib/requests/view';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import type { RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
@@ -18,6 +21,7 @@ import { ErrorBox } from './ErrorBox';
 import { Inventory } from './Inventory';
 import { Rights } from './Rights';
 import { Section } from './Section';
+import { Summary } from './Summary';
 import { usePanelFeed } from './use-panel-feed';
 import { useRefresh, type RefreshState } from './use-refresh';
 import { useShownCount } from './use-shown';
@@ -107,14 +111,24 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
     ? buildInventory({ snapshot, catalog: model.catalog.catalog, source: model.catalog.source, evidence: model.evidence, marks: model.marks, lang })
     : null;
   const ingroupWidgets = inventory?.widgets ?? [];
+  const matrix = inventory && snapshot ? buildMatrix(inventory, (keys) => collected(keys, snapshot, lang)) : null;
+  const calendar = calendarFromCatalog(model.catalog.catalog).calendar;
+  const today = new Date();
+  const summary = summarize(
+    matrix,
+    model.requests.map((r) => requestView(r, regime, today, calendar)),
+    policy.status === 'ready' ? policy.value.PROBLEM_COUNT : null,
+  );
+  const formatDay = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <>
       {state.status === 'error' && <ErrorBox error={state.error} onRetry={refresh} />}
       {!snapshot && state.status === 'refreshing' && <p role="status">{t('common.loading')}</p>}
       {snapshot && (
         <>
-          <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} />
-          {inventory && <Inventory host={model.host} snapshot={snapshot} catalog={model.catalog} inventory={inventory} />}
+          <Summary summary={summary} formatDay={formatDay} />
+          <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} facts={!matrix || matrix.rows.length === 0} />
+          {inventory && matrix && <Inventory host={model.host} snapshot={snapshot} catalog={model.catalog} inventory={inventory} matrix={matrix} />}
           <Rights onRequest={setComposing} />
           {composing && composer.status === 'error' && (
             <ErrorBox error={{ code: 'composer', message: composer.error.message }} onRetry={() => location.reload()} />
@@ -132,7 +146,7 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
             />
           )}
           <Section id="requests" title={t('requests.heading')}>
-            <RequestsList requests={model.requests} regimeOf={() => regime} calendar={calendarFromCatalog(model.catalog.catalog).calendar} />
+            <RequestsList requests={model.requests} regimeOf={() => regime} calendar={calendar} />
           </Section>
           <ChoicesSection model={model} />
           {policy.status === 'ready' && <policy.value.PolicySections />}

@@ -1,3 +1,4 @@
+import { FLAGS } from '@/lib/policy';
 import { PolicyDetails } from './PolicyDetails';
 import { PolicyFlags } from './PolicyFlags';
 
@@ -10,3 +11,6 @@ export function PolicySections(): preact.JSX.Element {
     </>
   );
 }
+
+/** How many problems the policy has, for the panel's summary (known once this part has loaded). */
+export const PROBLEM_COUNT: number = FLAGS.length;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AmoPage, extensionUrl, launch, startStack, type Launched, type Stack } from './support/extension';
+import { AmoPage, extensionUrl, launch, startStack, widgetColumns, type Launched, type Stack } from './support/extension';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -60,7 +60,7 @@ describe.each(LANGS)('accessibility in $lang', ({ locale, account }) => {
     const amo = await AmoPage.open(browser, account);
     await amo.page.emulateMedia({ colorScheme: scheme });
     const panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     // The part loaded after the first paint (the other widgets, the observed traffic) is checked too.
     await panel.getByRole('region', { name: /Observed|Замечено/ }).waitFor();
     const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
@@ -167,7 +167,7 @@ describe('operation by keyboard alone', () => {
     await amo.launcher().focus();
     await amo.page.keyboard.press('Enter');
     const panel = amo.panelFrame();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await panel.getByRole('region', { name: /Observed|Замечено/ }).waitFor();
     await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
     const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));

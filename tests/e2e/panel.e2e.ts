@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AmoPage, useExtension } from './support/extension';
+import { AmoPage, dataTable, useExtension, widgetColumns } from './support/extension';
 
 describe('the privacy panel on the fake amoCRM', () => {
   const env = useExtension();
@@ -21,7 +21,7 @@ describe('the privacy panel on the fake amoCRM', () => {
     expect(env.stack.amocrm.apiHits(host).length - beforePress).toBe(0);
     await amo.page.mouse.up();
     const panel = amo.panelFrame();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(env.stack.amocrm.apiHits(host).length - beforePress).toBeGreaterThan(0);
     await amo.page.close();
@@ -33,18 +33,32 @@ describe('the privacy panel on the fake amoCRM', () => {
     await expect(amo.page.getByRole('button', { name: /\(3\)/ }).waitFor()).resolves.toBeUndefined();
     const beforeOpen = env.stack.amocrm.apiHits(host).length;
     let panel = await amo.openPanel();
-    const cards = panel.getByRole('article');
-    await cards.first().waitFor();
-    await expect(cards.count()).resolves.toBe(3);
-    await expect(cards.allInnerTexts()).resolves.toEqual([
+    const columns = widgetColumns(panel);
+    await columns.first().waitFor();
+    await expect(columns.count()).resolves.toBe(3);
+    await expect(columns.allInnerTexts()).resolves.toEqual([
       expect.stringContaining('ingroup_demo_autotasks'),
       expect.stringContaining('ingroup_demo_duplicates'),
       expect.stringContaining('ingroup_demo_telephony'),
     ]);
-    const first = cards.first();
+    const table = dataTable(panel);
     for (const value of ['Анна Смирнова', 'anna.smirnova@romashka.example', '+7 912 345-67-89', '27182818', 'big-1', '1000', '§1']) {
-      await expect(first.getByText(value, { exact: true }).first().isVisible()).resolves.toBe(true);
+      await expect(table.getByText(value, { exact: true }).first().isVisible()).resolves.toBe(true);
     }
+    // Each value once, however many widgets hold it: the email is shown once in the whole panel
+    // (the three widgets hold it), as its row's value, and the row says which widgets declare it.
+    await panel.getByRole('region', { name: /Замечено/ }).waitFor();
+    await expect(panel.getByText('anna.smirnova@romashka.example').count()).resolves.toBe(1);
+    await expect(panel.getByText('Анна Смирнова').count()).resolves.toBe(1);
+    const emailRow = table.getByRole('row', { name: /Email администратора/ });
+    await expect(emailRow.getByRole('cell', { name: 'заявлено (каталог)' }).count()).resolves.toBe(3);
+    // The summary leads: a verdict, and figures that link to their sections.
+    const summary = panel.getByRole('region', { name: 'Коротко' });
+    await expect(summary.getByRole('link', { name: /^3 Установлено виджетов Ingroup по каталогу Ingroup: 3/ }).isVisible()).resolves.toBe(true);
+    await expect(summary.getByRole('link', { name: /^6 Ваших данных у них/ }).isVisible()).resolves.toBe(true);
+    await expect.poll(() => summary.getByRole('link', { name: /Проблем в политике/ }).innerText()).toMatch(/^8/);
+    await summary.getByRole('link', { name: /Проблем в политике/ }).click();
+    await expect.poll(() => panel.getByRole('heading', { name: 'Проблемы этой политики' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await expect(panel.getByText('§3.1').first().isVisible()).resolves.toBe(true);
     await expect(panel.getByText('§7').first().isVisible()).resolves.toBe(true);
     const coldCalls = env.stack.amocrm.apiHits(host).length - beforeOpen;
@@ -59,7 +73,7 @@ describe('the privacy panel on the fake amoCRM', () => {
     await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'hidden' });
     const beforeWarm = env.stack.amocrm.apiHits(host).length;
     panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await amo.page.waitForTimeout(300);
     expect(env.stack.amocrm.apiHits(host).length - beforeWarm).toBe(0);
     await amo.page.close();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type FrameLocator, type Locator, type Page, type Worker } from 'playwright-core';
 import { findChromium } from '../../support/chromium.mjs';
 import { chromiumArgs, startStack } from '../../support/stack.mjs';
 
@@ -84,6 +84,16 @@ export class AmoPage {
   panelFrame() {
     return this.page.frameLocator('iframe[src*="panel.html"]');
   }
+}
+
+/** The panel's widgets × data table: a row per item of data, each value once. */
+export function dataTable(panel: FrameLocator): Locator {
+  return panel.getByRole('table', { name: /^(Your data in each widget|Ваши данные в каждом виджете)/ });
+}
+
+/** The table's widget columns, one per installed Ingroup widget (its header holds the widget's evidence). */
+export function widgetColumns(panel: FrameLocator): Locator {
+  return dataTable(panel).getByRole('columnheader').and(panel.locator('[data-widget]'));
 }
 
 export function extensionUrl(launched: Launched, page: string): string {
