@@ -104,6 +104,8 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
   const composer = useLazy(() => import('../requests/Composer'), composing !== null);
   // The policy's problems and statements sit below the fold: they load right after the first paint.
   const policy = useLazy(() => import('./PolicySections'), true);
+  // So does the picture of where the data goes.
+  const flow = useLazy(() => import('./DataFlow'), true);
   const { snapshot } = model;
   const regime = model.account?.regime ?? defaultRegime(model.host);
   // Built once: the inventory lists the widgets, the composer offers them.
@@ -129,6 +131,8 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
           <Summary summary={summary} formatDay={formatDay} />
           <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} facts={!matrix || matrix.rows.length === 0} />
           {inventory && matrix && <Inventory host={model.host} snapshot={snapshot} catalog={model.catalog} inventory={inventory} matrix={matrix} />}
+          {flow.status === 'ready' && <flow.value.DataFlow widgets={ingroupWidgets.map((w) => w.name)} />}
+          {flow.status === 'error' && <ErrorBox error={{ code: 'composer', message: flow.error.message }} onRetry={() => location.reload()} />}
           <Rights onRequest={setComposing} />
           {composing && composer.status === 'error' && (
             <ErrorBox error={{ code: 'composer', message: composer.error.message }} onRetry={() => location.reload()} />

@@ -99,9 +99,40 @@ describe('the privacy panel on the fake amoCRM', () => {
     const panel = await amo.openPanel();
     await panel.getByText('<script>document.title="pwned"</script>Пётр').first().waitFor();
     await expect(panel.getByText('<img src=x onerror="document.title=\'pwned\'">Ромашка').first().isVisible()).resolves.toBe(true);
-    await expect(panel.locator('img, script:not([src]), svg').count()).resolves.toBe(0);
+    // The one picture is the extension's own data-flow diagram; nothing else is an image, script or SVG.
+    await panel.getByRole('img', { name: /Куда уходят ваши данные/ }).waitFor();
+    await expect(panel.locator('img, script:not([src]), svg:not(.flow-svg), .flow-svg svg').count()).resolves.toBe(0);
+    await expect(panel.locator('svg').count()).resolves.toBe(1);
     const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
     await expect(frame?.title()).resolves.not.toBe('pwned');
+    await amo.page.close();
+  });
+
+  it('draws where the data goes, with an accessible name and a text equivalent naming Ingroup and each recipient', async () => {
+    const amo = await AmoPage.open(env.browser, 'https://en-flow.kommo.com/leads');
+    const panel = await amo.openPanel();
+    const picture = panel.getByRole('img', { name: 'Where your data goes' });
+    await picture.waitFor();
+    const described = await picture.getAttribute('aria-describedby');
+    expect(described).toBeTruthy();
+    const text = await panel.locator(`#${described}`).innerText();
+    for (const name of [
+      'Ingroup LLC',
+      'Service providers: hosting, development, maintenance',
+      'Affiliates, on their servers',
+      'An acquirer or successor of the company',
+      'Authorities and courts',
+      'Third parties, with your consent',
+      'Third parties: aggregated data',
+      'The US: transfers from the EU, UK and Switzerland',
+      'Storage "anywhere in the world", the US included',
+    ]) {
+      expect(text).toContain(name);
+    }
+    // The flag sits on its arrow: the Privacy Shield on the transfer to the US.
+    expect(text).toMatch(/Ingroup LLC → The US: transfers from the EU, UK and Switzerland §7 — problem: The Privacy Shield is invalid/);
+    // The picture carries the installed widgets' names, drawn as text.
+    await expect(picture.locator('text').allTextContents()).resolves.toEqual(expect.arrayContaining(['Ingroup LLC']));
     await amo.page.close();
   });
 
