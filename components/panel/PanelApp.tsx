@@ -102,6 +102,13 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
   const [composing, setComposing] = useState<RequestType | null>(null);
   // The composer (and the request bodies and mail texts it builds) loads when a right is chosen.
   const composer = useLazy(() => import('../requests/Composer'), composing !== null);
+  // A request chosen anywhere in the panel (a right, a problem's card) opens the composer in view, with the focus on it.
+  const composerBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (composing === null || composer.status !== 'ready') return;
+    composerBox.current?.scrollIntoView({ block: 'start' });
+    composerBox.current?.focus({ preventScroll: true });
+  }, [composing, composer.status]);
   // The policy's problems and statements sit below the fold: they load right after the first paint.
   const policy = useLazy(() => import('./PolicySections'), true);
   // So does the picture of where the data goes.
@@ -138,22 +145,24 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
             <ErrorBox error={{ code: 'composer', message: composer.error.message }} onRetry={() => location.reload()} />
           )}
           {composing && composer.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-          {composing && composer.status === 'ready' && (
-            <composer.value.Composer
-              key={composing}
-              host={model.host}
-              snapshot={snapshot}
-              ingroupWidgets={ingroupWidgets}
-              regime={regime}
-              initialType={composing}
-              onDone={() => setComposing(null)}
-            />
-          )}
+          <div ref={composerBox} tabIndex={-1} class="composer-box">
+            {composing && composer.status === 'ready' && (
+              <composer.value.Composer
+                key={composing}
+                host={model.host}
+                snapshot={snapshot}
+                ingroupWidgets={ingroupWidgets}
+                regime={regime}
+                initialType={composing}
+                onDone={() => setComposing(null)}
+              />
+            )}
+          </div>
           <Section id="requests" title={t('requests.heading')}>
             <RequestsList requests={model.requests} regimeOf={() => regime} calendar={calendar} />
           </Section>
           <ChoicesSection model={model} />
-          {policy.status === 'ready' && <policy.value.PolicySections />}
+          {policy.status === 'ready' && <policy.value.PolicySections onRequest={setComposing} />}
           {policy.status === 'error' && <ErrorBox error={{ code: 'composer', message: policy.error.message }} onRetry={() => location.reload()} />}
         </>
       )}

@@ -1,12 +1,13 @@
 import { FLAGS } from '@/lib/policy';
+import type { RequestType } from '@/lib/requests/types';
 import { PolicyDetails } from './PolicyDetails';
 import { PolicyFlags } from './PolicyFlags';
 
 /** The policy read whole — its problems, then every statement — below the fold, loaded after the first paint. */
-export function PolicySections(): preact.JSX.Element {
+export function PolicySections({ onRequest }: { onRequest: (type: RequestType) => void }): preact.JSX.Element {
   return (
     <>
-      <PolicyFlags />
+      <PolicyFlags onRequest={onRequest} />
       <PolicyDetails />
     </>
   );

@@ -136,6 +136,24 @@ describe('the privacy panel on the fake amoCRM', () => {
     await amo.page.close();
   });
 
+  it('shows the policy’s problems as cards — severity, the quote with its §, the law — whose button opens the composer with that request', async () => {
+    const amo = await AmoPage.open(env.browser, 'https://en-cards.kommo.com/leads');
+    const panel = await amo.openPanel();
+    const problems = panel.getByRole('region', { name: 'Problems with this policy' });
+    const card = problems.getByRole('listitem').filter({ has: panel.getByRole('heading', { name: 'Consent is not a separate document' }) });
+    await card.waitFor();
+    await expect(card.getByText('Serious').textContent()).resolves.toBe('Severity: Serious');
+    await expect(card.getByText('«By visiting the Site, or by purchasing or using the Service, you accept the privacy practices described in this Policy.» opening paragraph').count()).resolves.toBe(1);
+    await expect(card.getByText(/^The law: 152-FZ Art\. 9/).count()).resolves.toBe(1);
+    await card.getByRole('button', { name: 'Withdraw consent — Consent is not a separate document' }).click();
+    const composer = panel.getByRole('form', { name: 'New request' });
+    await composer.waitFor();
+    await expect(composer.getByRole('combobox').first().evaluate((el) => (el as HTMLSelectElement).value)).resolves.toBe('withdraw_consent');
+    // Opened in view, with the focus on it.
+    await expect.poll(() => composer.evaluate((el) => el.parentElement === document.activeElement)).toBe(true);
+    await amo.page.close();
+  });
+
   it('follows amoCRM in English and switches language in place', async () => {
     const amo = await AmoPage.open(env.browser, 'https://en-1.kommo.com/leads');
     const panel = await amo.openPanel();
