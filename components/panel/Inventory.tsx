@@ -16,7 +16,6 @@ export function Inventory({ host, snapshot, catalog, inventory, matrix }: { host
   return (
     <>
       <Section id="inventory" title={t('inventory.heading')}>
-        {extras.status === 'ready' && <extras.value.HowFound />}
         {snapshot.adminUnavailable === 'not_admin' && (
           <p class="notice" role="note">
             {t('inventory.notAdmin')}
@@ -38,6 +37,7 @@ export function Inventory({ host, snapshot, catalog, inventory, matrix }: { host
             {t('inventory.dropped', { count: inventory.dropped })}
           </p>
         )}
+        {extras.status === 'ready' && <extras.value.HowFound />}
         {extras.status === 'ready' && <extras.value.OtherWidgets host={host} inventory={inventory} />}
         <p class="muted">{t('inventory.listed', { listed: inventory.listed })}</p>
         <p class="muted">{t('inventory.policyVersion', { date: POLICY_VERSION.effectiveDate, hash: POLICY_VERSION.sha256.slice(0, 12) })}</p>

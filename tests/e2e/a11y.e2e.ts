@@ -149,7 +149,7 @@ describe('operation by keyboard alone', () => {
     expect([...walk.reached].sort((a, b) => a - b)).toEqual([...Array(walk.controls).keys()]);
     expect(walk.noRing).toEqual([]);
     // A right chosen with the keyboard opens the request composer.
-    await panel.getByRole('button', { name: 'Получить копию моих данных' }).focus();
+    await panel.getByRole('button', { name: 'Получить копию моих данных', exact: true }).focus();
     await amo.page.keyboard.press('Enter');
     await panel.getByRole('heading', { name: 'Новый запрос' }).waitFor();
     await amo.page.close();
