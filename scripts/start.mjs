@@ -47,6 +47,7 @@ if (headed) {
   // SCREENSHOTS_DIR=docs/screenshots refreshes the README's pictures.
   const out = resolve(process.env.SCREENSHOTS_DIR ?? 'artifacts/screenshots');
   mkdirSync(out, { recursive: true });
+  /** @type {string[]} */
   const shots = [];
   /** @param {import('playwright-core').Page | import('playwright-core').Locator} target @param {string} name @param {object} [opts] */
   const shoot = async (target, name, opts = {}) => {
