@@ -215,6 +215,11 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
   try {
     const worker = withExt.context.serviceWorkers()[0] ?? (await withExt.context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
+    // A fresh profile is an install: the extension opens its first-run page. Closed before
+    // measuring, so no tab of the extension's own is open beside (or in front of) the measured ones.
+    const firstRun = (/** @type {import('playwright-core').Page} */ p) => p.url().endsWith('/welcome.html');
+    for (let waited = 0; waited < 15_000 && !withExt.context.pages().some(firstRun); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all(withExt.context.pages().filter(firstRun).map((p) => p.close()));
 
     // 1. Added main-thread time: alternate the two profiles, two warm-up loads each.
     if (!wanted('pageload')) loads = -2;

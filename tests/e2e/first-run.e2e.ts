@@ -6,9 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './support/axe';
-import { launch, startStack, type Launched, type Stack } from './support/extension';
-
-const isWelcome = (page: Page): boolean => new URL(page.url()).pathname === '/welcome.html';
+import { isFirstRunPage as isWelcome, launch, startStack, type Launched, type Stack } from './support/extension';
 
 async function welcomePage(browser: Launched): Promise<Page> {
   await expect.poll(() => browser.context.pages().some(isWelcome), { timeout: 15_000 }).toBe(true);
@@ -27,7 +25,7 @@ describe('the first-run page', () => {
   });
 
   it('opens on install, explains every permission of the installed manifest, and does not open again after a restart', async () => {
-    let browser = await launch(stack);
+    let browser = await launch(stack, { keepFirstRun: true });
     try {
       const page = await welcomePage(browser);
       expect(page.url()).toBe(`chrome-extension://${browser.extensionId}/welcome.html`);
@@ -55,7 +53,7 @@ describe('the first-run page', () => {
     ['ru-RU', 'Ingroup Privacy установлено'],
     ['en-US', 'Ingroup Privacy is installed'],
   ])('has no axe violation in %s, light and dark', async (locale, title) => {
-    const browser = await launch(stack, { locale });
+    const browser = await launch(stack, { locale, keepFirstRun: true });
     try {
       const page = await welcomePage(browser);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
