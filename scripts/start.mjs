@@ -3,7 +3,8 @@
 /**
  * `npm start`: build the extension, start the demo amoCRM and the local Ingroup endpoint, and open
  * Chromium with the extension on https://demo.amocrm.ru/. With a display it stays open until you
- * close it; without one it writes screenshots of the panel and the popup and says where.
+ * close it; without one it writes screenshots of the first-run page, the panel (Russian and English,
+ * light and dark, its data-flow picture and a problem card), the popup and the options page, and says where.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -46,31 +47,65 @@ if (headed) {
   // SCREENSHOTS_DIR=docs/screenshots refreshes the README's pictures.
   const out = resolve(process.env.SCREENSHOTS_DIR ?? 'artifacts/screenshots');
   mkdirSync(out, { recursive: true });
+  /** @type {string[]} */
   const shots = [];
+  /** @param {import('playwright-core').Page | import('playwright-core').Locator} target @param {string} name @param {object} [opts] */
+  const shoot = async (target, name, opts = {}) => {
+    shots.push(join(out, name));
+    await target.screenshot({ path: shots.at(-1), ...opts });
+  };
+  // The first-run page the extension opened on install.
+  const welcome = context.pages().find((p) => p.url().endsWith('/welcome.html')) ?? (await context.newPage());
+  if (!welcome.url().endsWith('/welcome.html')) await welcome.goto(`chrome-extension://${extensionId}/welcome.html`);
+  await welcome.getByRole('heading', { level: 1 }).waitFor();
+  await welcome.setViewportSize({ width: 900, height: 860 });
+  await shoot(welcome, 'first-run.png', { fullPage: true });
+
+  // The panel, in Russian and English, light and dark.
+  await page.bringToFront();
   await page.getByRole('button', { name: /Конфиденциальность|Privacy/ }).click();
   const frame = page.frameLocator('iframe[src*="panel.html"]');
-  await frame.getByRole('article').first().waitFor();
+  await frame.locator('th[data-widget]').first().waitFor();
+  await frame.locator('.flow-svg').waitFor();
   await page.waitForTimeout(500);
-  shots.push(join(out, 'panel-ru.png'));
-  await page.screenshot({ path: shots.at(-1) });
+  await shoot(page, 'panel-ru.png');
+  await shoot(frame.locator('section[aria-labelledby="flow-heading"]'), 'flow-ru.png');
+  await shoot(frame.locator('section[aria-labelledby="flags-heading"] li').first(), 'problem-card-ru.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const toTop = () => frame.locator('.dialog').evaluate((el) => el.scrollTo(0, 0));
+  await toTop();
+  await page.waitForTimeout(300);
+  await shoot(page, 'panel-ru-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
   await frame.getByRole('combobox').first().selectOption('en');
   await frame.getByRole('heading', { name: 'Privacy: Ingroup widgets' }).waitFor();
+  await toTop();
   await page.waitForTimeout(300);
-  shots.push(join(out, 'panel-en.png'));
-  await page.screenshot({ path: shots.at(-1) });
+  await shoot(page, 'panel-en.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(300);
+  await shoot(page, 'panel-en-dark.png');
+  await shoot(frame.locator('section[aria-labelledby="flow-heading"]'), 'flow-en-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The popup: a second account seen, and the demo account opted out, its request's state beside its switch.
+  const other = await context.newPage();
+  await other.goto('https://romashka-agency.amocrm.ru/leads');
+  await other.getByRole('button', { name: /Конфиденциальность|Privacy/ }).waitFor();
+  await other.close();
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 420, height: 640 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.getByRole('heading', { level: 1 }).waitFor();
-  await popup.waitForTimeout(500);
-  shots.push(join(out, 'popup.png'));
-  await popup.screenshot({ path: shots.at(-1), fullPage: true });
+  const demoSwitch = popup.getByRole('switch', { name: /demo\.amocrm\.ru/ });
+  await demoSwitch.uncheck();
+  await popup.getByText(/^Отказ от рассылки: получен Ingroup$/).waitFor({ timeout: 20_000 });
+  await popup.waitForTimeout(300);
+  await shoot(popup, 'popup.png', { fullPage: true });
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByRole('heading', { level: 1 }).waitFor();
   await options.waitForTimeout(500);
-  shots.push(join(out, 'options.png'));
-  await options.screenshot({ path: shots.at(-1), fullPage: true });
+  await shoot(options, 'options.png', { fullPage: true });
   console.log(`No display here, so the demo ran headless. Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   await context.close();
 }

@@ -1,21 +1,21 @@
 import { policyVersionDiffers } from '@/lib/catalog/match';
 import type { Inventory as InventoryData } from '@/lib/panel/inventory';
+import type { DataMatrix as Matrix } from '@/lib/panel/matrix';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { POLICY_VERSION } from '@/lib/policy/version';
 import type { Snapshot } from '@/lib/amocrm/snapshot-schema';
 import { useI18n } from '../common/i18n';
 import { useLazy } from '../common/use-lazy';
 import { Section } from './Section';
-import { WidgetCard } from './WidgetCard';
+import { DataMatrix } from './DataMatrix';
 
-/** The installed Ingroup widgets with why each is counted and what it collected, or why there is nothing to show. */
-export function Inventory({ host, snapshot, catalog, inventory }: { host: string; snapshot: Snapshot; catalog: PanelModel['catalog']; inventory: InventoryData }): preact.JSX.Element {
+/** The installed Ingroup widgets × the data they hold, with why each is counted, or why there is nothing to show. */
+export function Inventory({ host, snapshot, catalog, inventory, matrix }: { host: string; snapshot: Snapshot; catalog: PanelModel['catalog']; inventory: InventoryData; matrix: Matrix }): preact.JSX.Element {
   const { t } = useI18n();
   const extras = useLazy(() => import('./Evidence'), true);
   return (
     <>
       <Section id="inventory" title={t('inventory.heading')}>
-        {extras.status === 'ready' && <extras.value.HowFound />}
         {snapshot.adminUnavailable === 'not_admin' && (
           <p class="notice" role="note">
             {t('inventory.notAdmin')}
@@ -26,7 +26,7 @@ export function Inventory({ host, snapshot, catalog, inventory }: { host: string
             {t('inventory.policyChanged', { date: catalog.catalog.policy.effectiveDate })}
           </p>
         )}
-        {inventory.widgets.length === 0 ? <p>{t('inventory.none')}</p> : inventory.widgets.map((w) => <WidgetCard key={w.code} host={host} widget={w} />)}
+        {inventory.widgets.length === 0 ? <p>{t('inventory.none')}</p> : <DataMatrix host={host} matrix={matrix} />}
         {inventory.skipped > 0 && (
           <p class="notice" role="note">
             {t('inventory.skipped', { count: inventory.skipped })}
@@ -37,6 +37,7 @@ export function Inventory({ host, snapshot, catalog, inventory }: { host: string
             {t('inventory.dropped', { count: inventory.dropped })}
           </p>
         )}
+        {extras.status === 'ready' && <extras.value.HowFound />}
         {extras.status === 'ready' && <extras.value.OtherWidgets host={host} inventory={inventory} />}
         <p class="muted">{t('inventory.listed', { listed: inventory.listed })}</p>
         <p class="muted">{t('inventory.policyVersion', { date: POLICY_VERSION.effectiveDate, hash: POLICY_VERSION.sha256.slice(0, 12) })}</p>

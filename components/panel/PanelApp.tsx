@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '@/lib/i18n';
 import { defaultRegime } from '@/lib/amocrm/host';
-import { buildInventory } from '@/lib/panel/inventory';
+import { buildInventory, collected } from '@/lib/panel/inventory';
+import { buildMatrix } from '@/lib/panel/matrix';
+import { summarize } from '@/lib/panel/summary';
+import { requestView } from '@/lib/requests/view';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import type { RequestType } from '@/lib/requests/types';
 import { send } from '@/lib/send';
@@ -19,6 +22,7 @@ import { ErrorBox } from './ErrorBox';
 import { Inventory } from './Inventory';
 import { Rights } from './Rights';
 import { Section } from './Section';
+import { Summary } from './Summary';
 import { usePanelFeed } from './use-panel-feed';
 import { useRefresh, type RefreshState } from './use-refresh';
 import { useShownCount } from './use-shown';
@@ -99,8 +103,17 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
   const [composing, setComposing] = useState<RequestType | null>(null);
   // The composer (and the request bodies and mail texts it builds) loads when a right is chosen.
   const composer = useLazy(() => import('../requests/Composer'), composing !== null);
+  // A request chosen anywhere in the panel (a right, a problem's card) opens the composer in view, with the focus on it.
+  const composerBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (composing === null || composer.status !== 'ready') return;
+    composerBox.current?.scrollIntoView({ block: 'start' });
+    composerBox.current?.focus({ preventScroll: true });
+  }, [composing, composer.status]);
   // The policy's problems and statements sit below the fold: they load right after the first paint.
   const policy = useLazy(() => import('./PolicySections'), true);
+  // So does the picture of where the data goes.
+  const flow = useLazy(() => import('./DataFlow'), true);
   const { snapshot } = model;
   const regime = model.account?.regime ?? defaultRegime(model.host);
   // Built once: the inventory lists the widgets, the composer offers them.
@@ -108,37 +121,51 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
     ? buildInventory({ snapshot, catalog: model.catalog.catalog, source: model.catalog.source, evidence: model.evidence, marks: model.marks, lang })
     : null;
   const ingroupWidgets = inventory?.widgets ?? [];
+  const matrix = inventory && snapshot ? buildMatrix(inventory, (keys) => collected(keys, snapshot, lang)) : null;
+  const calendar = calendarFromCatalog(model.catalog.catalog).calendar;
+  const today = new Date();
+  const summary = summarize(
+    matrix,
+    model.requests.map((r) => requestView(r, regime, today, calendar)),
+    policy.status === 'ready' ? policy.value.PROBLEM_COUNT : null,
+  );
+  const formatDay = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <>
       {state.status === 'error' && <ErrorBox error={state.error} onRetry={refresh} />}
       {!snapshot && state.status === 'refreshing' && <p role="status">{t('common.loading')}</p>}
       {snapshot && (
         <>
-          <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} />
-          {inventory && <Inventory host={model.host} snapshot={snapshot} catalog={model.catalog} inventory={inventory} />}
+          <Summary summary={summary} formatDay={formatDay} />
+          <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} facts={!matrix || matrix.rows.length === 0} />
+          {inventory && matrix && <Inventory host={model.host} snapshot={snapshot} catalog={model.catalog} inventory={inventory} matrix={matrix} />}
+          {flow.status === 'ready' && <flow.value.DataFlow widgets={ingroupWidgets.map((w) => w.name)} />}
+          {flow.status === 'error' && <ErrorBox error={{ code: 'composer', message: flow.error.message }} onRetry={() => location.reload()} />}
           <Rights onRequest={setComposing} />
           {composing && composer.status === 'error' && (
             <ErrorBox error={{ code: 'composer', message: composer.error.message }} onRetry={() => location.reload()} />
           )}
           {composing && composer.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-          {composing && composer.status === 'ready' && (
-            <composer.value.Composer
-              key={composing}
-              host={model.host}
-              snapshot={snapshot}
-              ingroupWidgets={ingroupWidgets}
-              regime={regime}
-              initialType={composing}
-              endpoint={model.endpoint}
-              onDone={() => setComposing(null)}
-            />
-          )}
+          <div ref={composerBox} tabIndex={-1} class="composer-box">
+            {composing && composer.status === 'ready' && (
+              <composer.value.Composer
+                key={composing}
+                host={model.host}
+                snapshot={snapshot}
+                ingroupWidgets={ingroupWidgets}
+                regime={regime}
+                initialType={composing}
+                endpoint={model.endpoint}
+                onDone={() => setComposing(null)}
+              />
+            )}
+          </div>
           <Section id="requests" title={t('requests.heading')}>
             <EndpointStatus liveness={model.endpoint} />
-            <RequestsList requests={model.requests} regimeOf={() => regime} calendar={calendarFromCatalog(model.catalog.catalog).calendar} />
+            <RequestsList requests={model.requests} regimeOf={() => regime} calendar={calendar} />
           </Section>
           <ChoicesSection model={model} />
-          {policy.status === 'ready' && <policy.value.PolicySections />}
+          {policy.status === 'ready' && <policy.value.PolicySections onRequest={setComposing} />}
           {policy.status === 'error' && <ErrorBox error={{ code: 'composer', message: policy.error.message }} onRetry={() => location.reload()} />}
         </>
       )}

@@ -14,6 +14,11 @@ const RIGHTS: ReadonlyArray<{ type: RequestType; label: MessageKey; section: str
   { type: 'marketing_opt_out', label: 'rights.optOut', section: '§5.3' },
 ];
 
+/** The words of the button that opens the composer for `type`. */
+export function rightLabel(type: RequestType): MessageKey {
+  return RIGHTS.find((r) => r.type === type)?.label ?? 'rights.access';
+}
+
 /** The administrator's rights under §5, each a button into the request composer. */
 export function Rights({ onRequest }: { onRequest: (type: RequestType) => void }): preact.JSX.Element {
   const { t } = useI18n();

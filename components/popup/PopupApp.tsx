@@ -8,6 +8,11 @@ import { LazyRequests } from '../requests/LazyRequests';
 import { currentAmoTab, type CurrentTab } from './current-tab';
 import { useAccountLines, useOpenRequestCount, type AccountLine, type OpenRequests } from './use-accounts';
 import { useMarketingSwitches } from './use-marketing-switches';
+import { useLastMarketingRequests } from './use-marketing-requests';
+import { marketingRequestState, type MarketingRequestState } from '@/lib/requests/marketing-state';
+import { popupTranslator } from '@/lib/i18n/popup';
+import { requestView } from '@/lib/requests/view';
+import type { MessageKey } from '@/lib/i18n';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   return (
@@ -17,15 +22,51 @@ export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   );
 }
 
-function MarketingSwitch({ line, allowed, onToggle }: { line: AccountLine; allowed: boolean; onToggle: (allowed: boolean) => void }): preact.JSX.Element {
-  const { t } = useI18n();
+/** The state of the account's last marketing request, in words, beside its switch. */
+function RequestState({ id, state }: { id: string; state: MarketingRequestState }): preact.JSX.Element {
+  const { t, lang } = useI18n();
+  const p = popupTranslator(lang);
+  let text: string;
+  if (state.kind === 'none') text = p('popup.request.none');
+  else if (state.kind === 'unsent') text = p('popup.request.unsent');
+  else {
+    const day = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+    const status = state.status === 'overdue' ? p('popup.request.overdue', { date: state.dueDate ? day(state.dueDate) : '—' }) : t(`requests.status.${state.status}` as MessageKey);
+    text = p(`popup.request.${state.type}`, { status });
+  }
+  const tone = state.kind === 'unsent' || (state.kind === 'request' && (state.status === 'overdue' || state.status === 'failed')) ? 'bad' : 'muted';
   return (
-    <label class="switch account-line">
-      <input type="checkbox" role="switch" checked={allowed} aria-label={t('consent.marketingFor', { host: line.account.host })} onChange={(e) => onToggle(e.currentTarget.checked)} />
-      <span>
-        <strong>{line.account.name ?? line.account.subdomain}</strong> <span class="muted">{line.account.host}</span>
-      </span>
-    </label>
+    <p id={id} class={`request-state ${tone}`} data-state={state.kind === 'request' ? state.status : state.kind}>
+      {text}
+    </p>
+  );
+}
+
+function MarketingSwitch({ line, allowed, current, state, onToggle }: { line: AccountLine; allowed: boolean; current: boolean; state: MarketingRequestState | null; onToggle: (allowed: boolean) => void }): preact.JSX.Element {
+  const { t, lang } = useI18n();
+  const stateId = `state-${line.account.host}`;
+  return (
+    <div class={`account-line${current ? ' current' : ''}`}>
+      <label class="switch">
+        <span class="account-name">
+          <strong>{line.account.name ?? line.account.subdomain}</strong>
+          <span class="muted">
+            {line.account.host}
+            {current && <span class="this-tab"> · {popupTranslator(lang)('popup.thisTab')}</span>}
+          </span>
+        </span>
+        <input
+          type="checkbox"
+          role="switch"
+          class="toggle"
+          checked={allowed}
+          aria-label={t('consent.marketingFor', { host: line.account.host })}
+          aria-describedby={state ? stateId : undefined}
+          onChange={(e) => onToggle(e.currentTarget.checked)}
+        />
+      </label>
+      {state && <RequestState id={stateId} state={state} />}
+    </div>
   );
 }
 
@@ -77,6 +118,14 @@ function Popup(): preact.JSX.Element {
   // The current tab's account first.
   const ordered = tab ? [...lines.filter((l) => l.account.host === tab.host), ...lines.filter((l) => l.account.host !== tab.host)] : lines;
   const allAllowed = lines.every(allowedFor);
+  const lastRequests = useLastMarketingRequests(lines.map((l) => l.account.host));
+  const today = new Date();
+  const stateOf = (line: AccountLine): MarketingRequestState | null => {
+    if (lastRequests.status !== 'ready') return null;
+    const record = lastRequests.value.get(line.account.host);
+    const regime = line.account.regime ?? defaultRegime(line.account.host);
+    return marketingRequestState(line.marketing ? { state: line.marketing } : null, record ? requestView(record, regime, today) : null);
+  };
   return (
     <main>
       <h1>{t('app.name')}</h1>
@@ -107,7 +156,7 @@ function Popup(): preact.JSX.Element {
             {data.error.message}
           </p>
         )}
-        {data.status === 'ready' && lines.length === 0 && <p class="muted">{t('popup.noAccounts')}</p>}
+        {data.status === 'ready' && lines.length === 0 && <EmptyState />}
         {lines.length > 0 && <p class="muted">{t('popup.switchHint')}</p>}
         {switches.error && (
           <p class="error" role="alert">
@@ -115,25 +164,49 @@ function Popup(): preact.JSX.Element {
           </p>
         )}
         {lines.length > 1 && (
-          <label class="switch">
+          <label class="switch all-accounts">
+            <span>{t('consent.marketingAll')}</span>
             <input
               type="checkbox"
               role="switch"
+              class="toggle"
               checked={allAllowed}
               onChange={(e) => switches.chooseAll(lines.map((l) => l.account.host), e.currentTarget.checked)}
             />
-            <span>{t('consent.marketingAll')}</span>
           </label>
         )}
         <ul class="accounts">
           {ordered.map((line) => (
             <li key={line.account.host}>
-              <MarketingSwitch line={line} allowed={allowedFor(line)} onToggle={(allowed) => switches.choose(line.account.host, allowed)} />
+              <MarketingSwitch
+                line={line}
+                allowed={allowedFor(line)}
+                current={line.account.host === tab?.host}
+                state={stateOf(line)}
+                onToggle={(allowed) => switches.choose(line.account.host, allowed)}
+              />
             </li>
           ))}
         </ul>
       </section>
       <LazyRequests regimeOf={(host) => lines.find((l) => l.account.host === host)?.account.regime ?? defaultRegime(host)} />
     </main>
+  );
+}
+
+/** No account yet: what to do to get one here, and where the extension explains itself. */
+function EmptyState(): preact.JSX.Element {
+  const { lang } = useI18n();
+  const p = popupTranslator(lang);
+  return (
+    <div class="empty">
+      <h3>{p('popup.emptyTitle')}</h3>
+      <p>{p('popup.empty')}</p>
+      <p>
+        <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noopener">
+          {p('popup.howItWorks')}
+        </a>
+      </p>
+    </div>
   );
 }

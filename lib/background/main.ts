@@ -6,6 +6,7 @@ import type { browser as Browser } from 'wxt/browser';
 import { db } from '../db';
 import { senderKind, tabAccountHost } from '../messages';
 import { PANEL_FEED_PORT, servePanelFeed } from '../panel/feed';
+import { openFirstRunOnInstall } from './first-run';
 import { createHandlers } from './handlers';
 import { createOutboxRunner, startOutbox } from './outbox-runner';
 import { createRouter } from './router';
@@ -16,6 +17,7 @@ export function startBackground(browser: typeof Browser): void {
   const outbox = createOutboxRunner(deps);
   const handlers = createHandlers(deps, outbox);
   const route = createRouter(handlers, self);
+  openFirstRunOnInstall(browser, deps.db, deps.now);
   browser.runtime.onMessage.addListener((raw: unknown, sender) => route(raw, sender));
   browser.runtime.onConnect.addListener((port) => {
     // Only the panel, an extension page of ours framed in an amoCRM tab, may subscribe, and only

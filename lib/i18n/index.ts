@@ -6,13 +6,14 @@ import { consentEn, consentRu } from './consent';
 import { en as baseEn } from './en';
 import { evidenceEn, evidenceRu } from './evidence';
 import { inventoryEn, inventoryRu } from './inventory';
+import { overviewEn, overviewRu } from './overview';
 import { requestsEn, requestsRu } from './requests';
 import { ru as baseRu } from './ru';
 import type { Lang } from './launcher';
 
 export type { Lang } from './launcher';
-const en = { ...baseEn, ...inventoryEn, ...evidenceEn, ...consentEn, ...requestsEn };
-const ru: Record<keyof typeof en, string> = { ...baseRu, ...inventoryRu, ...evidenceRu, ...consentRu, ...requestsRu };
+const en = { ...baseEn, ...inventoryEn, ...evidenceEn, ...consentEn, ...requestsEn, ...overviewEn };
+const ru: Record<keyof typeof en, string> = { ...baseRu, ...inventoryRu, ...evidenceRu, ...consentRu, ...requestsRu, ...overviewRu };
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

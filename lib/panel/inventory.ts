@@ -80,7 +80,8 @@ function valueOf(key: CategoryKey, snapshot: Snapshot): Pick<CollectedValue, 'va
   }
 }
 
-function collected(collects: readonly string[] | null, snapshot: Snapshot, lang: Lang): CollectedValue[] {
+/** The items `collects` names (every §1 item when null), with this account's values. */
+export function collected(collects: readonly string[] | null, snapshot: Snapshot, lang: Lang): CollectedValue[] {
   // No catalog entry: the policy's §1 says what every widget collects from the installing administrator.
   const keys = collects ?? CATEGORIES.map((c) => c.key);
   const known = CATEGORIES.filter((c) => keys.includes(c.key)).map((c) => ({ key: c.key, label: c.label[lang], section: c.section, ...valueOf(c.key, snapshot) }));

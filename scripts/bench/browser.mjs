@@ -8,7 +8,7 @@
  *   Performance.getMetrics TaskDuration / ScriptDuration, in thread time) read after a quiet second;
  * - amoCRM API calls before the panel is opened (several loads) and when it opens, cold and warm;
  * - panel open → inventory painted: the launcher's click (timestamped in the page) to the frame
- *   after the first `article` appears (timestamped in the panel frame once that frame is painted);
+ *   after the first widget column (`th[data-widget]`) appears (timestamped in the panel frame once that frame is painted);
  * - popup and options, seeded with an agency's data, from navigation to the first account painted.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -93,7 +93,7 @@ async function loadOnce(context, url) {
 /**
  * Marks, in the page's own clocks, when the launcher is clicked and when the panel and the lists
  * paint. The panel frame is kept (hidden) between opens, so it stamps each time it is shown with its
- * inventory there: once the frame that first shows an `article` has been painted (a task queued from
+ * inventory there: once the frame that first shows a widget column has been painted (a task queued from
  * its animation frame callback runs after the paint), while the frame intersects the viewport (a
  * hidden frame does not).
  */
@@ -119,7 +119,7 @@ function benchMarks(/** @type {{ host: string }} */ arg) {
         });
         io.observe(document.documentElement);
       }
-      if (!visible || stamped || !document.querySelector('article')) return;
+      if (!visible || stamped || !document.querySelector('th[data-widget]')) return;
       stamped = true;
       afterPaint(() => paints.push(stamp()));
     };
@@ -215,6 +215,11 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
   try {
     const worker = withExt.context.serviceWorkers()[0] ?? (await withExt.context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
+    // A fresh profile is an install: the extension opens its first-run page. Closed before
+    // measuring, so no tab of the extension's own is open beside (or in front of) the measured ones.
+    const firstRun = (/** @type {import('playwright-core').Page} */ p) => p.url().endsWith('/welcome.html');
+    for (let waited = 0; waited < 15_000 && !withExt.context.pages().some(firstRun); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all(withExt.context.pages().filter(firstRun).map((p) => p.close()));
 
     // 1. Added main-thread time: alternate the two profiles, two warm-up loads each.
     if (!wanted('pageload')) loads = -2;

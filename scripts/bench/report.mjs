@@ -181,7 +181,7 @@ export function markdown(list, env) {
     '- **amoCRM calls** are counted by the fake amoCRM per account host. Before the panel: five loads of',
     '  a `big-*` account (1,000 users, 300 widgets); a "read" is one pass over the widget pages.',
     '- **Panel open → inventory painted**: the launcher\'s click is stamped in the amoCRM page; the panel',
-    '  frame stamps the moment the frame showing its first `article` has been painted (a task queued',
+    '  frame stamps the moment the frame showing its first widget column has been painted (a task queued',
     '  from that frame\'s animation callback), the frame being shown',
     '  (intersects the viewport; both on `performance.timeOrigin`). Cold is the first open of a fresh',
     '  account; warm is five reopenings on the same page (the closed panel is kept hidden), and three',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PANEL_FRAME, byRole, countByRole, openExtensionPage, panelCards, panelFrame, panelShowsExactly, screenshot, until, useFirefox } from './support/firefox';
+import { PANEL_FRAME, byRole, countByRole, openExtensionPage, panelWidgetColumns, panelFrame, panelShowsExactly, screenshot, until, useFirefox } from './support/firefox';
 
 declare const browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
 const ALLOW = 'Разрешить доступ';
@@ -51,10 +51,10 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
 
     // The panel itself, in the frame in the amoCRM tab (reached over BiDi: see support/firefox.ts).
     const frame = await panelFrame(env.browser, amo);
-    await until(async () => (await panelCards(frame)).length > 0, true, 30_000);
+    await until(async () => (await panelWidgetColumns(frame)).length > 0, true, 30_000);
     expect(await frame.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Конфиденциальность: виджеты Ingroup');
     expect(await frame.evaluate(() => document.querySelector('.panel-host')?.textContent)).toBe(`Адрес: ${host}`);
-    const texts = await panelCards(frame);
+    const texts = await panelWidgetColumns(frame);
     expect(texts).toHaveLength(3);
     expect(texts).toEqual([
       expect.stringContaining('ingroup_demo_autotasks'),
@@ -62,12 +62,12 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
       expect.stringContaining('ingroup_demo_telephony'),
     ]);
     for (const value of ['Анна Смирнова', 'anna.smirnova@romashka.example', '+7 912 345-67-89', '27182818', 'big-1', '1000', '§1']) {
-      expect({ value, shown: await panelShowsExactly(frame, 0, value) }).toEqual({ value, shown: true });
+      expect({ value, shown: await panelShowsExactly(frame, 'table', value) }).toEqual({ value, shown: true });
     }
-    // Negative control: a value no card carries is not found.
-    expect(await panelShowsExactly(frame, 0, 'Иван Несуществующий')).toBe(false);
-    expect(await panelShowsExactly(frame, -1, '§3.1')).toBe(true);
-    expect(await panelShowsExactly(frame, -1, '§7')).toBe(true);
+    // Negative control: a value the table does not carry is not found.
+    expect(await panelShowsExactly(frame, 'table', 'Иван Несуществующий')).toBe(false);
+    expect(await panelShowsExactly(frame, 'page', '§3.1')).toBe(true);
+    expect(await panelShowsExactly(frame, 'page', '§7')).toBe(true);
 
     // Closed with Escape and opened again: shown at once, and amoCRM is not asked again.
     await amo.keyboard.press('Escape');
@@ -109,7 +109,7 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     await (await byRole(amo, 'button', LAUNCHER_3)).click();
     await amo.waitForSelector(PANEL_FRAME, { visible: true });
     const frame = await panelFrame(env.browser, amo);
-    await until(async () => (await panelCards(frame)).length > 0, true, 30_000);
+    await until(async () => (await panelWidgetColumns(frame)).length > 0, true, 30_000);
     const accessShown = (): Promise<string | null> => frame.evaluate(() => document.querySelector('#host-access-heading')?.textContent ?? null);
     expect(await accessShown()).toBeNull();
     // Withdrawn elsewhere (here from the popup, as from about:addons) while the panel is open.

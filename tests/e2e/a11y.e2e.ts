@@ -6,37 +6,10 @@
  * Extension pages forbid inline scripts (their CSP), so axe's source is evaluated through the
  * DevTools protocol (`evaluate`), which the page's CSP does not govern.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AmoPage, extensionUrl, launch, startStack, type Launched, type Stack } from './support/extension';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/**
- * axe's violations in a page or frame, as readable lines: rule, impact, node, what to fix.
- * Checks first that the page really renders in the colour scheme asked for.
- */
-async function violations(target: Page | Frame, scheme: 'light' | 'dark' = 'light'): Promise<string[]> {
-  const dark = await target.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-  if (dark !== (scheme === 'dark')) throw new Error(`${target.url()} did not render in the ${scheme} scheme`);
-  await target.evaluate(AXE_SOURCE);
-  const found = (await target.evaluate(async (tags: string[]) => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations;
-  }, TAGS)) as Violation[];
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)} — ${v.help}`));
-}
+import { violations } from './support/axe';
+import { AmoPage, extensionUrl, launch, startStack, widgetColumns, type Launched, type Stack } from './support/extension';
 
 const SCHEMES = ['light', 'dark'] as const;
 const LANGS = [
@@ -60,7 +33,7 @@ describe.each(LANGS)('accessibility in $lang', ({ locale, account }) => {
     const amo = await AmoPage.open(browser, account);
     await amo.page.emulateMedia({ colorScheme: scheme });
     const panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     // The part loaded after the first paint (the other widgets, the observed traffic) is checked too.
     await panel.getByRole('region', { name: /Observed|Замечено/ }).waitFor();
     const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
@@ -167,7 +140,7 @@ describe('operation by keyboard alone', () => {
     await amo.launcher().focus();
     await amo.page.keyboard.press('Enter');
     const panel = amo.panelFrame();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await panel.getByRole('region', { name: /Observed|Замечено/ }).waitFor();
     await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
     const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
@@ -176,7 +149,7 @@ describe('operation by keyboard alone', () => {
     expect([...walk.reached].sort((a, b) => a - b)).toEqual([...Array(walk.controls).keys()]);
     expect(walk.noRing).toEqual([]);
     // A right chosen with the keyboard opens the request composer.
-    await panel.getByRole('button', { name: 'Получить копию моих данных' }).focus();
+    await panel.getByRole('button', { name: 'Получить копию моих данных', exact: true }).focus();
     await amo.page.keyboard.press('Enter');
     await panel.getByRole('heading', { name: 'Новый запрос' }).waitFor();
     await amo.page.close();

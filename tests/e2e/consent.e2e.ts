@@ -44,6 +44,11 @@ describe('consent choices across accounts', () => {
         { timeout: 20_000 },
       )
       .toEqual(HOSTS);
+    // Beside each switch, the state of its opt-out request, as Ingroup's endpoint answered it.
+    for (const host of HOSTS) {
+      const line = popup.getByRole('listitem').filter({ has: popup.getByRole('switch', { name: forHost(host) }) });
+      await expect.poll(() => line.getByText(/^Отказ от рассылки: /).textContent(), { timeout: 20_000 }).toBe('Отказ от рассылки: получен Ingroup');
+    }
 
     // And back on for one account, from the same popup.
     await popup.getByRole('switch', { name: forHost(HOSTS[1]!) }).check();
@@ -100,7 +105,10 @@ describe('consent choices across accounts', () => {
 
     const popup = await env.browser.context.newPage();
     await popup.goto(extensionUrl(env.browser, 'popup.html'));
-    await popup.getByText('Расширение ещё не видело аккаунтов amoCRM.').waitFor();
+    // The empty state says what to do.
+    await popup.getByRole('heading', { name: 'Аккаунтов amoCRM пока нет' }).waitFor();
+    await popup.getByText(/^Откройте свой аккаунт amoCRM в этом браузере/).waitFor();
+    await expect(popup.getByRole('switch').count()).resolves.toBe(0);
     expect(env.browser.errors).toEqual([]);
   });
 });

@@ -5,13 +5,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AmoPage, launch, useExtension } from './support/extension';
+import { AmoPage, dataTable, launch, useExtension, widgetColumns } from './support/extension';
 
 type Frame = ReturnType<AmoPage['panelFrame']>;
 
 async function cardCodes(panel: Frame): Promise<string[]> {
-  const cards = panel.getByRole('article');
-  return cards.evaluateAll((els) => els.map((el) => el.querySelector('code')?.textContent ?? ''));
+  const columns = widgetColumns(panel);
+  return columns.evaluateAll((els) => els.map((el) => el.querySelector('code')?.textContent ?? ''));
 }
 
 describe('an account whose Ingroup widgets no catalog names, with Ingroup’s endpoint unreachable', () => {
@@ -23,13 +23,13 @@ describe('an account whose Ingroup widgets no catalog names, with Ingroup’s en
     // The launcher counts them once the page's evidence has come in (after load, when idle).
     await amo.page.getByRole('button', { name: /\(2\)/ }).waitFor({ timeout: 20_000 });
     let panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await expect.poll(() => cardCodes(panel)).toEqual(['ig_autodocs', 'ig_smsgate']);
-    const first = panel.getByRole('article').first();
+    const first = widgetColumns(panel).first();
     await first.getByText('support@ingru.ru').first().waitFor();
     await first.getByText(/hooks\.ingru\.ru/).first().waitFor();
     for (const value of ['Анна Смирнова', 'anna.smirnova@romashka.example', '+7 912 345-67-89', '28657000', 'real-1']) {
-      await expect(first.getByText(value, { exact: true }).first().isVisible()).resolves.toBe(true);
+      await expect(dataTable(panel).getByText(value, { exact: true }).first().isVisible()).resolves.toBe(true);
     }
     // Observed beside declared: the host, and which of this account's values went out in the addresses.
     const observed = panel.getByRole('region', { name: 'Замечено: запросы этой страницы к серверам Ingroup' });
@@ -47,14 +47,14 @@ describe('an account whose Ingroup widgets no catalog names, with Ingroup’s en
     await panel.getByRole('button', { name: /Другие установленные виджеты/ }).click();
     await panel.getByRole('button', { name: 'Виджет Ingroup (Другой поставщик)' }).click();
     await expect.poll(() => cardCodes(panel)).toEqual(['ig_smsgate', 'other_vendor']);
-    await panel.getByRole('article').nth(1).getByText('вы отметили его как виджет Ingroup').waitFor();
+    await widgetColumns(panel).nth(1).getByText('вы отметили его как виджет Ingroup').waitFor();
 
     // A browser restart keeps the marks.
     await env.browser.close({ keepProfile: true });
     env.browser = await launch(env.stack, { userDataDir: env.browser.userDataDir });
     amo = await AmoPage.open(env.browser, `https://${host}/leads`);
     panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await expect.poll(() => cardCodes(panel)).toEqual(['ig_smsgate', 'other_vendor']);
     // Taken back, a mark changes the list at once too.
     await panel.getByRole('button', { name: /Другие установленные виджеты/ }).click();
@@ -81,12 +81,11 @@ describe('an odd widget list and a newer catalog', () => {
   it('still shows the installed Ingroup widgets beside version null, is_active_in_account null and an unreadable entry, and a category the policy does not name', async () => {
     const amo = await AmoPage.open(env.browser, 'https://odd-1.amocrm.ru/leads');
     const panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await expect.poll(() => cardCodes(panel)).toEqual(['ingroup_demo_autotasks', 'ingroup_demo_duplicates', 'ingroup_demo_telephony']);
     await panel.getByText('Записей списка виджетов amoCRM, которые не удалось прочитать и пришлось пропустить: 1.').waitFor();
-    const first = panel.getByRole('article').first();
-    await first.getByText('версия —').waitFor();
-    const row = first.getByRole('row', { name: /call_recordings/ });
+    await widgetColumns(panel).first().getByText('версия —').waitFor();
+    const row = dataTable(panel).getByRole('row', { name: /call_recordings/ });
     await expect(row.innerText()).resolves.toContain('названо в каталоге Ingroup, в политике нет');
     await panel.getByText('Повреждённых записей каталога Ingroup, оставленных без внимания: 1.').waitFor();
     await amo.page.close();

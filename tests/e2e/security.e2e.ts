@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashEvent } from '../../lib/consent/chain';
 import { GENESIS_HASH } from '../../lib/consent/event';
 import { ledgerFileJson } from '../../lib/consent/export';
-import { AmoPage, extensionUrl, launch, startStack, useExtension, type Launched, type Stack } from './support/extension';
+import { AmoPage, extensionUrl, launch, startStack, useExtension, widgetColumns, type Launched, type Stack } from './support/extension';
 
 const ALLOWED_HOST = /^([a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)|api\.ingru\.ru)$/;
 
@@ -45,16 +45,16 @@ describe('where the extension connects', () => {
     const amo = await AmoPage.open(browser, 'https://demo-sec.amocrm.ru/leads');
     await amo.page.getByRole('button', { name: /\(3\)/ }).waitFor();
     let panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await panel.getByRole('combobox').first().selectOption('en');
     await panel.getByRole('heading', { name: 'Privacy: Ingroup widgets' }).waitFor();
     await panel.getByRole('button', { name: 'Close' }).click();
     await amo.page.locator('iframe[src*="panel.html"]').waitFor({ state: 'hidden' });
     panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
 
     const kommo = await AmoPage.open(browser, 'https://en-sec.kommo.com/leads');
-    await (await kommo.openPanel()).getByRole('article').first().waitFor();
+    await widgetColumns(await kommo.openPanel()).first().waitFor();
 
     const popup = await browser.context.newPage();
     await popup.goto(extensionUrl(browser, 'popup.html'));
@@ -117,7 +117,7 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     expect(await amo.page.locator('iframe[src*="panel.html"]').count()).toBe(0);
     // The control: the same button clicked by a person (trusted input) opens the panel.
     const panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await amo.page.close();
   });
 
@@ -125,7 +125,7 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     const victim = await AmoPage.open(env.browser, 'https://victim-sec.amocrm.ru/leads');
     await (await victim.openPanel()).getByText('victim-sec.amocrm.ru').first().waitFor();
     const attacker = await AmoPage.open(env.browser, 'https://attacker-sec.amocrm.ru/leads');
-    await (await attacker.openPanel()).getByRole('article').first().waitFor();
+    await widgetColumns(await attacker.openPanel()).first().waitFor();
     const src = await attacker.page.evaluate(() => {
       const frame = document.querySelector<HTMLIFrameElement>('iframe[src*="panel.html"]')!;
       const url = new URL(frame.src);
@@ -137,7 +137,7 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     await expect.poll(() => attacker.page.frames().some((f) => f.url().includes('host=victim-sec'))).toBe(true);
     const frame = attacker.page.frames().find((f) => f.url().includes('host=victim-sec'));
     expect(frame).toBeDefined();
-    await frame!.getByRole('article').first().waitFor();
+    await frame!.getByRole('columnheader', { name: /ingroup_demo_/ }).first().waitFor();
     const text = await frame!.locator('body').innerText();
     expect(text).toContain('attacker-sec.amocrm.ru');
     expect(text).not.toContain('victim-sec');
@@ -159,7 +159,7 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     await amo.launcher().waitFor();
     expect(await page.evaluate(() => document.baseURI)).toBe('https://elsewhere.example/');
     const panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     await panel.getByText('anna.smirnova@romashka.example').first().waitFor();
     expect(env.stack.amocrm.apiHits('elsewhere.example')).toEqual([]);
     expect(env.stack.amocrm.apiHits('demo-base.amocrm.ru').length).toBeGreaterThan(0);
@@ -175,7 +175,7 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
       [...env.stack.endpoint.state.requests.values()].filter((r) => r.body.type === type && (r.body.account as { host: string }).host === host).length;
     const amo = await AmoPage.open(env.browser, `https://${host}/leads`);
     const panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     const toggle = panel.getByRole('switch', { name: /Рекламные письма/ });
     // Opting out takes one click.
     await toggle.uncheck();

@@ -220,19 +220,19 @@ export async function panelFrame(launched: FirefoxLaunched, page: Page, timeout 
   };
 }
 
-/** In the panel frame: the cards' texts, and whether a shown element's whole text is each value. */
-export function panelCards(frame: PanelFrame): Promise<string[]> {
-  return frame.evaluate(() => [...document.querySelectorAll<HTMLElement>('article, [role="article"]')].map((el) => el.innerText));
+/** In the panel frame: the text of each widget column of the widgets × data table, one per installed Ingroup widget. */
+export function panelWidgetColumns(frame: PanelFrame): Promise<string[]> {
+  return frame.evaluate(() => [...document.querySelectorAll<HTMLElement>('table th[scope="col"][data-widget]')].map((el) => el.innerText));
 }
 
-/** In the panel frame: whether the `index`-th card (or the whole page, with -1) shows exactly `value`. */
-export function panelShowsExactly(frame: PanelFrame, index: number, value: string): Promise<boolean> {
+/** In the panel frame: whether the widgets × data table (or the whole page) shows exactly `value` in one element. */
+export function panelShowsExactly(frame: PanelFrame, where: 'table' | 'page', value: string): Promise<boolean> {
   return frame.evaluate(
-    (i, v) => {
-      const root = i < 0 ? document.body : document.querySelectorAll('article, [role="article"]')[i];
+    (inTable, v) => {
+      const root = inTable ? document.querySelector('table') : document.body;
       return [...(root?.querySelectorAll('*') ?? [])].some((node) => node.textContent?.trim() === v && (node as HTMLElement).offsetParent !== null);
     },
-    index,
+    where === 'table',
     value,
   );
 }

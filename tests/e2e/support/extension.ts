@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type FrameLocator, type Locator, type Page, type Worker } from 'playwright-core';
 import { findChromium } from '../../support/chromium.mjs';
 import { chromiumArgs, startStack } from '../../support/stack.mjs';
 
@@ -23,7 +23,17 @@ export interface Launched {
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launch(stack: Stack, opts: { userDataDir?: string; locale?: string } = {}): Promise<Launched> {
+/** The extension's first-run page (entrypoints/welcome), which it opens itself when installed. */
+export const isFirstRunPage = (page: Page): boolean => page.url().endsWith('/welcome.html');
+
+/**
+ * Chromium with the built extension. A fresh profile is an install, so the extension opens its
+ * first-run page in a tab of its own; that tab is closed here once it has opened (unless
+ * `keepFirstRun`), so it cannot take the foreground from a page a test opens next — a background tab's
+ * idle callbacks and timers are throttled. tests/e2e/first-run.e2e.ts keeps it.
+ */
+export async function launch(stack: Stack, opts: { userDataDir?: string; locale?: string; keepFirstRun?: boolean } = {}): Promise<Launched> {
+  const fresh = opts.userDataDir === undefined;
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install Debian\'s chromium package or set CHROME_PATH.');
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'ingroup-e2e-'));
@@ -47,6 +57,10 @@ export async function launch(stack: Stack, opts: { userDataDir?: string; locale?
   context.on('page', watch);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (fresh && !opts.keepFirstRun) {
+    for (let waited = 0; waited < 15_000 && !context.pages().some(isFirstRunPage); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all(context.pages().filter(isFirstRunPage).map((page) => page.close()));
+  }
   return {
     context,
     extensionId,
@@ -84,6 +98,16 @@ export class AmoPage {
   panelFrame() {
     return this.page.frameLocator('iframe[src*="panel.html"]');
   }
+}
+
+/** The panel's widgets × data table: a row per item of data, each value once. */
+export function dataTable(panel: FrameLocator): Locator {
+  return panel.getByRole('table', { name: /^(Your data in each widget|Ваши данные в каждом виджете)/ });
+}
+
+/** The table's widget columns, one per installed Ingroup widget (its header holds the widget's evidence). */
+export function widgetColumns(panel: FrameLocator): Locator {
+  return dataTable(panel).getByRole('columnheader').and(panel.locator('[data-widget]'));
 }
 
 export function extensionUrl(launched: Launched, page: string): string {

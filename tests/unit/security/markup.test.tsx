@@ -8,12 +8,12 @@ import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import type { Catalog } from '@/lib/catalog/schema';
 import type { Lang } from '@/lib/i18n';
-import { buildInventory } from '@/lib/panel/inventory';
+import { buildInventory, collected } from '@/lib/panel/inventory';
+import { buildMatrix } from '@/lib/panel/matrix';
 import type { PanelModel } from '@/lib/panel/model';
 import { I18nProvider } from '@/components/common/i18n';
 import { AccountHeader } from '@/components/panel/AccountHeader';
 import { Inventory } from '@/components/panel/Inventory';
-import { WidgetCard } from '@/components/panel/WidgetCard';
 
 const PAYLOADS: Array<[string, string]> = [
   ['a script element', '<script>document.title="pwned"</script>'],
@@ -59,12 +59,11 @@ function renderPanelPieces(text: string, lang: Lang, code?: string): Element {
   const declared = [{ code: code ?? CODE, name: text, supportEmail: 'support@ingru.ru', supportLink: null }];
   const evidence = { host: 'demo.amocrm.ru', declared, declaredAt: 0, observed: [] };
   const inventory = buildInventory({ snapshot, catalog: catalog.catalog, source: catalog.source, evidence, marks: [], lang });
-  const [widget] = inventory.widgets;
+  const matrix = buildMatrix(inventory, (keys) => collected(keys, snapshot, lang));
   const { container } = render(
     <I18nProvider lang={lang}>
-      <AccountHeader snapshot={snapshot} refreshing={false} onRefresh={() => undefined} />
-      <Inventory host="demo.amocrm.ru" snapshot={snapshot} catalog={catalog} inventory={inventory} />
-      {widget && <WidgetCard host="demo.amocrm.ru" widget={widget} />}
+      <AccountHeader snapshot={snapshot} refreshing={false} onRefresh={() => undefined} facts />
+      <Inventory host="demo.amocrm.ru" snapshot={snapshot} catalog={catalog} inventory={inventory} matrix={matrix} />
     </I18nProvider>,
   );
   return container;
@@ -101,9 +100,9 @@ describe.each(['ru', 'en'] as const)('the panel pieces in %s', (lang) => {
 
   it('render the benign fixture with every field in place (the control case)', () => {
     const root = renderPanelPieces(BENIGN, lang);
-    // Account name, subdomain, admin name, email, phone, and the widget's name in two places.
+    // Account name, subdomain (header and table), admin name, email, phone, and the widget's name.
     expect(elementsShowing(root, BENIGN).length).toBeGreaterThanOrEqual(6);
-    expect(root.querySelectorAll('article')).toHaveLength(2);
+    expect(root.querySelectorAll('th[data-widget]')).toHaveLength(1);
   });
 
   it.each(PAYLOADS)('show %s as inert text', (_label, payload) => {
@@ -117,12 +116,12 @@ describe.each(['ru', 'en'] as const)('the panel pieces in %s', (lang) => {
     expect(document.title).not.toBe('pwned');
   });
 
-  it.each(PAYLOADS)('keep a widget code carrying %s as text, also inside an id', (_label, payload) => {
+  it.each(PAYLOADS)('keep a widget code carrying %s as text, also inside an attribute', (_label, payload) => {
     const root = renderPanelPieces(BENIGN, lang, payload);
     expect(root.querySelectorAll('script, img, svg, iframe, a')).toHaveLength(0);
     const codes = [...root.querySelectorAll('code')].map((el) => el.textContent);
     expect(codes).toContain(payload);
-    const card = root.querySelector('article.widget-card');
-    expect(card?.getAttribute('aria-labelledby')).toBe(`widget-${payload}`);
+    const column = root.querySelector('th[data-widget]');
+    expect(column?.getAttribute('data-widget')).toBe(payload);
   });
 });
