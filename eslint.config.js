@@ -14,7 +14,7 @@ const noHtmlStrings = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.output-bench/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
