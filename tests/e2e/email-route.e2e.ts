@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import PostalMime from 'postal-mime';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { AmoPage, extensionUrl, useExtension, type Launched } from './support/extension';
+import { AmoPage, extensionUrl, useExtension, widgetColumns, type Launched } from './support/extension';
 
 async function openPage(browser: Launched, name: string): Promise<Page> {
   const page = await browser.context.newPage();
@@ -33,12 +33,12 @@ describe('a request when Ingroup’s endpoint does not resolve', () => {
     const host = 'demo-email.amocrm.ru';
     const amo = await AmoPage.open(env.browser, `https://${host}/leads`);
     const panel = await amo.openPanel();
-    await panel.getByRole('article').first().waitFor();
+    await widgetColumns(panel).first().waitFor();
     // The panel says what it knows of the endpoint, as observed, not assumed.
     await panel.getByText(/Сервис Ingroup api\.ingru\.ru ещё ни разу не ответил этому браузеру/).first().waitFor();
 
     // Composing an access request offers email at once, and says why.
-    await panel.getByRole('button', { name: 'Получить копию моих данных' }).click();
+    await panel.getByRole('button', { name: 'Получить копию моих данных', exact: true }).click();
     const route = panel.getByRole('group', { name: 'Куда уходит запрос' });
     await route.waitFor();
     await expect(route.getByRole('radio', { name: /Письмом на support@ingru\.ru/ }).isChecked()).resolves.toBe(true);
