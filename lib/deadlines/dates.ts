@@ -9,6 +9,8 @@ export const IsoDate = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDate>;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO 8601 instant: a date, a time and a zone (`Z` or an offset); its date part is checked too. */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 const moscowParts = new Intl.DateTimeFormat('en-US', {
@@ -34,6 +36,10 @@ export function toMoscowDate(input: Date | string): string {
     if (!IsoDate.safeParse(input).success) throw new InvalidDate(input);
     return input;
   }
+  // Date.parse alone is lenient: it rolls 2026-02-30T10:00Z over to 2 March and reads free text
+  // such as "not 2026-01-05" as a local date. A deadline must never be counted from either.
+  const date = typeof input === 'string' ? INSTANT.exec(input)?.[1] : undefined;
+  if (typeof input === 'string' && (date === undefined || !IsoDate.safeParse(date).success)) throw new InvalidDate(input);
   const instant = typeof input === 'string' ? new Date(input) : input;
   if (Number.isNaN(instant.getTime())) throw new InvalidDate(String(input));
   const parts = Object.fromEntries(moscowParts.formatToParts(instant).map((p) => [p.type, p.value]));
