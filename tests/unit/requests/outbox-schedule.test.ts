@@ -240,7 +240,7 @@ describe('the send schedule, on an injected clock', () => {
         } as unknown as Response;
       }),
     );
-    expect(outcome.kind).toBe('retry');
+    expect(outcome).toMatchObject({ kind: 'retry', error: { kind: 'retryable', cause: new Error('disk full') } });
     const now = await stored(record.id);
     expect(now.lastError).toBe('Sending failed unexpectedly: disk full');
     expect(now.outboxDueAt).toBe(START + 1_000);
@@ -369,6 +369,7 @@ describe('the status poll schedule', () => {
     const now = await stored(record.id);
     expect(now.events.map((e) => e.kind)).toEqual(['queued', 'sent', 'received', 'email_sent']);
     expect(now.pollDueAt).toBeUndefined();
+    expect(now.polls).toBeUndefined();
   });
 });
 
@@ -445,6 +446,27 @@ describe('the admin acts while an attempt is on the wire', () => {
     expect(endpoint.posts(refused.id)).toBe(2);
     expect(endpoint.posts(other.id)).toBe(1);
     expect(deriveStatus(await stored(refused.id)).status).toBe('received');
+  });
+
+  it('a request deleted while its attempt was on the wire is not written back', async () => {
+    const record = await queued();
+    const endpoint = scriptedEndpoint([
+      async ({ id }) => {
+        await db().requests.delete(id);
+        return problem(503)({ method: 'POST', id });
+      },
+    ]);
+    expect(await attemptSend(db(), record.id, deps(endpoint.fetch))).toEqual({ kind: 'skipped', reason: 'wiped' });
+    expect(await db().requests.get(record.id)).toBeUndefined();
+  });
+
+  it('gives up an attempt and a status check after the timeout it is given', async () => {
+    const hang: OutboxDeps['fetch'] = (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const record = await queued();
+    expect(await attemptSend(db(), record.id, deps(hang, { timeoutMs: 30 }))).toMatchObject({ kind: 'retry', error: { message: expect.stringContaining('did not answer within 0 s') } });
+    const followed = await received();
+    expect(await pollDue(db(), deps(hang, { timeoutMs: 30 }))).toMatchObject({ polled: 1, changed: 0 });
+    expect((await stored(followed.id)).polls).toBe(1);
   });
 
   it('a drain asked for after one finished starts afresh', async () => {
@@ -541,12 +563,15 @@ describe('enqueue', () => {
     expect(told.identity).toEqual({ relationship: 'the account owner' });
     const documented = await enqueue(db(), makeBody(), 'endpoint', START, { document: 'passport 1234' });
     expect(documented.identity).toEqual({ document: 'passport 1234' });
+    expect(await enqueue(db(), makeBody(), 'endpoint', START, { document: ' ' })).not.toHaveProperty('identity');
+    expect(await enqueue(db(), makeBody(), 'endpoint', START, { relationship: '   ' })).not.toHaveProperty('identity');
   });
 
   it('records the endpoint a request is made for, and none for an email one', async () => {
     const origin = new URL(BASE).origin;
     expect((await enqueue(db(), makeBody(), 'endpoint', START, undefined, origin)).endpointOrigin).toBe(origin);
     expect(await enqueue(db(), makeBody(), 'email', START, undefined, origin)).not.toHaveProperty('endpointOrigin');
+    expect(await enqueue(db(), makeBody(), 'endpoint', START)).not.toHaveProperty('endpointOrigin');
   });
 
   it('refuses to enqueue the same request twice', async () => {
