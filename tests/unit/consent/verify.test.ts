@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashEvent } from '@/lib/consent/chain';
 import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
-import { checkAnchor, recoverOriginal, verifyChain, type ChainVerdict } from '@/lib/consent/verify';
+import { checkAnchor, parseHeadHash, recoverOriginal, verifyChain, type ChainVerdict } from '@/lib/consent/verify';
 import { buildChain } from './fixtures';
 
 const ID = (i: number): string => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -219,5 +219,14 @@ describe('checkAnchor', () => {
 
   it('an empty ledger anchored at its empty head is intact', async () => {
     expect(await checkAnchor([], GENESIS_HASH)).toEqual({ kind: 'intact', count: 0 });
+  });
+});
+
+describe('a pasted head hash', () => {
+  it.each([
+    ['something before the hash', 'x' + 'ab'.repeat(32)],
+    ['something after the hash', 'ab'.repeat(32) + 'x'],
+  ])('with %s is not a hash', (_name, text) => {
+    expect(parseHeadHash(text)).toBeNull();
   });
 });
