@@ -8,7 +8,8 @@ import { z } from 'zod/mini';
 export const IsoDate = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDate>;
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO 8601 instant with its zone, as the endpoint's contract writes them (lib/requests/types.ts). */
+const IsoInstant = z.iso.datetime({ offset: true });
 const MS_PER_DAY = 86_400_000;
 
 const moscowParts = new Intl.DateTimeFormat('en-US', {
@@ -30,11 +31,13 @@ export class InvalidDate extends Error {
  * instant (a Date, or an ISO string with a time) is converted to the date in Moscow.
  */
 export function toMoscowDate(input: Date | string): string {
-  if (typeof input === 'string' && DATE_ONLY.test(input)) {
-    if (!IsoDate.safeParse(input).success) throw new InvalidDate(input);
-    return input;
+  if (typeof input === 'string') {
+    if (IsoDate.safeParse(input).success) return input;
+    // Not Date.parse alone: it rolls 2026-02-30T10:00Z over to 2 March, reads "not 2026-01-05" as
+    // a local date and a time without a zone in this computer's zone. No deadline counts from those.
+    if (!IsoInstant.safeParse(input).success) throw new InvalidDate(input);
   }
-  const instant = typeof input === 'string' ? new Date(input) : input;
+  const instant = new Date(input);
   if (Number.isNaN(instant.getTime())) throw new InvalidDate(String(input));
   const parts = Object.fromEntries(moscowParts.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;

@@ -1,0 +1,22 @@
+/**
+ * The unit suite as `npm run mutation` runs it (stryker.config.json): the tests of lib/ in Node.
+ *
+ * Every mutant reruns the test files that cover it, so each file's start-up is paid hundreds of
+ * times. Left out: the component tests (Preact in happy-dom, ~3 s a file on this machine) and the
+ * content-script tests, which need a DOM; a mutant in the core that only they could catch would be
+ * a gap in the core's own tests. The setup skips @testing-library (nothing is rendered here).
+ */
+import { configDefaults, defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, 'tests/unit/components/**', 'tests/unit/content/**'],
+    setupFiles: ['tests/support/setup-core.ts'],
+    restoreMocks: true,
+    testTimeout: 30_000,
+  },
+});
