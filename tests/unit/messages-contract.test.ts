@@ -51,6 +51,7 @@ const REPLY_EXAMPLES: Record<ToBackgroundType, { value: Record<string, unknown>;
   'consent/record-all': { value: { count: 3 }, bad: [{ count: 2.5 }] },
   'consent/send-marketing': { value: { id: 'r1' } },
   'request/submit': { value: { id: 'r1' } },
+  'request/answer': { value: { id: 'r1' } },
   'request/email-sent': { value: { id: 'r1' } },
   'request/retry': { value: { id: 'r1' } },
   'request/move': { value: { id: 'r1' } },

@@ -20,6 +20,7 @@ describe('who may send each message', () => {
       'consent/record-all': ['page'],
       'consent/send-marketing': ['page'],
       'request/submit': ['panel', 'page'],
+      'request/answer': ['panel', 'page'],
       'request/email-sent': ['panel', 'page'],
       'request/retry': ['panel', 'page'],
       'request/move': ['page'],
@@ -68,6 +69,10 @@ describe('each message at its limits', () => {
     ['telling Ingroup the marketing choice', { type: 'consent/send-marketing', host }, true],
     ['a draft', { type: 'request/submit', draft: { type: 'access' } }, true],
     ['a draft that is not an object', { type: 'request/submit', draft: 'access' }, false],
+    ['Ingroup’s answer recorded', { type: 'request/answer', id: ID, answer: { kind: 'acknowledged', at: '2026-12-01', note: '' } }, true],
+    ['Ingroup’s answer that is not an object', { type: 'request/answer', id: ID, answer: 'acknowledged' }, false],
+    ['Ingroup’s answer to something that is not a request id', { type: 'request/answer', id: 'IG-2026-000001', answer: {} }, false],
+    ['Ingroup’s answer with extras', { type: 'request/answer', id: ID, answer: {}, by: 'x' }, false],
     ...(['request/email-sent', 'request/retry', 'request/move'] as const).flatMap((type): Array<[string, unknown, boolean]> => [
       [`${type} for a request id`, { type, id: ID }, true],
       [`${type} for something else`, { type, id: 'IG-2026-000001' }, false],
