@@ -8,7 +8,7 @@
  */
 
 import { benchSkips } from './bench-parts';
-import { afterLoadIdle, IDLE_TIMEOUT_MS } from './idle';
+import { afterLoadIdle, whenIdle } from './idle';
 
 /** `<html data-ingroup-privacy-lang>`: the web app's language code as `APP.lang_id` gives it. */
 export const LANG_ATTRIBUTE = 'data-ingroup-privacy-lang';
@@ -74,15 +74,11 @@ export function readLang(win: Window): string | null {
  */
 export function startPageReport(win: Window): void {
   if (benchSkips(win, 'main')) return;
-  const idle = (run: () => void): void => {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    else win.setTimeout(run, 0);
-  };
   const report = (retry: boolean): void => {
     if (!win.document.documentElement.hasAttribute(ASK_ATTRIBUTE)) return;
     const widgets = readWidgets(win);
     if (widgets.length === 0 && retry) {
-      win.setTimeout(() => idle(() => report(false)), RETRY_MS);
+      win.setTimeout(() => whenIdle(win, () => report(false)), RETRY_MS);
       return;
     }
     win.document.dispatchEvent(new CustomEvent(REPORT_EVENT, { detail: JSON.stringify({ lang: readLang(win), widgets }) }));
@@ -90,6 +86,6 @@ export function startPageReport(win: Window): void {
   afterLoadIdle(win, () => {
     const lang = readLang(win);
     if (lang) win.document.documentElement.setAttribute(LANG_ATTRIBUTE, lang);
-    win.setTimeout(() => idle(() => report(true)), SETTLE_MS);
+    win.setTimeout(() => whenIdle(win, () => report(true)), SETTLE_MS);
   });
 }
