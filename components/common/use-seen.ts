@@ -17,7 +17,7 @@ export function useSeen(ref: MutableRef<HTMLElement | null>): boolean | null {
     if (!element) return;
     const options = { threshold: [1], trackVisibility: true, delay: 100 } as IntersectionObserverInit;
     const observer = new IntersectionObserver((entries) => {
-      const entry = entries[entries.length - 1] as VisibilityEntry | undefined;
+      const entry: VisibilityEntry | undefined = entries[entries.length - 1];
       if (entry) setSeen(typeof entry.isVisible === 'boolean' ? entry.isVisible && entry.isIntersecting : null);
     }, options);
     observer.observe(element);

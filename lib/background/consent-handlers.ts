@@ -69,7 +69,7 @@ export function consentHandlers(deps: BackgroundDeps, onMarketingChange?: Market
       return { id: event!.id };
     },
     'consent/record-all': async ({ state, method }) => {
-      const hosts = (await deps.db.accounts.toCollection().primaryKeys()) as string[];
+      const hosts = await deps.db.accounts.toCollection().primaryKeys();
       const inputs = await Promise.all(hosts.map((host) => inputFor(deps, host, { purpose: 'marketing', state, method })));
       const events = await appendConsents(deps.db, inputs);
       await tellIngroup(hosts, state);

@@ -18,6 +18,8 @@ export function startBackground(browser: typeof Browser): void {
   const handlers = createHandlers(deps, outbox);
   const route = createRouter(handlers, self);
   openFirstRunOnInstall(browser, deps.db, deps.now);
+  // The polyfill's listener contract: the returned promise is the reply.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((raw: unknown, sender) => route(raw, sender));
   browser.runtime.onConnect.addListener((port) => {
     // Only the panel, an extension page of ours framed in an amoCRM tab, may subscribe, and only

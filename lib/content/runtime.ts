@@ -23,6 +23,6 @@ interface Namespaces {
 }
 
 /** The page's extension runtime, or undefined outside an extension (or after an uninstall). */
-export function contentRuntime(scope: Namespaces = globalThis as Namespaces): ContentRuntime | undefined {
+export function contentRuntime(scope: Namespaces = globalThis): ContentRuntime | undefined {
   return scope.browser?.runtime ?? scope.chrome?.runtime;
 }

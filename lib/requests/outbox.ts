@@ -408,7 +408,7 @@ export function pollDue(db: PrivacyDb, deps: OutboxDeps): Promise<PollResult> {
   if (running) return running;
   const promise = (async (): Promise<PollResult> => {
     try {
-      const due = (await db.requests.where('pollDueAt').belowOrEqual(deps.now()).primaryKeys()) as string[];
+      const due = await db.requests.where('pollDueAt').belowOrEqual(deps.now()).primaryKeys();
       const result: PollResult = { polled: 0, changed: 0, nextDueAt: null };
       const queue = [...due];
       const worker = async (): Promise<void> => {

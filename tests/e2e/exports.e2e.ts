@@ -55,7 +55,7 @@ describe('exports that hold up outside the extension', () => {
     // The ledger CSV starts with the UTF-8 byte-order mark and reads back whole.
     const csv = await downloadText(options, 'Экспорт журнала (CSV)');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parseCsv(csv.bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv<Record<string, string>>(csv.bytes, { bom: true, columns: true });
     expect(rows.map((r) => [r.host, r.purpose, r.state, r.hash])).toEqual([[HOST, 'marketing', 'refused', kept]]);
 
     // A second choice extends the chain; the kept hash still vouches for the first event.

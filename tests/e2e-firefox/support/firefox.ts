@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { GECKO_ID } from '../../../lib/manifest';
 import { findFirefox, firefoxPrefs } from '../../support/firefox.mjs';
@@ -56,7 +56,7 @@ async function openTab(browser: Browser): Promise<Page> {
     const reference = contexts[0]?.context;
     if (!reference) throw error;
     const before = new Set(browser.targets());
-    const made = browser.waitForTarget((target) => !before.has(target) && target.type() === 'page');
+    const made = browser.waitForTarget((target) => !before.has(target) && target.type() === TargetType.PAGE);
     await connection.send('browsingContext.create', { type: 'tab', referenceContext: reference });
     const page = await (await made).page();
     if (!page) throw error;

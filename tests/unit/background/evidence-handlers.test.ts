@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { browser as Browser } from 'wxt/browser';
 import { PAGE_REPORT_EVERY_MS, wantsPageReport } from '@/lib/attribution/evidence';
 import { readEvidence, readMarks, recordEvidence } from '@/lib/attribution/store';
 import { recordAccountSeen } from '@/lib/background/accounts';
@@ -17,7 +16,7 @@ const report = (widgets: unknown[]): string => JSON.stringify({ lang: 'ru', widg
 function setup() {
   // Ingroup's endpoint is unreachable: the bundled catalog (demo codes) is all there is.
   vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
-  return evidenceHandlers({ browser: fakeBrowser as unknown as typeof Browser, db: db(), now: () => 1_000 });
+  return evidenceHandlers({ browser: fakeBrowser, db: db(), now: () => 1_000 });
 }
 
 describe('evidence from the account’s pages', () => {
@@ -59,7 +58,7 @@ describe('evidence from the account’s pages', () => {
 describe('which page loads pass on the page’s widget list', () => {
   const seen = async (at: number): Promise<unknown> => {
     const outbox: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
-    const handlers = createHandlers({ browser: fakeBrowser as unknown as typeof Browser, db: db(), now: () => at }, outbox);
+    const handlers = createHandlers({ browser: fakeBrowser, db: db(), now: () => at }, outbox);
     // No tab: the count comes from what is kept, with no amoCRM read.
     return handlers['page/seen']({ type: 'page/seen', host: HOST }, page);
   };

@@ -53,7 +53,7 @@ describe('the panel’s choices', () => {
         <ChoicesSection model={model({ marketing: { state: 'refused', at, policy: POLICY_VERSION, eventId: 'e0' }, improvements: null, third_party_combination: null })} />
       </I18nProvider>,
     );
-    const marketing = screen.getByRole('switch', { name: /Promotional email/ }) as HTMLInputElement;
+    const marketing = screen.getByRole<HTMLInputElement>('switch', { name: /Promotional email/ });
     expect(marketing.checked).toBe(false);
     expect(screen.getByText(/Refused on .* under the policy of 2022-01-20/)).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: /Improvements and analytics/ }));

@@ -64,7 +64,7 @@ describe('the prompt for host access the browser withholds (popup and panel)', (
   it('says why when the browser cannot be asked', async () => {
     fakeBrowser.permissions.contains = (async () => {
       throw new Error('permissions unavailable');
-    }) as typeof fakeBrowser.permissions.contains;
+    });
     show();
     expect((await screen.findByRole('alert')).textContent).toBe('Could not check or ask for access: permissions unavailable');
   });

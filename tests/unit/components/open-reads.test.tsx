@@ -18,7 +18,7 @@ const READS = ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'co
 /** The key or range a read asked for: its first argument, or the `query` of the options form `getAll({ query, count, direction })`. */
 function queryOf(arg: unknown): unknown {
   if (arg instanceof IDBKeyRange || typeof arg !== 'object' || arg === null) return arg;
-  return 'query' in arg ? (arg as { query: unknown }).query : arg;
+  return 'query' in arg ? (arg).query : arg;
 }
 
 function recordReads(): Read[] {
@@ -28,7 +28,7 @@ function recordReads(): Read[] {
       const original = Proto[method] as (this: IDBObjectStore | IDBIndex, ...args: unknown[]) => IDBRequest;
       vi.spyOn(Proto, method).mockImplementation(function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
         const isIndex = this instanceof IDBIndex;
-        const store = isIndex ? (this as IDBIndex).objectStore.name : this.name;
+        const store = isIndex ? (this).objectStore.name : this.name;
         reads.push({ store, index: isIndex ? this.name : null, method, ranged: queryOf(args[0]) != null });
         return original.apply(this, args);
       } as never);

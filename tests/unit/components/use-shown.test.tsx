@@ -20,7 +20,7 @@ function fakeObserver() {
   }
   vi.stubGlobal('IntersectionObserver', Fake);
   const report = (isIntersecting: boolean): void => {
-    act(() => {
+    void act(() => {
       for (const o of observers.filter((x) => !x.disconnected)) {
         o.callback(o.targets.map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry), {} as IntersectionObserver);
       }

@@ -39,7 +39,7 @@ describe('verifyChain', () => {
   it('catches an edited event at its index', async () => {
     const events = await buildChain(6);
     events[3] = { ...events[3]!, state: 'given' === events[3]!.state ? 'refused' : 'given' };
-    expect(await verifyChain(events)).toMatchObject({ ok: false, index: 3, id: events[3]!.id, reason: 'edited', message: expect.stringContaining('#4') });
+    expect(await verifyChain(events)).toMatchObject({ ok: false, index: 3, id: events[3].id, reason: 'edited', message: expect.stringContaining('#4') });
   });
 
   it('catches an event deleted from the local ledger, counting the missing events from the row numbers', async () => {
@@ -78,7 +78,7 @@ describe('verifyChain', () => {
     const forged = { ...rest, state: rest.state === 'given' ? ('withdrawn' as const) : ('given' as const) };
     events[2] = { ...forged, hash: await hashEvent(forged) };
     const verdict = await verifyChain(events);
-    expect(verdict).toMatchObject({ ok: false, index: 2, id: events[2]!.id, reason: 'edited', params: { n: 3, fields: `state ${rest.state} → ${forged.state}` } });
+    expect(verdict).toMatchObject({ ok: false, index: 2, id: events[2].id, reason: 'edited', params: { n: 3, fields: `state ${rest.state} → ${forged.state}` } });
     expect(verdict.ok ? '' : verdict.message).toMatch(/^Event #3 .* was changed after it was recorded .* and its hash recomputed/);
     expect(verdict.ok ? '' : verdict.message).not.toMatch(/missing/);
   });

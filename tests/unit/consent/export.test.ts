@@ -144,7 +144,7 @@ describe('CSV', () => {
 
   it('comes back whole through csv-parse: every event, every value', async () => {
     const events = await buildChain(4);
-    const rows = parseCsv(ledgerCsv(events), { bom: true, columns: true, record_delimiter: '\r\n' }) as Array<Record<string, string>>;
+    const rows = parseCsv<Record<string, string>>(ledgerCsv(events), { bom: true, columns: true, record_delimiter: '\r\n' });
     expect(rows).toEqual(
       events.map((e) => ({
         id: e.id,

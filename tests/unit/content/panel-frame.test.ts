@@ -24,7 +24,7 @@ describe('the panel frame, as the amoCRM page sees it', () => {
       const element = create(tag);
       if (tag === 'iframe') Object.defineProperty(element, 'contentWindow', { value: { location: { replace } } });
       return element;
-    }) as typeof document.createElement);
+    }));
     createPanelFrame(document, () => url, () => 'ru', () => undefined).open();
     expect(frameOf()?.getAttribute('src')).toBeNull();
     expect(new XMLSerializer().serializeToString(document)).not.toContain('2f6e1c1a');

@@ -43,7 +43,7 @@ describe('mailtoFor', () => {
     ['a request with 3,000 characters of details', { details: 'Прошу также сообщить, кому передавались данные. '.repeat(60) }, 'ru'],
     ['a request naming 200 widgets', { widgets: Array.from({ length: 200 }, (_, i) => `fixture_widget_${i}`) }, 'en'],
   ] as const)('never shortens the letter: past the limit it opens a new email with the subject only, for %s', (_name, overrides, lang) => {
-    const r = record(overrides as Partial<RequestBody>);
+    const r = record(overrides);
     const link = mailtoFor(r, lang);
     expect(link.href.length).toBeLessThanOrEqual(MAILTO_MAX);
     expect(link.whole).toBe(false);

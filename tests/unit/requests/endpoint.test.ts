@@ -63,7 +63,7 @@ describe('postRequest', () => {
     expect(new Headers(seen?.init.headers).get('idempotency-key')).toBe(body.id);
     expect(new Headers(seen?.init.headers).get('content-type')).toBe('application/json');
     expect(seen?.init.credentials).toBe('omit');
-    expect(JSON.parse(String(seen?.init.body))).toEqual(body);
+    expect(JSON.parse(seen?.init.body as string)).toEqual(body);
   });
 
   it.each([

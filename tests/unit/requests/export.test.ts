@@ -62,7 +62,7 @@ describe('requestsCsv', () => {
 
   it('comes back whole through csv-parse, every value, with formulas neutralised by one apostrophe', () => {
     const all = records();
-    const rows = parseCsv(requestsCsv(all), { bom: true, columns: true, record_delimiter: '\r\n' }) as Array<Record<string, string>>;
+    const rows = parseCsv<Record<string, string>>(requestsCsv(all), { bom: true, columns: true, record_delimiter: '\r\n' });
     expect(rows).toHaveLength(all.length);
     rows.forEach((row, i) => {
       const record = all[i]!;

@@ -20,7 +20,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 function deps(answer: (body: { id: string }) => Response | Promise<Response>): OutboxDeps {
   return {
     base: BASE,
-    fetch: async (_url, init) => answer(JSON.parse(String(init.body)) as { id: string }),
+    fetch: async (_url, init) => answer(JSON.parse(init.body as string) as { id: string }),
     now: () => NOW,
     random: () => 0.5,
   };

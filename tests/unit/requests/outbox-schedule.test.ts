@@ -39,7 +39,7 @@ function scriptedEndpoint(handlers: Handler[], fallback?: Handler) {
   const calls: Array<{ method: string; id: string }> = [];
   const fetch = async (url: string, init: RequestInit): Promise<Response> => {
     const method = init.method ?? 'GET';
-    const body = method === 'POST' ? (JSON.parse(String(init.body)) as RequestBody) : undefined;
+    const body = method === 'POST' ? (JSON.parse(init.body as string) as RequestBody) : undefined;
     const id = body?.id ?? decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
     calls.push({ method, id });
     clock.t += WIRE_MS;

@@ -26,7 +26,7 @@ function heldEndpoint() {
   const fetch = async (url: string, init?: RequestInit): Promise<Response> => {
     const id = new URL(url).pathname.split('/').pop() ?? '';
     if (init?.method === 'POST') {
-      const body = JSON.parse(String(init.body)) as { id: string };
+      const body = JSON.parse(init.body as string) as { id: string };
       posted.push(body.id);
       arrived();
       await gate;

@@ -33,7 +33,7 @@ function show(m: PanelModel, lang: Lang = 'en'): ReturnType<typeof render> {
   );
 }
 
-const switchNamed = (name: RegExp): HTMLInputElement => screen.getByRole('switch', { name }) as HTMLInputElement;
+const switchNamed = (name: RegExp): HTMLInputElement => screen.getByRole<HTMLInputElement>('switch', { name });
 const itemOf = (name: RegExp): HTMLElement => switchNamed(name).closest('li')!;
 
 describe('“Your choices” in the panel', () => {
@@ -114,7 +114,7 @@ describe('“Your choices” in the panel', () => {
     expect(switchNamed(/Promotional email/).checked).toBe(false);
     const step = await screen.findByRole('dialog', { name: /Check and confirm: Allow: Promotional email/ });
     expect(within(step).getByText(/"state": "given"/)).toBeTruthy();
-    const confirm = within(step).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    const confirm = within(step).getByRole<HTMLButtonElement>('button', { name: 'Confirm' });
     fireEvent.click(confirm);
     expect(sent).toEqual([]);
     // The negative control: once armed, the same Confirm records the choice.

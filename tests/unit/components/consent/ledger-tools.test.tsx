@@ -38,7 +38,7 @@ async function twoChoices(): Promise<void> {
 }
 
 function chooseFile(text: string): HTMLInputElement {
-  const input = screen.getByLabelText('Import a ledger export') as HTMLInputElement;
+  const input = screen.getByLabelText<HTMLInputElement>('Import a ledger export');
   Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], 'ledger.json', { type: 'application/json' })] });
   fireEvent.change(input);
   return input;
@@ -80,7 +80,7 @@ describe('the ledger on the options page', () => {
   it('names the first broken link when an event was changed behind the extension’s back', async () => {
     await twoChoices();
     const first = await db().ledger.orderBy('seq').first();
-    await db().ledger.update(first!.seq!, { state: 'given' });
+    await db().ledger.update(first!.seq, { state: 'given' });
     show(<LedgerTools />);
     fireEvent.click(screen.getByRole('button', { name: 'Verify the hash chain' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^The hash chain is broken .* Event #1 \(.*\) was changed after it was recorded/);
@@ -126,7 +126,7 @@ describe('the ledger’s head hash on the options page', () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
     show(<LedgerTools />);
-    expect(((await screen.findByLabelText('Head hash (SHA-256)')) as HTMLInputElement).value).toBe(head!.hash);
+    expect(((await screen.findByLabelText<HTMLInputElement>('Head hash (SHA-256)'))).value).toBe(head!.hash);
     expect(screen.getByText(/^Hash of the newest event, recorded 21 Nov 2026/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy the head hash' }));
     expect(await screen.findByText('Copied. Keep it outside this browser.')).toBeTruthy();

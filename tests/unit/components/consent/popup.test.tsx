@@ -8,7 +8,6 @@ import { db, resetDbForTests } from '@/lib/db';
 import { BackgroundError } from '@/lib/send';
 import { consentHandlers } from '@/lib/background/consent-handlers';
 import type { ToBackground } from '@/lib/messages';
-import type { browser as Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeBody, makeRecord } from '../../requests/fixtures';
 import { account, choice } from './fixtures';
@@ -23,7 +22,7 @@ vi.mock('@/lib/send', async (importOriginal) => ({
     sent.push(message);
     await hold;
     if (refuse) throw new BackgroundError('ledger-write-failed', refuse);
-    const handlers = consentHandlers({ browser: fakeBrowser as unknown as typeof Browser, db: db(), now: Date.now });
+    const handlers = consentHandlers({ browser: fakeBrowser, db: db(), now: Date.now });
     if (message.type === 'consent/record' || message.type === 'consent/record-all') return handlers[message.type](message as never, { kind: 'page', tabId: undefined });
     throw new Error(`unexpected ${message.type}`);
   }),
@@ -31,7 +30,7 @@ vi.mock('@/lib/send', async (importOriginal) => ({
 let currentTab: { tabId: number; host: string } | null = null;
 vi.mock('@/components/popup/current-tab', () => ({ currentAmoTab: async () => currentTab }));
 
-const switchFor = (host: string): HTMLInputElement => screen.getByRole('switch', { name: `Promotional email from Ingroup for ${host}` }) as HTMLInputElement;
+const switchFor = (host: string): HTMLInputElement => screen.getByRole<HTMLInputElement>('switch', { name: `Promotional email from Ingroup for ${host}` });
 
 describe('the popup’s marketing switches', () => {
   beforeEach(async () => {
@@ -86,7 +85,7 @@ describe('the popup’s marketing switches', () => {
   it('opts every account out with one switch, in one message', async () => {
     await db().accounts.bulkPut([account('a.amocrm.ru', 2), account('b.amocrm.ru', 1)]);
     render(<PopupApp lang="en" />);
-    const all = (await screen.findByRole('switch', { name: 'Promotional email from Ingroup, all accounts' })) as HTMLInputElement;
+    const all = await screen.findByRole<HTMLInputElement>('switch', { name: 'Promotional email from Ingroup, all accounts' });
     fireEvent.click(all);
     expect(sent).toEqual([{ type: 'consent/record-all', state: 'refused', method: 'popup' }]);
     expect([switchFor('a.amocrm.ru').checked, switchFor('b.amocrm.ru').checked, all.checked]).toEqual([false, false, false]);

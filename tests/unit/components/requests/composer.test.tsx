@@ -54,7 +54,7 @@ function preview(): Record<string, unknown> {
 /** The second step: the body shown again, and a Confirm that comes on only after a moment. */
 async function confirmSecondStep(): Promise<void> {
   const step = await screen.findByRole('dialog', { name: /Check and confirm/ });
-  const confirm = within(step).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+  const confirm = within(step).getByRole<HTMLButtonElement>('button', { name: 'Confirm' });
   await waitFor(() => expect(confirm.disabled).toBe(false), { timeout: 2_000 });
   fireEvent.click(confirm);
 }
@@ -89,7 +89,7 @@ describe('the request composer', () => {
   it('goes by email by default while Ingroup’s endpoint has never answered, and says why', async () => {
     const onDone = vi.fn();
     renderComposer('access', onDone, snapshot, NEVER_ANSWERED);
-    const email = screen.getByRole('radio', { name: /By email to support@ingru\.ru/ }) as HTMLInputElement;
+    const email = screen.getByRole<HTMLInputElement>('radio', { name: /By email to support@ingru\.ru/ });
     expect(email.checked).toBe(true);
     expect(screen.getByRole('group', { name: 'Where the request goes' }).textContent).toMatch(/api\.ingru\.ru has not answered this browser yet/);
     fireEvent.click(screen.getByRole('button', { name: 'Save and show the letter' }));
@@ -100,7 +100,7 @@ describe('the request composer', () => {
 
   it('goes through the endpoint by default once it has answered, says when, and lets the admin choose email', async () => {
     renderComposer('access');
-    expect((screen.getByRole('radio', { name: /Through Ingroup’s endpoint, api\.ingru\.ru/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole<HTMLInputElement>('radio', { name: /Through Ingroup’s endpoint, api\.ingru\.ru/ })).checked).toBe(true);
     expect(screen.getByText(/answered on/)).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: /By email/ }));
     expect(screen.getByText(/Nothing is sent to the endpoint/)).toBeTruthy();
@@ -114,7 +114,7 @@ describe('the request composer', () => {
     fireEvent.click(screen.getByText('Identity details for a letter (optional)'));
     fireEvent.input(screen.getByLabelText('Identity document: number, date of issue, issuer'), { target: { value: 'passport 0000 000000 (fixture)' } });
     fireEvent.click(screen.getByRole('button', { name: 'Use the account: demo (ID 31415926)' }));
-    expect((screen.getByLabelText('How you relate to Ingroup') as HTMLTextAreaElement).value).toContain('administrator of the amoCRM account demo (demo.amocrm.ru, ID 31415926)');
+    expect((screen.getByLabelText<HTMLTextAreaElement>('How you relate to Ingroup')).value).toContain('administrator of the amoCRM account demo (demo.amocrm.ru, ID 31415926)');
     expect(JSON.stringify(preview())).not.toContain('0000 000000');
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
     await confirmSecondStep();
@@ -128,7 +128,7 @@ describe('the request composer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
     const step = screen.getByRole('dialog', { name: /Check and confirm/ });
     expect(within(step).getByText(/"marketing_opt_in"/).textContent).toBe(screen.getAllByText(/"requester"/)[0]?.textContent);
-    const confirm = within(step).getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    const confirm = within(step).getByRole<HTMLButtonElement>('button', { name: 'Confirm' });
     // A second click at once (a double click, or a decoy's) confirms nothing.
     fireEvent.click(confirm);
     expect(confirm.disabled).toBe(true);
@@ -142,7 +142,7 @@ describe('the request composer', () => {
 
   it('opens on an access request when no type is given, and offers every request type', () => {
     renderComposer(undefined);
-    const type = screen.getByRole('combobox', { name: 'Request' }) as HTMLSelectElement;
+    const type = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Request' });
     expect(type.value).toBe('access');
     expect([...type.options].map((o) => o.value)).toEqual(['access', 'rectification', 'erasure', 'portability', 'objection', 'restriction', 'withdraw_consent', 'marketing_opt_out', 'marketing_opt_in']);
   });
@@ -181,7 +181,7 @@ describe('the request composer', () => {
 
   it('asks for an explicit confirmation before an erasure request', () => {
     renderComposer('erasure');
-    const sendButton = screen.getByRole('button', { name: 'Send request' }) as HTMLButtonElement;
+    const sendButton = screen.getByRole<HTMLButtonElement>('button', { name: 'Send request' });
     expect(sendButton.disabled).toBe(true);
     fireEvent.click(screen.getByRole('checkbox', { name: /cannot be undone/ }));
     expect(sendButton.disabled).toBe(false);
@@ -189,7 +189,7 @@ describe('the request composer', () => {
 
   it('needs a corrected value before a rectification request can be sent', () => {
     renderComposer('rectification');
-    const sendButton = screen.getByRole('button', { name: 'Send request' }) as HTMLButtonElement;
+    const sendButton = screen.getByRole<HTMLButtonElement>('button', { name: 'Send request' });
     expect(sendButton.disabled).toBe(true);
     fireEvent.input(screen.getByRole('textbox', { name: 'Correct value' }), { target: { value: 'Анна Петрова' } });
     expect(sendButton.disabled).toBe(false);
