@@ -12,18 +12,13 @@ export function usePanelFeed(): LiveResult<PanelModel> {
   const [result, setResult] = useState<LiveResult<PanelModel>>({ status: 'loading' });
   // A layout effect: subscribed as soon as the dialog is first rendered, not after the next frame.
   useLayoutEffect(() => {
-    // Marks for the benchmark's breakdown of "panel open → inventory painted" (scripts/bench/browser.mjs).
-    performance.mark('panel:subscribe');
     let port = browser.runtime.connect({ name: PANEL_FEED_PORT });
     let closed = false;
     const wire = (): void => {
       port.onMessage.addListener((raw: unknown) => {
         const message = FeedMessage.safeParse(raw);
         if (!message.success) setResult({ status: 'error', error: new Error('The extension sent an unreadable update.') });
-        else if (message.data.type === 'model') {
-          if (performance.getEntriesByName('panel:model').length === 0) performance.mark('panel:model');
-          setResult({ status: 'ready', value: message.data.model });
-        }
+        else if (message.data.type === 'model') setResult({ status: 'ready', value: message.data.model });
         else setResult({ status: 'error', error: new Error(message.data.message) });
       });
       // The service worker may be stopped by the browser; reconnect and carry on.

@@ -5,7 +5,6 @@ import { isLang } from '@/lib/i18n';
 import '@/components/common/base.css';
 import '@/components/panel/panel.css';
 
-performance.mark('panel:scripts');
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang');
 const initialLang = isLang(lang) ? lang : 'ru';

@@ -1,5 +1,5 @@
 // @ts-check
-/* global window, document, location, MutationObserver, IntersectionObserver, requestAnimationFrame, indexedDB -- functions handed to page.evaluate run in the page */
+/* global window, document, location, MutationObserver, IntersectionObserver, requestAnimationFrame, indexedDB, HTMLScriptElement, chrome -- functions handed to page.evaluate run in the page */
 /**
  * The benchmark's browser figures, in Debian's Chromium against the local stack (DESIGN §9):
  *
@@ -95,7 +95,10 @@ async function loadOnce(context, url) {
  * paint. The panel frame is kept (hidden) between opens, so it stamps each time it is shown with its
  * inventory there: once the frame that first shows a widget column has been painted (a task queued from
  * its animation frame callback runs after the paint), while the frame intersects the viewport (a
- * hidden frame does not).
+ * hidden frame does not). The product carries no marks of its own: in the panel frame this script
+ * marks `panel:scripts` when the panel's module script has run (its load event), `panel:subscribe`
+ * when it first connects to the background, and `panel:model` when the first message arrives on
+ * that port.
  */
 function benchMarks(/** @type {{ host: string }} */ arg) {
   const w = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (window));
@@ -124,6 +127,16 @@ function benchMarks(/** @type {{ host: string }} */ arg) {
       afterPaint(() => paints.push(stamp()));
     };
     new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+    const markOnce = (/** @type {string} */ name) => { if (performance.getEntriesByName(name).length === 0) performance.mark(name); };
+    document.addEventListener('load', (event) => { if (event.target instanceof HTMLScriptElement) markOnce('panel:scripts'); }, true);
+    const runtime = /** @type {{ connect: (...args: unknown[]) => { onMessage: { addListener: (f: (...a: unknown[]) => unknown) => void } } }} */ (chrome.runtime);
+    const connect = runtime.connect.bind(runtime);
+    runtime.connect = (...args) => {
+      markOnce('panel:subscribe');
+      const port = connect(...args);
+      port.onMessage.addListener(() => markOnce('panel:model'));
+      return port;
+    };
   } else if (location.protocol === 'chrome-extension:') {
     const observer = new MutationObserver(() => {
       if (w.__benchPaintSinceNav || !(document.body?.textContent ?? '').includes(arg.host)) return;
