@@ -1,4 +1,4 @@
-/** An amoCRM account the extension has seen, as stored (kept apart from lib/db.ts so pages that do not open the database stay free of Dexie). */
+/** An amoCRM account the extension has seen, as stored (kept apart from lib/store/db.ts so pages that do not open the database stay free of Dexie). */
 import { z } from 'zod/mini';
 
 export const AccountRowSchema = z.object({

@@ -5,7 +5,7 @@
  * that finds the generation moved stops sending. Kept in memory: a background that restarts has
  * no work in flight.
  */
-import type { PrivacyDb } from './db';
+import type { PrivacyDb } from './store/db';
 
 const generations = new WeakMap<PrivacyDb, number>();
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { allEvents } from '@/lib/consent/ledger';
-import { checkAnchor, ledgerTop, type AnchorVerdict } from '@/lib/consent/verify';
-import { db } from '@/lib/db';
+import { checkAnchor, type AnchorVerdict } from '@/lib/consent/verify';
+import { readOnce } from '@/lib/store/live';
+import { ledgerEvents, ledgerHead } from '@/lib/store/queries';
 import { anchorWords, breakWords, type AnchorTranslate } from '@/lib/i18n/ledger-anchor';
 import type { Lang } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
@@ -33,7 +33,7 @@ function verdictText(verdict: AnchorVerdict, w: AnchorTranslate, lang: Lang): st
 export function LedgerAnchor(): preact.JSX.Element {
   const { lang } = useI18n();
   const w = anchorWords(lang);
-  const head = useLiveQuery(() => ledgerTop(db()), []);
+  const head = useLiveQuery(ledgerHead, []);
   const [copyNote, setCopyNote] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<{ verdict: AnchorVerdict } | { error: string } | null>(null);
@@ -47,7 +47,7 @@ export function LedgerAnchor(): preact.JSX.Element {
   const check = async (event: Event): Promise<void> => {
     event.preventDefault();
     try {
-      setResult({ verdict: await checkAnchor(await allEvents(db()), pasted) });
+      setResult({ verdict: await checkAnchor(await readOnce(ledgerEvents), pasted) });
     } catch (error) {
       setResult({ error: error instanceof Error ? error.message : String(error) });
     }

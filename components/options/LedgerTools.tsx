@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { withWidgetMarks } from '@/lib/attribution/marks';
-import { allMarks } from '@/lib/attribution/store';
 import { kantaraReceipt, ledgerCsv, ledgerFile } from '@/lib/consent/export';
-import { allEvents } from '@/lib/consent/ledger';
-import { verifyLedger } from '@/lib/consent/verify';
-import { db } from '@/lib/db';
+import { readOnce } from '@/lib/store/live';
+import { ledgerEvents, ledgerVerdict, widgetMarks } from '@/lib/store/queries';
 import { ledgerToolsWords } from '@/lib/i18n/ledger-tools';
 import { send } from '@/lib/send';
 import { breakWords } from '@/lib/i18n/ledger-anchor';
@@ -32,7 +30,7 @@ export function LedgerTools(): preact.JSX.Element {
   // Verifying 20,000 events takes a moment: on demand, not on every open; each click checks afresh,
   // and the verdict then follows the ledger as it changes.
   const [runs, setRuns] = useState(0);
-  const verdict = useLiveQuery(async () => (runs > 0 ? verifyLedger(db()) : null), [runs]);
+  const verdict = useLiveQuery(async (d) => (runs > 0 ? ledgerVerdict(d) : null), [runs]);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [exportFailed, setExportFailed] = useState<string | null>(null);
   const persisted = usePersistentStorage();
@@ -40,9 +38,9 @@ export function LedgerTools(): preact.JSX.Element {
   const exportAs = async (kind: 'json' | 'kantara' | 'csv'): Promise<void> => {
     setExportFailed(null);
     try {
-      const events = await allEvents(db());
+      const events = await readOnce(ledgerEvents);
       const stamp = new Date().toISOString().slice(0, 10);
-      if (kind === 'json') download(`ingroup-consent-ledger-${stamp}.json`, withWidgetMarks(ledgerFile(events), await allMarks(db())), 'application/json');
+      if (kind === 'json') download(`ingroup-consent-ledger-${stamp}.json`, withWidgetMarks(ledgerFile(events), await readOnce(widgetMarks)), 'application/json');
       if (kind === 'csv') download(`ingroup-consent-ledger-${stamp}.csv`, ledgerCsv(events), 'text/csv;charset=utf-8');
       if (kind === 'kantara') {
         const receipts = events.map((e) => kantaraReceipt(e, { language: lang, policyUrl: BUNDLED_CATALOG.vendor.policyUrl }));

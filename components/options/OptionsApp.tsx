@@ -1,7 +1,7 @@
 import { defaultRegime } from '@/lib/amocrm/host';
-import { db } from '@/lib/db';
 import type { Lang } from '@/lib/i18n';
 import { send } from '@/lib/send';
+import { accounts as accountsQuery } from '@/lib/store/queries';
 import { AccountSummary } from '../common/AccountSummary';
 import { LazyHostAccess } from '../common/LazyHostAccess';
 import { I18nProvider, useI18n } from '../common/i18n';
@@ -21,8 +21,7 @@ export function OptionsApp({ lang }: { lang: Lang }): preact.JSX.Element {
 
 function Options(): preact.JSX.Element {
   const { t } = useI18n();
-  // Newest first, read forward and turned around in memory (a reversed Dexie collection walks a cursor).
-  const accounts = useLiveQuery(async () => (await db().accounts.orderBy('lastSeenAt').toArray()).reverse(), []);
+  const accounts = useLiveQuery(accountsQuery, []);
   const list = accounts.status === 'ready' ? accounts.value : [];
   const regimeOf = (host: string): 'ru152' | 'gdpr' => list.find((a) => a.host === host)?.regime ?? defaultRegime(host);
   return (

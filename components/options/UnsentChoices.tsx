@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { readSnapshot } from '@/lib/amocrm/snapshot';
-import { unsentMarketingChoices, type UnsentChoice } from '@/lib/consent/unsent';
-import { db } from '@/lib/db';
+import type { UnsentChoice } from '@/lib/consent/unsent';
 import { ledgerToolsWords } from '@/lib/i18n/ledger-tools';
 import { POLICY_VERSION } from '@/lib/policy/version';
 import { bodyFromDraft, PREVIEW_LEDGER } from '@/lib/requests/compose';
 import { marketingDraft } from '@/lib/requests/marketing';
 import { send } from '@/lib/send';
+import { readOnce } from '@/lib/store/live';
+import { accountFacts, unsentChoices } from '@/lib/store/queries';
 import { ConfirmStep } from '../common/ConfirmStep';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
@@ -16,13 +16,13 @@ import { useLiveQuery } from '../common/use-live-query';
 export function UnsentChoices(): preact.JSX.Element | null {
   const { lang } = useI18n();
   const w = ledgerToolsWords(lang);
-  const unsent = useLiveQuery(() => unsentMarketingChoices(db()), []);
+  const unsent = useLiveQuery(unsentChoices, []);
   const [reviewing, setReviewing] = useState<{ choice: UnsentChoice; preview: string } | null>(null);
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   if (unsent.status !== 'ready' || (unsent.value.length === 0 && !note)) return null;
 
   const review = async (choice: UnsentChoice): Promise<void> => {
-    const [snapshot, account] = await Promise.all([readSnapshot(db(), choice.host), db().accounts.get(choice.host)]);
+    const { snapshot, account } = await readOnce((d) => accountFacts(d, choice.host));
     const draft = marketingDraft(snapshot, choice.host, account?.regime, choice.state);
     const client = { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version };
     const body = draft ? bodyFromDraft(draft, { id: '00000000-0000-4000-8000-000000000000', now: Date.now(), policy: POLICY_VERSION, ledger: PREVIEW_LEDGER, client }) : null;

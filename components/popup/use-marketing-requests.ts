@@ -1,6 +1,5 @@
-import { db } from '@/lib/db';
-import { readLastMarketingRequests } from '@/lib/requests/last-marketing';
 import type { RequestRecord } from '@/lib/requests/record';
+import { marketingRequests } from '@/lib/store/queries';
 import { useLiveQuery, type LiveResult } from '../common/use-live-query';
 
 /**
@@ -9,5 +8,5 @@ import { useLiveQuery, type LiveResult } from '../common/use-live-query';
  */
 export function useLastMarketingRequests(hosts: readonly string[]): LiveResult<Map<string, RequestRecord>> {
   const key = hosts.join(' ');
-  return useLiveQuery(() => (hosts.length ? readLastMarketingRequests(db(), hosts) : new Map<string, RequestRecord>()), [key]);
+  return useLiveQuery((d) => marketingRequests(d, hosts), [key]);
 }

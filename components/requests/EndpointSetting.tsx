@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { db } from '@/lib/db';
 import type { MessageKey } from '@/lib/i18n';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { checkEndpointBase, originPattern } from '@/lib/requests/endpoint-base';
-import { readLiveness } from '@/lib/requests/liveness';
 import { send } from '@/lib/send';
+import { endpointStatus } from '@/lib/store/queries';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { EndpointStatus } from './EndpointStatus';
@@ -20,9 +19,9 @@ type Note = { ok: boolean; text: string };
  */
 export function EndpointSetting(): preact.JSX.Element {
   const { t } = useI18n();
-  const stored = useLiveQuery(() => db().settings.get('endpointBase'), []);
-  const current = stored.status === 'ready' && typeof stored.value?.value === 'string' ? stored.value.value : DEFAULT_ENDPOINT_BASE;
-  const liveness = useLiveQuery(() => readLiveness(db(), current), [current]);
+  // The address in force, parsed as the background reads it (lib/settings.ts), with what is known of it.
+  const liveness = useLiveQuery(endpointStatus, []);
+  const current = liveness.status === 'ready' ? liveness.value.base : DEFAULT_ENDPOINT_BASE;
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
   const failed = (error: unknown): void => setNote({ ok: false, text: t('requests.endpoint.failed', { error: error instanceof Error ? error.message : String(error) }) });

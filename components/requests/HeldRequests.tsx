@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import { db } from '@/lib/db';
 import { endpointMoveWords } from '@/lib/i18n/endpoint-move';
 import { requestTitle } from '@/lib/requests/email';
-import { sendsTo } from '@/lib/requests/record';
 import { send } from '@/lib/send';
+import { heldRequests } from '@/lib/store/queries';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 
@@ -14,7 +13,7 @@ import { useLiveQuery } from '../common/use-live-query';
 export function HeldRequests({ base }: { base: string }): preact.JSX.Element | null {
   const { lang } = useI18n();
   const w = endpointMoveWords(lang);
-  const held = useLiveQuery(async () => (await db().requests.where('outboxDueAt').above(0).toArray()).filter((r) => !sendsTo(r, base)), [base]);
+  const held = useLiveQuery((d) => heldRequests(d, base), [base]);
   const [moved, setMoved] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   if (held.status !== 'ready' || held.value.length === 0) return moved ? <p role="status">{moved}</p> : null;

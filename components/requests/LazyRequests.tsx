@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Regime } from '@/lib/amocrm/host';
-import { cachedCatalog } from '@/lib/catalog/load';
-import { db } from '@/lib/db';
 import { calendarFromCatalog } from '@/lib/deadlines/calendar-update';
+import { catalog as catalogQuery, recentRequests } from '@/lib/store/queries';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { RequestsList } from './RequestsList';
@@ -14,8 +13,8 @@ export function LazyRequests({ regimeOf }: { regimeOf: (host: string) => Regime 
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [limit, setLimit] = useState(PAGE);
-  const requests = useLiveQuery(async () => (open ? db().requests.orderBy('createdAt').reverse().limit(limit + 1).toArray() : []), [open, limit]);
-  const catalog = useLiveQuery(async () => (open ? (await cachedCatalog(db())).catalog : null), [open]);
+  const requests = useLiveQuery(async (d) => (open ? recentRequests(d, limit + 1) : []), [open, limit]);
+  const catalog = useLiveQuery(async (d) => (open ? (await catalogQuery(d)).catalog : null), [open]);
   const calendar = calendarFromCatalog(catalog.status === 'ready' ? catalog.value : null).calendar;
   const shown = requests.status === 'ready' ? requests.value.slice(0, limit) : [];
   const more = requests.status === 'ready' && requests.value.length > limit;

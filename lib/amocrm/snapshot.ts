@@ -6,7 +6,6 @@
  * Cold cost (DESIGN §9): 1 account + 1 user + 1 user count + ⌈widgets / 250⌉ widget pages,
  * i.e. 5 calls for a 300-widget account, whatever its number of users.
  */
-import type { PrivacyDb } from '../db';
 import type { AmoClient } from './client';
 import { AmoError } from './errors';
 import { SnapshotSchema, type Snapshot } from './snapshot-schema';
@@ -64,18 +63,4 @@ export function isStale(snapshot: Snapshot, now: number, maxAgeMs: number = SNAP
   const age = now - snapshot.fetchedAt;
   // A snapshot from the future means the clock moved back: trust it no more than an old one.
   return age < 0 || age >= maxAgeMs;
-}
-
-type SnapshotStore = Pick<PrivacyDb, 'snapshots'>;
-
-export async function saveSnapshot(db: SnapshotStore, snapshot: Snapshot): Promise<void> {
-  await db.snapshots.put(SnapshotSchema.parse(snapshot));
-}
-
-/** The stored snapshot for `host`; a row that no longer parses (older format) counts as absent. */
-export async function readSnapshot(db: SnapshotStore, host: string): Promise<Snapshot | undefined> {
-  const row: unknown = await db.snapshots.get(host);
-  if (row === undefined) return undefined;
-  const parsed = SnapshotSchema.safeParse(row);
-  return parsed.success ? parsed.data : undefined;
 }

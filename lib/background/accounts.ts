@@ -1,6 +1,6 @@
 /** Accounts the extension has seen, keyed by host; user-set values (regime) are kept apart from derived ones. */
 import { parseAccountHost } from '../amocrm/host';
-import { AccountRowSchema, type AccountRow, type PrivacyDb } from '../db';
+import { AccountRowSchema, type AccountRow, type PrivacyDb } from '../store/db';
 
 export async function recordAccountSeen(db: PrivacyDb, host: string, now: number): Promise<AccountRow> {
   const parsed = parseAccountHost(host);

@@ -3,7 +3,7 @@
  * to Ingroup as a `marketing_opt_out` / `marketing_opt_in` request (DESIGN §6, issue: opt-out
  * reaches Ingroup) through `onMarketingChange`.
  */
-import { readSnapshot } from '../amocrm/snapshot';
+import { readSnapshot } from '../store/snapshots';
 import type { ConsentState } from '../consent/event';
 import { appendConsents, currentChoices, type ConsentInput } from '../consent/ledger';
 import { importLedger } from '../consent/import';

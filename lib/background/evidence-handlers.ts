@@ -1,7 +1,7 @@
 /** Evidence from the account's pages and the administrator's marks (lib/attribution/). */
 import { PageReportSchema } from '../attribution/evidence';
-import { readPageWidgets, recordEvidence, setMark } from '../attribution/store';
-import type { PrivacyDb } from '../db';
+import { readPageWidgets, recordEvidence, setMark } from '../store/evidence';
+import type { PrivacyDb } from '../store/db';
 import type { Handlers } from './router';
 import { countIngroup, type RefreshDeps } from './snapshot';
 

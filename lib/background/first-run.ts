@@ -8,7 +8,7 @@
  * too, and a new install shows the page again).
  */
 import type { browser as Browser } from 'wxt/browser';
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
 
 export const FIRST_RUN_PAGE = '/welcome.html';
 const SHOWN = 'firstRunShownAt';

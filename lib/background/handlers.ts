@@ -1,8 +1,8 @@
 /** What the background does for each message (the router has already checked sender and shape). */
 import type { browser as Browser } from 'wxt/browser';
 import { wantsPageReport } from '../attribution/evidence';
-import { readEvidence } from '../attribution/store';
-import type { PrivacyDb } from '../db';
+import { readEvidence } from '../store/evidence';
+import type { PrivacyDb } from '../store/db';
 import { missingOrigins } from '../permissions/host-access';
 import { recordAccountSeen, updateAccount } from './accounts';
 import { consentHandlers } from './consent-handlers';

@@ -3,7 +3,7 @@
  * It is the only writer of the ledger and the outbox and the only caller of the endpoint (DESIGN §2).
  */
 import type { browser as Browser } from 'wxt/browser';
-import { db } from '../db';
+import { db } from '../store/db';
 import { senderKind, tabAccountHost } from '../messages';
 import { PANEL_FEED_PORT, servePanelFeed } from '../panel/feed';
 import { openFirstRunOnInstall } from './first-run';
@@ -29,7 +29,7 @@ export function startBackground(browser: typeof Browser): void {
       port.disconnect();
       return;
     }
-    servePanelFeed(port, db(), () => Date.now(), host);
+    servePanelFeed(port, db(), host);
   });
   startOutbox(browser, outbox);
 }

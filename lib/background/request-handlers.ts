@@ -2,7 +2,7 @@
  * Request messages: the background is the outbox's only writer and the endpoint's only caller.
  * A request is written to the database before any send; the send itself runs in the outbox.
  */
-import { readSnapshot } from '../amocrm/snapshot';
+import { readSnapshot } from '../store/snapshots';
 import { issueWords } from '../issue-words';
 import { DEFAULT_ENDPOINT_BASE } from '../manifest';
 import type { ConsentState } from '../consent/event';

@@ -6,10 +6,11 @@
  * (the admin changed the endpoint in Options): it is still the last catalog Ingroup published.
  */
 import { z } from 'zod/mini';
-import type { PrivacyDb } from '../db';
+import { readCatalogCache, writeCatalogCache } from '../store/catalog';
+import type { PrivacyDb } from '../store/db';
 import { recordAnswered, recordFailure } from '../requests/liveness';
 import { BUNDLED_CATALOG } from './bundled';
-import { CatalogCacheRowSchema, parseCatalog, type Catalog, type CatalogSource } from './schema';
+import { parseCatalog, type CatalogCacheRow, type Catalog, type CatalogSource } from './schema';
 
 export const CATALOG_MAX_AGE_MS = 24 * 60 * 60_000;
 export const CATALOG_TIMEOUT_MS = 10_000;
@@ -49,21 +50,14 @@ export interface LoadCatalogOptions {
   timeoutMs?: number;
 }
 
-type CacheRow = z.infer<typeof CatalogCacheRowSchema>;
 
-/** The cached row, if it is there and still in the documented shape. */
-async function readCache(db: PrivacyDb): Promise<CacheRow | null> {
-  const row = CatalogCacheRowSchema.safeParse(await db.catalog.get('endpoint'));
-  return row.success ? row.data : null;
-}
-
-function fromCache(row: CacheRow | null): LoadedCatalog {
+function fromCache(row: CatalogCacheRow | null): LoadedCatalog {
   return row ? { catalog: row.catalog, source: 'endpoint', fetchedAt: row.fetchedAt } : { catalog: BUNDLED_CATALOG, source: 'bundled', fetchedAt: null };
 }
 
 /** The cached endpoint catalog (whatever its age), or the bundled one. Reads only the database. */
 export async function cachedCatalog(db: PrivacyDb): Promise<LoadedCatalog> {
-  return fromCache(await readCache(db));
+  return fromCache(await readCatalogCache(db));
 }
 
 const Problem = z.looseObject({ title: z.optional(z.string()), detail: z.optional(z.string()) });
@@ -108,12 +102,12 @@ async function fetchCatalog(opts: LoadCatalogOptions): Promise<Catalog> {
 
 /** A fresh cache is served without network; otherwise fetch, validate, cache — or fall back. */
 export async function loadCatalog(opts: LoadCatalogOptions): Promise<LoadedCatalog> {
-  const row = await readCache(opts.db);
+  const row = await readCatalogCache(opts.db);
   if (row && row.base === opts.base && opts.now() - row.fetchedAt < (opts.maxAgeMs ?? CATALOG_MAX_AGE_MS)) return fromCache(row);
   try {
     const catalog = await fetchCatalog(opts);
     const fetchedAt = opts.now();
-    await opts.db.catalog.put({ key: 'endpoint', fetchedAt, base: opts.base, catalog });
+    await writeCatalogCache(opts.db, { fetchedAt, base: opts.base, catalog });
     // The endpoint answered in the contract's shape: it exists (lib/requests/liveness.ts).
     await recordAnswered(opts.db, opts.base, 'catalog', fetchedAt);
     return { catalog, source: 'endpoint', fetchedAt };

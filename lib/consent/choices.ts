@@ -4,11 +4,10 @@
  * thousands of events (DESIGN §9: no full-table scans on open).
  *
  * It is derived, never edited by hand: the ledger stays the source of truth. The table is written
- * only in the same Dexie transaction as the ledger events it follows (lib/consent/ledger.ts,
- * which imports also go through), filled once from the ledger by the v3 upgrade (lib/db.ts), and
+ * only in the same Dexie transaction as the ledger events it follows (lib/store/ledger.ts
+ * `followLedger`, called by lib/consent/ledger.ts, which imports also go through), filled once from the ledger by the v3 upgrade (lib/store/db.ts), and
  * cleared with everything else by a wipe — so it cannot drift from the ledger it summarises.
  */
-import type { Table } from 'dexie';
 import { z } from 'zod/mini';
 import { ConsentPurpose, ConsentState, PolicyVersionSchema, type LedgerEvent } from './event';
 
@@ -24,8 +23,6 @@ export const ChoiceRowSchema = z.object({
   policy: PolicyVersionSchema,
 });
 export type ChoiceRow = z.infer<typeof ChoiceRowSchema>;
-
-export type ChoiceTable = Table<ChoiceRow, [string, ConsentPurpose]>;
 
 /** A ledger event as stored: with the `seq` Dexie gave it. */
 export type StoredEvent = LedgerEvent & { seq: number };
@@ -60,7 +57,7 @@ export function choiceOf(event: StoredEvent): ChoiceRow {
 }
 
 /** The event in force for each [host+purpose] `events` touch, taken in ledger order. */
-function inForce(events: Iterable<StoredEvent>): StoredEvent[] {
+export function inForce(events: Iterable<StoredEvent>): StoredEvent[] {
   const latest = new Map<string, StoredEvent>();
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
     const key = JSON.stringify([event.host, event.purpose]);
@@ -73,20 +70,4 @@ function inForce(events: Iterable<StoredEvent>): StoredEvent[] {
 /** The choice in force for each [host+purpose] `events` touch, as table rows. */
 export function latestChoices(events: Iterable<StoredEvent>): ChoiceRow[] {
   return inForce(events).map(choiceOf);
-}
-
-/**
- * Brings the table up to date with events just added to the ledger. Call it inside the
- * transaction that added them: a choice made here replaces the row; an imported one only an older
- * row, so an older choice brought in by an import never hides a newer one (`takesOver`).
- */
-export async function followLedger(table: ChoiceTable, added: readonly StoredEvent[]): Promise<void> {
-  const candidates = inForce(added);
-  if (candidates.length === 0) return;
-  const existing = await table.bulkGet(candidates.map((c): [string, ConsentPurpose] => [c.host, c.purpose]));
-  const newer = candidates.filter((candidate, i) => {
-    const known = existing[i];
-    return !known || takesOver(candidate, known);
-  });
-  if (newer.length) await table.bulkPut(newer.map(choiceOf));
 }

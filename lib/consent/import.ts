@@ -19,7 +19,7 @@
  * the accounts and purposes it touched: an imported event replaces a choice only if it is later.
  */
 import type { z } from 'zod/mini';
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
 import { describeIssue, issueWords } from '../issue-words';
 import { verifyChain } from './verify';
 import { LedgerEventSchema, type LedgerEvent } from './event';

@@ -6,9 +6,9 @@
  * transaction keeps the table of choices in force (./choices.ts) up to date.
  */
 import { z } from 'zod/mini';
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
 import { hashEvent } from './chain';
-import { followLedger } from './choices';
+import { followLedger } from '../store/ledger';
 import {
   CONSENT_PURPOSES,
   ConsentPurpose,

@@ -4,7 +4,7 @@
  * from what Ingroup last heard — the last marketing request for the account, or, with none, the
  * policy's default (promotional email allowed) — the admin is offered to send it.
  */
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
 import { deriveStatus, type RequestRecord } from '../requests/record';
 import type { ChoiceRow } from './choices';
 import type { ConsentState, LedgerEvent } from './event';

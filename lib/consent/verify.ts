@@ -3,7 +3,7 @@
  * and checking the ledger against a head hash kept outside the browser. Only Options and the
  * background's import use it; the panel does not load it.
  */
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
 import { hashEventSync } from './chain';
 import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from './event';
 import { allEvents } from './ledger';

@@ -5,12 +5,13 @@
  * inside the amoCRM page, i.e. a third-party frame, and Chromium denies IndexedDB to third-party
  * frames whenever third-party cookies are blocked ("The user denied permission to access the
  * database") — the default in Incognito and in a growing number of profiles. The background's
- * storage is never third-party, so it runs the liveQuery and pushes each new model down the port.
+ * storage is never third-party, so it watches the store's `panelModel` query (the pages watch
+ * theirs the same way, lib/store/live.ts) and pushes each new model down the port.
  */
-import { liveQuery } from 'dexie';
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
+import { watch } from '../store/live';
+import { panelModel } from '../store/queries';
 import { FeedRequest, type FeedMessage } from './feed-protocol';
-import { loadPanelModel } from './model';
 import type { PanelModel } from './model-schema';
 
 export { FeedMessage, FeedRequest, PANEL_FEED_PORT } from './feed-protocol';
@@ -26,7 +27,7 @@ export interface FeedPort {
  * Background side: answer one panel's subscription until its port closes. `host` is the account
  * of the tab the panel sits in, as the browser reports it (lib/messages.ts `tabAccountHost`).
  */
-export function servePanelFeed(port: FeedPort, db: PrivacyDb, now: () => number, host: string): void {
+export function servePanelFeed(port: FeedPort, db: PrivacyDb, host: string): void {
   let unsubscribe: (() => void) | undefined;
   port.onDisconnect.addListener(() => unsubscribe?.());
   port.onMessage.addListener((raw) => {
@@ -36,10 +37,13 @@ export function servePanelFeed(port: FeedPort, db: PrivacyDb, now: () => number,
       return;
     }
     unsubscribe?.();
-    const subscription = liveQuery(() => loadPanelModel(db, host, now())).subscribe({
-      next: (model: PanelModel) => port.postMessage({ type: 'model', model } satisfies FeedMessage),
-      error: (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FeedMessage),
-    });
-    unsubscribe = () => subscription.unsubscribe();
+    unsubscribe = watch(
+      (d) => panelModel(d, host),
+      {
+        next: (model: PanelModel) => port.postMessage({ type: 'model', model } satisfies FeedMessage),
+        error: (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FeedMessage),
+      },
+      db,
+    );
   });
 }

@@ -5,7 +5,7 @@
  * Ingroup extended it) and the complaint follow exactly as they do for the endpoint's statuses.
  */
 import { z } from 'zod/mini';
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
 import { RequestNotFound } from './outbox';
 import { AnswerKind, deriveStatus, isFinal, type RequestEvent, type RequestRecord } from './record';
 

@@ -11,7 +11,7 @@
  * Ingroup's endpoint exists. Kept in the `settings` table under one key, parsed when read.
  */
 import { z } from 'zod/mini';
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
 
 export const LIVENESS_KEY = 'endpointLiveness';
 
@@ -58,8 +58,13 @@ async function readMap(db: PrivacyDb): Promise<Record<string, LivenessEntry>> {
 
 /** The endpoint `base` as this browser knows it: answered when, failed when and how. */
 export async function readLiveness(db: PrivacyDb, base: string): Promise<EndpointLiveness> {
+  return livenessOf((await db.settings.get(LIVENESS_KEY))?.value, base);
+}
+
+/** The same, from the stored liveness record's value (the settings row `LIVENESS_KEY`). */
+export function livenessOf(stored: unknown, base: string): EndpointLiveness {
   const origin = originOf(base);
-  const entry = (await readMap(db))[origin] ?? {};
+  const entry = LivenessMap.parse(stored)[origin] ?? {};
   return {
     base,
     origin,

@@ -16,7 +16,7 @@
  * Concurrency: within one context (the background) an in-module lock keeps two drains, polls or
  * direct attempts from sending the same request at once; the background is the only sender.
  */
-import type { PrivacyDb } from '../db';
+import type { PrivacyDb } from '../store/db';
 import { isCurrent, wipeGeneration } from '../wipe';
 import { EndpointError, getStatus, postRequest, type FetchLike } from './endpoint';
 import { recordAnswered, recordFailure } from './liveness';

@@ -422,7 +422,7 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
 
 /**
  * Runs inside options.html: writes the seed straight into the extension's IndexedDB (the schema
- * of lib/db.ts, already created by the page's own Dexie), so no seeding route exists in the product.
+ * of lib/store/db.ts, already created by the page's own Dexie), so no seeding route exists in the product.
  * The ledger's rows come with their `seq`, and `choices` holds the choice in force they leave (as
  * the product's ledger writes keep it, computed in node-figures.measure.ts): the popup reads that
  * table, so a seed without it would show every account with no choice and measure less work.
@@ -437,7 +437,7 @@ export async function seedDatabase(seed) {
   });
   const stores = /** @type {const} */ (['accounts', 'requests', 'ledger', 'choices']);
   for (const name of stores) {
-    if (!idb.objectStoreNames.contains(name)) throw new Error(`The extension's database has no "${name}" table: lib/db.ts changed?`);
+    if (!idb.objectStoreNames.contains(name)) throw new Error(`The extension's database has no "${name}" table: lib/store/db.ts changed?`);
     if (!Array.isArray(seed[name]) || seed[name].length === 0) throw new Error(`The seed has no "${name}" rows: regenerate it (node-figures.measure.ts).`);
   }
   await new Promise((resolve, reject) => {

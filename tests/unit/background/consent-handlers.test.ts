@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { browser as Browser } from 'wxt/browser';
-import { saveSnapshot, type Snapshot } from '@/lib/amocrm/snapshot';
+import type { Snapshot } from '@/lib/amocrm/snapshot';
+import { saveSnapshot } from '@/lib/store/snapshots';
 import { consentHandlers, MarketingRequestNotQueued, UnknownAccount, type MarketingChange } from '@/lib/background/consent-handlers';
 import { recordAccountSeen, updateAccount } from '@/lib/background/accounts';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { allEvents, currentChoices } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { POLICY_VERSION } from '@/lib/policy/version';
 
 const ctx = { kind: 'page' as const, tabId: undefined };

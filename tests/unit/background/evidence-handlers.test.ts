@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PAGE_REPORT_EVERY_MS, wantsPageReport } from '@/lib/attribution/evidence';
-import { readEvidence, readMarks, recordEvidence } from '@/lib/attribution/store';
+import { readEvidence, readMarks, recordEvidence } from '@/lib/store/evidence';
 import { recordAccountSeen } from '@/lib/background/accounts';
 import { createHandlers } from '@/lib/background/handlers';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
 import { evidenceHandlers } from '@/lib/background/evidence-handlers';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 
 const HOST = 'real-1.amocrm.ru';
 const content = { kind: 'content' as const, tabId: 7 };

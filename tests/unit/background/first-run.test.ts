@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openFirstRunOnInstall } from '@/lib/background/first-run';
-import { PrivacyDb } from '@/lib/db';
+import { PrivacyDb } from '@/lib/store/db';
 
 type Reason = 'install' | 'chrome_update';
 

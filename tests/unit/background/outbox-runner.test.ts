@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
 import { createOutboxRunner, startOutbox, type OutboxRunner } from '@/lib/background/outbox-runner';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import type { RequestRecord } from '@/lib/requests/record';
 import { REQUEST_ID, requestRecord, sentEvents } from '../requests/fixtures';
 

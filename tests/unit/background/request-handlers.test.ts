@@ -3,7 +3,7 @@ import type { browser as Browser } from 'wxt/browser';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
 import { requestHandlers, sendMarketingChoice, type RequestDeps } from '@/lib/background/request-handlers';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { POLICY_VERSION } from '@/lib/policy/version';
 import { enqueue, sendsTo } from '@/lib/requests/outbox';

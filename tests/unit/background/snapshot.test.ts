@@ -4,9 +4,9 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
-import { readSnapshot } from '@/lib/amocrm/snapshot';
+import { readSnapshot } from '@/lib/store/snapshots';
 import { refreshSnapshot } from '@/lib/background/snapshot';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { createFakeAccount, ACCOUNT_ID } from '../amocrm/fake-amocrm';
 
 const HOST = 'fixture.amocrm.ru';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { CATALOG_MAX_AGE_MS, cachedCatalog, loadCatalog } from '@/lib/catalog/load';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 
 const BASE = 'https://api.ingru.ru/privacy/v1';
 const remote = {

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/common/i18n';
 import { ChoicesSection } from '@/components/consent/ChoicesSection';
-import type { PanelModel } from '@/lib/panel/model';
+import type { PanelModel } from '@/lib/panel/model-schema';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { POLICY_VERSION } from '@/lib/policy';
 

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { appendConsents } from '@/lib/consent/ledger';
-import { db, resetDbForTests } from '@/lib/db';
-import { loadPanelModel } from '@/lib/panel/model';
+import { db, resetDbForTests } from '@/lib/store/db';
+import { panelModel } from '@/lib/store/queries';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeBody, makeRecord } from '../requests/fixtures';
 import { account, choice } from './consent/fixtures';
@@ -90,7 +90,7 @@ describe('opening the popup, the options page and the panel at an agency’s sca
 
   it('reads one account’s panel model through its indexes', async () => {
     const reads = recordReads();
-    const model = await loadPanelModel(db(), 'agency-7.amocrm.ru', Date.now());
+    const model = await panelModel(db(), 'agency-7.amocrm.ru');
     expect(model.requests).toHaveLength(5);
     expect(model.consentHistory).toHaveLength(2);
     expect(wholeTable(reads, ['ledger', 'requests', 'choices', 'accounts', 'snapshots'])).toEqual([]);

@@ -7,7 +7,7 @@ import type { ConsentPurpose, ConsentState } from '@/lib/consent/event';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { importLedger } from '@/lib/consent/import';
 import { allEvents, appendConsent, appendConsents, currentChoices } from '@/lib/consent/ledger';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { chainEvents, consentInput } from './fixtures';
 
 const HOST = 'fixture-agency.amocrm.ru';

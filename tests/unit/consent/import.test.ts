@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { FUTURE_SLACK_MS, importLedger } from '@/lib/consent/import';
 import { allEvents, appendConsent, currentChoices } from '@/lib/consent/ledger';

@@ -1,6 +1,6 @@
 /** The ledger's head as Options shows it and every request carries it: one row, read from the top. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { GENESIS_HASH } from '@/lib/consent/event';
 import { appendConsent } from '@/lib/consent/ledger';
 import { ledgerHead, ledgerTop } from '@/lib/consent/verify';

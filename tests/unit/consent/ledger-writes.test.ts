@@ -4,7 +4,7 @@
  * the race gives up in words and writes nothing. And what an event records, field by field.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { GENESIS_HASH, type LedgerEvent } from '@/lib/consent/event';
 import { allEvents, appendConsent, appendConsents, LedgerWriteFailed } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';

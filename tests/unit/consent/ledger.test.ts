@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { GENESIS_HASH, ZonedTimestamp } from '@/lib/consent/event';
 import { appendConsent, appendConsents, currentChoices, history } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';

@@ -4,7 +4,7 @@
  * and what counts as open.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { answerEvent, AnswerRefused, recordAnswer } from '@/lib/requests/answers';
 import { attentionSummary } from '@/lib/requests/attention';
 import { hasAnswered, livenessFromHistory, readLiveness, recordAnswered, recordFailure } from '@/lib/requests/liveness';

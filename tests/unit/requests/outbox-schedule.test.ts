@@ -6,7 +6,7 @@
  * shorter of two waits shows.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import {
   attemptSend,
   drain,

@@ -4,7 +4,7 @@
  * port, with an injected clock: backoff waits cost nothing, only the timeout case waits ~0.1 s.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db, PrivacyDb, resetDbForTests } from '@/lib/db';
+import { db, PrivacyDb, resetDbForTests } from '@/lib/store/db';
 import { postRequest } from '@/lib/requests/endpoint';
 import {
   attemptSend,

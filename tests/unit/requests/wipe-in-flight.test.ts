@@ -3,7 +3,7 @@
  * request carries the admin's name, email and phone), and nothing more is sent.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { attemptSend, drain, enqueue, pollDue, type OutboxDeps } from '@/lib/requests/outbox';
 import { wipeAll } from '@/lib/wipe';
 import { makeBody } from './fixtures';

@@ -10,7 +10,7 @@ import type { Catalog } from '@/lib/catalog/schema';
 import type { Lang } from '@/lib/i18n';
 import { buildInventory, collected } from '@/lib/panel/inventory';
 import { buildMatrix } from '@/lib/panel/matrix';
-import type { PanelModel } from '@/lib/panel/model';
+import type { PanelModel } from '@/lib/panel/model-schema';
 import { I18nProvider } from '@/components/common/i18n';
 import { AccountHeader } from '@/components/panel/AccountHeader';
 import { Inventory } from '@/components/panel/Inventory';

@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/common/i18n';
 import { ChoicesSection } from '@/components/consent/ChoicesSection';
 import { appendConsents } from '@/lib/consent/ledger';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import type { Lang } from '@/lib/i18n';
-import { loadPanelModel, type PanelModel } from '@/lib/panel/model';
+import type { PanelModel } from '@/lib/panel/model-schema';
+import { panelModel } from '@/lib/store/queries';
 import { BackgroundError } from '@/lib/send';
 import { account, choice } from './fixtures';
 
@@ -22,7 +23,7 @@ vi.mock('@/lib/send', async (importOriginal) => ({
 }));
 
 async function model(): Promise<PanelModel> {
-  return loadPanelModel(db(), HOST, Date.now());
+  return panelModel(db(), HOST);
 }
 
 function show(m: PanelModel, lang: Lang = 'en'): ReturnType<typeof render> {

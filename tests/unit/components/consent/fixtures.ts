@@ -1,5 +1,5 @@
 /** Invented accounts and ledger events for the consent components' tests. */
-import type { AccountRow } from '@/lib/db';
+import type { AccountRow } from '@/lib/store/db';
 import type { ConsentPurpose, ConsentState, ConsentMethod } from '@/lib/consent/event';
 import type { ConsentInput } from '@/lib/consent/ledger';
 import { POLICY_VERSION } from '@/lib/policy/version';

@@ -7,7 +7,7 @@ import { LedgerFileEnvelope } from '@/lib/consent/file';
 import { hashEvent } from '@/lib/consent/chain';
 import { appendConsents } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import type { ImportResult } from '@/lib/consent/import';
 import { BackgroundError } from '@/lib/send';
 import { choice } from './fixtures';

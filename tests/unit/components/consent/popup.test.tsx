@@ -2,9 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { Table } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { countOpenRequests, readAccountLines } from '@/components/popup/use-accounts';
+import { accountLines, openRequestCount } from '@/lib/store/queries';
 import { appendConsents } from '@/lib/consent/ledger';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { BackgroundError } from '@/lib/send';
 import { consentHandlers } from '@/lib/background/consent-handlers';
 import type { ToBackground } from '@/lib/messages';
@@ -131,7 +131,7 @@ describe('reading the accounts for the popup', () => {
     await db().accounts.put(account('a.amocrm.ru', 1));
     await appendConsents(db(), [choice('a.amocrm.ru', 'refused', '2026-11-20T10:00:00.000+03:00')]);
     await appendConsents(db(), [choice('a.amocrm.ru', 'given', '2026-01-05T10:00:00.000+03:00', 'marketing', 'import')]);
-    expect((await readAccountLines(db())).map((l) => l.marketing)).toEqual(['refused']);
+    expect((await accountLines(db())).map((l) => l.marketing)).toEqual(['refused']);
   });
 
   it('ignores the other purposes and other accounts’ choices', async () => {
@@ -141,7 +141,7 @@ describe('reading the accounts for the popup', () => {
       choice('b.amocrm.ru', 'refused', '2026-11-20T10:00:00.000+03:00'),
       choice('ghost.amocrm.ru', 'given', '2026-11-21T10:00:00.000+03:00'),
     ]);
-    expect((await readAccountLines(db())).map((l) => [l.account.host, l.marketing])).toEqual([
+    expect((await accountLines(db())).map((l) => [l.account.host, l.marketing])).toEqual([
       ['a.amocrm.ru', null],
       ['b.amocrm.ru', 'refused'],
     ]);
@@ -169,7 +169,7 @@ describe('reading the accounts for the popup', () => {
       },
     });
 
-    const lines = await readAccountLines(watched);
+    const lines = await accountLines(watched);
 
     expect([...tablesTouched].sort()).toEqual(['accounts', 'choices']);
     expect([accountReads(), choiceReads(), ledgerReads()]).toEqual([1, 1, 0]);
@@ -188,6 +188,6 @@ describe('reading the accounts for the popup', () => {
       makeRecord([{ at: 1, kind: 'email_sent' }], { body: makeBody(), channel: 'email', openSince: 1 }),
       makeRecord([{ at: 1, kind: 'status', status: 'completed' }], { body: makeBody() }),
     ]);
-    expect(await countOpenRequests(db())).toBe(3);
+    expect(await openRequestCount(db())).toBe(3);
   });
 });

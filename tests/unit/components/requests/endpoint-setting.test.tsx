@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nProvider } from '@/components/common/i18n';
 import { EndpointSetting } from '@/components/requests/EndpointSetting';
 import { recordAnswered, recordFailure } from '@/lib/requests/liveness';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { BackgroundError } from '@/lib/send';
 

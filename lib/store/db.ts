@@ -6,18 +6,18 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod/mini';
-import type { Snapshot } from './amocrm/snapshot';
-import type { EvidenceRow } from './attribution/evidence';
-import type { MarkRow } from './attribution/marks';
-import { CatalogCacheRowSchema, type CatalogCacheRow } from './catalog/schema';
-import { LIVENESS_KEY, livenessFromHistory } from './requests/liveness';
-import { deriveStatus, isFinal } from './requests/record';
-import { latestChoices, type ChoiceTable, type StoredEvent } from './consent/choices';
-import type { LedgerEvent } from './consent/event';
-import type { RequestRecord } from './requests/record';
+import type { Snapshot } from '../amocrm/snapshot-schema';
+import type { EvidenceRow } from '../attribution/evidence';
+import type { MarkRow } from '../attribution/marks';
+import { CatalogCacheRowSchema, type CatalogCacheRow } from '../catalog/schema';
+import { LIVENESS_KEY, livenessFromHistory } from '../requests/liveness';
+import { deriveStatus, isFinal } from '../requests/record';
+import { latestChoices, type ChoiceRow, type StoredEvent } from '../consent/choices';
+import type { ConsentPurpose, LedgerEvent } from '../consent/event';
+import type { RequestRecord } from '../requests/record';
 
-export { AccountRowSchema, type AccountRow } from './account';
-import type { AccountRow } from './account';
+export { AccountRowSchema, type AccountRow } from '../account';
+import type { AccountRow } from '../account';
 
 export const SettingRowSchema = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRow = z.infer<typeof SettingRowSchema>;
@@ -46,6 +46,9 @@ export const SCHEMA_V5 = {
   ...SCHEMA_V2,
   requests: '&id, host, createdAt, outboxDueAt, pollDueAt, [host+createdAt], openSince',
 } as const;
+
+/** The choice in force per [host+purpose] (lib/consent/choices.ts), kept in step by lib/store/ledger.ts. */
+export type ChoiceTable = Dexie.Table<ChoiceRow, [string, ConsentPurpose]>;
 
 export class PrivacyDb extends Dexie {
   accounts!: EntityTable<AccountRow, 'host'>;

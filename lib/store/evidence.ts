@@ -1,7 +1,7 @@
 /** The evidence and marks tables: the only code that reads or writes them. */
-import type { PrivacyDb } from '../db';
-import { EvidenceRowSchema, mergeTraffic, readPageWidgets, type EvidenceRow, type PageWidget, type TrafficHit } from './evidence';
-import { readMarkRows, type MarkRow, type MarkValue } from './marks';
+import type { PrivacyDb } from './db';
+import { EvidenceRowSchema, mergeTraffic, readPageWidgets, type EvidenceRow, type PageWidget, type TrafficHit } from '../attribution/evidence';
+import { readMarkRows, type MarkRow, type MarkValue } from '../attribution/marks';
 
 type Store = Pick<PrivacyDb, 'evidence' | 'marks' | 'transaction'>;
 

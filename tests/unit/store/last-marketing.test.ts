@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PrivacyDb } from '@/lib/db';
-import { readLastMarketingRequests } from '@/lib/requests/last-marketing';
+import { PrivacyDb } from '@/lib/store/db';
+import { marketingRequests } from '@/lib/store/requests';
 import type { RequestRecord } from '@/lib/requests/record';
-import { makeRecord } from './fixtures';
+import { makeRecord } from '../requests/fixtures';
 
 let n = 0;
 function request(host: string, type: RequestRecord['type'], createdAt: number): RequestRecord {
@@ -28,7 +28,7 @@ describe("each account's last marketing request", () => {
       request('c.amocrm.ru', 'access', 6),
       request('ab.amocrm.ru', 'marketing_opt_out', 9),
     ]);
-    const last = await readLastMarketingRequests(d, ['a.amocrm.ru', 'b.amocrm.ru', 'c.amocrm.ru']);
+    const last = await marketingRequests(d, ['a.amocrm.ru', 'b.amocrm.ru', 'c.amocrm.ru']);
     expect([...last].map(([host, r]) => [host, r.type, r.createdAt])).toEqual([
       ['a.amocrm.ru', 'marketing_opt_in', 2],
       ['b.amocrm.ru', 'marketing_opt_out', 5],
