@@ -13,6 +13,14 @@ const noHtmlStrings = [
   { selector: "CallExpression[callee.name='postMessage']", message: 'No postMessage conversation with the page (DESIGN §8): use runtime messaging through lib/messages.ts.' },
 ];
 
+// The layers (DESIGN §2, STYLE 1): lib/store/ is the only importer of Dexie and the database;
+// components read through its named queries; the content script stays small (no Dexie, no zod);
+// lib/ never reaches up into components/. tests/unit/lint/layers.test.ts shows each rule firing.
+const DEXIE = { name: 'dexie', message: 'Only lib/store/ imports Dexie (DESIGN §2): read through a named query of lib/store/queries.ts, watched with lib/store/live.ts.' };
+const NO_COMPONENTS = { group: ['**/components/**', '@/components/**'], message: 'lib/ holds pure modules: it never imports components/ (STYLE 1). Move what both need into lib/.' };
+const NO_ZOD = 'The content script stays small (DESIGN §9): no zod in lib/content/. Check shapes by hand here (lib/messages-to-content.ts); the background parses with zod.';
+const layers = (paths, patterns) => ({ 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }] });
+
 export default tseslint.config(
   { ignores: ['.output/**', '.output-bench/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -54,6 +62,41 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**', 'tests/support/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', fetch: 'readonly', performance: 'readonly' } },
+  },
+  {
+    // Components read the store only through its named queries and its watch (lib/store/queries.ts, live.ts).
+    files: ['components/**/*.{ts,tsx}'],
+    rules: layers([DEXIE], [
+      { group: ['**/store/*', '!**/store/queries', '!**/store/live'], message: 'components/ never imports the database or a table of lib/store/ (DESIGN §2): use a named query of lib/store/queries.ts, watched with useLiveQuery.' },
+    ]),
+  },
+  {
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/store/**', 'lib/content/**'],
+    rules: layers([DEXIE], [NO_COMPONENTS]),
+  },
+  {
+    // Entrypoints are thin shells (STYLE 1): they mount components and start lib/, never open the store themselves.
+    files: ['entrypoints/**/*.{ts,tsx}'],
+    ignores: ['entrypoints/amocrm-*.ts'],
+    rules: layers([DEXIE], [{ group: ['**/store/db'], message: 'Entrypoints are thin shells: the database is opened inside lib/ (lib/background/main.ts, lib/store/live.ts), not here.' }]),
+  },
+  {
+    files: ['lib/store/**/*.ts'],
+    rules: layers([], [NO_COMPONENTS]),
+  },
+  {
+    // The content scripts (the isolated one and the MAIN-world one) and everything under lib/content/.
+    files: ['lib/content/**/*.ts', 'entrypoints/amocrm-*.ts'],
+    rules: layers(
+      [DEXIE, { name: 'zod', message: NO_ZOD }],
+      [
+        NO_COMPONENTS,
+        { group: ['zod/*'], message: NO_ZOD },
+        { group: ['**/store/**', '@/lib/store/**'], message: 'The content script runs in the amoCRM page: it never opens the database (DESIGN §2). Ask the background.' },
+        { group: ['**/messages', '@/lib/messages'], allowTypeImports: true, message: 'lib/messages.ts brings zod into the content script: import its types only (`import type`), and parse with lib/messages-to-content.ts.' },
+      ],
+    ),
   },
   {
     // The fake amoCRM serves its own page as an HTML string; that is test scaffolding, not product code.
