@@ -73,6 +73,14 @@ export default tseslint.config(
   {
     files: ['lib/**/*.ts'],
     ignores: ['lib/store/**', 'lib/content/**'],
+    rules: layers([DEXIE], [
+      NO_COMPONENTS,
+      { group: ['**/store/db'], allowTypeImports: true, message: 'Outside lib/store/, a module is handed the database (typed `import type { PrivacyDb }`), it never opens it: lib/background/main.ts opens it once for the background, lib/store/live.ts for the pages.' },
+    ]),
+  },
+  {
+    // The background's composition root: the one place outside lib/store/ that opens the database.
+    files: ['lib/background/main.ts'],
     rules: layers([DEXIE], [NO_COMPONENTS]),
   },
   {

@@ -4,7 +4,7 @@ import { wantsPageReport } from '../attribution/evidence';
 import { readEvidence } from '../store/evidence';
 import type { PrivacyDb } from '../store/db';
 import { missingOrigins } from '../permissions/host-access';
-import { recordAccountSeen, updateAccount } from './accounts';
+import { recordAccountSeen, updateAccount } from '../store/accounts';
 import { consentHandlers } from './consent-handlers';
 import { evidenceHandlers } from './evidence-handlers';
 import type { OutboxRunner } from './outbox-runner';

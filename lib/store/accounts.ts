@@ -1,6 +1,9 @@
-/** The accounts table: every amoCRM account the extension has seen. Rows are parsed on read. */
+/**
+ * The accounts table: every amoCRM account the extension has seen, keyed by host; user-set values
+ * (regime) are kept apart from derived ones. Rows are parsed on read.
+ */
 import { AccountRowSchema, type AccountRow } from '../account';
-import { defaultRegime, type Regime } from '../amocrm/host';
+import { defaultRegime, parseAccountHost, type Regime } from '../amocrm/host';
 import type { PrivacyDb } from './db';
 import { parsedRow, parsedRows } from './rows';
 
@@ -27,4 +30,21 @@ export function regimeOf(account: Pick<AccountRow, 'regime'> | null | undefined,
 /** The regime in force for `host`, read from its account row. */
 export async function effectiveRegime(db: Accounts, host: string): Promise<Regime> {
   return regimeOf(await readAccount(db, host), host);
+}
+
+export async function recordAccountSeen(db: PrivacyDb, host: string, now: number): Promise<AccountRow> {
+  const parsed = parseAccountHost(host);
+  if (!parsed) throw new Error(`Not an amoCRM account host: ${host}`);
+  return db.transaction('rw', db.accounts, async () => {
+    const existing = await db.accounts.get(parsed.host);
+    const row: AccountRow = existing
+      ? { ...existing, lastSeenAt: now }
+      : { host: parsed.host, subdomain: parsed.subdomain, firstSeenAt: now, lastSeenAt: now };
+    await db.accounts.put(AccountRowSchema.parse(row));
+    return row;
+  });
+}
+
+export async function updateAccount(db: PrivacyDb, host: string, patch: Partial<Omit<AccountRow, 'host' | 'subdomain' | 'firstSeenAt'>>): Promise<void> {
+  await db.accounts.update(host, patch);
 }

@@ -4,7 +4,7 @@ import type { browser as Browser } from 'wxt/browser';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { saveSnapshot } from '@/lib/store/snapshots';
 import { consentHandlers, MarketingRequestNotQueued, UnknownAccount, type MarketingChange } from '@/lib/background/consent-handlers';
-import { recordAccountSeen, updateAccount } from '@/lib/background/accounts';
+import { recordAccountSeen, updateAccount } from '@/lib/store/accounts';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { allEvents, currentChoices } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PAGE_REPORT_EVERY_MS, wantsPageReport } from '@/lib/attribution/evidence';
 import { readEvidence, readMarks, recordEvidence } from '@/lib/store/evidence';
-import { recordAccountSeen } from '@/lib/background/accounts';
+import { recordAccountSeen } from '@/lib/store/accounts';
 import { createHandlers } from '@/lib/background/handlers';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
 import { evidenceHandlers } from '@/lib/background/evidence-handlers';

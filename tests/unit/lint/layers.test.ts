@@ -48,6 +48,13 @@ const cases: Array<{ promise: string; file: string; refused: string; says: RegEx
     allowed: "import type { PrivacyDb } from '../store/db';",
   },
   {
+    promise: 'a lib/ module is handed the database, it never opens it',
+    file: 'lib/consent/fixture.ts',
+    refused: "import { db } from '../store/db';",
+    says: /it never opens it/,
+    allowed: "import type { PrivacyDb } from '../store/db';",
+  },
+  {
     promise: 'nothing in lib/ imports components/',
     file: 'lib/requests/fixture.ts',
     refused: "import { RequestsList } from '@/components/requests/RequestsList';",
