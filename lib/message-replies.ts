@@ -4,7 +4,6 @@
  * the background needs, so the pages that send messages stay small.
  */
 import { z } from 'zod/mini';
-import type { ToBackgroundType } from './messages';
 
 /**
  * The background's answer to `page/seen`: how many Ingroup widgets the launcher may show, and
@@ -38,8 +37,10 @@ export const REPLIES = {
   'settings/endpoint': z.object({ base: z.string() }),
   'panel/close': z.object({ closed: z.boolean() }),
   'access/missing': z.object({ missing: z.array(z.string()) }),
-} satisfies Record<ToBackgroundType, z.core.$ZodType>;
-export type ReplyOf<T extends ToBackgroundType> = z.infer<(typeof REPLIES)[T]>;
+} satisfies Record<string, z.core.$ZodType>;
+/** The message types that have a reply: every message to the background (held in lib/messages.ts). */
+export type RepliedType = keyof typeof REPLIES;
+export type ReplyOf<T extends RepliedType> = z.infer<(typeof REPLIES)[T]>;
 
 /** Every reply is an envelope, so a refused or failed message is a typed error, not a throw. */
 export const ReplyError = z.object({ code: z.string(), message: z.string() });

@@ -123,7 +123,11 @@ export type AmoFetchAnswer = z.infer<typeof AmoFetchAnswer>;
 // The replies live apart so that pages sending messages (lib/send.ts) do not carry the
 // background's whole schema of what it accepts: the panel's first paint has no room (DESIGN §9).
 export { Envelope, PageSeenReply, REPLIES, ReplyError, type Reply, type ReplyOf } from './message-replies';
-import type { Reply } from './message-replies';
+import type { RepliedType, Reply } from './message-replies';
+
+// Every message has its reply and every reply its message (checked here: this module knows both,
+// and the replies must not import it back).
+const _everyMessageReplied: [ToBackgroundType] extends [RepliedType] ? ([RepliedType] extends [ToBackgroundType] ? true : never) : never = true;
 
 export interface SenderLike {
   id?: string | undefined;

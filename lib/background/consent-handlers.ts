@@ -8,7 +8,7 @@ import type { ConsentState } from '../consent/event';
 import { appendConsents, currentChoices, type ConsentInput } from '../consent/ledger';
 import { importLedger } from '../consent/import';
 import { POLICY_VERSION } from '../policy/version';
-import type { BackgroundDeps } from './handlers';
+import type { BackgroundDeps } from './deps';
 import type { Handlers } from './router';
 
 /** A choice for a host the extension has never recorded (a typo, or data wiped since the popup opened). */

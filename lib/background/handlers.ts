@@ -1,11 +1,10 @@
 /** What the background does for each message (the router has already checked sender and shape). */
-import type { browser as Browser } from 'wxt/browser';
 import { wantsPageReport } from '../attribution/evidence';
 import { readEvidence } from '../store/evidence';
-import type { PrivacyDb } from '../store/db';
 import { missingOrigins } from '../permissions/host-access';
 import { recordAccountSeen, updateAccount } from '../store/accounts';
 import { consentHandlers } from './consent-handlers';
+import type { BackgroundDeps } from './deps';
 import { evidenceHandlers } from './evidence-handlers';
 import type { OutboxRunner } from './outbox-runner';
 import { requestHandlers, sendMarketingChoice } from './request-handlers';
@@ -13,11 +12,7 @@ import { launcherCount, refreshSnapshot } from './snapshot';
 import type { Handlers } from './router';
 import { wipeAll } from '../wipe';
 
-export interface BackgroundDeps {
-  browser: typeof Browser;
-  db: PrivacyDb;
-  now: () => number;
-}
+export type { BackgroundDeps } from './deps';
 
 export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Handlers {
   const { browser, db, now } = deps;

@@ -16,7 +16,7 @@ import { recordAnswer } from '../requests/answers';
 import type { Channel } from '../requests/record';
 import { readEndpointBase } from '../settings';
 import { marketingDraft } from '../requests/marketing';
-import type { BackgroundDeps } from './handlers';
+import type { BackgroundDeps } from './deps';
 import type { OutboxRunner } from './outbox-runner';
 import type { Handlers } from './router';
 

@@ -8,7 +8,7 @@
 import { z } from 'zod/mini';
 import { readCatalogCache, writeCatalogCache } from '../store/catalog';
 import type { PrivacyDb } from '../store/db';
-import { recordAnswered, recordFailure } from '../requests/liveness';
+import { recordAnswered, recordFailure } from '../store/liveness';
 import { BUNDLED_CATALOG } from './bundled';
 import { parseCatalog, type CatalogCacheRow, type Catalog, type CatalogSource } from './schema';
 

@@ -8,10 +8,10 @@
  * default, and a request that cannot reach it offers email at once.
  *
  * An HTTP error is not an answer: a 503 or a parked domain's 404 says nothing about whether
- * Ingroup's endpoint exists. Kept in the `settings` table under one key, parsed when read.
+ * Ingroup's endpoint exists. Kept in the `settings` table under one key, parsed when read (lib/store/liveness.ts reads and
+ * writes it).
  */
 import { z } from 'zod/mini';
-import type { PrivacyDb } from '../store/db';
 
 export const LIVENESS_KEY = 'endpointLiveness';
 
@@ -48,23 +48,19 @@ export const EndpointLivenessSchema = z.object({
 });
 export type EndpointLiveness = z.infer<typeof EndpointLivenessSchema>;
 
-function originOf(base: string): string {
+export function originOf(base: string): string {
   return new URL(base).origin;
 }
 
-async function readMap(db: PrivacyDb): Promise<Record<string, LivenessEntry>> {
-  return LivenessMap.parse((await db.settings.get(LIVENESS_KEY))?.value);
+/** The stored liveness record (the settings row `LIVENESS_KEY`), per endpoint origin; unreadable is empty. */
+export function livenessMap(stored: unknown): Record<string, LivenessEntry> {
+  return LivenessMap.parse(stored);
 }
 
-/** The endpoint `base` as this browser knows it: answered when, failed when and how. */
-export async function readLiveness(db: PrivacyDb, base: string): Promise<EndpointLiveness> {
-  return livenessOf((await db.settings.get(LIVENESS_KEY))?.value, base);
-}
-
-/** The same, from the stored liveness record's value (the settings row `LIVENESS_KEY`). */
+/** The endpoint `base` as this browser knows it, from the stored liveness record: answered when, failed when and how. */
 export function livenessOf(stored: unknown, base: string): EndpointLiveness {
   const origin = originOf(base);
-  const entry = LivenessMap.parse(stored)[origin] ?? {};
+  const entry = livenessMap(stored)[origin] ?? {};
   return {
     base,
     origin,
@@ -79,29 +75,6 @@ export function livenessOf(stored: unknown, base: string): EndpointLiveness {
 /** Whether the endpoint has answered at least once: the condition for sending through it by default. */
 export function hasAnswered(liveness: Pick<EndpointLiveness, 'answeredAt'> | null | undefined): boolean {
   return liveness?.answeredAt !== null && liveness?.answeredAt !== undefined;
-}
-
-async function change(db: PrivacyDb, base: string, edit: (entry: LivenessEntry) => LivenessEntry): Promise<void> {
-  const origin = originOf(base);
-  await db.transaction('rw', db.settings, async () => {
-    const map = await readMap(db);
-    await db.settings.put({ key: LIVENESS_KEY, value: { ...map, [origin]: edit(map[origin] ?? {}) } });
-  });
-}
-
-/** The endpoint answered in the contract's shape (a catalog, a receipt, a status). */
-export async function recordAnswered(db: PrivacyDb, base: string, via: AnsweredVia, now: number): Promise<void> {
-  await change(db, base, (entry) => ({ ...entry, answeredAt: Math.max(now, entry.answeredAt ?? 0), answeredVia: via }));
-}
-
-/** An attempt got no answer (`httpStatus` absent) or an HTTP error. */
-export async function recordFailure(db: PrivacyDb, base: string, now: number, httpStatus?: number): Promise<void> {
-  await change(db, base, (entry) => {
-    const next: LivenessEntry = { ...entry, failedAt: now, problem: httpStatus === undefined ? 'unreachable' : 'http' };
-    if (httpStatus === undefined) delete next.httpStatus;
-    else next.httpStatus = httpStatus;
-    return next;
-  });
 }
 
 /**

@@ -19,7 +19,7 @@
 import type { PrivacyDb } from '../store/db';
 import { isCurrent, wipeGeneration } from '../wipe';
 import { EndpointError, getStatus, postRequest, type FetchLike } from './endpoint';
-import { recordAnswered, recordFailure } from './liveness';
+import { recordAnswered, recordFailure } from '../store/liveness';
 import { deriveStatus, sendsTo, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
 import { FINAL_STATUSES, type Receipt, type RequestBody } from './types';
 

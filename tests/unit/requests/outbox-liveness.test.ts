@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { loadCatalog } from '@/lib/catalog/load';
 import { db, resetDbForTests } from '@/lib/store/db';
-import { readLiveness } from '@/lib/requests/liveness';
+import { readLiveness } from '@/lib/store/liveness';
 import { attemptSend, enqueue, type OutboxDeps } from '@/lib/requests/outbox';
 import { makeBody } from './fixtures';
 

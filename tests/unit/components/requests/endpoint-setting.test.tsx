@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { I18nProvider } from '@/components/common/i18n';
 import { EndpointSetting } from '@/components/requests/EndpointSetting';
-import { recordAnswered, recordFailure } from '@/lib/requests/liveness';
+import { recordAnswered, recordFailure } from '@/lib/store/liveness';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { BackgroundError } from '@/lib/send';
