@@ -127,7 +127,8 @@ import type { RepliedType, Reply } from './message-replies';
 
 // Every message has its reply and every reply its message (checked here: this module knows both,
 // and the replies must not import it back).
-const _everyMessageReplied: [ToBackgroundType] extends [RepliedType] ? ([RepliedType] extends [ToBackgroundType] ? true : never) : never = true;
+type Holds<T extends true> = T;
+type _EveryMessageReplied = Holds<[ToBackgroundType] extends [RepliedType] ? ([RepliedType] extends [ToBackgroundType] ? true : false) : false>;
 
 export interface SenderLike {
   id?: string | undefined;

@@ -1,6 +1,6 @@
 /**
  * Everything the panel shows for one account. Served to the panel by the background
- * (lib/panel/feed.ts) and parsed again on arrival; loaded from the database by lib/panel/model.ts.
+ * (lib/panel/feed.ts) and parsed again on arrival; loaded from the database by lib/store/queries.ts `panelModel`.
  */
 import { z } from 'zod/mini';
 import { AccountRowSchema } from '../account';
