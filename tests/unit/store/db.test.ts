@@ -5,7 +5,7 @@ import { appendConsents, allEvents, currentChoices } from '@/lib/consent/ledger'
 import { verifyLedger } from '@/lib/consent/verify';
 import { PrivacyDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V4_ADDED } from '@/lib/store/db';
 import { readLiveness } from '@/lib/store/liveness';
-import { makeRecord } from './requests/fixtures';
+import { makeRecord } from '../requests/fixtures';
 import { POLICY_VERSION } from '@/lib/policy';
 
 const NAME = 'ingroup-privacy-migration-test';
