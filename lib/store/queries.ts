@@ -107,7 +107,7 @@ export function heldRequests(db: PrivacyDb, base: string): Promise<RequestRecord
 
 /** Each of `hosts`' last marketing request. */
 export function marketingRequests(db: PrivacyDb, hosts: readonly string[]): Promise<Map<string, RequestRecord>> {
-  return hosts.length ? lastMarketing(db, hosts) : Promise.resolve(new Map());
+  return hosts.length ? lastMarketing(db, hosts) : Promise.resolve(new Map<string, RequestRecord>());
 }
 
 /** Ingroup's endpoint in force: the Options override, parsed by lib/settings.ts, else the build's default. */
