@@ -1,0 +1,58 @@
+/**
+ * What every step of the outbox is given (`OutboxDeps`: the endpoint, fetch, the clock, the random
+ * source), and the few things a send and a status poll do alike: word an unexpected failure, tell
+ * the endpoint's liveness what an exchange showed, and drop a record's queue fields.
+ */
+import type { PrivacyDb } from '../../db';
+import { isCurrent } from '../../wipe';
+import { EndpointError, type FetchLike } from '../endpoint';
+import { recordAnswered, recordFailure } from '../liveness';
+import type { RequestRecord } from '../record';
+
+export interface OutboxDeps {
+  /** The endpoint's base URL, e.g. `https://api.ingru.ru/privacy/v1`. */
+  base: string;
+  fetch: FetchLike;
+  /** Epoch milliseconds; read at each step, so an injected clock keeps tests instant. */
+  now: () => number;
+  /** In [0, 1), as `Math.random`. */
+  random: () => number;
+  /** Per-attempt timeout; default 15 s (lib/requests/endpoint.ts). */
+  timeoutMs?: number;
+  /** Requests in flight at once during a drain or poll round; default 2. */
+  concurrency?: number;
+}
+
+/** The options of one call to the endpoint: the clock, and the timeout when one is given. */
+export function callOptions(deps: OutboxDeps): { now: number; timeoutMs?: number } {
+  return { now: deps.now(), ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) };
+}
+
+/** The workers of a round: `deps.concurrency` of them, at least one. */
+export function workers(deps: OutboxDeps, worker: () => Promise<void>): Promise<void[]> {
+  return Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 2) }, worker));
+}
+
+export function asEndpointError(error: unknown): EndpointError {
+  if (error instanceof EndpointError) return error;
+  // Not the endpoint's doing (a bug, a storage hiccup): keep the request and try later.
+  return new EndpointError('retryable', `Sending failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+export function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'polls' | 'openSince'>(record: RequestRecord, ...keys: K[]): RequestRecord {
+  const copy = { ...record };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
+/**
+ * What the exchange says of the endpoint (lib/requests/liveness.ts): an answer in the contract's
+ * shape proves it exists; no connection, or an HTTP error, is noted as the last problem. A 2xx
+ * that did not match the contract is neither.
+ */
+export async function noteLiveness(db: PrivacyDb, deps: OutboxDeps, generation: number, answered: boolean, caught: unknown): Promise<void> {
+  // After a wipe nothing is written back, this included.
+  if (!isCurrent(db, generation)) return;
+  if (answered) await recordAnswered(db, deps.base, 'request', deps.now());
+  else if (caught instanceof EndpointError && caught.kind !== 'malformed') await recordFailure(db, deps.base, deps.now(), caught.status);
+}
