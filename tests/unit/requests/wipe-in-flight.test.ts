@@ -2,9 +2,11 @@
  * A wipe while a send or a status check is on the wire: what the wipe deleted stays deleted (the
  * request carries the admin's name, email and phone), and nothing more is sent.
  */
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { attemptSend, drain, enqueue, pollDue, type OutboxDeps } from '@/lib/requests/outbox';
+import type { RequestRecord } from '@/lib/requests/record';
 import { wipeAll } from '@/lib/wipe';
 import { makeBody } from './fixtures';
 
@@ -48,6 +50,23 @@ beforeEach(async () => {
   await resetDbForTests();
 });
 
+/**
+ * The admin wipes everything at the moment the outbox reads a request (Dexie's `reading` hook runs
+ * as the row comes back, before the outbox sees it); resolves when the wipe is done.
+ */
+function wipeOnFirstRead(): { wiped: Promise<void>; reads: () => number } {
+  let reads = 0;
+  let done: (wipe: Promise<void>) => void = () => undefined;
+  const wiped = new Promise<Promise<void>>((resolve) => (done = resolve)).then((wipe) => wipe);
+  const hook = (record: RequestRecord): RequestRecord => {
+    reads += 1;
+    if (reads === 1) done(Dexie.ignoreTransaction(() => wipeAll(db())));
+    return record;
+  };
+  db().requests.hook('reading', hook);
+  return { wiped: wiped.finally(() => db().requests.hook('reading').unsubscribe(hook)), reads: () => reads };
+}
+
 describe('a wipe while requests are on the wire', () => {
   it('keeps the sent request when nothing was wiped (the control)', async () => {
     const wire = heldEndpoint();
@@ -84,5 +103,68 @@ describe('a wipe while requests are on the wire', () => {
     await polling;
     expect(wire.gets).toEqual([record.id]);
     expect(await db().requests.count()).toBe(0);
+  });
+
+  it('sends nothing of a request wiped between reading it and sending it, and brings nothing back', async () => {
+    const wire = heldEndpoint();
+    wire.release();
+    const record = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    const wipe = wipeOnFirstRead();
+    await expect(attemptSend(db(), record.id, wire.deps)).resolves.toEqual({ kind: 'skipped', reason: 'wiped' });
+    await wipe.wiped;
+    expect(wipe.reads()).toBe(1);
+    expect(wire.posted).toEqual([]);
+    expect(await db().requests.count()).toBe(0);
+    // Not even the endpoint's liveness is noted: nothing went out.
+    expect(await db().settings.count()).toBe(0);
+  });
+
+  it('sends nothing when the wipe comes as a drain reads the next request due', async () => {
+    const wire = heldEndpoint();
+    wire.release();
+    await enqueue(db(), makeBody(), 'endpoint', NOW);
+    await enqueue(db(), makeBody(), 'endpoint', NOW);
+    const wipe = wipeOnFirstRead();
+    await expect(drain(db(), wire.deps)).resolves.toMatchObject({ sent: 0, retried: 0, failed: 0, nextDueAt: null });
+    await wipe.wiped;
+    expect(wipe.reads()).toBeGreaterThan(0);
+    expect(wire.posted).toEqual([]);
+    expect(await db().requests.count()).toBe(0);
+  });
+
+  it('skips a request whose record is gone by the time its status poll reads it, and polls the rest', async () => {
+    const wire = heldEndpoint();
+    wire.release();
+    const first = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    const second = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    await db().requests.update(first.id, { outboxDueAt: undefined, pollDueAt: NOW - 1, polls: 0 });
+    await db().requests.update(second.id, { outboxDueAt: undefined, pollDueAt: NOW, polls: 0 });
+    const gone = wipeOnFirstRead();
+    // The round lists both, then the first read wipes them; the second is read as gone.
+    await expect(pollDue(db(), wire.deps)).resolves.toEqual({ polled: 0, changed: 0, nextDueAt: null });
+    await gone.wiped;
+    expect(wire.gets).toEqual([]);
+    expect(await db().requests.count()).toBe(0);
+  });
+
+  it('polls the request still there when another disappears during the round (the control)', async () => {
+    const wire = heldEndpoint();
+    wire.release();
+    const kept = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    const deleted = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    await db().requests.update(kept.id, { outboxDueAt: undefined, pollDueAt: NOW - 1, polls: 0 });
+    await db().requests.update(deleted.id, { outboxDueAt: undefined, pollDueAt: NOW, polls: 0 });
+    const deps: OutboxDeps = {
+      ...wire.deps,
+      // While the first status check is on the wire, the other request is deleted.
+      fetch: async (url, init) => {
+        await db().requests.delete(deleted.id);
+        return wire.deps.fetch(url, init);
+      },
+    };
+    await expect(pollDue(db(), deps)).resolves.toMatchObject({ polled: 1, changed: 1 });
+    expect(wire.gets).toEqual([kept.id]);
+    expect(await db().requests.get(deleted.id)).toBeUndefined();
+    expect(await db().requests.get(kept.id)).toMatchObject({ polls: 0, events: expect.arrayContaining([expect.objectContaining({ kind: 'status', status: 'in_progress' })]) });
   });
 });
