@@ -17,7 +17,7 @@ const file = process.argv[2] ?? 'reports/mutation/mutation.json';
 const report = JSON.parse(readFileSync(file, 'utf8'));
 
 /** The floors issue 20 sets: 95% for the deadlines, the outbox and the chain, 90% for the rest. */
-const STRICT = [/^lib\/deadlines\//, /^lib\/requests\/outbox\.ts$/, /^lib\/consent\/(chain|verify)\.ts$/];
+const STRICT = [/^lib\/deadlines\//, /^lib\/requests\/outbox\//, /^lib\/consent\/(chain|verify)\.ts$/];
 const floorOf = (/** @type {string} */ path) => (STRICT.some((re) => re.test(path)) ? 95 : 90);
 
 let below = 0;

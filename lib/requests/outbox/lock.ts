@@ -15,22 +15,23 @@ export interface Locks {
   request<T>(name: string, callback: () => Promise<T>): Promise<T>;
 }
 
-/** A lock within this context: each task starts when the one before it under the same name has settled. */
+/**
+ * A lock within this context: each task starts when the one before it under the same name has
+ * settled. Only the last task's end is kept per name (one per database), so nothing grows.
+ */
 export function promiseChainLocks(): Locks {
   const tails = new Map<string, Promise<void>>();
   return {
     request<T>(name: string, callback: () => Promise<T>): Promise<T> {
       const result = (tails.get(name) ?? Promise.resolve()).then(callback);
       // The next task waits for this one to settle, whether it succeeds or fails.
-      const tail = result.then(
-        () => undefined,
-        () => undefined,
+      tails.set(
+        name,
+        result.then(
+          () => undefined,
+          () => undefined,
+        ),
       );
-      tails.set(name, tail);
-      // Forget a settled chain, unless a newer task has joined it since.
-      void tail.then(() => {
-        if (tails.get(name) === tail) tails.delete(name);
-      });
       return result;
     },
   };
