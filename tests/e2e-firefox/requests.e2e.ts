@@ -87,6 +87,20 @@ describe('the outbox against a faulty endpoint, in Firefox', () => {
     await page.close();
   });
 
+  it('holds the outbox’s Web Lock in the background page while a request is on the wire, and lets it go after', async () => {
+    // As in Chromium (tests/e2e/requests.e2e.ts): a page of the extension's origin sees the lock.
+    const OUTBOX_LOCK = 'ingroup-privacy/outbox/ingroup-privacy';
+    env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 4_000 } });
+    const page = await extensionPage(env.browser);
+    const held = (): Promise<string[]> => page.evaluate(async () => ((await navigator.locks.query()).held ?? []).map((lock) => lock.name ?? ''));
+    const reply = await message(page, { type: 'request/submit', draft: draft('access', 'lock case') });
+    expect(reply.ok).toBe(true);
+    await expect.poll(held, { timeout: 4_000, interval: 100 }).toContain(OUTBOX_LOCK);
+    await expect.poll(held, { timeout: 20_000, interval: 200 }).not.toContain(OUTBOX_LOCK);
+    expect(env.stack.endpoint.state.posts.get(reply.value!.id!)).toBe(1);
+    await page.close();
+  });
+
   it('delivers a request in flight when the browser stops, and one queued across a restart, exactly once each', async () => {
     env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 5_000 } });
     let page = await extensionPage(env.browser);
