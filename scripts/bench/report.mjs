@@ -193,7 +193,7 @@ export function markdown(list, env) {
     '  script writes the host: what Chromium itself takes on this machine before any of ours runs.',
     '- **Ledger**: `verifyChain` over 10,000 well-formed events (`lib/consent/chain.ts`), first run and',
     '  the median of seven more.',
-    '- **Outbox**: `drain` (`lib/requests/outbox.ts`) with fake-indexeddb against the local endpoint with',
+    '- **Outbox**: `drain` (`lib/requests/outbox/drain.ts`) with fake-indexeddb against the local endpoint with',
     '  its `throttle` fault; "lost" is a request without a receipt, "duplicated" a request the endpoint',
     '  stored twice or the extension recorded as received twice. The clock is injected, so backoff',
     '  waits cost nothing while the retry logic runs as in the product.',
