@@ -1,7 +1,7 @@
 /**
  * What every step of the outbox is given (`OutboxDeps`: the endpoint, fetch, the clock, the random
- * source), and the few things a send and a status poll do alike: word an unexpected failure, tell
- * the endpoint's liveness what an exchange showed, and drop a record's queue fields.
+ * source), and the few things a send and a status poll do alike: one call to the endpoint with what
+ * it shows of the endpoint's liveness, an unexpected failure worded, a record's queue fields dropped.
  */
 import type { PrivacyDb } from '../../db';
 import { isCurrent } from '../../wipe';
@@ -33,7 +33,7 @@ export function workers(deps: OutboxDeps, worker: () => Promise<void>): Promise<
   return Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 2) }, worker));
 }
 
-export function asEndpointError(error: unknown): EndpointError {
+function asEndpointError(error: unknown): EndpointError {
   if (error instanceof EndpointError) return error;
   // Not the endpoint's doing (a bug, a storage hiccup): keep the request and try later.
   return new EndpointError('retryable', `Sending failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -45,14 +45,23 @@ export function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'p
   return copy;
 }
 
+/** What one call to the endpoint came to: its answer, or the error it ended in (never both). */
+export type Exchange<T> = { answer: T; error?: undefined } | { answer?: undefined; error: EndpointError };
+
 /**
- * What the exchange says of the endpoint (lib/requests/liveness.ts): an answer in the contract's
- * shape proves it exists; no connection, or an HTTP error, is noted as the last problem. A 2xx
- * that did not match the contract is neither.
+ * Makes one call to the endpoint and notes what it says of the endpoint (lib/requests/liveness.ts):
+ * an answer in the contract's shape proves it exists; no connection, or an HTTP error, is noted as
+ * the last problem. A 2xx that did not match the contract is neither. After a wipe since
+ * `generation` nothing is noted: nothing is written back.
  */
-export async function noteLiveness(db: PrivacyDb, deps: OutboxDeps, generation: number, answered: boolean, caught: unknown): Promise<void> {
-  // After a wipe nothing is written back, this included.
-  if (!isCurrent(db, generation)) return;
-  if (answered) await recordAnswered(db, deps.base, 'request', deps.now());
-  else if (caught instanceof EndpointError && caught.kind !== 'malformed') await recordFailure(db, deps.base, deps.now(), caught.status);
+export async function exchange<T>(db: PrivacyDb, deps: OutboxDeps, generation: number, call: () => Promise<T>): Promise<Exchange<T>> {
+  let answer: T;
+  try {
+    answer = await call();
+  } catch (caught) {
+    if (isCurrent(db, generation) && caught instanceof EndpointError && caught.kind !== 'malformed') await recordFailure(db, deps.base, deps.now(), caught.status);
+    return { error: asEndpointError(caught) };
+  }
+  if (isCurrent(db, generation)) await recordAnswered(db, deps.base, 'request', deps.now());
+  return { answer };
 }

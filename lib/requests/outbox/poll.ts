@@ -9,7 +9,7 @@ import { getStatus, type EndpointError } from '../endpoint';
 import { deriveStatus, type RequestEvent, type RequestRecord } from '../record';
 import { FINAL_STATUSES } from '../types';
 import { pollDelay } from './backoff';
-import { asEndpointError, callOptions, noteLiveness, without, workers, type OutboxDeps } from './context';
+import { callOptions, exchange, without, workers, type OutboxDeps } from './context';
 import { serialised } from './lock';
 import { duePollIds, nextPollAt, readRequest, settle, type Settled } from './rows';
 
@@ -27,29 +27,19 @@ async function pollOne(db: PrivacyDb, id: string, deps: OutboxDeps): Promise<Pol
   const generation = wipeGeneration(db);
   const record = await readRequest(db, id);
   if (!record || record.pollDueAt === undefined || !isCurrent(db, generation)) return 'skipped';
-  let reply: StatusReply | undefined;
-  let error: EndpointError | undefined;
-  try {
-    reply = await getStatus(deps.base, id, deps.fetch, callOptions(deps));
-  } catch (caught) {
-    error = asEndpointError(caught);
-    await noteLiveness(db, deps, generation, false, caught);
-  }
-  if (reply) await noteLiveness(db, deps, generation, true, undefined);
-  const answer = reply;
+  const looked = await exchange(db, deps, generation, () => getStatus(deps.base, id, deps.fetch, callOptions(deps)));
   return settle(db, id, (current): Settled<PollOutcome> => {
     // Gone (wiped, or never there): the answer is not written back.
     if (!current || !isCurrent(db, generation) || current.pollDueAt === undefined) return { result: 'skipped' };
-    return answer ? answered(current, answer, deps) : unanswered(current, error, deps);
+    return looked.error ? unanswered(current, looked.error, deps) : answered(current, looked.answer, deps);
   });
 }
 
 /** Polling is best effort: no event for a failed look, just a later one (and the retry-after, if asked). */
-function unanswered(current: RequestRecord, error: EndpointError | undefined, deps: OutboxDeps): Settled<PollOutcome> {
+function unanswered(current: RequestRecord, error: EndpointError, deps: OutboxDeps): Settled<PollOutcome> {
   const now = deps.now();
   const polls = (current.polls ?? 0) + 1;
-  // Stryker disable next-line OptionalChaining: without a reply getStatus threw, so `error` is always set here
-  const wait = Math.max(pollDelay(polls, deps.random), error?.retryAfterMs ?? 0);
+  const wait = Math.max(pollDelay(polls, deps.random), error.retryAfterMs ?? 0);
   // Stryker disable next-line StringLiteral: pollDue counts only 'skipped' and 'changed'; 'error' and 'same' read alike
   return { write: { ...current, polls, pollDueAt: now + wait }, result: 'error' };
 }

@@ -5,11 +5,11 @@
  */
 import type { PrivacyDb } from '../../db';
 import { isCurrent, wipeGeneration } from '../../wipe';
-import { EndpointError, postRequest } from '../endpoint';
+import { postRequest, type EndpointError } from '../endpoint';
 import { sendsTo, type RequestEvent, type RequestRecord } from '../record';
 import type { Receipt } from '../types';
 import { MAX_ATTEMPTS, pollDelay, retryDelay } from './backoff';
-import { asEndpointError, callOptions, noteLiveness, without, type OutboxDeps } from './context';
+import { callOptions, exchange, without, type OutboxDeps } from './context';
 import { serialised } from './lock';
 import { readRequest, settle, type Settled } from './rows';
 
@@ -38,21 +38,12 @@ export async function sendOne(db: PrivacyDb, id: string, deps: OutboxDeps, gener
   if (!sendsTo(record, deps.base)) return { kind: 'skipped', reason: 'other-endpoint' };
   // Wiped since it was read: nothing of it goes out.
   if (!isCurrent(db, generation)) return { kind: 'skipped', reason: 'wiped' };
-  let receipt: Receipt | undefined;
-  let error: EndpointError | undefined;
-  try {
-    receipt = await postRequest(deps.base, record.body, deps.fetch, callOptions(deps));
-  } catch (caught) {
-    error = asEndpointError(caught);
-    await noteLiveness(db, deps, generation, false, caught);
-  }
-  if (receipt) await noteLiveness(db, deps, generation, true, undefined);
-  const sent = receipt;
+  const posted = await exchange(db, deps, generation, () => postRequest(deps.base, record.body, deps.fetch, callOptions(deps)));
   return settle(db, id, (current): Settled<AttemptOutcome> => {
     // Read again: the admin may have sent it by email while this attempt was on the wire, or
     // wiped everything — then nothing is written back (the request and its personal data stay gone).
     if (!current || !isCurrent(db, generation)) return { result: { kind: 'skipped', reason: 'wiped' } };
-    return sent ? stored(current, sent, deps) : unsent(current, error, deps);
+    return posted.error ? unsent(current, posted.error, deps) : stored(current, posted.answer, deps);
   });
 }
 
@@ -84,11 +75,9 @@ function stored(current: RequestRecord, receipt: Receipt, deps: OutboxDeps): Set
 }
 
 /** The attempt failed: a retry at its backoff, or `failed` when retrying is over or pointless. */
-function unsent(current: RequestRecord, error: EndpointError | undefined, deps: OutboxDeps): Settled<AttemptOutcome> {
+function unsent(current: RequestRecord, failure: EndpointError, deps: OutboxDeps): Settled<AttemptOutcome> {
   const now = deps.now();
   const attempts = current.attempts + 1;
-  // Stryker disable next-line StringLiteral: unreachable — postRequest either resolves with a receipt or throws, so `error` is set here
-  const failure = error ?? new EndpointError('retryable', 'Sending ended without an answer.');
   const httpStatus = failure.status !== undefined ? { httpStatus: failure.status } : {};
   const stillPending = current.outboxDueAt !== undefined;
   if (failure.retryable && attempts < MAX_ATTEMPTS) {
