@@ -51,9 +51,10 @@ async function drainPass(db: PrivacyDb, deps: OutboxDeps, totals: DrainResult): 
   }
 }
 
+/** A drain under way: its result to come, and whether it was asked for again meanwhile. */
 interface Running {
   promise: Promise<DrainResult>;
-  again: boolean;
+  askedAgain: { value: boolean };
 }
 /** The drain of each database asked for and not yet finished, in this context. */
 const draining = new WeakMap<PrivacyDb, Running>();
@@ -67,23 +68,23 @@ const draining = new WeakMap<PrivacyDb, Running>();
 export function drain(db: PrivacyDb, deps: OutboxDeps): Promise<DrainResult> {
   const running = draining.get(db);
   if (running) {
-    running.again = true;
+    running.askedAgain.value = true;
     return running.promise;
   }
-  const state: Running = { again: false, promise: Promise.resolve({ sent: 0, retried: 0, failed: 0, nextDueAt: null }) };
-  state.promise = serialised(db, async (): Promise<DrainResult> => {
+  const askedAgain = { value: false };
+  const promise = serialised(db, async (): Promise<DrainResult> => {
     try {
       const totals: DrainResult = { sent: 0, retried: 0, failed: 0, nextDueAt: null };
       do {
-        state.again = false;
+        askedAgain.value = false;
         await drainPass(db, deps, totals);
-      } while (state.again);
+      } while (askedAgain.value);
       totals.nextDueAt = await nextSendAt(db, deps.base);
       return totals;
     } finally {
       draining.delete(db);
     }
   });
-  draining.set(db, state);
-  return state.promise;
+  draining.set(db, { promise, askedAgain });
+  return promise;
 }

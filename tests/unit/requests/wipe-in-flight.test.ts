@@ -88,6 +88,8 @@ describe('a wipe while requests are on the wire', () => {
     wire.release();
     await draining;
     expect(await db().requests.count()).toBe(0);
+    // Nor what the answer said of the endpoint: the wipe cleared that too.
+    expect(await db().settings.count()).toBe(0);
     expect(wire.posted).toHaveLength(1);
     expect([first.id, second.id]).toContain(wire.posted[0]);
   });
@@ -103,6 +105,38 @@ describe('a wipe while requests are on the wire', () => {
     await polling;
     expect(wire.gets).toEqual([record.id]);
     expect(await db().requests.count()).toBe(0);
+    expect(await db().settings.count()).toBe(0);
+  });
+
+  it('notes nothing of the endpoint when a failure answers a send after the wipe', async () => {
+    const wire = heldEndpoint();
+    const record = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    const failing: OutboxDeps = {
+      ...wire.deps,
+      fetch: async (url, init) => {
+        await wire.deps.fetch(url, init);
+        return new Response(JSON.stringify({ title: 'Unavailable', detail: 'fixture outage' }), { status: 503, headers: { 'content-type': 'application/problem+json' } });
+      },
+    };
+    const sending = attemptSend(db(), record.id, failing);
+    await wire.onWire;
+    await wipeAll(db());
+    wire.release();
+    await expect(sending).resolves.toEqual({ kind: 'skipped', reason: 'wiped' });
+    expect(await db().requests.count()).toBe(0);
+    expect(await db().settings.count()).toBe(0);
+  });
+
+  it('notes the failure when nothing was wiped (the control)', async () => {
+    const wire = heldEndpoint();
+    wire.release();
+    const record = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    const failing: OutboxDeps = {
+      ...wire.deps,
+      fetch: async () => new Response(JSON.stringify({ title: 'Unavailable', detail: 'fixture outage' }), { status: 503, headers: { 'content-type': 'application/problem+json' } }),
+    };
+    await expect(attemptSend(db(), record.id, failing)).resolves.toMatchObject({ kind: 'retry' });
+    expect(await db().settings.count()).toBe(1);
   });
 
   it('sends nothing of a request wiped between reading it and sending it, and brings nothing back', async () => {
