@@ -153,7 +153,7 @@ describe('the outbox under one lock', () => {
   function endpoint(log: string[], hold?: Promise<void>): OutboxDeps {
     const fetch = async (url: string, init?: RequestInit): Promise<Response> => {
       if (init?.method === 'POST') {
-        const { id } = JSON.parse(String(init.body)) as { id: string };
+        const { id } = JSON.parse(init.body as string) as { id: string };
         log.push(`POST ${id}`);
         await hold;
         log.push(`receipt ${id}`);

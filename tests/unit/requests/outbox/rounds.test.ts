@@ -38,7 +38,7 @@ function crowdedEndpoint(company: number) {
     }
     onWire -= 1;
     if (init?.method === 'POST') {
-      const { id } = JSON.parse(String(init.body)) as { id: string };
+      const { id } = JSON.parse(init.body as string) as { id: string };
       return json(202, { id, reference: 'ING-1', status: 'received', receivedAt: new Date(NOW).toISOString(), verification: 'none' });
     }
     const id = new URL(url).pathname.split('/').pop() ?? '';
