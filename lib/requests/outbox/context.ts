@@ -23,9 +23,9 @@ export interface OutboxDeps {
   concurrency?: number;
 }
 
-/** The options of one call to the endpoint: the clock, and the timeout when one is given. */
+/** The options of one call to the endpoint: the clock, and the timeout (the endpoint client's default when none is given). */
 export function callOptions(deps: OutboxDeps): { now: number; timeoutMs?: number } {
-  return { now: deps.now(), ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}) };
+  return { now: deps.now(), timeoutMs: deps.timeoutMs };
 }
 
 /** The workers of a round: `deps.concurrency` of them, at least one. */
