@@ -95,3 +95,31 @@ describe('requests on the wire at once', () => {
     expect(endpoint.most()).toBe(expected);
   });
 });
+
+describe('an outage met by two sends at once', () => {
+  it('holds the rest just behind the sooner of the two retries', async () => {
+    const ids = await queued(3);
+    // Both sends meet the outage together; the endpoint asks the first to come back in 10 s, the other in 60 s.
+    const arrived: string[] = [];
+    let bothThere: () => void = () => undefined;
+    const together = new Promise<void>((resolve) => (bothThere = resolve));
+    const fetch = async (_url: string, init?: RequestInit): Promise<Response> => {
+      const { id } = JSON.parse(init?.body as string) as { id: string };
+      arrived.push(id);
+      if (arrived.length === 2) bothThere();
+      await together;
+      return new Response(JSON.stringify({ title: 'Unavailable', detail: 'fixture outage' }), {
+        status: 503,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': arrived[0] === id ? '10' : '60' },
+      });
+    };
+    const deps: OutboxDeps = { base: 'https://api.ingru.ru/privacy/v1', fetch, now: () => NOW, random: () => 0.5, timeoutMs: 5_000, concurrency: 2 };
+    await expect(drain(db(), deps)).resolves.toEqual({ sent: 0, retried: 2, failed: 0, nextDueAt: NOW + 10_000 });
+    const dueAt = async (id: string | undefined): Promise<number | undefined> => (await db().requests.get(id ?? ''))?.outboxDueAt;
+    const [first, second] = arrived;
+    const held = ids.find((id) => !arrived.includes(id));
+    expect(await dueAt(first)).toBe(NOW + 10_000);
+    expect(await dueAt(second)).toBe(NOW + 60_000);
+    expect(await dueAt(held)).toBe(NOW + 10_001);
+  });
+});
