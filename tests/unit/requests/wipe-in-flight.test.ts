@@ -3,7 +3,7 @@
  * request carries the admin's name, email and phone), and nothing more is sent.
  */
 import Dexie from 'dexie';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { attemptSend, drain, enqueue, pollDue, type OutboxDeps } from '@/lib/requests/outbox';
 import type { RequestRecord } from '@/lib/requests/record';
@@ -200,5 +200,44 @@ describe('a wipe while requests are on the wire', () => {
     expect(wire.gets).toEqual([kept.id]);
     expect(await db().requests.get(deleted.id)).toBeUndefined();
     expect(await db().requests.get(kept.id)).toMatchObject({ polls: 0, events: expect.arrayContaining([expect.objectContaining({ kind: 'status', status: 'in_progress' })]) });
+  });
+
+  it('does not hold a request made after the wipe behind an outage met before it', async () => {
+    const failed = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    const onWireDuringWipe = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    // One send fails at once (come back in 10 s); the other is still on the wire when the admin
+    // wipes everything and then makes a new request.
+    let releaseHeld: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (releaseHeld = resolve));
+    let heldArrived: () => void = () => undefined;
+    const heldOnWire = new Promise<void>((resolve) => (heldArrived = resolve));
+    const answered: string[] = [];
+    let calls = 0;
+    const fetch = async (_url: string, init?: RequestInit): Promise<Response> => {
+      const { id } = JSON.parse(init?.body as string) as { id: string };
+      calls += 1;
+      if (calls === 2) {
+        heldArrived();
+        await held;
+      }
+      answered.push(id);
+      return new Response(JSON.stringify({ title: 'Unavailable', detail: 'fixture outage' }), {
+        status: 503,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '10' },
+      });
+    };
+    const deps: OutboxDeps = { base: 'https://api.ingru.ru/privacy/v1', fetch, now: () => NOW, random: () => 0.5, concurrency: 2 };
+    const draining = drain(db(), deps);
+    await heldOnWire;
+    // The failed one's retry is stored (the drain will hold the rest behind it) before the wipe.
+    await vi.waitFor(async () => expect((await db().requests.toArray()).some((r) => r.attempts === 1)).toBe(true));
+    await wipeAll(db());
+    const fresh = await enqueue(db(), makeBody(), 'endpoint', NOW);
+    releaseHeld();
+    await draining;
+    expect([failed.id, onWireDuringWipe.id]).toContain(answered[0]);
+    expect(await db().requests.count()).toBe(1);
+    // Due now, as it was made: the outage it would be held behind belongs to wiped requests.
+    expect((await db().requests.get(fresh.id))?.outboxDueAt).toBe(NOW);
   });
 });
