@@ -71,6 +71,7 @@ export function drain(db: PrivacyDb, deps: OutboxDeps): Promise<DrainResult> {
     running.askedAgain.value = true;
     return running.promise;
   }
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: each pass sets `value` to false before it is first read
   const askedAgain = { value: false };
   const promise = serialised(db, async (): Promise<DrainResult> => {
     try {
