@@ -1,6 +1,6 @@
 /**
  * The requests table's reads for the pages and the panel, each row parsed on read. The outbox
- * (lib/requests/outbox.ts) keeps its own transactional writes.
+ * (lib/requests/outbox/rows.ts) keeps its own transactional reads and writes.
  */
 import Dexie from 'dexie';
 import { RequestRecordSchema, sendsTo, type RequestRecord } from '../requests/record';

@@ -3,10 +3,10 @@
  * source), and the few things a send and a status poll do alike: one call to the endpoint with what
  * it shows of the endpoint's liveness, an unexpected failure worded, a record's queue fields dropped.
  */
-import type { PrivacyDb } from '../../db';
+import type { PrivacyDb } from '../../store/db';
 import { isCurrent } from '../../wipe';
 import { EndpointError, type FetchLike } from '../endpoint';
-import { recordAnswered, recordFailure } from '../liveness';
+import { recordAnswered, recordFailure } from '../../store/liveness';
 import type { RequestRecord } from '../record';
 
 export interface OutboxDeps {

@@ -4,7 +4,7 @@
  * 5xx), the drain stops and holds the other due requests until the failed one's next try, so an
  * outage costs one probe per backoff step, not one attempt per request.
  */
-import type { PrivacyDb } from '../../db';
+import type { PrivacyDb } from '../../store/db';
 import { isCurrent, wipeGeneration } from '../../wipe';
 import { sendsTo } from '../record';
 import { workers, type OutboxDeps } from './context';

@@ -3,7 +3,7 @@
  * holding the outbox lock for the round. A `status` event is stored only when something changed;
  * a final status (completed, rejected) ends the following.
  */
-import type { PrivacyDb } from '../../db';
+import type { PrivacyDb } from '../../store/db';
 import { isCurrent, wipeGeneration } from '../../wipe';
 import { getStatus, type EndpointError } from '../endpoint';
 import { deriveStatus, type RequestEvent, type RequestRecord } from '../record';

@@ -5,7 +5,7 @@
  * so the admin is never kept waiting by a round on the wire: a round re-reads the request before
  * it writes its outcome, and keeps what the admin did meanwhile.
  */
-import type { PrivacyDb } from '../../db';
+import type { PrivacyDb } from '../../store/db';
 import { deriveStatus, type Channel, type Identity, type RequestRecord } from '../record';
 import type { RequestBody } from '../types';
 import { without } from './context';

@@ -4,7 +4,7 @@
  * no table or index name. A record leaves the send queue (`outboxDueAt` removed) or the poll
  * queue (`pollDueAt` removed) only through `settle`, in the same write that stores the outcome.
  */
-import type { PrivacyDb } from '../../db';
+import type { PrivacyDb } from '../../store/db';
 import { sendsTo, type RequestRecord } from '../record';
 
 /** One request, or undefined when it is not (or no longer) there. */

@@ -3,7 +3,7 @@
  * store the outcome — the receipt, a retry at its backoff, or `failed` — in the same write that
  * takes it off the send queue. Never throws for endpoint trouble; the outcome says what happened.
  */
-import type { PrivacyDb } from '../../db';
+import type { PrivacyDb } from '../../store/db';
 import { isCurrent, wipeGeneration } from '../../wipe';
 import { postRequest, type EndpointError } from '../endpoint';
 import { sendsTo, type RequestEvent, type RequestRecord } from '../record';

@@ -1,5 +1,5 @@
 /** When the background should wake the outbox next: the soonest send or status poll due. */
-import type { PrivacyDb } from '../../db';
+import type { PrivacyDb } from '../../store/db';
 import { nextPollAt, nextSendAt } from './rows';
 
 /** The soonest time anything (a send or a status poll) is due — what the background's alarm is set for. */

@@ -6,7 +6,7 @@
  * holder per name, the rest in the order asked); the browsers' own run in the e2e suites.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { attemptSend, drain, enqueue, pollDue, type OutboxDeps } from '@/lib/requests/outbox';
 import { availableLocks, outboxLockName, promiseChainLocks, serialised, type Locks } from '@/lib/requests/outbox/lock';
 import { makeBody } from '../fixtures';

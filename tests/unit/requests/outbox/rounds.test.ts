@@ -4,7 +4,7 @@
  * asks for, and never none — for the sends of a drain and for the status checks of a poll round.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, resetDbForTests } from '@/lib/db';
+import { db, resetDbForTests } from '@/lib/store/db';
 import { drain, enqueue, pollDue, type OutboxDeps } from '@/lib/requests/outbox';
 import { makeBody } from '../fixtures';
 
