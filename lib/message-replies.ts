@@ -4,6 +4,7 @@
  * the background needs, so the pages that send messages stay small.
  */
 import { z } from 'zod/mini';
+import { RegimeSchema } from './vocabulary';
 
 /**
  * The background's answer to `page/seen`: how many Ingroup widgets the launcher may show, and
@@ -33,7 +34,7 @@ export const REPLIES = {
     rejected: z.array(z.object({ index: z.int(), reason: z.string(), code: z.optional(z.literal('future')), timestamp: z.optional(z.string()) })),
   }),
   'data/wipe': z.object({ wiped: z.literal(true) }),
-  'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),
+  'settings/regime': z.object({ regime: RegimeSchema }),
   'settings/endpoint': z.object({ base: z.string() }),
   'panel/close': z.object({ closed: z.boolean() }),
   'access/missing': z.object({ missing: z.array(z.string()) }),

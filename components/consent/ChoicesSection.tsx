@@ -1,4 +1,3 @@
-import type { ConsentPurpose } from '@/lib/consent/event';
 import type { CurrentChoice } from '@/lib/consent/ledger';
 import type { MessageKey } from '@/lib/i18n';
 import type { PanelModel } from '@/lib/panel/model-schema';
@@ -9,8 +8,10 @@ import { useI18n } from '../common/i18n';
 import { useLazy } from '../common/use-lazy';
 import { Section, SectionRef } from '../panel/Section';
 import { usePanelChoices } from './use-panel-choices';
+import type { Lang } from '@/lib/vocabulary';
+import type { ConsentPurpose } from '@/lib/vocabulary';
 
-function formatTime(iso: string, lang: 'ru' | 'en'): string {
+function formatTime(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 

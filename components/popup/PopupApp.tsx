@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { defaultRegime } from '@/lib/amocrm/host';
-import type { Lang } from '@/lib/i18n';
+import { type Lang, regimeOf } from '@/lib/vocabulary';
 import { LazyHostAccess } from '../common/LazyHostAccess';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LazyRequests } from '../requests/LazyRequests';
@@ -123,7 +122,7 @@ function Popup(): preact.JSX.Element {
   const stateOf = (line: AccountLine): MarketingRequestState | null => {
     if (lastRequests.status !== 'ready') return null;
     const record = lastRequests.value.get(line.account.host);
-    const regime = line.account.regime ?? defaultRegime(line.account.host);
+    const regime = regimeOf(line.account);
     return marketingRequestState(line.marketing ? { state: line.marketing } : null, record ? requestView(record, regime, today) : null);
   };
   return (
@@ -189,7 +188,7 @@ function Popup(): preact.JSX.Element {
           ))}
         </ul>
       </section>
-      <LazyRequests regimeOf={(host) => lines.find((l) => l.account.host === host)?.account.regime ?? defaultRegime(host)} />
+      <LazyRequests regimeOf={(host) => regimeOf(lines.find((l) => l.account.host === host)?.account ?? host)} />
     </main>
   );
 }

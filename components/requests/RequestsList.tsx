@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Regime } from '@/lib/amocrm/host';
+import type { Lang, Regime } from '@/lib/vocabulary';
 import type { RuCalendar } from '@/lib/deadlines/ru-calendar';
-import type { Lang, MessageKey } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n';
 import { requestTitle } from '@/lib/requests/titles';
 import { isFinal, type RequestEvent, type RequestRecord } from '@/lib/requests/record';
 import { requestView, type RequestView } from '@/lib/requests/view';

@@ -1,9 +1,9 @@
 import '@/lib/zod-config';
 import { render } from 'preact';
 import { PanelApp } from '@/components/panel/PanelApp';
-import { isLang } from '@/lib/i18n';
 import '@/components/common/base.css';
 import '@/components/panel/panel.css';
+import { isLang } from '@/lib/vocabulary';
 
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang');

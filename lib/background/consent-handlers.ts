@@ -4,12 +4,12 @@
  * reaches Ingroup) through `onMarketingChange`.
  */
 import { readSnapshot } from '../store/snapshots';
-import type { ConsentState } from '../consent/event';
 import { appendConsents, currentChoices, type ConsentInput } from '../consent/ledger';
 import { importLedger } from '../consent/import';
 import { POLICY_VERSION } from '../policy/version';
 import type { BackgroundDeps } from './deps';
 import type { Handlers } from './router';
+import type { ConsentState } from '../vocabulary';
 
 /** A choice for a host the extension has never recorded (a typo, or data wiped since the popup opened). */
 export class UnknownAccount extends Error {

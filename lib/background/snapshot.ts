@@ -5,7 +5,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import { createAmoClient, type AmoTransport } from '../amocrm/client';
 import { AmoError } from '../amocrm/errors';
-import { parseAccountHost } from '../amocrm/host';
+import { parseAccountHost } from '../vocabulary';
 import { createLimiter } from '../amocrm/limiter';
 import { buildSnapshot, isStale, type Snapshot } from '../amocrm/snapshot';
 import { readSnapshot, saveSnapshot } from '../store/snapshots';

@@ -9,19 +9,8 @@ import { z } from 'zod/mini';
 import type { PrivacyDb } from '../store/db';
 import { hashEvent } from './chain';
 import { followLedger } from '../store/ledger';
-import {
-  CONSENT_PURPOSES,
-  ConsentPurpose,
-  ConsentState,
-  GENESIS_HASH,
-  PolicyVersionSchema,
-  LedgerEventSchema,
-  zonedTimestamp,
-  type ConsentMethod,
-  type LedgerEvent,
-  type PolicyVersion,
-  type UnhashedEvent,
-} from './event';
+import { CONSENT_PURPOSES, ConsentPurpose, ConsentState, PolicyVersionSchema, type ConsentMethod, type PolicyVersion } from '../vocabulary';
+import { GENESIS_HASH, LedgerEventSchema, zonedTimestamp, type LedgerEvent, type UnhashedEvent } from './event';
 
 export interface ConsentInput {
   account: { id: number | null; host: string };

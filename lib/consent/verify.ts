@@ -5,6 +5,7 @@
  */
 import type { PrivacyDb } from '../store/db';
 import { hashEventSync } from './chain';
+import { CONSENT_METHODS, CONSENT_PURPOSES, CONSENT_STATES } from '../vocabulary';
 import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from './event';
 import { allEvents } from './ledger';
 
@@ -38,19 +39,15 @@ export type ChainVerdict =
       params: Record<string, string | number>;
     };
 
-const STATES = ['given', 'refused', 'withdrawn'] as const;
-const PURPOSES = ['marketing', 'improvements', 'third_party_combination'] as const;
-const METHODS = ['popup', 'panel', 'import', 'request'] as const;
-
 /**
  * The event as it was when `originalHash` was computed, if it differed only in its state, purpose
  * or method (the fields a forger would change): tries each combination, 36 digests.
  */
 export function recoverOriginal(event: LedgerEvent, originalHash: string): UnhashedEvent | null {
   const { seq: _seq, hash: _hash, ...base } = event;
-  for (const state of STATES) {
-    for (const purpose of PURPOSES) {
-      for (const method of METHODS) {
+  for (const state of CONSENT_STATES) {
+    for (const purpose of CONSENT_PURPOSES) {
+      for (const method of CONSENT_METHODS) {
         // Stryker disable next-line ConditionalExpression: the unchanged event hashes to its own hash, never to the different original's
         if (state === base.state && purpose === base.purpose && method === base.method) continue;
         const candidate: UnhashedEvent = { ...base, state, purpose, method };

@@ -9,9 +9,8 @@ import { inventoryEn, inventoryRu } from './inventory';
 import { overviewEn, overviewRu } from './overview';
 import { requestsEn, requestsRu } from './requests';
 import { ru as baseRu } from './ru';
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
-export type { Lang } from './launcher';
 const en = { ...baseEn, ...inventoryEn, ...evidenceEn, ...consentEn, ...requestsEn, ...overviewEn };
 const ru: Record<keyof typeof en, string> = { ...baseRu, ...inventoryRu, ...evidenceRu, ...consentRu, ...requestsRu, ...overviewRu };
 
@@ -29,10 +28,6 @@ export function translator(lang: Lang): Translate {
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
-}
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'ru' || value === 'en';
 }
 
 /** The browser's language when nothing else says: Russian for ru*, English otherwise. */

@@ -9,10 +9,10 @@
  * authority (the language the EDPB's cross-border procedures run in). When the admin reads
  * another language, a translation comes with it, for them, not for filing.
  */
-import type { Regime } from '../amocrm/host';
+import type { Lang, Regime } from '../vocabulary';
 import { toMoscowDate } from '../deadlines/dates';
 import { cite } from '../deadlines/statutes';
-import { translator, type Lang, type MessageKey } from '../i18n';
+import { translator, type MessageKey } from '../i18n';
 import { legalBasis, requestTitle, SUPPORT_EMAIL } from './email';
 import type { RequestView } from './view';
 

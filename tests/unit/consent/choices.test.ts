@@ -3,12 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/lib/background/handlers';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
-import type { ConsentPurpose, ConsentState } from '@/lib/consent/event';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { importLedger } from '@/lib/consent/import';
 import { allEvents, appendConsent, appendConsents, currentChoices } from '@/lib/consent/ledger';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { chainEvents, consentInput } from './fixtures';
+import type { ConsentPurpose, ConsentState } from '@/lib/vocabulary';
 
 const HOST = 'fixture-agency.amocrm.ru';
 

@@ -1,7 +1,8 @@
 // Builders for consent ledger tests. Hosts and ids are invented fixtures.
 import { hashEvent } from '@/lib/consent/chain';
-import { GENESIS_HASH, type ConsentPurpose, type ConsentState, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
+import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
 import type { ConsentInput } from '@/lib/consent/ledger';
+import type { ConsentPurpose, ConsentState } from '@/lib/vocabulary';
 
 export const POLICY = {
   effectiveDate: '2022-01-20',

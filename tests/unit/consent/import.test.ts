@@ -106,7 +106,7 @@ describe('importLedger', () => {
       const file = JSON.parse(ledgerFileJson(await buildChain(3)));
       file.events[1].host = 'evil.example.com';
       file.events[1].account.host = 'evil.example.com';
-      await expectRefused(JSON.stringify(file), 1, /Event #2 in the file is malformed \(account\.host: expected an amoCRM account host\)/);
+      await expectRefused(JSON.stringify(file), 1, /Event #2 in the file is malformed \(account\.host: an amoCRM account host such as example\.amocrm\.ru\)/);
     });
 
     it.each([
