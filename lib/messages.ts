@@ -106,28 +106,16 @@ export const ToContent = z.discriminatedUnion('type', [
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
-/** What a content script's fetch of amoCRM's API came back with, before any parsing. */
-export const AmoFetchReply = z.object({
-  status: z.int(),
-  contentType: z.string(),
-  retryAfter: z.nullable(z.string()),
-  body: z.string(),
-});
-export type AmoFetchReply = z.infer<typeof AmoFetchReply>;
-
-/** The content script's answer as it crosses to the background: the reply, and the origin that gave it. */
-export const AmoFetchAnswer = z.extend(AmoFetchReply, { origin: z.string() });
-export type AmoFetchAnswer = z.infer<typeof AmoFetchAnswer>;
-
 // The replies live apart so that pages sending messages (lib/send.ts) do not carry the
 // background's whole schema of what it accepts: the panel's first paint has no room (DESIGN §9).
-export { Envelope, PageSeenReply, REPLIES, ReplyError, type Reply, type ReplyOf } from './message-replies';
-import type { RepliedType, Reply } from './message-replies';
+export { AmoFetchAnswer, AmoFetchReply, Envelope, PageSeenReply, REPLIES, ReplyError, type Reply, type ReplyOf } from './message-replies';
+import type { ContentRepliedType, RepliedType, Reply } from './message-replies';
 
 // Every message has its reply and every reply its message (checked here: this module knows both,
 // and the replies must not import it back).
 type Holds<T extends true> = T;
 type _EveryMessageReplied = Holds<[ToBackgroundType] extends [RepliedType] ? ([RepliedType] extends [ToBackgroundType] ? true : false) : false>;
+type _EveryContentMessageReplied = Holds<[ToContent['type']] extends [ContentRepliedType] ? ([ContentRepliedType] extends [ToContent['type']] ? true : false) : false>;
 
 export interface SenderLike {
   id?: string | undefined;

@@ -11,6 +11,7 @@ import { useLastMarketingRequests } from './use-marketing-requests';
 import { marketingRequestState, type MarketingRequestState } from '@/lib/requests/marketing-state';
 import { popupTranslator } from '@/lib/i18n/popup';
 import { requestView } from '@/lib/requests/view';
+import { sendToTab } from '@/lib/send-to-tab';
 import type { MessageKey } from '@/lib/i18n';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
@@ -102,7 +103,7 @@ function Popup(): preact.JSX.Element {
     if (!tab) return;
     setOpenFailed(null);
     try {
-      await browser.tabs.sendMessage(tab.tabId, { type: 'panel/open' }, { frameId: 0 });
+      await sendToTab(browser, tab.tabId, { type: 'panel/open' });
       window.close();
     } catch (error) {
       // Typically a tab opened before the extension was installed or updated: its page has no launcher yet.
