@@ -12,7 +12,7 @@ import { marketingRequestState, type MarketingRequestState } from '@/lib/request
 import { popupTranslator } from '@/lib/i18n/popup';
 import { requestView } from '@/lib/requests/view';
 import { sendToTab } from '@/lib/send-to-tab';
-import type { MessageKey } from '@/lib/i18n';
+import { keyOf } from '@/lib/i18n';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   return (
@@ -31,7 +31,7 @@ function RequestState({ id, state }: { id: string; state: MarketingRequestState 
   else if (state.kind === 'unsent') text = p('popup.request.unsent');
   else {
     const day = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-    const status = state.status === 'overdue' ? p('popup.request.overdue', { date: state.dueDate ? day(state.dueDate) : '—' }) : t(`requests.status.${state.status}` as MessageKey);
+    const status = state.status === 'overdue' ? p('popup.request.overdue', { date: state.dueDate ? day(state.dueDate) : '—' }) : t(keyOf('requests.status', state.status));
     text = p(`popup.request.${state.type}`, { status });
   }
   const tone = state.kind === 'unsent' || (state.kind === 'request' && (state.status === 'overdue' || state.status === 'failed')) ? 'bad' : 'muted';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Regime } from '@/lib/vocabulary';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
-import type { MessageKey } from '@/lib/i18n';
+import { keyOf } from '@/lib/i18n';
 import { routeWords } from '@/lib/i18n/email-route';
 import { anchorWords } from '@/lib/i18n/ledger-anchor';
 import { hasAnswered, type EndpointLiveness } from '@/lib/requests/liveness';
@@ -163,7 +163,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
                 <select value={c.field} onChange={(e) => setCorrections(corrections.map((x, j) => (j === i ? { ...x, field: e.currentTarget.value } : x)))}>
                   {FIELDS.map((f) => (
                     <option key={f} value={f}>
-                      {t(`composer.field.${f}` as MessageKey)}
+                      {t(keyOf('composer.field', f))}
                     </option>
                   ))}
                 </select>

@@ -81,6 +81,8 @@ export function appendConsents(db: PrivacyDb, inputs: readonly ConsentInput[]): 
           const current = (await db.ledger.orderBy('seq').last())?.hash ?? GENESIS_HASH;
           if (current !== head) throw new HeadMoved();
           const keys = await db.ledger.bulkAdd(events, { allKeys: true });
+          // bulkAdd with allKeys gives one key per event, in order.
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
           const stored = events.map((event, i) => ({ ...event, seq: keys[i]! }));
           await followLedger(db.choices, stored);
           return stored;
@@ -91,11 +93,6 @@ export function appendConsents(db: PrivacyDb, inputs: readonly ConsentInput[]): 
     }
     throw new LedgerWriteFailed('The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.');
   });
-}
-
-export async function appendConsent(db: PrivacyDb, input: ConsentInput): Promise<LedgerEvent> {
-  const [event] = await appendConsents(db, [input]);
-  return event!;
 }
 
 export const CurrentChoiceSchema = z.object({

@@ -80,17 +80,13 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
   });
   const ids = new Set<string>();
 
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
+  for (const [i, event] of events.entries()) {
     const n = i + 1;
-    const fail = (reason: ChainBreakReason, message: string, params: Record<string, string | number> = {}, at = i): ChainVerdict => ({
-      ok: false,
-      index: at,
-      id: events[at]!.id,
-      reason,
-      message,
-      params: { n: at + 1, id: events[at]!.id, ...params },
-    });
+    /** The chain breaks at this event, or (`at`) at an earlier one it names. */
+    const fail = (reason: ChainBreakReason, message: string, params: Record<string, string | number> = {}, at = i): ChainVerdict => {
+      const id = (events[at] ?? event).id;
+      return { ok: false, index: at, id, reason, message, params: { n: at + 1, id, ...params } };
+    };
 
     if (ids.has(event.id)) return fail('duplicate', `Event #${n} (${event.id}) appears twice in the ledger.`, { words: 'duplicate' });
     ids.add(event.id);

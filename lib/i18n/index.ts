@@ -21,6 +21,15 @@ const DICTIONARIES: Record<Lang, Dictionary> = { en, ru };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/**
+ * The key for one value of a finite set under a prefix: `keyOf('requests.status', view.state.status)`.
+ * Its type is the template literal `${prefix}.${value}`, so handing it to a `Translate` is a type
+ * error as soon as one value of the set has no words in the dictionaries — no cast to hide it.
+ */
+export function keyOf<const P extends string, const V extends string>(prefix: P, value: V): `${P}.${V}` {
+  return `${prefix}.${value}`;
+}
+
 export function translator(lang: Lang): Translate {
   const dict = DICTIONARIES[lang];
   return (key, params) => {

@@ -8,7 +8,7 @@
  * `UID` = `<request id>@ingru-privacy`.
  */
 import { csvFile } from '../consent/export';
-import { translator, type MessageKey } from '../i18n';
+import { keyOf, translator } from '../i18n';
 import { deriveStatus, isFinal, type RequestRecord } from './record';
 import { requestTitle } from './titles';
 import type { RequestView } from './view';
@@ -158,7 +158,7 @@ function label(view: RequestView, lang: Lang): string {
 }
 
 function statusWords(view: RequestView, lang: Lang): string {
-  return translator(lang)(`requests.status.${view.state.status}` as MessageKey);
+  return translator(lang)(keyOf('requests.status', view.state.status));
 }
 
 function facts(view: RequestView, lang: Lang): string[] {

@@ -104,11 +104,6 @@ export async function enqueue(
   return record;
 }
 
-/** Requests waiting to be (re)sent whose time has come, soonest first. */
-export async function dueForSend(db: PrivacyDb, now: number): Promise<RequestRecord[]> {
-  return db.requests.where('outboxDueAt').belowOrEqual(now).toArray();
-}
-
 export type AttemptOutcome =
   | { kind: 'sent'; receipt: Receipt }
   | { kind: 'retry'; dueAt: number; error: EndpointError }
