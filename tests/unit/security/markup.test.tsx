@@ -39,9 +39,8 @@ function snapshotWith(text: string, code: string = CODE): Snapshot {
     admin: { id: 7002002, name: text, email: text, phone: text, isAdmin: true },
     adminUnavailable: null,
     userCount: 12,
-    widgets: [{ id: 1, code, version: text, rating: null, installed: true }],
+    widgets: [{ id: 1, code, version: text, rating: null }],
     widgetTotal: 40,
-    apiCalls: 5,
   };
 }
 

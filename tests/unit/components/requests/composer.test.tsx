@@ -25,7 +25,6 @@ const snapshot: Snapshot = {
   userCount: 12,
   widgets: [],
   widgetTotal: 40,
-  apiCalls: 5,
 };
 
 const NEVER_ANSWERED: EndpointLiveness = {
