@@ -31,8 +31,8 @@ export function ledgerFileJson(events: readonly LedgerEvent[], now: Date = new D
 // ---------------------------------------------------------------------------------------------
 // Kantara Initiative Consent Receipt Specification v1.1.0
 //
-// Held to the Kantara Initiative's own JSON schema (vendored in tests/fixtures/kantara, validated
-// with ajv in tests/unit/consent/kantara-schema.test.ts). Categories are written as the
+// Held to the Kantara Initiative's own JSON schema (vendored in tests/support/kantara, validated
+// with ajv in tests/unit/consent/export.test.ts). Categories are written as the
 // specification's example receipt writes them: "<number> - <name>" from its lists of purpose
 // categories and of personal data categories (docs/exports.md says what is confirmed and what is
 // inferred).
