@@ -22,7 +22,7 @@ function setup(opts: FakeAccountOptions = {}): { client: AmoClient; clock: FakeC
 describe('buildSnapshot', () => {
   it('reads a 1,000-user, 300-widget account cold in 5 amoCRM calls', async () => {
     const { client, clock, requests } = setup({ users: 1000, widgets: 300 });
-    const snapshot = await clock.run(buildSnapshot(client, HOST, NOW));
+    await clock.run(buildSnapshot(client, HOST, NOW));
     expect(client.calls).toBe(5);
     expect(requests.map((r) => r.path).sort()).toEqual(
       [amoPaths.account(), amoPaths.user(ADMIN_ID), amoPaths.userCount(), amoPaths.widgets(1), amoPaths.widgets(2)].sort(),
@@ -137,7 +137,7 @@ describe('stored snapshots', () => {
     db = new PrivacyDb('snapshot-older-row');
     const snapshot = await built();
     const older = { ...snapshot, apiCalls: 5, widgets: snapshot.widgets.map((w) => ({ ...w, installed: true })) };
-    await db.snapshots.put(older as unknown as Snapshot);
+    await db.snapshots.put(older);
     const read = await readSnapshot(db, HOST);
     expect(read).toEqual(snapshot);
     expect(read).not.toHaveProperty('apiCalls');
