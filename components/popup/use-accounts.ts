@@ -1,6 +1,5 @@
 import { accountLines, openRequests, type AccountLine, type OpenRequests } from '@/lib/store/queries';
 import { useLiveQuery, type LiveResult } from '../common/use-live-query';
-import type { ConsentState } from '@/lib/vocabulary';
 
 export type { AccountLine, OpenRequests };
 
