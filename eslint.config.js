@@ -111,4 +111,9 @@ export default tseslint.config(
     files: ['tests/support/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // A `!` switches the check off where a value may be missing: narrow it, or throw with words.
+    files: ['lib/**/*.ts', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'error' },
+  },
 );

@@ -1,5 +1,6 @@
 /** An amoCRM account the extension has seen, as stored (kept apart from lib/store/db.ts so pages that do not open the database stay free of Dexie). */
 import { z } from 'zod/mini';
+import { RegimeSchema } from './vocabulary';
 
 export const AccountRowSchema = z.object({
   /** `<sub>.amocrm.ru` etc.: the key everything else hangs off. */
@@ -7,8 +8,8 @@ export const AccountRowSchema = z.object({
   subdomain: z.string(),
   accountId: z.optional(z.int()),
   name: z.optional(z.string()),
-  /** User-set; absent means the domain's default (lib/amocrm/host.ts defaultRegime). */
-  regime: z.optional(z.enum(['ru152', 'gdpr'])),
+  /** User-set; absent means the domain's default (regimeOf in lib/vocabulary.ts). */
+  regime: z.optional(RegimeSchema),
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
   /** When the launcher's cached widgets read last ran (DESIGN §9: ≤ 1 per 10 minutes). */

@@ -4,6 +4,7 @@
  * the background needs, so the pages that send messages stay small.
  */
 import { z } from 'zod/mini';
+import { RegimeSchema } from './vocabulary';
 
 /**
  * The background's answer to `page/seen`: how many Ingroup widgets the launcher may show, and
@@ -33,7 +34,7 @@ export const REPLIES = {
     rejected: z.array(z.object({ index: z.int(), reason: z.string(), code: z.optional(z.literal('future')), timestamp: z.optional(z.string()) })),
   }),
   'data/wipe': z.object({ wiped: z.literal(true) }),
-  'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),
+  'settings/regime': z.object({ regime: RegimeSchema }),
   'settings/endpoint': z.object({ base: z.string() }),
   'panel/close': z.object({ closed: z.boolean() }),
   'access/missing': z.object({ missing: z.array(z.string()) }),
@@ -41,6 +42,32 @@ export const REPLIES = {
 /** The message types that have a reply: every message to the background (held in lib/messages.ts). */
 export type RepliedType = keyof typeof REPLIES;
 export type ReplyOf<T extends RepliedType> = z.infer<(typeof REPLIES)[T]>;
+
+/** What a content script's fetch of amoCRM's API came back with, before any parsing. */
+export const AmoFetchReply = z.object({
+  status: z.int(),
+  contentType: z.string(),
+  retryAfter: z.nullable(z.string()),
+  body: z.string(),
+});
+export type AmoFetchReply = z.infer<typeof AmoFetchReply>;
+
+/** The content script's answer as it crosses to the background: the reply, and the origin that gave it. */
+export const AmoFetchAnswer = z.extend(AmoFetchReply, { origin: z.string() });
+export type AmoFetchAnswer = z.infer<typeof AmoFetchAnswer>;
+
+/**
+ * What the content script answers each background → content message (lib/send-to-tab.ts parses it):
+ * the fetch's answer, or null when the fetch failed; `true` once the panel is opened or closed.
+ */
+export const CONTENT_REPLIES = {
+  'amo/fetch': z.nullable(AmoFetchAnswer),
+  'panel/open': z.literal(true),
+  'panel/close': z.literal(true),
+} satisfies Record<string, z.core.$ZodType>;
+/** lib/messages.ts checks that these are exactly the ToContent message types. */
+export type ContentRepliedType = keyof typeof CONTENT_REPLIES;
+export type ContentReplyOf<T extends ContentRepliedType> = z.infer<(typeof CONTENT_REPLIES)[T]>;
 
 /** Every reply is an envelope, so a refused or failed message is a typed error, not a throw. */
 export const ReplyError = z.object({ code: z.string(), message: z.string() });

@@ -12,9 +12,8 @@
  * the receiving side: only this extension may send them.
  */
 import { z } from 'zod/mini';
-import { isAccountOrigin } from './amocrm/host';
+import { AccountHostSchema as Host, ConsentPurpose, ConsentState, isAccountOrigin, RegimeSchema } from './vocabulary';
 
-const Host = z.string().check(z.regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/));
 /** The administrator's word on a widget (lib/attribution/marks.ts holds the rows). */
 const MarkValue = z.enum(['ingroup', 'not_ingroup']);
 /** A request the page made to an Ingroup host, from its Resource Timing entries. */
@@ -38,8 +37,8 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('consent/record'),
     host: Host,
-    purpose: z.enum(['marketing', 'improvements', 'third_party_combination']),
-    state: z.enum(['given', 'refused', 'withdrawn']),
+    purpose: ConsentPurpose,
+    state: ConsentState,
     method: z.enum(['popup', 'panel']),
   }),
   /** Tell Ingroup the marketing choice in force for an account (an imported one is only recorded). */
@@ -57,7 +56,7 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('outbox/flush'), checkNow: z.optional(z.boolean()) }),
   z.strictObject({ type: z.literal('ledger/import'), text: z.string().check(z.maxLength(20_000_000)) }),
   z.strictObject({ type: z.literal('data/wipe'), confirm: z.literal('wipe') }),
-  z.strictObject({ type: z.literal('settings/regime'), host: Host, regime: z.enum(['ru152', 'gdpr']) }),
+  z.strictObject({ type: z.literal('settings/regime'), host: Host, regime: RegimeSchema }),
   z.strictObject({ type: z.literal('settings/endpoint'), base: z.nullable(z.url({ protocol: /^https$/ })) }),
   z.strictObject({ type: z.literal('panel/close') }),
   /** Which required host permissions are withheld: Firefox gives the panel's frame no `permissions` API. */
@@ -107,28 +106,16 @@ export const ToContent = z.discriminatedUnion('type', [
 ]);
 export type ToContent = z.infer<typeof ToContent>;
 
-/** What a content script's fetch of amoCRM's API came back with, before any parsing. */
-export const AmoFetchReply = z.object({
-  status: z.int(),
-  contentType: z.string(),
-  retryAfter: z.nullable(z.string()),
-  body: z.string(),
-});
-export type AmoFetchReply = z.infer<typeof AmoFetchReply>;
-
-/** The content script's answer as it crosses to the background: the reply, and the origin that gave it. */
-export const AmoFetchAnswer = z.extend(AmoFetchReply, { origin: z.string() });
-export type AmoFetchAnswer = z.infer<typeof AmoFetchAnswer>;
-
 // The replies live apart so that pages sending messages (lib/send.ts) do not carry the
 // background's whole schema of what it accepts: the panel's first paint has no room (DESIGN §9).
-export { Envelope, PageSeenReply, REPLIES, ReplyError, type Reply, type ReplyOf } from './message-replies';
-import type { RepliedType, Reply } from './message-replies';
+export { AmoFetchAnswer, AmoFetchReply, Envelope, PageSeenReply, REPLIES, ReplyError, type Reply, type ReplyOf } from './message-replies';
+import type { ContentRepliedType, RepliedType, Reply } from './message-replies';
 
 // Every message has its reply and every reply its message (checked here: this module knows both,
 // and the replies must not import it back).
 type Holds<T extends true> = T;
 type _EveryMessageReplied = Holds<[ToBackgroundType] extends [RepliedType] ? ([RepliedType] extends [ToBackgroundType] ? true : false) : false>;
+type _EveryContentMessageReplied = Holds<[ToContent['type']] extends [ContentRepliedType] ? ([ContentRepliedType] extends [ToContent['type']] ? true : false) : false>;
 
 export interface SenderLike {
   id?: string | undefined;

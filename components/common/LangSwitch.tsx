@@ -1,5 +1,5 @@
-import type { Lang } from '@/lib/i18n';
 import { useI18n } from './i18n';
+import type { Lang } from '@/lib/vocabulary';
 
 /** Русский / English: follows amoCRM's language until the admin picks one here. */
 export function LangSwitch({ onChange }: { onChange: (lang: Lang) => void }): preact.JSX.Element {

@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
-import { translator, type Lang, type Translate } from '@/lib/i18n';
+import { translator, type Translate } from '@/lib/i18n';
+import type { Lang } from '@/lib/vocabulary';
 
 interface I18n {
   lang: Lang;

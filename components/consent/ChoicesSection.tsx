@@ -1,6 +1,5 @@
-import type { ConsentPurpose } from '@/lib/consent/event';
 import type { CurrentChoice } from '@/lib/consent/ledger';
-import type { MessageKey } from '@/lib/i18n';
+import { keyOf } from '@/lib/i18n';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { PURPOSES } from '@/lib/policy/purposes';
 import { deriveStatus } from '@/lib/requests/record';
@@ -9,8 +8,10 @@ import { useI18n } from '../common/i18n';
 import { useLazy } from '../common/use-lazy';
 import { Section, SectionRef } from '../panel/Section';
 import { usePanelChoices } from './use-panel-choices';
+import type { Lang } from '@/lib/vocabulary';
+import type { ConsentPurpose } from '@/lib/vocabulary';
 
-function formatTime(iso: string, lang: 'ru' | 'en'): string {
+function formatTime(iso: string, lang: Lang): string {
   return new Date(iso).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
@@ -27,9 +28,9 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
   const note = (choice: CurrentChoice | null): string =>
     choice
       ? t('consent.chosenNote', {
-          state: t(`consent.state.${choice.state}` as MessageKey),
+          state: t(keyOf('consent.state', choice.state)),
           date: formatTime(choice.at, lang),
-          method: t(`consent.method.${model.consentHistory.find((e) => e.id === choice.eventId)?.method ?? 'panel'}` as MessageKey),
+          method: t(keyOf('consent.method', model.consentHistory.find((e) => e.id === choice.eventId)?.method ?? 'panel')),
           policy: choice.policy.effectiveDate,
         })
       : t('consent.defaultNote');
@@ -103,7 +104,7 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                   {choice && (
                     <p class="muted">
                       {lastMarketing
-                        ? t('consent.sentToIngroup', { status: t(`requests.status.${deriveStatus(lastMarketing).status}` as MessageKey) })
+                        ? t('consent.sentToIngroup', { status: t(keyOf('requests.status', deriveStatus(lastMarketing).status)) })
                         : t('consent.notSent')}
                     </p>
                   )}
@@ -133,8 +134,8 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                 <tr key={event.id}>
                   <td>{formatTime(event.timestamp, lang)}</td>
                   <td>{labelOf.get(event.purpose) ?? event.purpose}</td>
-                  <td>{t(`consent.state.${event.state}` as MessageKey)}</td>
-                  <td>{t(`consent.method.${event.method}` as MessageKey)}</td>
+                  <td>{t(keyOf('consent.state', event.state))}</td>
+                  <td>{t(keyOf('consent.method', event.method))}</td>
                   <td>{event.policy.effectiveDate}</td>
                 </tr>
               ))}

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import type { ConsentPurpose } from '@/lib/consent/event';
 import { confirmWords } from '@/lib/i18n/confirm';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { PURPOSES } from '@/lib/policy';
@@ -9,6 +8,7 @@ import { requestTitle } from '@/lib/requests/email';
 import { marketingDraft } from '@/lib/requests/marketing';
 import { ConfirmStep } from '../common/ConfirmStep';
 import { useI18n } from '../common/i18n';
+import type { ConsentPurpose } from '@/lib/vocabulary';
 
 export interface ConfirmGivenProps {
   model: PanelModel;

@@ -1,6 +1,6 @@
-import type { ConsentPurpose } from '@/lib/consent/event';
 import { send } from '@/lib/send';
 import { usePendingChoices } from './use-pending-choices';
+import type { ConsentPurpose } from '@/lib/vocabulary';
 
 export interface PanelChoices {
   /** What the admin just chose for `purpose`, until the next model shows it; undefined otherwise. */

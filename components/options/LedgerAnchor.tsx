@@ -3,9 +3,9 @@ import { checkAnchor, type AnchorVerdict } from '@/lib/consent/verify';
 import { readOnce } from '@/lib/store/live';
 import { ledgerEvents, ledgerHead } from '@/lib/store/queries';
 import { anchorWords, breakWords, type AnchorTranslate } from '@/lib/i18n/ledger-anchor';
-import type { Lang } from '@/lib/i18n';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import type { Lang } from '@/lib/vocabulary';
 
 function formatWhen(at: string, lang: Lang): string {
   return new Date(at).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

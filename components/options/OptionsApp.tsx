@@ -1,5 +1,4 @@
-import { defaultRegime } from '@/lib/amocrm/host';
-import type { Lang } from '@/lib/i18n';
+import { type Lang, type Regime, regimeOf } from '@/lib/vocabulary';
 import { send } from '@/lib/send';
 import { accounts as accountsQuery } from '@/lib/store/queries';
 import { AccountSummary } from '../common/AccountSummary';
@@ -23,7 +22,7 @@ function Options(): preact.JSX.Element {
   const { t } = useI18n();
   const accounts = useLiveQuery(accountsQuery, []);
   const list = accounts.status === 'ready' ? accounts.value : [];
-  const regimeOf = (host: string): 'ru152' | 'gdpr' => list.find((a) => a.host === host)?.regime ?? defaultRegime(host);
+  const regimeFor = (host: string): Regime => regimeOf(list.find((a) => a.host === host) ?? host);
   return (
     <main>
       <h1>{t('options.title')}</h1>
@@ -36,7 +35,7 @@ function Options(): preact.JSX.Element {
             <AccountSummary account={account} />
             <label>
               {t('options.regime')}{' '}
-              <select value={account.regime ?? defaultRegime(account.host)} onChange={(e) => void send({ type: 'settings/regime', host: account.host, regime: e.currentTarget.value === 'gdpr' ? 'gdpr' : 'ru152' })}>
+              <select value={regimeOf(account)} onChange={(e) => void send({ type: 'settings/regime', host: account.host, regime: e.currentTarget.value === 'gdpr' ? 'gdpr' : 'ru152' })}>
                 <option value="ru152">{t('composer.regime.ru152')}</option>
                 <option value="gdpr">{t('composer.regime.gdpr')}</option>
               </select>
@@ -45,7 +44,7 @@ function Options(): preact.JSX.Element {
         ))}
       </section>
       <section aria-label={t('requests.heading')}>
-        <LazyRequests regimeOf={regimeOf} />
+        <LazyRequests regimeOf={regimeFor} />
       </section>
       <LedgerTools />
       <EndpointSetting />

@@ -2,11 +2,11 @@
  * The picture of where the data goes (issue 16), loaded after the panel's first paint: drawn from
  * lib/panel/flow.ts, with an accessible name and, beside it, the same in words.
  */
-import type { Lang } from '@/lib/i18n';
 import { buildFlow, FLOW_WORDS, wrapWords, type DataFlow as Flow } from '@/lib/panel/flow';
 import type { Flag } from '@/lib/policy';
 import { useI18n } from '../common/i18n';
 import { Section, SectionRef } from './Section';
+import type { Lang } from '@/lib/vocabulary';
 
 const W = 720;
 const LINE = 14;

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Lang } from '@/lib/i18n';
-import { defaultRegime } from '@/lib/amocrm/host';
+import { type Lang, regimeOf } from '@/lib/vocabulary';
 import { buildInventory, collected } from '@/lib/panel/inventory';
 import { buildMatrix } from '@/lib/panel/matrix';
 import { summarize } from '@/lib/panel/summary';
 import { requestView } from '@/lib/requests/view';
 import type { PanelModel } from '@/lib/panel/model-schema';
-import type { RequestType } from '@/lib/requests/types';
+import type { RequestType } from '@/lib/vocabulary';
 import { send } from '@/lib/send';
 import { trapTab } from '../common/focus-trap';
 import { I18nProvider, useI18n } from '../common/i18n';
@@ -115,7 +114,7 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
   // So does the picture of where the data goes.
   const flow = useLazy(() => import('./DataFlow'), true);
   const { snapshot } = model;
-  const regime = model.account?.regime ?? defaultRegime(model.host);
+  const regime = regimeOf(model.account ?? model.host);
   // Built once: the inventory lists the widgets, the composer offers them.
   const inventory = snapshot
     ? buildInventory({ snapshot, catalog: model.catalog.catalog, source: model.catalog.source, evidence: model.evidence, marks: model.marks, lang })

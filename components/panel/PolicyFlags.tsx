@@ -1,6 +1,6 @@
 import { FLAGS } from '@/lib/policy';
 import { PROBLEM_WORDS, problemCards } from '@/lib/panel/problems';
-import type { RequestType } from '@/lib/requests/types';
+import type { RequestType } from '@/lib/vocabulary';
 import { useI18n } from '../common/i18n';
 import { rightLabel } from './Rights';
 import { Section, SectionRef } from './Section';

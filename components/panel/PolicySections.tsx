@@ -1,5 +1,5 @@
 import { FLAGS } from '@/lib/policy';
-import type { RequestType } from '@/lib/requests/types';
+import type { RequestType } from '@/lib/vocabulary';
 import { PolicyDetails } from './PolicyDetails';
 import { PolicyFlags } from './PolicyFlags';
 

@@ -1,4 +1,4 @@
-import type { RequestType } from '@/lib/requests/types';
+import type { RequestType } from '@/lib/vocabulary';
 import { useI18n } from '../common/i18n';
 import type { MessageKey } from '@/lib/i18n';
 import { Section, SectionRef } from './Section';

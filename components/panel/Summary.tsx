@@ -1,4 +1,4 @@
-import type { MessageKey } from '@/lib/i18n';
+import { keyOf } from '@/lib/i18n';
 import type { PanelSummary } from '@/lib/panel/summary';
 import { useI18n } from '../common/i18n';
 
@@ -25,7 +25,7 @@ function Figure({ id, value, label, detail }: { id: string; value: string; label
 /** One verdict line and four figures, each a link to the section it sums up. */
 export function Summary({ summary, formatDay }: { summary: PanelSummary; formatDay: (date: string) => string }): preact.JSX.Element {
   const { t } = useI18n();
-  const sure = summary.sureness.map((s) => t(`summary.sure.${s.kind}` as MessageKey, { count: s.count })).join(', ') || t('summary.sure.none');
+  const sure = summary.sureness.map((s) => t(keyOf('summary.sure', s.kind), { count: s.count })).join(', ') || t('summary.sure.none');
   const due = [summary.overdue > 0 ? t('summary.overdue', { count: summary.overdue }) : null, summary.nextDue ? t('summary.nextDue', { date: formatDay(summary.nextDue) }) : null]
     .filter((part) => part !== null)
     .join(', ');

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { defaultRegime } from '@/lib/amocrm/host';
-import type { Lang } from '@/lib/i18n';
+import { type Lang, regimeOf } from '@/lib/vocabulary';
 import { LazyHostAccess } from '../common/LazyHostAccess';
 import { I18nProvider, useI18n } from '../common/i18n';
 import { LazyRequests } from '../requests/LazyRequests';
@@ -12,7 +11,8 @@ import { useLastMarketingRequests } from './use-marketing-requests';
 import { marketingRequestState, type MarketingRequestState } from '@/lib/requests/marketing-state';
 import { popupTranslator } from '@/lib/i18n/popup';
 import { requestView } from '@/lib/requests/view';
-import type { MessageKey } from '@/lib/i18n';
+import { sendToTab } from '@/lib/send-to-tab';
+import { keyOf } from '@/lib/i18n';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   return (
@@ -31,7 +31,7 @@ function RequestState({ id, state }: { id: string; state: MarketingRequestState 
   else if (state.kind === 'unsent') text = p('popup.request.unsent');
   else {
     const day = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-    const status = state.status === 'overdue' ? p('popup.request.overdue', { date: state.dueDate ? day(state.dueDate) : '—' }) : t(`requests.status.${state.status}` as MessageKey);
+    const status = state.status === 'overdue' ? p('popup.request.overdue', { date: state.dueDate ? day(state.dueDate) : '—' }) : t(keyOf('requests.status', state.status));
     text = p(`popup.request.${state.type}`, { status });
   }
   const tone = state.kind === 'unsent' || (state.kind === 'request' && (state.status === 'overdue' || state.status === 'failed')) ? 'bad' : 'muted';
@@ -103,7 +103,7 @@ function Popup(): preact.JSX.Element {
     if (!tab) return;
     setOpenFailed(null);
     try {
-      await browser.tabs.sendMessage(tab.tabId, { type: 'panel/open' }, { frameId: 0 });
+      await sendToTab(browser, tab.tabId, { type: 'panel/open' });
       window.close();
     } catch (error) {
       // Typically a tab opened before the extension was installed or updated: its page has no launcher yet.
@@ -123,7 +123,7 @@ function Popup(): preact.JSX.Element {
   const stateOf = (line: AccountLine): MarketingRequestState | null => {
     if (lastRequests.status !== 'ready') return null;
     const record = lastRequests.value.get(line.account.host);
-    const regime = line.account.regime ?? defaultRegime(line.account.host);
+    const regime = regimeOf(line.account);
     return marketingRequestState(line.marketing ? { state: line.marketing } : null, record ? requestView(record, regime, today) : null);
   };
   return (
@@ -189,7 +189,7 @@ function Popup(): preact.JSX.Element {
           ))}
         </ul>
       </section>
-      <LazyRequests regimeOf={(host) => lines.find((l) => l.account.host === host)?.account.regime ?? defaultRegime(host)} />
+      <LazyRequests regimeOf={(host) => regimeOf(lines.find((l) => l.account.host === host)?.account ?? host)} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseAccountHost } from '@/lib/amocrm/host';
+import { parseAccountHost } from '@/lib/vocabulary';
 
 export interface CurrentTab {
   tabId: number;

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Regime } from '@/lib/amocrm/host';
+import type { Regime } from '@/lib/vocabulary';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
-import type { MessageKey } from '@/lib/i18n';
+import { keyOf } from '@/lib/i18n';
 import { routeWords } from '@/lib/i18n/email-route';
 import { anchorWords } from '@/lib/i18n/ledger-anchor';
 import { hasAnswered, type EndpointLiveness } from '@/lib/requests/liveness';
@@ -11,7 +11,8 @@ import { POLICY_VERSION } from '@/lib/policy/version';
 import { bodyFromDraft, PREVIEW_LEDGER } from '@/lib/requests/compose';
 import { defaultRelationship, requestTitle } from '@/lib/requests/email';
 import type { Identity } from '@/lib/requests/identity';
-import { REQUEST_TYPES, type Correction, type Draft, type RequestType } from '@/lib/requests/types';
+import { REQUEST_TYPES, type RequestType } from '@/lib/vocabulary';
+import type { Correction, Draft } from '@/lib/requests/types';
 import { send } from '@/lib/send';
 import { ConfirmStep } from '../common/ConfirmStep';
 import { useI18n } from '../common/i18n';
@@ -162,7 +163,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
                 <select value={c.field} onChange={(e) => setCorrections(corrections.map((x, j) => (j === i ? { ...x, field: e.currentTarget.value } : x)))}>
                   {FIELDS.map((f) => (
                     <option key={f} value={f}>
-                      {t(`composer.field.${f}` as MessageKey)}
+                      {t(keyOf('composer.field', f))}
                     </option>
                   ))}
                 </select>

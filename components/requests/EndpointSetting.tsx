@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { MessageKey } from '@/lib/i18n';
+import { keyOf } from '@/lib/i18n';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { checkEndpointBase, originPattern } from '@/lib/requests/endpoint-base';
 import { send } from '@/lib/send';
@@ -29,7 +29,7 @@ export function EndpointSetting(): preact.JSX.Element {
   const save = (): void => {
     const checked = checkEndpointBase(draft ?? current);
     if (!checked.ok) {
-      setNote({ ok: false, text: t(`requests.endpoint.${checked.reason}` as MessageKey) });
+      setNote({ ok: false, text: t(keyOf('requests.endpoint', checked.reason)) });
       return;
     }
     // Asked before anything is awaited: the prompt needs the click's user gesture.

@@ -1,6 +1,6 @@
-import type { Lang } from '@/lib/i18n';
 import type { EndpointLiveness } from '@/lib/requests/liveness';
 import { useI18n } from '../common/i18n';
+import type { Lang } from '@/lib/vocabulary';
 
 function formatTime(at: number, lang: Lang): string {
   return new Date(at).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Regime } from '@/lib/amocrm/host';
+import type { Regime } from '@/lib/vocabulary';
 import { calendarFromCatalog } from '@/lib/deadlines/calendar-update';
 import { catalog as catalogQuery, recentRequests } from '@/lib/store/queries';
 import { useI18n } from '../common/i18n';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { Regime } from '@/lib/amocrm/host';
+import type { Lang, Regime } from '@/lib/vocabulary';
 import type { RuCalendar } from '@/lib/deadlines/ru-calendar';
-import type { Lang, MessageKey } from '@/lib/i18n';
+import { keyOf } from '@/lib/i18n';
 import { requestTitle } from '@/lib/requests/titles';
 import { isFinal, type RequestEvent, type RequestRecord } from '@/lib/requests/record';
 import { requestView, type RequestView } from '@/lib/requests/view';
@@ -86,11 +86,11 @@ function Due({ view }: { view: RequestView }): preact.JSX.Element {
 
 function EventLine({ event }: { event: RequestEvent }): preact.JSX.Element {
   const { t, lang } = useI18n();
-  const what = t(`requests.event.${event.kind}` as MessageKey);
+  const what = t(keyOf('requests.event', event.kind));
   const status = event.status
-    ? `: ${t(`requests.status.${event.status}` as MessageKey)}`
+    ? `: ${t(keyOf('requests.status', event.status))}`
     : event.answer
-      ? `: ${t(`requests.answer.${event.answer}` as MessageKey)}${event.answeredOn ? `, ${t('requests.answer.on', { date: formatDay(event.answeredOn, lang) })}` : ''}`
+      ? `: ${t(keyOf('requests.answer', event.answer))}${event.answeredOn ? `, ${t('requests.answer.on', { date: formatDay(event.answeredOn, lang) })}` : ''}`
       : '';
   const detail = [event.detail ?? event.reason ?? event.message, event.note].filter(Boolean).join(' — ');
   return (
@@ -224,7 +224,7 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
       ? t('requests.sentByEmail')
       : state.status === 'queued' && record.channel === 'email'
         ? t('requests.status.awaitingEmail')
-        : t(`requests.status.${state.status}` as MessageKey);
+        : t(keyOf('requests.status', state.status));
   return (
     <li class="request" aria-label={`${requestTitle(record.type, lang)}: ${status}`}>
       <h4>

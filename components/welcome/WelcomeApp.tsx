@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lang } from '@/lib/i18n';
 import { welcomeTranslator, type WelcomeKey } from '@/lib/i18n/welcome';
 import { explainPermissions } from '@/lib/permissions/explain';
 import { I18nProvider } from '../common/i18n';
 import { LangSwitch } from '../common/LangSwitch';
+import type { Lang } from '@/lib/vocabulary';
 
 type Manifest = Parameters<typeof explainPermissions>[0];
 

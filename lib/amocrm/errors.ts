@@ -5,6 +5,7 @@
  * `errorReply`), so a page can describe an error it only received as `{code, message}`.
  */
 import type { AmoProblem } from './schemas';
+import type { Lang } from '../vocabulary';
 
 export const AMO_ERROR_KINDS = [
   'signed_out',
@@ -104,7 +105,6 @@ function factsOf(err: unknown): Facts {
   return { kind: 'unexpected', status: undefined, retryAfterMs: undefined };
 }
 
-type Lang = 'ru' | 'en';
 type Describe = (facts: Facts) => AmoErrorDescription;
 
 function statusNote(lang: Lang, status: number | undefined): string {

@@ -37,7 +37,7 @@ export type AmoUser = z.infer<typeof AmoUserSchema>;
 
 /**
  * `GET /api/v4/users?limit=…&page=…`. The count is `_total_items`; with `limit=1`, `_page_count`
- * says the same, so either one is enough (see `userTotal`).
+ * says the same, so either one is enough (see `getUserCount` in lib/amocrm/client.ts).
  */
 export const AmoUsersListSchema = z.looseObject({
   _total_items: z.optional(z.int().check(z.nonnegative())),

@@ -1,4 +1,8 @@
-/** What the panel shows about one account, as stored (lib/amocrm/snapshot.ts reads and keeps it). */
+/**
+ * What the panel shows about one account, as stored (lib/amocrm/snapshot.ts reads and keeps it).
+ * Rows kept by earlier versions also carry `apiCalls` and a widget's `installed: true`, which nothing read:
+ * they still parse, and the extra members are dropped on read.
+ */
 import { z } from 'zod/mini';
 
 export const SnapshotWidgetSchema = z.object({
@@ -6,7 +10,6 @@ export const SnapshotWidgetSchema = z.object({
   code: z.string(),
   version: z.string(),
   rating: z.nullable(z.number()),
-  installed: z.boolean(),
 });
 export type SnapshotWidget = z.infer<typeof SnapshotWidgetSchema>;
 
@@ -25,7 +28,5 @@ export const SnapshotSchema = z.object({
   widgetTotal: z.int().check(z.nonnegative()),
   /** Entries of amoCRM's widget list that could not be read and were skipped (absent in older rows). */
   widgetsSkipped: z.optional(z.int().check(z.nonnegative())),
-  /** amoCRM API calls this snapshot cost, retries included. */
-  apiCalls: z.int().check(z.nonnegative()),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -42,7 +42,6 @@ async function readAdmin(client: AmoClient, userId: number): Promise<AdminPart> 
  * is thrown as is.
  */
 export async function buildSnapshot(client: AmoClient, host: string, now: number): Promise<Snapshot> {
-  const before = client.calls;
   const account = await client.getAccount();
   const [adminPart, { widgets, skipped }] = await Promise.all([readAdmin(client, account.current_user_id), client.listWidgets()]);
   return SnapshotSchema.parse({
@@ -52,10 +51,9 @@ export async function buildSnapshot(client: AmoClient, host: string, now: number
     ...adminPart,
     widgets: widgets
       .filter((w) => w.is_active_in_account)
-      .map((w) => ({ id: w.id, code: w.code, version: w.version, rating: w.rating, installed: true })),
+      .map((w) => ({ id: w.id, code: w.code, version: w.version, rating: w.rating })),
     widgetTotal: widgets.length + skipped,
     widgetsSkipped: skipped,
-    apiCalls: client.calls - before,
   });
 }
 

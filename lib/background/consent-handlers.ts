@@ -4,12 +4,12 @@
  * reaches Ingroup) through `onMarketingChange`.
  */
 import { readSnapshot } from '../store/snapshots';
-import type { ConsentState } from '../consent/event';
-import { appendConsents, currentChoices, type ConsentInput } from '../consent/ledger';
+import { appendConsents, currentChoices, LedgerWriteFailed, type ConsentInput } from '../consent/ledger';
 import { importLedger } from '../consent/import';
 import { POLICY_VERSION } from '../policy/version';
 import type { BackgroundDeps } from './deps';
 import type { Handlers } from './router';
+import type { ConsentState } from '../vocabulary';
 
 /** A choice for a host the extension has never recorded (a typo, or data wiped since the popup opened). */
 export class UnknownAccount extends Error {
@@ -65,8 +65,9 @@ export function consentHandlers(deps: BackgroundDeps, onMarketingChange?: Market
     'consent/record': async ({ host, purpose, state, method }) => {
       if (!(await deps.db.accounts.get(host))) throw new UnknownAccount(host);
       const [event] = await appendConsents(deps.db, [await inputFor(deps, host, { purpose, state, method })]);
+      if (!event) throw new LedgerWriteFailed('The consent ledger did not keep this choice; nothing was written. Try again.');
       if (purpose === 'marketing') await tellIngroup([host], state);
-      return { id: event!.id };
+      return { id: event.id };
     },
     'consent/record-all': async ({ state, method }) => {
       const hosts = await deps.db.accounts.toCollection().primaryKeys();

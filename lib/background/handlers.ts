@@ -2,6 +2,7 @@
 import { wantsPageReport } from '../attribution/evidence';
 import { readEvidence } from '../store/evidence';
 import { missingOrigins } from '../permissions/host-access';
+import { sendToTab } from '../send-to-tab';
 import { recordAccountSeen, updateAccount } from '../store/accounts';
 import { consentHandlers } from './consent-handlers';
 import type { BackgroundDeps } from './deps';
@@ -42,7 +43,7 @@ export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Hand
     'access/missing': async () => ({ missing: await missingOrigins(browser.permissions) }),
     'panel/close': async (_message, { tabId }) => {
       if (tabId === undefined) return { closed: false };
-      await browser.tabs.sendMessage(tabId, { type: 'panel/close' }, { frameId: 0 });
+      await sendToTab(browser, tabId, { type: 'panel/close' });
       return { closed: true };
     },
     'settings/regime': async ({ host, regime }) => {

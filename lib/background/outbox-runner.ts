@@ -7,7 +7,8 @@
  */
 import type { browser as Browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { defaultRegime, type Regime } from '../amocrm/host';
+import type { Lang, Regime } from '../vocabulary';
+import { effectiveRegime } from '../store/accounts';
 import type { PrivacyDb } from '../store/db';
 import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
 import { requestTitle } from '../requests/titles';
@@ -36,7 +37,7 @@ function notificationKind(view: RequestView): NotificationKind | null {
   return null;
 }
 
-const NOTIFICATION_WORDS: Record<NotificationKind, Record<'ru' | 'en', { title: string; then: string }>> = {
+const NOTIFICATION_WORDS: Record<NotificationKind, Record<Lang, { title: string; then: string }>> = {
   stuck: {
     ru: { title: 'Запрос не доходит до Ingroup', then: 'отправьте его по email на support@ingru.ru' },
     en: { title: 'A request is not getting through to Ingroup', then: 'send it by email to support@ingru.ru' },
@@ -65,7 +66,7 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
     now,
     random: Math.random,
   });
-  const regimeOf = async (host: string): Promise<Regime> => (await db.accounts.get(host))?.regime ?? defaultRegime(host);
+  const regimeFor = (host: string): Promise<Regime> => effectiveRegime(db, host);
 
   async function scheduleAlarm(): Promise<void> {
     // Requests held for another endpoint wait for the admin, not for the alarm.
@@ -85,7 +86,7 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
     const today = new Date(now());
     const { calendar } = calendarFromCatalog((await cachedCatalog(db)).catalog);
     const views = [];
-    for (const record of open) views.push(requestView(record, await regimeOf(record.host), today, calendar));
+    for (const record of open) views.push(requestView(record, await regimeFor(record.host), today, calendar));
     const summary = attentionSummary(views);
     await browser.action.setBadgeText({ text: summary.needYou ? String(summary.needYou) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
@@ -145,7 +146,7 @@ export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyD
         running = null;
       }
     },
-    regimeOf,
+    regimeOf: regimeFor,
   };
 }
 

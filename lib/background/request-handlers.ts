@@ -5,7 +5,6 @@
 import { readSnapshot } from '../store/snapshots';
 import { issueWords } from '../issue-words';
 import { DEFAULT_ENDPOINT_BASE } from '../manifest';
-import type { ConsentState } from '../consent/event';
 import { ledgerHead } from '../consent/verify';
 import { POLICY_VERSION } from '../policy/version';
 import { bodyFromDraft } from '../requests/compose';
@@ -19,6 +18,7 @@ import { marketingDraft } from '../requests/marketing';
 import type { BackgroundDeps } from './deps';
 import type { OutboxRunner } from './outbox-runner';
 import type { Handlers } from './router';
+import type { ConsentState } from '../vocabulary';
 
 export type RequestHandlers = Pick<Handlers, 'request/submit' | 'request/email-sent' | 'request/answer' | 'request/retry' | 'request/move' | 'outbox/flush' | 'settings/endpoint'>;
 

@@ -5,7 +5,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import { createAmoClient, type AmoTransport } from '../amocrm/client';
 import { AmoError } from '../amocrm/errors';
-import { parseAccountHost } from '../amocrm/host';
+import { parseAccountHost } from '../vocabulary';
 import { createLimiter } from '../amocrm/limiter';
 import { buildSnapshot, isStale, type Snapshot } from '../amocrm/snapshot';
 import { readSnapshot, saveSnapshot } from '../store/snapshots';
@@ -13,7 +13,8 @@ import { attributeWidgets } from '../attribution/attribute';
 import { readEvidence, readMarks } from '../store/evidence';
 import { loadCatalog, type LoadedCatalog } from '../catalog/load';
 import type { PrivacyDb } from '../store/db';
-import { AmoFetchAnswer } from '../messages';
+import type { AmoFetchAnswer } from '../messages';
+import { sendToTab, TabReplyRefused } from '../send-to-tab';
 import { readEndpointBase } from '../settings';
 import { isCurrent, wipeGeneration } from '../wipe';
 
@@ -26,15 +27,16 @@ const limiter = createLimiter();
  */
 export function tabTransport(browser: typeof Browser, tabId: number, host: string): AmoTransport {
   return async (path) => {
-    let raw: unknown;
+    let reply: AmoFetchAnswer | null;
     try {
-      raw = await browser.tabs.sendMessage(tabId, { type: 'amo/fetch', path }, { frameId: 0 });
+      reply = await sendToTab(browser, tabId, { type: 'amo/fetch', path });
     } catch (error) {
-      throw new AmoError('network', 'The amoCRM tab did not answer; reload the amoCRM page and try again.', { path, cause: error });
+      if (error instanceof TabReplyRefused) reply = null;
+      else throw new AmoError('network', 'The amoCRM tab did not answer; reload the amoCRM page and try again.', { path, cause: error });
     }
-    const reply = AmoFetchAnswer.safeParse(raw);
-    if (!reply.success) throw new AmoError('network', 'The amoCRM tab gave no answer; reload the amoCRM page and try again.', { path });
-    const { origin, ...answer } = reply.data;
+    // The content script answers null when its fetch failed.
+    if (!reply) throw new AmoError('network', 'The amoCRM tab gave no answer; reload the amoCRM page and try again.', { path });
+    const { origin, ...answer } = reply;
     if (origin !== `https://${host}`) throw tabMoved();
     return answer;
   };

@@ -6,7 +6,8 @@
  * (`parseCatalog`), never the whole catalog.
  */
 import { z } from 'zod/mini';
-import { Bilingual, PolicyVersionSchema } from '../policy/schema';
+import { Bilingual } from '../policy/schema';
+import { PolicyVersionSchema } from '../vocabulary';
 
 export const CatalogWidgetSchema = z.looseObject({
   code: z.string().check(z.minLength(1), z.maxLength(200)),

@@ -9,7 +9,8 @@
  * cleared with everything else by a wipe — so it cannot drift from the ledger it summarises.
  */
 import { z } from 'zod/mini';
-import { ConsentPurpose, ConsentState, PolicyVersionSchema, type LedgerEvent } from './event';
+import { ConsentPurpose, ConsentState, PolicyVersionSchema } from '../vocabulary';
+import type { LedgerEvent } from './event';
 
 export const ChoiceRowSchema = z.object({
   host: z.string(),

@@ -4,27 +4,9 @@
  * the event before it, so any edit, deletion or reordering shows (see chain.ts).
  */
 import { z } from 'zod/mini';
-import { parseAccountHost } from '../amocrm/host';
+import { AccountHostSchema, ConsentMethod, ConsentPurpose, ConsentState, PolicyVersionSchema, Sha256Hex } from '../vocabulary';
 
-// Same enum as lib/policy/purposes.ts `ConsentPurpose` (the purposes with a choice, DESIGN §6);
-// import it from there once that module lands.
-export const ConsentPurpose = z.enum(['marketing', 'improvements', 'third_party_combination']);
-export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
-export const CONSENT_PURPOSES: readonly ConsentPurpose[] = ConsentPurpose.options;
-
-export const ConsentState = z.enum(['given', 'refused', 'withdrawn']);
-export type ConsentState = z.infer<typeof ConsentState>;
-
-export const ConsentMethod = z.enum(['popup', 'panel', 'import', 'request']);
-export type ConsentMethod = z.infer<typeof ConsentMethod>;
-
-export const Sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lowercase hex digits'));
 export const GENESIS_HASH = '0'.repeat(64);
-
-export const AccountHostSchema = z.string().check(z.refine((host) => parseAccountHost(host)?.host === host, 'expected an amoCRM account host'));
-
-export const PolicyVersionSchema = z.object({ effectiveDate: z.iso.date(), sha256: Sha256Hex });
-export type PolicyVersion = z.infer<typeof PolicyVersionSchema>;
 
 /** ISO 8601 with the zone written out (`Z` or `±hh:mm`), e.g. 2026-11-25T09:30:00.000+03:00. */
 export const ZonedTimestamp = z.iso.datetime({ offset: true });

@@ -2,8 +2,8 @@
  * Ledger exports (DESIGN §6): the whole ledger as JSON with its hash chain, a Kantara Consent
  * Receipt v1.1 per event, and CSV.
  */
-import { defaultRegime, type Regime } from '../amocrm/host';
-import type { ConsentMethod, ConsentPurpose, ConsentState, LedgerEvent } from './event';
+import { type ConsentMethod, type ConsentPurpose, type ConsentState, type Lang, type Regime, regimeOf } from '../vocabulary';
+import type { LedgerEvent } from './event';
 import { zonedTimestamp } from './event';
 import { LEDGER_FILE_FORMAT, LEDGER_FILE_VERSION } from './file';
 
@@ -31,14 +31,14 @@ export function ledgerFileJson(events: readonly LedgerEvent[], now: Date = new D
 // ---------------------------------------------------------------------------------------------
 // Kantara Initiative Consent Receipt Specification v1.1.0
 //
-// Held to the Kantara Initiative's own JSON schema (vendored in tests/fixtures/kantara, validated
-// with ajv in tests/unit/consent/kantara-schema.test.ts). Categories are written as the
+// Held to the Kantara Initiative's own JSON schema (vendored in tests/support/kantara, validated
+// with ajv in tests/unit/consent/export.test.ts). Categories are written as the
 // specification's example receipt writes them: "<number> - <name>" from its lists of purpose
 // categories and of personal data categories (docs/exports.md says what is confirmed and what is
 // inferred).
 
 /** Written where the schema requires a value the policy does not give. */
-export const NOT_IN_POLICY: Record<'ru' | 'en', string> = {
+export const NOT_IN_POLICY: Record<Lang, string> = {
   ru: 'не указан в политике Ingroup от 2022-01-20',
   en: "not stated in Ingroup's policy of 2022-01-20",
 };
@@ -55,7 +55,7 @@ export interface KantaraController {
 }
 
 /** Ingroup as the policy names it (§13: contact by email only; no address, no phone). */
-export function kantaraController(language: 'ru' | 'en'): KantaraController {
+export function kantaraController(language: Lang): KantaraController {
   return {
     piiController: 'Ingroup LLC',
     onBehalf: false,
@@ -90,7 +90,7 @@ export interface KantaraReceipt {
   consentTimestamp: number;
   collectionMethod: string;
   consentReceiptID: string;
-  language: 'ru' | 'en';
+  language: Lang;
   piiPrincipalId: string;
   piiControllers: KantaraController[];
   policyUrl: string;
@@ -100,14 +100,14 @@ export interface KantaraReceipt {
 }
 
 export interface ReceiptOptions {
-  language: 'ru' | 'en';
+  language: Lang;
   /** Where Ingroup publishes its policy (the catalog's `vendor.policyUrl`). */
   policyUrl: string;
   /** The account's regime; defaults to the domain's (amocrm.ru → RU, others → EU). */
   regime?: Regime;
 }
 
-type Words = Record<'ru' | 'en', string>;
+type Words = Record<Lang, string>;
 
 /** The specification's purpose categories used here (its list numbers them 1–16). */
 export const KANTARA_PURPOSE_CATEGORY = {
@@ -178,7 +178,7 @@ export function kantaraConsentType(state: ConsentState): KantaraConsentType {
 /** One receipt per ledger event; the event's state is stated in the purpose text and the consent type. */
 export function kantaraReceipt(event: LedgerEvent, options: ReceiptOptions): KantaraReceipt {
   const { language } = options;
-  const regime = options.regime ?? defaultRegime(event.host);
+  const regime = regimeOf({ host: event.host, regime: options.regime });
   const purpose = PURPOSES[event.purpose];
   const method = event.importedFrom ? event.importedFrom.method : event.method;
   return {

@@ -9,19 +9,8 @@ import { z } from 'zod/mini';
 import type { PrivacyDb } from '../store/db';
 import { hashEvent } from './chain';
 import { followLedger } from '../store/ledger';
-import {
-  CONSENT_PURPOSES,
-  ConsentPurpose,
-  ConsentState,
-  GENESIS_HASH,
-  PolicyVersionSchema,
-  LedgerEventSchema,
-  zonedTimestamp,
-  type ConsentMethod,
-  type LedgerEvent,
-  type PolicyVersion,
-  type UnhashedEvent,
-} from './event';
+import { CONSENT_PURPOSES, ConsentPurpose, ConsentState, PolicyVersionSchema, type ConsentMethod, type PolicyVersion } from '../vocabulary';
+import { GENESIS_HASH, LedgerEventSchema, zonedTimestamp, type LedgerEvent, type UnhashedEvent } from './event';
 
 export interface ConsentInput {
   account: { id: number | null; host: string };
@@ -92,6 +81,8 @@ export function appendConsents(db: PrivacyDb, inputs: readonly ConsentInput[]): 
           const current = (await db.ledger.orderBy('seq').last())?.hash ?? GENESIS_HASH;
           if (current !== head) throw new HeadMoved();
           const keys = await db.ledger.bulkAdd(events, { allKeys: true });
+          // bulkAdd with allKeys gives one key per event, in order.
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
           const stored = events.map((event, i) => ({ ...event, seq: keys[i]! }));
           await followLedger(db.choices, stored);
           return stored;
@@ -102,11 +93,6 @@ export function appendConsents(db: PrivacyDb, inputs: readonly ConsentInput[]): 
     }
     throw new LedgerWriteFailed('The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.');
   });
-}
-
-export async function appendConsent(db: PrivacyDb, input: ConsentInput): Promise<LedgerEvent> {
-  const [event] = await appendConsents(db, [input]);
-  return event!;
 }
 
 export const CurrentChoiceSchema = z.object({

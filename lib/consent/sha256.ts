@@ -4,6 +4,7 @@
  * (DESIGN §9), while this loop does them in a few tens of milliseconds. Its output is checked
  * against crypto.subtle.digest in tests/unit/consent/sha256.test.ts.
  */
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- every index below is bounded by its loop over fixed-size typed arrays (64 rounds, 64-byte blocks); a fallback would be dead code in the hot loop. */
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
   0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,

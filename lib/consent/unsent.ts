@@ -7,7 +7,8 @@
 import type { PrivacyDb } from '../store/db';
 import { deriveStatus, type RequestRecord } from '../requests/record';
 import type { ChoiceRow } from './choices';
-import type { ConsentState, LedgerEvent } from './event';
+import type { LedgerEvent } from './event';
+import type { ConsentState } from '../vocabulary';
 
 export interface UnsentChoice {
   host: string;

@@ -5,6 +5,7 @@
  */
 import type { PrivacyDb } from '../store/db';
 import { hashEventSync } from './chain';
+import { CONSENT_METHODS, CONSENT_PURPOSES, CONSENT_STATES } from '../vocabulary';
 import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from './event';
 import { allEvents } from './ledger';
 
@@ -38,19 +39,15 @@ export type ChainVerdict =
       params: Record<string, string | number>;
     };
 
-const STATES = ['given', 'refused', 'withdrawn'] as const;
-const PURPOSES = ['marketing', 'improvements', 'third_party_combination'] as const;
-const METHODS = ['popup', 'panel', 'import', 'request'] as const;
-
 /**
  * The event as it was when `originalHash` was computed, if it differed only in its state, purpose
  * or method (the fields a forger would change): tries each combination, 36 digests.
  */
 export function recoverOriginal(event: LedgerEvent, originalHash: string): UnhashedEvent | null {
   const { seq: _seq, hash: _hash, ...base } = event;
-  for (const state of STATES) {
-    for (const purpose of PURPOSES) {
-      for (const method of METHODS) {
+  for (const state of CONSENT_STATES) {
+    for (const purpose of CONSENT_PURPOSES) {
+      for (const method of CONSENT_METHODS) {
         // Stryker disable next-line ConditionalExpression: the unchanged event hashes to its own hash, never to the different original's
         if (state === base.state && purpose === base.purpose && method === base.method) continue;
         const candidate: UnhashedEvent = { ...base, state, purpose, method };
@@ -83,17 +80,13 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
   });
   const ids = new Set<string>();
 
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
+  for (const [i, event] of events.entries()) {
     const n = i + 1;
-    const fail = (reason: ChainBreakReason, message: string, params: Record<string, string | number> = {}, at = i): ChainVerdict => ({
-      ok: false,
-      index: at,
-      id: events[at]!.id,
-      reason,
-      message,
-      params: { n: at + 1, id: events[at]!.id, ...params },
-    });
+    /** The chain breaks at this event, or (`at`) at an earlier one it names. */
+    const fail = (reason: ChainBreakReason, message: string, params: Record<string, string | number> = {}, at = i): ChainVerdict => {
+      const id = (events[at] ?? event).id;
+      return { ok: false, index: at, id, reason, message, params: { n: at + 1, id, ...params } };
+    };
 
     if (ids.has(event.id)) return fail('duplicate', `Event #${n} (${event.id}) appears twice in the ledger.`, { words: 'duplicate' });
     ids.add(event.id);

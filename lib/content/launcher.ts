@@ -5,7 +5,8 @@
  * the count as a badge and `nav__menu__item-selected` while the panel is open. A floating button
  * where the menu is not there. Plain DOM with text content only; exactly one per page.
  */
-import { launcherLabel, type Lang } from '../i18n/launcher';
+import { launcherLabel } from '../i18n/launcher';
+import type { Lang } from '../vocabulary';
 
 export const LAUNCHER_ID = 'ingroup-privacy-launcher';
 const MENU_SELECTOR = '#nav_menu, .nav__menu';

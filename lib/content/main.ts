@@ -5,7 +5,7 @@
  * `load` (lib/content/idle.ts), one `page/seen` message, one listener, one menu item, and no timer
  * while nothing happens — nothing else until the admin clicks.
  */
-import { isAccountPage, parseAccountHost } from '../amocrm/host';
+import { isAccountPage, parseAccountHost } from '../vocabulary';
 import { pageLang } from '../i18n/launcher';
 import { parsePageSeenCount, parsePageSeenReport, parseToContent } from '../messages-to-content';
 import { amoFetch } from './amo-proxy';

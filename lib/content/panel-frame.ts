@@ -5,7 +5,7 @@
  * hides it, so opening it again shows the panel at once (still subscribed to the background, so
  * never stale). A frame left hidden for `DROP_HIDDEN_MS` is removed, and nothing waits on the page.
  */
-import type { Lang } from '../i18n/launcher';
+import type { Lang } from '../vocabulary';
 
 export interface PanelFrame {
   /** Starts loading the panel, hidden, when a click is on its way (the launcher is pressed). */

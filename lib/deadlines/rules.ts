@@ -4,25 +4,12 @@
  * Arts. 191 and 193 for Russian law (from the day after receipt; a period ending on a non-working
  * day moves to the next working day) and Regulation 1182/71 for the GDPR.
  */
-import type { Regime } from '../amocrm/host';
+import type { Regime, RequestType } from '../vocabulary';
 import { addDays, daysBetween, toMoscowDate } from './dates';
 import { addCalendarMonths, rollPastWeekend } from './gdpr';
 import { BUNDLED_RU_CALENDAR, type RuCalendar } from './ru-calendar';
 import type { ExcerptId } from './statutes';
 import { addBusinessDays, addRuWorkingDays, businessDaysBetween, rollToRuWorkingDay, ruWorkingDaysBetween, type DateInput } from './working-days';
-
-// Mirrors the request types of lib/requests (DESIGN §6); kept here as a plain union so the
-// deadline rules do not depend on the request schemas.
-export type RequestType =
-  | 'access'
-  | 'rectification'
-  | 'erasure'
-  | 'portability'
-  | 'objection'
-  | 'restriction'
-  | 'withdraw_consent'
-  | 'marketing_opt_out'
-  | 'marketing_opt_in';
 
 export interface Bilingual {
   ru: string;

@@ -5,6 +5,7 @@
  * a number typed into a rule cannot drift from the statute. docs/legal-sources.md says where each
  * text was taken from.
  */
+import type { Lang } from '../vocabulary';
 
 export type Act = '152-FZ' | '38-FZ' | 'GK' | 'GDPR';
 
@@ -41,7 +42,7 @@ export const STATUTE = {
 export type ExcerptId = keyof typeof STATUTE;
 
 /** "152-ФЗ, ст. 14 ч. 3" / "152-FZ Art. 14(3)": a citation short enough for a line. */
-export function cite(id: ExcerptId, lang: 'ru' | 'en'): string {
+export function cite(id: ExcerptId, lang: Lang): string {
   const e: Citation = STATUTE[id];
   const m = /^(\d+)(?:\(([\d.]+)\))?$/.exec(e.article);
   const [article, part] = m ? [m[1], m[2]] : [e.article, undefined];

@@ -3,7 +3,7 @@
  * dictionaries: the panel loads the prompt only after it has painted, so its first-paint script
  * (DESIGN §9) carries none of them. English defines the keys; Russian must have every one.
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 const en = {
   heading: 'The browser does not let the extension reach these sites',

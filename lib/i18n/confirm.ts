@@ -3,7 +3,7 @@
  * pages' main dictionaries because the step is loaded only when it is needed: the panel's first
  * paint has no room for it (DESIGN §9).
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 const en = {
   title: 'Check and confirm',

@@ -4,7 +4,7 @@
  * the pages' dictionaries (lib/i18n/index.ts): only the composer and the answer form use them,
  * and both load when opened, not with the panel's first paint.
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 const en = {
   'route.legend': 'Where the request goes',

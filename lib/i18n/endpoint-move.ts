@@ -2,7 +2,7 @@
  * Words for the requests held for an endpoint that is no longer in force (Options only, so kept
  * out of the dictionaries the panel's first paint carries, DESIGN §9).
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 const en = {
   heading: 'Requests made for another endpoint',

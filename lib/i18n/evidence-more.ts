@@ -3,7 +3,7 @@
  * made, the other widgets, the observed traffic), kept out of the first paint's dictionary
  * (DESIGN §9). Same rules: English defines the keys, Russian has every one.
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 export const evidenceMoreEn = {
   'inventory.howFound':

@@ -9,9 +9,8 @@ import { inventoryEn, inventoryRu } from './inventory';
 import { overviewEn, overviewRu } from './overview';
 import { requestsEn, requestsRu } from './requests';
 import { ru as baseRu } from './ru';
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
-export type { Lang } from './launcher';
 const en = { ...baseEn, ...inventoryEn, ...evidenceEn, ...consentEn, ...requestsEn, ...overviewEn };
 const ru: Record<keyof typeof en, string> = { ...baseRu, ...inventoryRu, ...evidenceRu, ...consentRu, ...requestsRu, ...overviewRu };
 
@@ -22,6 +21,15 @@ const DICTIONARIES: Record<Lang, Dictionary> = { en, ru };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/**
+ * The key for one value of a finite set under a prefix: `keyOf('requests.status', view.state.status)`.
+ * Its type is the template literal `${prefix}.${value}`, so handing it to a `Translate` is a type
+ * error as soon as one value of the set has no words in the dictionaries — no cast to hide it.
+ */
+export function keyOf<const P extends string, const V extends string>(prefix: P, value: V): `${P}.${V}` {
+  return `${prefix}.${value}`;
+}
+
 export function translator(lang: Lang): Translate {
   const dict = DICTIONARIES[lang];
   return (key, params) => {
@@ -29,10 +37,6 @@ export function translator(lang: Lang): Translate {
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
-}
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'ru' || value === 'en';
 }
 
 /** The browser's language when nothing else says: Russian for ru*, English otherwise. */

@@ -1,5 +1,5 @@
 /** The few words the content script shows on the amoCRM page (kept apart from the pages' dictionaries for size). */
-export type Lang = 'ru' | 'en';
+import { defaultLang, type Lang } from '../vocabulary';
 
 /** The attribute the MAIN-world script writes `APP.lang_id` into (lib/content/page-world.ts). */
 const APP_LANG_ATTRIBUTE = 'data-ingroup-privacy-lang';
@@ -16,7 +16,7 @@ export function langFromCode(code: string): Lang {
 export function pageLang(doc: Document, host: string): Lang {
   const code = doc.documentElement.getAttribute(APP_LANG_ATTRIBUTE) || doc.documentElement.lang;
   if (code) return langFromCode(code);
-  return host.endsWith('.amocrm.ru') ? 'ru' : 'en';
+  return defaultLang(host);
 }
 
 export function launcherLabel(lang: Lang, count: number | null): { text: string; name: string } {

@@ -3,7 +3,7 @@
  * Kept apart from the pages' dictionaries (lib/i18n/index.ts) because only Options and the
  * request composer's preview use them, and the panel's first paint has no room for them.
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 const en = {
   'anchor.heading': 'The ledger’s head hash',

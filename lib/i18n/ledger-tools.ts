@@ -2,7 +2,7 @@
  * Words only Options' ledger tools use (components/options/LedgerTools.tsx), kept out of the
  * shared dictionaries that the panel's first paint carries (DESIGN §9).
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 const en = {
   proves:

@@ -2,7 +2,7 @@
  * The popup's switch lines and empty state, kept out of the dictionary the panel loads on its first
  * paint (DESIGN §9). Same rules: English defines the keys, Russian has every one.
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 export const popupEn = {
   'popup.thisTab': 'this tab',

@@ -2,7 +2,7 @@
  * The first-run page's words (entrypoints/welcome), kept out of the other pages' dictionaries.
  * English defines the keys; Russian has every one.
  */
-import type { Lang } from './launcher';
+import type { Lang } from '../vocabulary';
 
 export const welcomeEn = {
   'welcome.title': 'Ingroup Privacy is installed',

@@ -6,8 +6,8 @@
  * Change the policy data and the picture follows; tests/unit/panel/flow.test.ts holds every
  * statement id to the policy and every flag to exactly one arrow.
  */
-import type { Lang } from '../i18n/launcher';
 import { FLAGS, STATEMENTS, type Bilingual, type Flag } from '../policy';
+import type { Lang } from '../vocabulary';
 
 interface RecipientSpec {
   id: string;

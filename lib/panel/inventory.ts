@@ -10,9 +10,9 @@ import type { EvidenceRow } from '../attribution/evidence';
 import type { MarkRow, MarkValue } from '../attribution/marks';
 import { observedValues, type ObservedHostView } from '../attribution/observed';
 import type { Catalog, CatalogSource } from '../catalog/schema';
-import type { Lang } from '../i18n/launcher';
 import { CATEGORIES } from '../policy/categories';
 import type { CategoryKey } from '../policy/schema';
+import type { Lang } from '../vocabulary';
 
 export interface CollectedValue {
   /** A policy category, or a category Ingroup's catalog names that the policy does not. */

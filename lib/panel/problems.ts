@@ -9,7 +9,7 @@
  * policy omits what it must tell, without changing what is done with the data.
  */
 import type { Bilingual } from '../policy';
-import type { RequestType } from '../requests/types';
+import type { RequestType } from '../vocabulary';
 
 export type Severity = 'serious' | 'notable' | 'minor';
 

@@ -1,5 +1,5 @@
 export { CATEGORIES, STATEMENTS, statementsOf } from './statements';
 export { FLAGS } from './flags';
-export { PURPOSES, ConsentPurpose, type Purpose } from './purposes';
+export { PURPOSES, type Purpose } from './purposes';
 export { POLICY_VERSION, POLICY_TEXT_FILE, isKnownPolicyVersion } from './version';
-export type { Category, CategoryKey, Flag, PolicyVersion, Statement, Bilingual } from './schema';
+export type { Category, CategoryKey, Flag, Statement, Bilingual } from './schema';

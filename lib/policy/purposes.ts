@@ -4,10 +4,8 @@
  * combining data from third parties (objection, §1 + §5.1); two cannot, with the reason.
  */
 import { z } from 'zod/mini';
+import { ConsentPurpose } from '../vocabulary';
 import { Bilingual, SectionId } from './schema';
-
-export const ConsentPurpose = z.enum(['marketing', 'improvements', 'third_party_combination']);
-export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
 export const PurposeSchema = z.object({
   key: z.enum(['operations', 'improvements', 'administrative', 'marketing', 'third_party_combination']),

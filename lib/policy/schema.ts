@@ -60,5 +60,3 @@ export const FlagSchema = z.object({
 });
 export type Flag = z.infer<typeof FlagSchema>;
 
-export const PolicyVersionSchema = z.object({ effectiveDate: z.iso.date(), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) });
-export type PolicyVersion = z.infer<typeof PolicyVersionSchema>;

@@ -1,5 +1,5 @@
 /** The policy version the extension bundles: its effective date and the SHA-256 of its text. */
-import { PolicyVersionSchema, type PolicyVersion } from './schema';
+import { PolicyVersionSchema, type PolicyVersion } from '../vocabulary';
 
 export const POLICY_VERSION: PolicyVersion = PolicyVersionSchema.parse({
   effectiveDate: '2022-01-20',

@@ -9,10 +9,10 @@
  * authority (the language the EDPB's cross-border procedures run in). When the admin reads
  * another language, a translation comes with it, for them, not for filing.
  */
-import type { Regime } from '../amocrm/host';
+import type { Lang, Regime } from '../vocabulary';
 import { toMoscowDate } from '../deadlines/dates';
 import { cite } from '../deadlines/statutes';
-import { translator, type Lang, type MessageKey } from '../i18n';
+import { keyOf, translator } from '../i18n';
 import { legalBasis, requestTitle, SUPPORT_EMAIL } from './email';
 import type { RequestView } from './view';
 
@@ -90,7 +90,7 @@ export function complaintText(view: RequestView, regime: Regime, lang: Lang): st
   const authority = AUTHORITY[regime][lang];
   const from = [body.requester.name, body.requester.email, body.requester.phone].filter(Boolean).join(', ');
   const sent = day(new Date(r.createdAt).toISOString(), lang);
-  const status = t(`requests.status.${view.state.status}` as MessageKey);
+  const status = t(keyOf('requests.status', view.state.status));
   const rule = view.rule;
   const deadline = rule ? `${rule.label[lang]} (${rule.source})` : '—';
   const extended = view.state.extendedDueAt && rule?.extension ? (ru ? ' (с продлением, о котором сообщил оператор)' : ' (with the extension the controller announced)') : '';

@@ -5,14 +5,15 @@
  * version.
  */
 import type { z } from 'zod/mini';
-import { DraftSchema, RequestBodySchema, type ClientRef, type LedgerHeadRef, type PolicyRef, type RequestBody } from './types';
+import { DraftSchema, RequestBodySchema, type ClientRef, type LedgerHeadRef, type RequestBody } from './types';
+import type { PolicyVersion } from '../vocabulary';
 
 export interface ComposeContext {
   /** A fresh `crypto.randomUUID()`. */
   id: string;
   /** Epoch milliseconds. */
   now: number;
-  policy: PolicyRef;
+  policy: PolicyVersion;
   /** The consent ledger's head as the request is saved (lib/consent/ledger.ts `ledgerHead`). */
   ledger: LedgerHeadRef;
   client: ClientRef;

@@ -15,12 +15,12 @@ import { deriveStatus, type RequestRecord } from './record';
 import { requestTitle, TITLE } from './titles';
 
 export { requestTitle };
-import type { RequestBody, RequestType } from './types';
+import type { RequestBody } from './types';
+import type { Lang, RequestType } from '../vocabulary';
 
 export const SUPPORT_EMAIL = 'support@ingru.ru';
 export const MAILTO_MAX = 1800;
 
-type Lang = 'ru' | 'en';
 type Regime = RequestBody['regime'];
 
 /** What is asked, after "I request" / "прошу"; per regime where the laws differ. */

@@ -6,13 +6,14 @@
  * Checked on the options page before the browser is asked for the origin, again in the background
  * before it is stored, and when it is read back.
  */
+import { isAmoCrmDomain } from '../vocabulary';
+
 export type EndpointBaseCheck =
   | { ok: true; origin: string; base: string }
   | { ok: false; reason: 'not-an-address' | 'not-https' | 'not-plain' | 'not-a-name' | 'amocrm' };
 
 /** A DNS name of at least two labels, each a letter-digit-hyphen label (IDNs arrive as punycode). */
 const DNS_NAME = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
-const AMOCRM = /(^|\.)(amocrm\.ru|amocrm\.com|kommo\.com)$/;
 
 export function checkEndpointBase(input: string): EndpointBaseCheck {
   let url: URL;
@@ -28,7 +29,7 @@ export function checkEndpointBase(input: string): EndpointBaseCheck {
   if (!DNS_NAME.test(host) || /^[\d.]+$/.test(host) || /(^|\.)localhost$/.test(host) || /\.(local|internal|localdomain|home\.arpa)$/.test(host)) {
     return { ok: false, reason: 'not-a-name' };
   }
-  if (AMOCRM.test(host)) return { ok: false, reason: 'amocrm' };
+  if (isAmoCrmDomain(host)) return { ok: false, reason: 'amocrm' };
   return { ok: true, origin: url.origin, base: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }
 

@@ -8,10 +8,11 @@
  * `UID` = `<request id>@ingru-privacy`.
  */
 import { csvFile } from '../consent/export';
-import { translator, type MessageKey } from '../i18n';
+import { keyOf, translator } from '../i18n';
 import { deriveStatus, isFinal, type RequestRecord } from './record';
 import { requestTitle } from './titles';
 import type { RequestView } from './view';
+import type { Lang } from '../vocabulary';
 
 const CSV_COLUMNS = [
   'id',
@@ -92,7 +93,7 @@ function icsStamp(ms: number): string {
 export interface IcsOptions {
   /** DTSTAMP of the file (epoch ms). */
   now: number;
-  lang: 'ru' | 'en';
+  lang: Lang;
 }
 
 /** The best due date known for a request, and whose it is. */
@@ -112,7 +113,7 @@ export function bestDueDate(view: RequestView): BestDue | null {
   return reported && DAY.test(reported) ? { date: reported.slice(0, 10), source: 'ingroup' } : null;
 }
 
-type Words = Record<'ru' | 'en', string>;
+type Words = Record<Lang, string>;
 
 const WORDS = {
   calendar: { ru: 'Сроки ответов Ingroup на запросы', en: 'Ingroup’s deadlines for your requests' },
@@ -146,21 +147,21 @@ const WORDS = {
   noDate: { ru: 'срок не известен', en: 'no due date known' },
 } satisfies Record<string, Words>;
 
-function whyUndated(view: RequestView, lang: 'ru' | 'en'): string {
+function whyUndated(view: RequestView, lang: Lang): string {
   if (view.dueUnknown === 'not_received') return WORDS.notReceived[lang];
   if (view.dueUnknown === 'no_legal_deadline') return WORDS.noLegalDeadline[lang];
   return WORDS.noDate[lang];
 }
 
-function label(view: RequestView, lang: 'ru' | 'en'): string {
+function label(view: RequestView, lang: Lang): string {
   return `${requestTitle(view.record.type, lang)}, ${view.state.reference ?? view.record.id} (${view.record.host})`;
 }
 
-function statusWords(view: RequestView, lang: 'ru' | 'en'): string {
-  return translator(lang)(`requests.status.${view.state.status}` as MessageKey);
+function statusWords(view: RequestView, lang: Lang): string {
+  return translator(lang)(keyOf('requests.status', view.state.status));
 }
 
-function facts(view: RequestView, lang: 'ru' | 'en'): string[] {
+function facts(view: RequestView, lang: Lang): string[] {
   return [
     `${WORDS.id[lang]}: ${view.record.id}`,
     view.state.reference ? `${WORDS.reference[lang]}: ${view.state.reference}` : '',
@@ -168,7 +169,7 @@ function facts(view: RequestView, lang: 'ru' | 'en'): string[] {
   ];
 }
 
-function dueLines(view: RequestView, due: BestDue, lang: 'ru' | 'en'): string[] {
+function dueLines(view: RequestView, due: BestDue, lang: Lang): string[] {
   const reported = view.state.extendedDueAt ?? view.state.dueAt;
   if (due.source === 'ingroup') {
     return [

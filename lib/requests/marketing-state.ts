@@ -3,9 +3,9 @@
  * marketing request made for it — sent, received, overdue by law — or that the choice in force has
  * not reached Ingroup yet. Derived from the request and the choice, never stored.
  */
-import type { ConsentState } from '../consent/event';
 import type { DerivedStatus } from './record';
 import type { RequestView } from './view';
+import type { ConsentState } from '../vocabulary';
 
 export type MarketingRequestState =
   | { kind: 'none' }

@@ -2,9 +2,8 @@
  * The request a marketing choice becomes (DESIGN §6): built the same way by the background, which
  * sends it, and by the panel, which shows it before the admin confirms an opt-in.
  */
-import { defaultRegime, type Regime } from '../amocrm/host';
+import { type ConsentState, defaultLang, type Regime, regimeOf } from '../vocabulary';
 import type { Snapshot } from '../amocrm/snapshot';
-import type { ConsentState } from '../consent/event';
 import type { Draft } from './types';
 
 /** The draft for `state`, or null while the administrator's profile is not known. */
@@ -13,8 +12,8 @@ export function marketingDraft(snapshot: Snapshot | undefined | null, host: stri
   return {
     type: state === 'given' ? 'marketing_opt_in' : 'marketing_opt_out',
     host,
-    locale: host.endsWith('.amocrm.ru') ? 'ru' : 'en',
-    regime: regime ?? defaultRegime(host),
+    locale: defaultLang(host),
+    regime: regimeOf({ host, regime }),
     widgets: [],
     requester: {
       userId: snapshot.admin.id,

@@ -2,9 +2,7 @@
  * A request type's short name, e.g. "erasure" / "уничтожение данных": on its own so that a list of
  * requests can name them without loading the letters (lib/requests/email.ts).
  */
-import type { RequestType } from './types';
-
-type Lang = 'ru' | 'en';
+import type { Lang, RequestType } from '../vocabulary';
 
 export const TITLE: Record<Lang, Record<RequestType, string>> = {
   en: {

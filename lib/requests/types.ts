@@ -7,35 +7,17 @@
  * dates (`YYYY-MM-DD`), though a date-time is accepted and its date part used.
  */
 import { z } from 'zod/mini';
+import { AccountHostSchema, LangSchema, PolicyVersionSchema, RegimeSchema, RequestType } from '../vocabulary';
 import { IdentitySchema } from './identity';
-
-export const REQUEST_TYPES = [
-  'access',
-  'rectification',
-  'erasure',
-  'portability',
-  'objection',
-  'restriction',
-  'withdraw_consent',
-  'marketing_opt_out',
-  'marketing_opt_in',
-] as const;
-export const RequestType = z.enum(REQUEST_TYPES);
-export type RequestType = z.infer<typeof RequestType>;
-
-export const Locale = z.enum(['ru', 'en']);
-export type Locale = z.infer<typeof Locale>;
-export const RegimeSchema = z.enum(['ru152', 'gdpr']);
 
 const Instant = z.iso.datetime({ offset: true });
 /** A due date: `YYYY-MM-DD`, or a date-time whose date part counts. */
 export const DueDate = z.union([z.iso.date(), Instant]);
-const Host = z.string().check(z.regex(/^[a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)$/, 'an amoCRM account host such as example.amocrm.ru'));
 
 export const AccountRef = z.object({
   id: z.int().check(z.positive()),
   subdomain: z.string().check(z.minLength(1), z.maxLength(63)),
-  host: Host,
+  host: AccountHostSchema,
 });
 export type AccountRef = z.infer<typeof AccountRef>;
 
@@ -54,12 +36,6 @@ export const Correction = z.object({
   value: z.string().check(z.maxLength(1000)),
 });
 export type Correction = z.infer<typeof Correction>;
-
-export const PolicyRef = z.object({
-  effectiveDate: z.iso.date(),
-  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-});
-export type PolicyRef = z.infer<typeof PolicyRef>;
 
 export const ClientRef = z.object({ name: z.string().check(z.minLength(1), z.maxLength(100)), version: z.string().check(z.minLength(1), z.maxLength(50)) });
 export type ClientRef = z.infer<typeof ClientRef>;
@@ -83,14 +59,14 @@ export const RequestBodySchema = z.looseObject({
   id: z.uuid(),
   type: RequestType,
   createdAt: Instant,
-  locale: Locale,
+  locale: LangSchema,
   regime: RegimeSchema,
   account: AccountRef,
   requester: Requester,
   widgets: WidgetCodes,
   details: z.optional(Details),
   corrections: z.optional(z.array(Correction).check(z.maxLength(50))),
-  policy: PolicyRef,
+  policy: PolicyVersionSchema,
   ledger: LedgerHeadRef,
   client: ClientRef,
 });
@@ -142,8 +118,8 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export const DraftSchema = z
   .object({
     type: RequestType,
-    host: Host,
-    locale: Locale,
+    host: AccountHostSchema,
+    locale: LangSchema,
     regime: RegimeSchema,
     widgets: WidgetCodes,
     details: z.optional(Details),

@@ -3,7 +3,7 @@
  * Ingroup's, days left, overdue, what to do next — derived from its record and today's date,
  * never stored. Overdue is by law: a date Ingroup reports is shown, never obeyed.
  */
-import type { Regime } from '../amocrm/host';
+import type { Regime } from '../vocabulary';
 import type { RuCalendar } from '../deadlines/ru-calendar';
 import { daysLeft, deadlineFor, isOverdue, type DeadlineRule } from '../deadlines/rules';
 import { deriveStatus, isFinal, type RequestRecord, type RequestState } from './record';

@@ -3,7 +3,7 @@
  * (regime) are kept apart from derived ones. Rows are parsed on read.
  */
 import { AccountRowSchema, type AccountRow } from '../account';
-import { defaultRegime, parseAccountHost, type Regime } from '../amocrm/host';
+import { parseAccountHost, regimeOf, type Regime } from '../vocabulary';
 import type { PrivacyDb } from './db';
 import { parsedRow, parsedRows } from './rows';
 
@@ -22,14 +22,9 @@ export async function readAccount(db: Accounts, host: string): Promise<AccountRo
   return parsedRow(AccountRowSchema, await db.accounts.get(host));
 }
 
-/** The regime an account's deadlines follow: the administrator's choice, else the domain's default. */
-export function regimeOf(account: Pick<AccountRow, 'regime'> | null | undefined, host: string): Regime {
-  return account?.regime ?? defaultRegime(host);
-}
-
 /** The regime in force for `host`, read from its account row. */
 export async function effectiveRegime(db: Accounts, host: string): Promise<Regime> {
-  return regimeOf(await readAccount(db, host), host);
+  return regimeOf((await readAccount(db, host)) ?? host);
 }
 
 export async function recordAccountSeen(db: PrivacyDb, host: string, now: number): Promise<AccountRow> {

@@ -13,11 +13,12 @@ import { CatalogCacheRowSchema, type CatalogCacheRow } from '../catalog/schema';
 import { LIVENESS_KEY, livenessFromHistory } from '../requests/liveness';
 import { deriveStatus, isFinal } from '../requests/record';
 import { latestChoices, type ChoiceRow, type StoredEvent } from '../consent/choices';
-import type { ConsentPurpose, LedgerEvent } from '../consent/event';
+import type { LedgerEvent } from '../consent/event';
 import type { RequestRecord } from '../requests/record';
 
 export { AccountRowSchema, type AccountRow } from '../account';
 import type { AccountRow } from '../account';
+import type { ConsentPurpose } from '../vocabulary';
 
 export const SettingRowSchema = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRow = z.infer<typeof SettingRowSchema>;

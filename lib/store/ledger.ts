@@ -3,9 +3,9 @@
  * ledger's own transactions (lib/consent/ledger.ts), read by the popup through `purpose`.
  */
 import { ChoiceRowSchema, choiceOf, inForce, takesOver, type ChoiceRow, type StoredEvent } from '../consent/choices';
-import type { ConsentPurpose } from '../consent/event';
 import type { ChoiceTable, PrivacyDb } from './db';
 import { parsedRows } from './rows';
+import type { ConsentPurpose } from '../vocabulary';
 
 /**
  * Brings the table up to date with events just added to the ledger. Call it inside the

@@ -5,10 +5,9 @@
  * the pages and the tests run the same function.
  */
 import type { AccountRow } from '../account';
-import type { Regime } from '../amocrm/host';
+import type { ConsentState, Regime } from '../vocabulary';
 import type { Snapshot } from '../amocrm/snapshot-schema';
 import { cachedCatalog, type LoadedCatalog } from '../catalog/load';
-import type { ConsentState } from '../consent/event';
 import { allEvents, currentChoices, history } from '../consent/ledger';
 import { unsentMarketingChoices, type UnsentChoice } from '../consent/unsent';
 import { ledgerTop, verifyLedger, type LedgerTop, type ChainVerdict } from '../consent/verify';

@@ -28,7 +28,7 @@ export type { OutboxDeps } from './context';
 export { drain, type DrainResult } from './drain';
 export { pollDue, type PollResult } from './poll';
 export { RequestNotFound, enqueue, moveToEndpoint, recordEmailSent, requeue } from './queue';
-export { dueForSend, nextSendAt } from './rows';
+export { nextSendAt } from './rows';
 export { attemptSend, type AttemptOutcome } from './send';
 export { nextWakeAt } from './wake';
 export { sendsTo } from '../record';

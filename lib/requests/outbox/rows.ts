@@ -36,11 +36,6 @@ export function settle<T>(db: PrivacyDb, id: string, decide: (current: RequestRe
   });
 }
 
-/** Requests waiting to be (re)sent whose time has come, soonest first. */
-export async function dueForSend(db: PrivacyDb, now: number): Promise<RequestRecord[]> {
-  return db.requests.where('outboxDueAt').belowOrEqual(now).toArray();
-}
-
 /** The first request due to be sent by `now` that `accept` takes, or undefined. */
 export function firstDueToSend(db: PrivacyDb, now: number, accept: (record: RequestRecord) => boolean): Promise<RequestRecord | undefined> {
   return db.requests.where('outboxDueAt').belowOrEqual(now).filter(accept).first();

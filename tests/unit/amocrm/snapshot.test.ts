@@ -22,8 +22,8 @@ function setup(opts: FakeAccountOptions = {}): { client: AmoClient; clock: FakeC
 describe('buildSnapshot', () => {
   it('reads a 1,000-user, 300-widget account cold in 5 amoCRM calls', async () => {
     const { client, clock, requests } = setup({ users: 1000, widgets: 300 });
-    const snapshot = await clock.run(buildSnapshot(client, HOST, NOW));
-    expect(snapshot.apiCalls).toBe(5);
+    await clock.run(buildSnapshot(client, HOST, NOW));
+    expect(client.calls).toBe(5);
     expect(requests.map((r) => r.path).sort()).toEqual(
       [amoPaths.account(), amoPaths.user(ADMIN_ID), amoPaths.userCount(), amoPaths.widgets(1), amoPaths.widgets(2)].sort(),
     );
@@ -48,11 +48,10 @@ describe('buildSnapshot', () => {
     const { client, clock } = setup({ widgets: 300, installedEvery: 25 });
     const snapshot = await clock.run(buildSnapshot(client, HOST, NOW));
     expect(snapshot.widgets.map((w) => w.code)).toEqual(Array.from({ length: 12 }, (_, i) => `fixture_widget_${(i + 1) * 25}`));
-    expect(snapshot.widgets.every((w) => w.installed)).toBe(true);
     // The fixture cycles ratings "2,8", 4, null, "4,75" by n % 4 and gives odd widgets a numeric version.
-    expect(snapshot.widgets[0]).toEqual({ id: 100_025, code: 'fixture_widget_25', version: '25', rating: 4, installed: true });
-    expect(snapshot.widgets[1]).toEqual({ id: 100_050, code: 'fixture_widget_50', version: '1.50.0', rating: null, installed: true });
-    expect(snapshot.widgets[3]).toEqual({ id: 100_100, code: 'fixture_widget_100', version: '1.100.0', rating: 2.8, installed: true });
+    expect(snapshot.widgets[0]).toEqual({ id: 100_025, code: 'fixture_widget_25', version: '25', rating: 4 });
+    expect(snapshot.widgets[1]).toEqual({ id: 100_050, code: 'fixture_widget_50', version: '1.50.0', rating: null });
+    expect(snapshot.widgets[3]).toEqual({ id: 100_100, code: 'fixture_widget_100', version: '1.100.0', rating: 2.8 });
   });
 
   it('shows a non-administrator the account and widgets, without the profile or user count', async () => {
@@ -60,13 +59,14 @@ describe('buildSnapshot', () => {
     const snapshot = await clock.run(buildSnapshot(client, HOST, NOW));
     expect(snapshot).toMatchObject({ admin: null, adminUnavailable: 'not_admin', userCount: null, widgetTotal: 300, account: { id: ACCOUNT_ID } });
     expect(snapshot.widgets).toHaveLength(12);
-    expect(snapshot.apiCalls).toBeLessThanOrEqual(5);
+    expect(client.calls).toBeLessThanOrEqual(5);
   });
 
   it('reads an account with no widgets at all (204)', async () => {
     const { client, clock } = setup({ widgets: 0 });
     const snapshot = await clock.run(buildSnapshot(client, HOST, NOW));
-    expect(snapshot).toMatchObject({ widgets: [], widgetTotal: 0, apiCalls: 4 });
+    expect(snapshot).toMatchObject({ widgets: [], widgetTotal: 0 });
+    expect(client.calls).toBe(4);
   });
 
   it.each([amoPaths.account(), amoPaths.user(ADMIN_ID), amoPaths.userCount(), amoPaths.widgets(1), amoPaths.widgets(2)])(
@@ -93,7 +93,8 @@ describe('buildSnapshot', () => {
 
   it('counts a retried 429 among its calls', async () => {
     const { client, clock } = setup({ fault: (path, n) => (path === amoPaths.widgets(1) && n === 0 ? tooMany('1') : undefined) });
-    expect((await clock.run(buildSnapshot(client, HOST, NOW))).apiCalls).toBe(6);
+    await clock.run(buildSnapshot(client, HOST, NOW));
+    expect(client.calls).toBe(6);
   });
 });
 
@@ -130,6 +131,25 @@ describe('stored snapshots', () => {
     await saveSnapshot(db, snapshot);
     expect(await readSnapshot(db, HOST)).toEqual(snapshot);
     expect(await readSnapshot(db, 'other.amocrm.ru')).toBeUndefined();
+  });
+
+  it('reads a row kept before apiCalls and installed were dropped, without them', async () => {
+    db = new PrivacyDb('snapshot-older-row');
+    const snapshot = await built();
+    const older = { ...snapshot, apiCalls: 5, widgets: snapshot.widgets.map((w) => ({ ...w, installed: true })) };
+    await db.snapshots.put(older);
+    const read = await readSnapshot(db, HOST);
+    expect(read).toEqual(snapshot);
+    expect(read).not.toHaveProperty('apiCalls');
+    expect(read?.widgets[0]).not.toHaveProperty('installed');
+  });
+
+  it('keeps neither the call count nor a constant installed flag in what it stores', async () => {
+    db = new PrivacyDb('snapshot-lean-row');
+    await saveSnapshot(db, await built());
+    const row = await db.snapshots.get(HOST);
+    expect(row).not.toHaveProperty('apiCalls');
+    expect(row?.widgets[0]).not.toHaveProperty('installed');
   });
 
   it('treats a row that no longer parses as absent', async () => {

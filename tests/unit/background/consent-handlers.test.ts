@@ -23,7 +23,6 @@ const snapshot: Snapshot = {
   userCount: 3,
   widgets: [],
   widgetTotal: 0,
-  apiCalls: 4,
 };
 
 function setup(onMarketingChange?: MarketingChange) {

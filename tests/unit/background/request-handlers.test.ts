@@ -222,7 +222,6 @@ describe('a marketing choice reaching Ingroup as a request', () => {
     userCount: 3,
     widgets: [],
     widgetTotal: 0,
-    apiCalls: 3,
   };
 
   it('waits for the administrator’s identity: no snapshot, no request', async () => {

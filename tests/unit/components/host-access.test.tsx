@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HostAccess } from '@/components/common/HostAccess';
 import { I18nProvider } from '@/components/common/i18n';
-import type { Lang } from '@/lib/i18n';
 import { REQUIRED_ORIGINS } from '@/lib/permissions/host-access';
+import type { Lang } from '@/lib/vocabulary';
 
 let held: string[] = [];
 let grant = true;

@@ -3,12 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '@/lib/background/handlers';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
-import type { ConsentPurpose, ConsentState } from '@/lib/consent/event';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { importLedger } from '@/lib/consent/import';
-import { allEvents, appendConsent, appendConsents, currentChoices } from '@/lib/consent/ledger';
+import { allEvents, appendConsents, currentChoices } from '@/lib/consent/ledger';
 import { db, resetDbForTests } from '@/lib/store/db';
-import { chainEvents, consentInput } from './fixtures';
+import { chainEvents, consentInput, recordOne } from './fixtures';
+import type { ConsentPurpose, ConsentState } from '@/lib/vocabulary';
 
 const HOST = 'fixture-agency.amocrm.ru';
 
@@ -38,11 +38,11 @@ async function exportFile(specs: readonly FileEvent[]): Promise<string> {
 
 describe('the choices in force, kept beside the ledger', () => {
   it('follows each append: given, then refused, then given again', async () => {
-    const given = await appendConsent(db(), consentInput({ state: 'given' }));
+    const given = await recordOne(db(), consentInput({ state: 'given' }));
     expect(await inForce(HOST, 'marketing')).toEqual({ state: 'given', eventId: given.id });
-    const refused = await appendConsent(db(), consentInput({ state: 'refused' }));
+    const refused = await recordOne(db(), consentInput({ state: 'refused' }));
     expect(await inForce(HOST, 'marketing')).toEqual({ state: 'refused', eventId: refused.id });
-    const again = await appendConsent(db(), consentInput({ state: 'given' }));
+    const again = await recordOne(db(), consentInput({ state: 'given' }));
     expect(await inForce(HOST, 'marketing')).toEqual({ state: 'given', eventId: again.id });
     expect(await inForce(HOST, 'improvements')).toBeUndefined();
     expect(await db().choices.count()).toBe(1);
@@ -59,14 +59,14 @@ describe('the choices in force, kept beside the ledger', () => {
   });
 
   it('keeps a newer local choice when an import brings an older one', async () => {
-    const local = await appendConsent(db(), consentInput({ state: 'refused', timestamp: '2026-11-25T09:30:00.000+03:00' }));
+    const local = await recordOne(db(), consentInput({ state: 'refused', timestamp: '2026-11-25T09:30:00.000+03:00' }));
     await importLedger(db(), await exportFile([{ host: HOST, purpose: 'marketing', state: 'given', timestamp: '2025-01-10T09:30:00.000+03:00' }]));
     expect(await db().ledger.count()).toBe(2);
     expect(await inForce(HOST, 'marketing')).toEqual({ state: 'refused', eventId: local.id });
   });
 
   it('takes a newer choice an import brings', async () => {
-    await appendConsent(db(), consentInput({ state: 'refused', timestamp: '2026-11-25T09:30:00.000+03:00' }));
+    await recordOne(db(), consentInput({ state: 'refused', timestamp: '2026-11-25T09:30:00.000+03:00' }));
     // The same instant would tie; one minute later, written in another zone, is newer.
     await importLedger(db(), await exportFile([{ host: HOST, purpose: 'marketing', state: 'given', timestamp: '2026-11-25T06:31:00.000+00:00' }]));
     const imported = (await allEvents(db())).at(-1)!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { CONSENT_PURPOSES } from '@/lib/consent/event';
 import { csvCell, kantaraReceipt, ledgerCsv, ledgerFile } from '@/lib/consent/export';
 import { KANTARA_EXAMPLE, KANTARA_SCHEMA, kantaraErrors } from '../../support/kantara';
 import { buildChain, chainEvents } from './fixtures';
+import { CONSENT_PURPOSES } from '@/lib/vocabulary';
 
 describe('the ledger JSON export', () => {
   it('holds every event with its hash chain, without local seq numbers', async () => {

@@ -1,7 +1,9 @@
 // Builders for consent ledger tests. Hosts and ids are invented fixtures.
 import { hashEvent } from '@/lib/consent/chain';
-import { GENESIS_HASH, type ConsentPurpose, type ConsentState, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
-import type { ConsentInput } from '@/lib/consent/ledger';
+import { GENESIS_HASH, type LedgerEvent, type UnhashedEvent } from '@/lib/consent/event';
+import type { PrivacyDb } from '@/lib/store/db';
+import { appendConsents, type ConsentInput } from '@/lib/consent/ledger';
+import type { ConsentPurpose, ConsentState } from '@/lib/vocabulary';
 
 export const POLICY = {
   effectiveDate: '2022-01-20',
@@ -69,4 +71,11 @@ export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30
       state: states[i % 3]!,
     })),
   );
+}
+
+/** Records one choice through the ledger's one write path, `appendConsents`, as the background does. */
+export async function recordOne(db: PrivacyDb, input: ConsentInput): Promise<LedgerEvent> {
+  const [event] = await appendConsents(db, [input]);
+  if (!event) throw new Error('appendConsents kept nothing');
+  return event;
 }

@@ -2,9 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { GENESIS_HASH } from '@/lib/consent/event';
-import { appendConsent } from '@/lib/consent/ledger';
 import { ledgerHead, ledgerTop } from '@/lib/consent/verify';
-import { consentInput } from './fixtures';
+import { consentInput, recordOne } from './fixtures';
 
 beforeEach(async () => {
   await resetDbForTests();
@@ -17,8 +16,8 @@ describe('ledgerTop and ledgerHead', () => {
   });
 
   it('the newest event’s hash and time, with the count', async () => {
-    await appendConsent(db(), consentInput({ timestamp: '2026-11-25T09:30:00.000+03:00' }));
-    const last = await appendConsent(db(), consentInput({ state: 'given', timestamp: '2026-11-26T10:00:00.000+03:00' }));
+    await recordOne(db(), consentInput({ timestamp: '2026-11-25T09:30:00.000+03:00' }));
+    const last = await recordOne(db(), consentInput({ state: 'given', timestamp: '2026-11-26T10:00:00.000+03:00' }));
     expect(await ledgerTop(db())).toEqual({ headHash: last.hash, at: '2026-11-26T10:00:00.000+03:00' });
     expect(await ledgerHead(db())).toEqual({ headHash: last.hash, at: '2026-11-26T10:00:00.000+03:00', events: 2 });
   });

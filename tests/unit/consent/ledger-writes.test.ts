@@ -6,9 +6,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { GENESIS_HASH, type LedgerEvent } from '@/lib/consent/event';
-import { allEvents, appendConsent, appendConsents, LedgerWriteFailed } from '@/lib/consent/ledger';
+import { allEvents, appendConsents, LedgerWriteFailed } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
-import { buildChain, consentInput, POLICY } from './fixtures';
+import { buildChain, consentInput, POLICY, recordOne } from './fixtures';
 
 beforeEach(async () => {
   await resetDbForTests();
@@ -29,7 +29,7 @@ describe('appends racing another writer', () => {
   it('chains the event onto the head that moved while it was hashed', async () => {
     const foreign = await buildChain(1);
     const writer = anotherWriterDuringHashing(foreign, 1);
-    const event = await appendConsent(db(), consentInput());
+    const event = await recordOne(db(), consentInput());
     expect(writer.added()).toBe(1);
     expect(event.prevHash).toBe(foreign[0]!.hash);
     expect((await allEvents(db())).map((e) => e.id)).toEqual([foreign[0]!.id, event.id]);
@@ -39,38 +39,38 @@ describe('appends racing another writer', () => {
   it('gives up after five tries, in words, and writes nothing of its own', async () => {
     const foreign = await buildChain(5);
     anotherWriterDuringHashing(foreign);
-    const attempt = appendConsent(db(), consentInput());
+    const attempt = recordOne(db(), consentInput());
     await expect(attempt).rejects.toBeInstanceOf(LedgerWriteFailed);
     await expect(attempt).rejects.toThrow('The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.');
     await expect(attempt).rejects.toMatchObject({ code: 'ledger-write-failed', name: 'LedgerWriteFailed' });
     expect((await allEvents(db())).map((e) => e.id)).toEqual(foreign.map((e) => e.id));
     // The next append is not blocked by the failed one.
     vi.restoreAllMocks();
-    const next = await appendConsent(db(), consentInput());
+    const next = await recordOne(db(), consentInput());
     expect(next.prevHash).toBe(foreign[4]!.hash);
   });
 
   it('succeeds on the fifth try', async () => {
     const foreign = await buildChain(4);
     anotherWriterDuringHashing(foreign);
-    const event = await appendConsent(db(), consentInput());
+    const event = await recordOne(db(), consentInput());
     expect(event.prevHash).toBe(foreign[3]!.hash);
     expect(await verifyLedger(db())).toMatchObject({ ok: true, count: 5 });
   });
 
   it('passes on an error that is not a race, and keeps the queue going', async () => {
-    await expect(appendConsent(db(), consentInput({ account: { id: 1, host: 'evil.example.com' } }))).rejects.toThrow();
+    await expect(recordOne(db(), consentInput({ account: { id: 1, host: 'evil.example.com' } }))).rejects.toThrow();
     vi.spyOn(db().ledger, 'bulkAdd').mockRejectedValueOnce(new Error('QuotaExceededError'));
-    await expect(appendConsent(db(), consentInput())).rejects.toThrow('QuotaExceededError');
+    await expect(recordOne(db(), consentInput())).rejects.toThrow('QuotaExceededError');
     expect(await db().ledger.count()).toBe(0);
-    expect((await appendConsent(db(), consentInput())).prevHash).toBe(GENESIS_HASH);
+    expect((await recordOne(db(), consentInput())).prevHash).toBe(GENESIS_HASH);
   });
 });
 
 describe('what an event records', () => {
   it('the choice as given, with the time it was given', async () => {
     const importedFrom = { id: '00000000-0000-4000-8000-00000000abcd', hash: 'ab'.repeat(32), method: 'panel' as const };
-    const event = await appendConsent(
+    const event = await recordOne(
       db(),
       consentInput({
         account: { id: 31000001, host: 'fixture-agency.amocrm.ru' },
@@ -103,7 +103,7 @@ describe('what an event records', () => {
   });
 
   it('no import reference on a choice made here', async () => {
-    expect(await appendConsent(db(), consentInput())).not.toHaveProperty('importedFrom');
+    expect(await recordOne(db(), consentInput())).not.toHaveProperty('importedFrom');
   });
 
   it('nothing at all for an empty batch', async () => {

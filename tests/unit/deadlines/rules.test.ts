@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, deadlineFor, RULES, type RequestType } from '@/lib/deadlines/rules';
-import { REQUEST_TYPES } from '@/lib/requests/types';
+import { daysLeft, deadlineFor, RULES } from '@/lib/deadlines/rules';
+import type { RequestType } from '@/lib/vocabulary';
+import { REQUEST_TYPES } from '@/lib/vocabulary';
 
 /**
  * Receipts in the last fortnight of 2026, counted into January 2027 on the calendar Labour Code

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, type Period } from '@/lib/deadlines/rules';
-import { REQUEST_TYPES } from '@/lib/requests/types';
+import { REQUEST_TYPES } from '@/lib/vocabulary';
 import { STATUTE_TEXT } from '@/lib/deadlines/statute-texts';
 import { cite, STATUTE, type ExcerptId } from '@/lib/deadlines/statutes';
 

@@ -15,9 +15,8 @@ const snapshot: Snapshot = {
   admin: { id: 7, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: null, isAdmin: true },
   adminUnavailable: null,
   userCount: 12,
-  widgets: ['ingroup_demo_autotasks', 'ingroup_demo_reports', 'ig_smsgate', 'other_vendor'].map((code, id) => ({ id, code, version: '1', rating: null, installed: true })),
+  widgets: ['ingroup_demo_autotasks', 'ingroup_demo_reports', 'ig_smsgate', 'other_vendor'].map((code, id) => ({ id, code, version: '1', rating: null })),
   widgetTotal: 300,
-  apiCalls: 3,
 };
 
 function matrixFor(evidence: EvidenceRow | null) {

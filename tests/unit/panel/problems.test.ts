@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { problemCards, PROBLEMS } from '@/lib/panel/problems';
 import { FLAGS } from '@/lib/policy';
-import { REQUEST_TYPES } from '@/lib/requests/types';
+import { REQUEST_TYPES } from '@/lib/vocabulary';
 
 describe('the policy’s problems as cards', () => {
   it('gives every flag of the policy a severity, a law and a request type that exists', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConsentPurpose, PURPOSES } from '@/lib/policy/purposes';
+import { PURPOSES } from '@/lib/policy/purposes';
+import { ConsentPurpose } from '@/lib/vocabulary';
 import { quotedIn, sectionTexts } from './policy-text';
 
 const sections = sectionTexts();

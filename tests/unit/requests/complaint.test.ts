@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Regime } from '@/lib/amocrm/host';
-import type { Lang } from '@/lib/i18n';
+import type { Lang, Regime } from '@/lib/vocabulary';
 import { complaintFor, complaintText } from '@/lib/requests/complaint';
 import type { RequestEvent } from '@/lib/requests/record';
 import { requestView } from '@/lib/requests/view';

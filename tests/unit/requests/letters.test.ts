@@ -5,8 +5,8 @@
  * a change to a letter shows up here as a diff to read, not as a silent drift.
  */
 import { describe, expect, it } from 'vitest';
-import type { Regime } from '@/lib/amocrm/host';
-import { REQUEST_TYPES, type RequestType } from '@/lib/requests/types';
+import type { Regime } from '@/lib/vocabulary';
+import { REQUEST_TYPES, type RequestType } from '@/lib/vocabulary';
 import { complaintText } from '@/lib/requests/complaint';
 import { emailText } from '@/lib/requests/email';
 import { requestView } from '@/lib/requests/view';

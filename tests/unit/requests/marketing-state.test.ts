@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsentState } from '@/lib/consent/event';
 import { marketingRequestState } from '@/lib/requests/marketing-state';
 import type { DerivedStatus } from '@/lib/requests/record';
+import type { ConsentState } from '@/lib/vocabulary';
 
 const request = (type: string, status: DerivedStatus, overdue = false) => ({
   record: { type, createdAt: 1 },

@@ -7,13 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import type { Catalog } from '@/lib/catalog/schema';
-import type { Lang } from '@/lib/i18n';
 import { buildInventory, collected } from '@/lib/panel/inventory';
 import { buildMatrix } from '@/lib/panel/matrix';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { I18nProvider } from '@/components/common/i18n';
 import { AccountHeader } from '@/components/panel/AccountHeader';
 import { Inventory } from '@/components/panel/Inventory';
+import type { Lang } from '@/lib/vocabulary';
 
 const PAYLOADS: Array<[string, string]> = [
   ['a script element', '<script>document.title="pwned"</script>'],
@@ -39,9 +39,8 @@ function snapshotWith(text: string, code: string = CODE): Snapshot {
     admin: { id: 7002002, name: text, email: text, phone: text, isAdmin: true },
     adminUnavailable: null,
     userCount: 12,
-    widgets: [{ id: 1, code, version: text, rating: null, installed: true }],
+    widgets: [{ id: 1, code, version: text, rating: null }],
     widgetTotal: 40,
-    apiCalls: 5,
   };
 }
 

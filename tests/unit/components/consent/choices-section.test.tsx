@@ -4,11 +4,11 @@ import { I18nProvider } from '@/components/common/i18n';
 import { ChoicesSection } from '@/components/consent/ChoicesSection';
 import { appendConsents } from '@/lib/consent/ledger';
 import { db, resetDbForTests } from '@/lib/store/db';
-import type { Lang } from '@/lib/i18n';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { panelModel } from '@/lib/store/queries';
 import { BackgroundError } from '@/lib/send';
 import { account, choice } from './fixtures';
+import type { Lang } from '@/lib/vocabulary';
 
 const HOST = 'fixture-agency.amocrm.ru';
 const sent: unknown[] = [];

@@ -1,8 +1,8 @@
 /** Invented accounts and ledger events for the consent components' tests. */
 import type { AccountRow } from '@/lib/store/db';
-import type { ConsentPurpose, ConsentState, ConsentMethod } from '@/lib/consent/event';
 import type { ConsentInput } from '@/lib/consent/ledger';
 import { POLICY_VERSION } from '@/lib/policy/version';
+import type { ConsentMethod, ConsentPurpose, ConsentState } from '@/lib/vocabulary';
 
 export function account(host: string, lastSeenAt: number, name?: string): AccountRow {
   return { host, subdomain: host.split('.')[0]!, firstSeenAt: 1, lastSeenAt, ...(name ? { name } : {}) };

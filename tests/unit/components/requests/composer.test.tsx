@@ -6,7 +6,7 @@ import { Composer } from '@/components/requests/Composer';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { POLICY_VERSION } from '@/lib/policy/version';
 import type { EndpointLiveness } from '@/lib/requests/liveness';
-import type { RequestType } from '@/lib/requests/types';
+import type { RequestType } from '@/lib/vocabulary';
 
 const sent: unknown[] = [];
 vi.mock('@/lib/send', () => ({
@@ -25,7 +25,6 @@ const snapshot: Snapshot = {
   userCount: 12,
   widgets: [],
   widgetTotal: 40,
-  apiCalls: 5,
 };
 
 const NEVER_ANSWERED: EndpointLiveness = {

@@ -2,10 +2,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/common/i18n';
 import { RequestsList } from '@/components/requests/RequestsList';
-import type { Lang } from '@/lib/i18n';
 import type { RequestRecord } from '@/lib/requests/record';
 import { BackgroundError } from '@/lib/send';
 import { REQUEST_ID, makeBody, makeRecord, requestRecord, sentEvents } from '../../requests/fixtures';
+import type { Lang } from '@/lib/vocabulary';
 
 const sent: unknown[] = [];
 let refuse: string | null = null;
