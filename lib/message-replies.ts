@@ -4,6 +4,7 @@
  * the background needs, so the pages that send messages stay small.
  */
 import { z } from 'zod/mini';
+import { WireError } from './errors';
 
 /**
  * The background's answer to `page/seen`: how many Ingroup widgets the launcher may show, and
@@ -42,9 +43,13 @@ export const REPLIES = {
 export type RepliedType = keyof typeof REPLIES;
 export type ReplyOf<T extends RepliedType> = z.infer<(typeof REPLIES)[T]>;
 
-/** Every reply is an envelope, so a refused or failed message is a typed error, not a throw. */
-export const ReplyError = z.object({ code: z.string(), message: z.string() });
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof ReplyError> };
+/**
+ * Every reply is an envelope, so a refused or failed message is a typed error, not a throw. The
+ * error is the one error type's wire form (lib/errors.ts `WireError`, versioned): a code from a
+ * closed list and its params, which the pages word in their own language.
+ */
+export const ReplyError = WireError;
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };
 export const Envelope = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: ReplyError }),

@@ -12,6 +12,7 @@ import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { UnsentChoices } from './UnsentChoices';
 import { LedgerAnchor } from './LedgerAnchor';
+import { errorText } from '@/lib/i18n/errors';
 
 type Rejection = { index: number; reason: string; code?: 'future' | undefined; timestamp?: string | undefined };
 type ImportReport = { added: number; duplicates: number; rejected: Rejection[] } | { error: string };
@@ -47,7 +48,7 @@ export function LedgerTools(): preact.JSX.Element {
         download(`ingroup-consent-receipts-${stamp}.json`, JSON.stringify(receipts, null, 2), 'application/json');
       }
     } catch (error) {
-      setExportFailed(error instanceof Error ? error.message : String(error));
+      setExportFailed(errorText(error, lang));
     }
   };
   const importFile = async (input: HTMLInputElement): Promise<void> => {
@@ -56,7 +57,7 @@ export function LedgerTools(): preact.JSX.Element {
     try {
       setReport(await send({ type: 'ledger/import', text: await file.text() }));
     } catch (error) {
-      setReport({ error: error instanceof Error ? error.message : String(error) });
+      setReport({ error: errorText(error, lang) });
     } finally {
       // The same file can be chosen again (after fixing it, or to see that it adds nothing).
       input.value = '';
@@ -80,7 +81,7 @@ export function LedgerTools(): preact.JSX.Element {
       {runs > 0 && verdict.status === 'loading' && <p role="status">{t('consent.verifying')}</p>}
       {verdict.status === 'error' && (
         <p class="error" role="alert">
-          {verdict.error.message}
+          {errorText(verdict.error, lang)}
         </p>
       )}
       {verdict.status === 'ready' &&

@@ -22,6 +22,7 @@ import { EndpointError, getStatus, postRequest, type FetchLike } from './endpoin
 import { recordAnswered, recordFailure } from '../store/liveness';
 import { deriveStatus, sendsTo, type Channel, type Identity, type RequestEvent, type RequestRecord } from './record';
 import { FINAL_STATUSES, type Receipt, type RequestBody } from './types';
+import { AppError } from '../errors';
 
 export const MAX_ATTEMPTS = 10;
 export const BACKOFF_BASE_MS = 2_000;
@@ -45,10 +46,9 @@ export interface OutboxDeps {
   concurrency?: number;
 }
 
-export class RequestNotFound extends Error {
-  readonly code = 'request/not-found';
+export class RequestNotFound extends AppError {
   constructor(id: string) {
-    super(`The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`);
+    super('request/not_found', `The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`, { id });
     this.name = 'RequestNotFound';
   }
 }
