@@ -159,9 +159,9 @@ function Popup(): preact.JSX.Element {
         )}
         {data.status === 'ready' && lines.length === 0 && <EmptyState />}
         {lines.length > 0 && <p class="muted">{t('popup.switchHint')}</p>}
-        {switches.error && (
+        {switches.error != null && (
           <p class="error" role="alert">
-            {t('consent.failed', { message: switches.error })}
+            {t('consent.failed', { message: errorText(switches.error, lang) })}
           </p>
         )}
         {lines.length > 1 && (

@@ -9,18 +9,18 @@ import { appendConsents } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
 import { db, resetDbForTests } from '@/lib/store/db';
 import type { ImportResult } from '@/lib/consent/import';
-import { BackgroundError } from '@/lib/send';
+import { AppError } from '@/lib/errors';
 import { choice } from './fixtures';
 
 const HOST = 'fixture-agency.amocrm.ru';
 const sent: unknown[] = [];
 let reply: ImportResult | { wiped: true } = { wiped: true };
-let refuse: string | null = null;
+let refuse: Error | null = null;
 vi.mock('@/lib/send', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/send')>()),
   send: vi.fn(async (message: unknown) => {
     sent.push(message);
-    if (refuse) throw new BackgroundError('failed', refuse);
+    if (refuse) throw refuse;
     return reply;
   }),
 }));
@@ -210,10 +210,13 @@ describe('deleting all local data', () => {
   });
 
   it('says when the data could not be deleted', async () => {
-    refuse = 'The database is blocked by another page.';
+    // A failure the background has no code for arrives as `unexpected`, its own text kept as a detail.
+    refuse = new AppError('unexpected', 'The database is blocked by another page.', { message: 'The database is blocked by another page.' });
     show(<WipeData />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete all local data…' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete everything' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The data could not be deleted: The database is blocked by another page.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The data could not be deleted: Something went wrong. The error said: The database is blocked by another page. Try again. If it keeps happening, report it to the extension developers.',
+    );
   });
 });
