@@ -42,6 +42,14 @@ export const ERROR_CODES = [
   'consent/no_choice',
   'consent/no_profile',
   'ledger/write_failed',
+  // A ledger export that could not be imported (lib/consent/import.ts); nothing was imported.
+  'ledger/not_json',
+  'ledger/not_export',
+  'ledger/other_version',
+  'ledger/incomplete',
+  'ledger/event_malformed',
+  'ledger/chain_broken',
+  'ledger/future',
   // Requests (lib/requests/).
   'request/not_found',
   'request/bad_draft',

@@ -31,7 +31,7 @@ export const REPLIES = {
   'ledger/import': z.object({
     added: z.int(),
     duplicates: z.int(),
-    rejected: z.array(z.object({ index: z.int(), reason: z.string(), code: z.optional(z.literal('future')), timestamp: z.optional(z.string()) })),
+    rejected: z.array(z.object({ index: z.int(), error: WireError })),
   }),
   'data/wipe': z.object({ wiped: z.literal(true) }),
   'settings/regime': z.object({ regime: z.enum(['ru152', 'gdpr']) }),

@@ -10,7 +10,7 @@ import { send } from '@/lib/send';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
 import { useLazy } from '../common/use-lazy';
-import { errorText } from '@/lib/i18n/errors';
+import { ErrorText } from '../common/ErrorText';
 
 type ExportModule = typeof import('@/lib/requests/export');
 type ComplaintModule = typeof import('@/lib/requests/complaint');
@@ -35,10 +35,10 @@ function formatTime(at: number, lang: Lang): string {
 /** A background action behind a button; a refusal is said next to the buttons, not swallowed. */
 /** What went wrong with the last button pressed, if anything. */
 function ActionError({ error }: { error: unknown }): preact.JSX.Element | null {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   return error ? (
     <p class="error" role="alert">
-      {t('requests.actionFailed', { error: errorText(error, lang) })}
+      <ErrorText error={error} wrap={(text) => t('requests.actionFailed', { error: text })} />
     </p>
   ) : null;
 }
@@ -124,7 +124,7 @@ function CopyButton({ text }: { text: string }): preact.JSX.Element {
 
 /** Recording Ingroup's answer to an emailed request: the form loads when the admin opens it. */
 function AnswerBlock({ id }: { id: string }): preact.JSX.Element {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const form = useLazy(() => import('./AnswerForm'), open);
   return (
@@ -133,7 +133,7 @@ function AnswerBlock({ id }: { id: string }): preact.JSX.Element {
       {form.status === 'ready' && <form.value.AnswerForm id={id} />}
       {form.status === 'error' && (
         <p class="error" role="alert">
-          {t('requests.actionFailed', { error: errorText(form.error, lang) })}
+          <ErrorText error={form.error} wrap={(text) => t('requests.actionFailed', { error: text })} />
         </p>
       )}
     </details>

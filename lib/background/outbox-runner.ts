@@ -8,7 +8,6 @@
 import type { browser as Browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { defaultRegime, type Regime } from '../amocrm/host';
-import type { PrivacyDb } from '../store/db';
 import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
 import { requestTitle } from '../requests/titles';
 import { ATTENTION_KEY, AttentionSchema, attentionSummary } from '../requests/attention';

@@ -6,6 +6,7 @@
  */
 import { asAppError, type ErrorCode, type ErrorParams } from '../errors';
 import type { Lang } from './launcher';
+import { breakWords } from './ledger-anchor';
 
 export interface ErrorWords {
   title: string;
@@ -31,6 +32,14 @@ function saidEn(p: ErrorParams): string {
 function saidRu(p: ErrorParams): string {
   return has(p, 'said') ? ` Его ответ: «${p.said}».` : '';
 }
+
+/** An event's date in the page's language (a file's own timestamp, shown as the admin reads dates). */
+function dateIn(lang: Lang, value: string | number | undefined): string {
+  const at = new Date(String(value ?? ''));
+  return Number.isNaN(at.getTime()) ? String(value ?? '') : at.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+}
+const NOTHING_EN = 'Nothing was imported.';
+const NOTHING_RU = 'Ничего не импортировано.';
 
 const REPORT_EN = 'If it keeps happening, report it to the extension developers.';
 const REPORT_RU = 'Если ошибка повторяется, сообщите о ней разработчикам расширения.';
@@ -174,6 +183,41 @@ const en: Record<ErrorCode, Wording> = {
     title: 'The choice was not recorded',
     detail: 'The consent ledger kept changing while this choice was being written, so nothing was written.',
     action: 'Try again.',
+  }),
+  'ledger/not_json': () => ({
+    title: 'The file is not valid JSON',
+    detail: NOTHING_EN,
+    action: 'Choose the .json file the extension exported, unchanged.',
+  }),
+  'ledger/not_export': () => ({
+    title: 'This file is not an Ingroup privacy ledger export',
+    detail: NOTHING_EN,
+    action: 'Choose a file made with “Export ledger (JSON with hash chain)”.',
+  }),
+  'ledger/other_version': (p) => ({
+    title: 'This ledger export is of another version',
+    detail: `The file is version ${p.version ?? '?'}; this extension reads version ${p.reads ?? '?'}. ${NOTHING_EN}`,
+    action: 'Update the extension, then import again.',
+  }),
+  'ledger/incomplete': (p) => ({
+    title: 'The ledger export is incomplete',
+    detail: `${p.where ? `Missing or unreadable: ${p.where}. ` : ''}${NOTHING_EN}`,
+    action: 'Export the ledger again from the browser that made it, and import that file.',
+  }),
+  'ledger/event_malformed': (p) => ({
+    title: `Event #${p.n ?? '?'} in the file is malformed`,
+    detail: `${p.where ? `Unreadable: ${p.where}. ` : ''}${NOTHING_EN}`,
+    action: 'Export the ledger again from the browser that made it, and import that file.',
+  }),
+  'ledger/chain_broken': (p) => ({
+    title: 'The file was changed after it was exported',
+    detail: `${breakWords('en', p)} ${NOTHING_EN}`.trim(),
+    action: 'Import the file as it was exported; an edited ledger cannot be proved.',
+  }),
+  'ledger/future': (p) => ({
+    title: `Event #${p.n ?? '?'} is dated in the future`,
+    detail: `It is dated ${dateIn('en', p.timestamp)}, after this import: no choice can have been made in the future (the clock of the browser that recorded it was probably wrong). ${NOTHING_EN}`,
+    action: 'Correct the clock of the browser that recorded it, record the choice again there, and export again.',
   }),
   'request/not_found': () => ({
     title: 'The request is not here any more',
@@ -369,6 +413,41 @@ const ru: Record<ErrorCode, Wording> = {
     title: 'Выбор не записан',
     detail: 'Журнал согласий всё время менялся, пока записывался этот выбор, поэтому ничего не записано.',
     action: 'Попробуйте снова.',
+  }),
+  'ledger/not_json': () => ({
+    title: 'Файл — не корректный JSON',
+    detail: NOTHING_RU,
+    action: 'Выберите файл .json, выгруженный расширением, без изменений.',
+  }),
+  'ledger/not_export': () => ({
+    title: 'Этот файл — не выгрузка журнала Ingroup Privacy',
+    detail: NOTHING_RU,
+    action: 'Выберите файл, созданный кнопкой «Экспорт журнала (JSON с цепочкой хешей)».',
+  }),
+  'ledger/other_version': (p) => ({
+    title: 'Выгрузка журнала другой версии',
+    detail: `Версия файла — ${p.version ?? '?'}; это расширение читает версию ${p.reads ?? '?'}. ${NOTHING_RU}`,
+    action: 'Обновите расширение и импортируйте снова.',
+  }),
+  'ledger/incomplete': (p) => ({
+    title: 'Выгрузка журнала неполная',
+    detail: `${p.where ? `Нет или не читается: ${p.where}. ` : ''}${NOTHING_RU}`,
+    action: 'Выгрузите журнал заново в браузере, где он вёлся, и импортируйте этот файл.',
+  }),
+  'ledger/event_malformed': (p) => ({
+    title: `Событие №${p.n ?? '?'} в файле повреждено`,
+    detail: `${p.where ? `Не читается: ${p.where}. ` : ''}${NOTHING_RU}`,
+    action: 'Выгрузите журнал заново в браузере, где он вёлся, и импортируйте этот файл.',
+  }),
+  'ledger/chain_broken': (p) => ({
+    title: 'Файл изменён после выгрузки',
+    detail: `${breakWords('ru', p)} ${NOTHING_RU}`.trim(),
+    action: 'Импортируйте файл в том виде, в каком он был выгружен: изменённый журнал ничего не доказывает.',
+  }),
+  'ledger/future': (p) => ({
+    title: `Событие №${p.n ?? '?'} датировано будущим`,
+    detail: `Его дата — ${dateIn('ru', p.timestamp)}, позже этого импорта: выбор не мог быть сделан в будущем (вероятно, часы браузера, где его записали, шли неверно). ${NOTHING_RU}`,
+    action: 'Исправьте часы того браузера, запишите выбор там заново и выгрузите журнал снова.',
   }),
   'request/not_found': () => ({
     title: 'Этого запроса больше нет',

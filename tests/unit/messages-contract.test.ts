@@ -62,13 +62,15 @@ const REPLY_EXAMPLES: Record<ToBackgroundType, { value: Record<string, unknown>;
     bad: [{ sent: 0.5, retried: 0, failed: 0, nextDueAt: null }, { sent: 0, retried: 0.5, failed: 0, nextDueAt: null }, { sent: 0, retried: 0, failed: 0.5, nextDueAt: null }],
   },
   'ledger/import': {
-    value: { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'hash mismatch', code: 'future', timestamp: '2030-01-01T00:00:00Z' }] },
+    value: { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/future', params: { n: 4, timestamp: '2030-01-01T00:00:00Z' }, message: 'x' } }] },
     bad: [
-      { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'x', code: 'past' }] },
-      { added: 2, duplicates: 1, rejected: [{ reason: 'x' }] },
+      { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/past', params: {}, message: 'x' } }] },
+      { added: 2, duplicates: 1, rejected: [{ error: { v: 1, code: 'ledger/future', params: {}, message: 'x' } }] },
       { added: 2, duplicates: 1, rejected: [{ index: 3 }] },
-      { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'x', timestamp: 5 }] },
-      { added: 2, duplicates: 1, rejected: [{ index: 0.5, reason: 'x' }] },
+      // The shape before the one error type: English words and an optional code of its own.
+      { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'hash mismatch', code: 'future', timestamp: '2030-01-01T00:00:00Z' }] },
+      { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/future', params: { at: true }, message: 'x' } }] },
+      { added: 2, duplicates: 1, rejected: [{ index: 0.5, error: { v: 1, code: 'ledger/future', params: {}, message: 'x' } }] },
     ],
   },
   'data/wipe': { value: { wiped: true }, bad: [{ wiped: false }] },
@@ -107,8 +109,8 @@ describe('each reply’s contract', () => {
     expect(schema.safeParse('ok').success).toBe(false);
   });
 
-  it('an import report may leave out the code and the time of a rejected event', () => {
-    expect(REPLIES['ledger/import'].safeParse({ added: 0, duplicates: 0, rejected: [{ index: 0, reason: 'not JSON' }] }).success).toBe(true);
+  it('an import report names each rejection with an error of the one type, or has none', () => {
+    expect(REPLIES['ledger/import'].safeParse({ added: 0, duplicates: 0, rejected: [{ index: -1, error: { v: 1, code: 'ledger/not_json', params: {}, message: 'x' } }] }).success).toBe(true);
     expect(REPLIES['ledger/import'].safeParse({ added: 0, duplicates: 0, rejected: [] }).success).toBe(true);
   });
 });

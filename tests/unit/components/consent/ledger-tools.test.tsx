@@ -100,8 +100,8 @@ describe('the ledger on the options page', () => {
       added: 0,
       duplicates: 0,
       rejected: [
-        { index: -1, reason: 'This file is not an Ingroup privacy ledger export. Nothing was imported.' },
-        { index: 4, reason: 'Event #5 in the file is malformed (state: invalid option). Nothing was imported.' },
+        { index: -1, error: { v: 1, code: 'ledger/not_export', params: {}, message: 'LOG: not an export' } },
+        { index: 4, error: { v: 1, code: 'ledger/event_malformed', params: { n: 5, where: 'state' }, message: 'LOG: event 5' } },
       ],
     };
     show(<LedgerTools />);
@@ -109,8 +109,8 @@ describe('the ledger on the options page', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Nothing was imported:')).toBeTruthy();
     expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'This file is not an Ingroup privacy ledger export. Nothing was imported.',
-      '#4: Event #5 in the file is malformed (state: invalid option). Nothing was imported.',
+      'This file is not an Ingroup privacy ledger export. Nothing was imported. Choose a file made with “Export ledger (JSON with hash chain)”.',
+      'Event #5 in the file is malformed. Unreadable: state. Nothing was imported. Export the ledger again from the browser that made it, and import that file.',
     ]);
   });
 });

@@ -166,7 +166,8 @@ describe('the list of requests', () => {
     refuse = new AppError('request/not_found', `The request ${REQUEST_ID} is not in this browser's list of requests.`, { id: REQUEST_ID });
     show([failed()]);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('The request is not here any more. It is not in this browser’s list of requests');
+    // The error's words load with the first error shown.
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The request is not here any more. It is not in this browser’s list of requests'));
   });
 
   it('marks an overdue request and offers the complaint to file, in Russian for Roskomnadzor, with a translation', async () => {
