@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { browser as Browser } from 'wxt/browser';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { saveSnapshot } from '@/lib/store/snapshots';
 import { recordChoice, recordChoiceForAll, sendMarketingInForce, type SendMarketing } from '@/lib/background/consent-handlers';
