@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { RegimeSchema } from './vocabulary';
+import { WireError } from './errors';
 
 /**
  * The background's answer to `page/seen`: how many Ingroup widgets the launcher may show, and
@@ -31,7 +32,7 @@ export const REPLIES = {
   'ledger/import': z.object({
     added: z.int(),
     duplicates: z.int(),
-    rejected: z.array(z.object({ index: z.int(), reason: z.string(), code: z.optional(z.literal('future')), timestamp: z.optional(z.string()) })),
+    rejected: z.array(z.object({ index: z.int(), error: WireError })),
   }),
   'data/wipe': z.object({ wiped: z.literal(true) }),
   'settings/regime': z.object({ regime: RegimeSchema }),
@@ -69,9 +70,13 @@ export const CONTENT_REPLIES = {
 export type ContentRepliedType = keyof typeof CONTENT_REPLIES;
 export type ContentReplyOf<T extends ContentRepliedType> = z.infer<(typeof CONTENT_REPLIES)[T]>;
 
-/** Every reply is an envelope, so a refused or failed message is a typed error, not a throw. */
-export const ReplyError = z.object({ code: z.string(), message: z.string() });
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof ReplyError> };
+/**
+ * Every reply is an envelope, so a refused or failed message is a typed error, not a throw. The
+ * error is the one error type's wire form (lib/errors.ts `WireError`, versioned): a code from a
+ * closed list and its params, which the pages word in their own language.
+ */
+export const ReplyError = WireError;
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };
 export const Envelope = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: ReplyError }),

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod/mini';
 import { AccountHostSchema as Host, ConsentPurpose, ConsentState, isAccountOrigin, RegimeSchema } from './vocabulary';
+import { AppError, toWire } from './errors';
 
 /** The administrator's word on a widget (lib/attribution/marks.ts holds the rows). */
 const MarkValue = z.enum(['ingroup', 'not_ingroup']);
@@ -64,6 +65,7 @@ export const ToBackground = z.discriminatedUnion('type', [
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 export type ToBackgroundType = ToBackground['type'];
+export type MessageOf<K extends ToBackgroundType> = Extract<ToBackground, { type: K }>;
 
 export type SenderKind = 'content' | 'panel' | 'page';
 
@@ -165,9 +167,10 @@ function webOrigin(url: string): string | null {
 
 const SENDER_WORDS: Record<SenderKind, string> = { content: 'a content script', panel: 'the panel', page: 'a page' };
 
-export class MessageRefused extends Error {
-  constructor(readonly code: 'bad-sender' | 'bad-message' | 'not-allowed', message: string) {
-    super(message);
+/** The background would not take a message: who sent it, or what it says, is not allowed. */
+export class MessageRefused extends AppError {
+  constructor(code: 'message/bad_sender' | 'message/bad_message' | 'message/not_allowed', message: string) {
+    super(code, message);
     this.name = 'MessageRefused';
   }
 }
@@ -175,27 +178,25 @@ export class MessageRefused extends Error {
 /** Parse and authorise a message for the background. Throws `MessageRefused` with the reason. */
 export function acceptToBackground(raw: unknown, sender: SenderLike, extensionId: string, extensionOrigin: string): { message: ToBackground; kind: SenderKind } {
   const kind = senderKind(sender, extensionId, extensionOrigin);
-  if (!kind) throw new MessageRefused('bad-sender', 'Message from an unknown sender');
+  if (!kind) throw new MessageRefused('message/bad_sender', 'Message from an unknown sender');
   const parsed = ToBackground.safeParse(raw);
-  if (!parsed.success) throw new MessageRefused('bad-message', 'Malformed message');
+  if (!parsed.success) throw new MessageRefused('message/bad_message', 'Malformed message');
   if (!SENDERS[parsed.data.type].includes(kind)) {
-    throw new MessageRefused('not-allowed', `${parsed.data.type} may not be sent from ${SENDER_WORDS[kind]}`);
+    throw new MessageRefused('message/not_allowed', `${parsed.data.type} may not be sent from ${SENDER_WORDS[kind]}`);
   }
   if (kind === 'content' && 'host' in parsed.data) {
     // A content script speaks only for the account it runs on.
     const origin = sender.origin ?? webOrigin(sender.url ?? '') ?? '';
-    if (new URL(origin).hostname !== parsed.data.host) throw new MessageRefused('not-allowed', 'Host does not match the sender');
+    if (new URL(origin).hostname !== parsed.data.host) throw new MessageRefused('message/not_allowed', 'Host does not match the sender');
   }
   if (kind === 'panel' && 'host' in parsed.data && parsed.data.host !== tabAccountHost(sender)) {
     // The panel speaks only for the account of the tab it sits in, whatever its URL says.
-    throw new MessageRefused('not-allowed', 'Host does not match the tab the panel is in');
+    throw new MessageRefused('message/not_allowed', 'Host does not match the tab the panel is in');
   }
   return { message: parsed.data, kind };
 }
 
+/** A failure as the envelope carries it: an `AppError`'s code and params, anything else as `unexpected`. */
 export function errorReply(error: unknown): Reply<never> {
-  if (error instanceof MessageRefused) return { ok: false, error: { code: error.code, message: error.message } };
-  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'failed';
-  const message = error instanceof Error ? error.message : String(error);
-  return { ok: false, error: { code, message } };
+  return { ok: false, error: toWire(error) };
 }

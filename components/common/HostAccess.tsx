@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ACCESS_WORDS } from '@/lib/i18n/access';
 import { accessLoss, missingOrigins, patternHost } from '@/lib/permissions/host-access';
 import { useI18n } from './i18n';
+import { errorText } from '@/lib/i18n/errors';
 
 type Note = 'granted' | 'denied' | { failed: string };
 
@@ -27,7 +28,7 @@ export function HostAccess({ askBackground }: HostAccessProps): preact.JSX.Eleme
   const words = ACCESS_WORDS[lang];
   const [missing, setMissing] = useState<string[]>([]);
   const [note, setNote] = useState<Note | null>(null);
-  const failed = (error: unknown): void => setNote({ failed: error instanceof Error ? error.message : String(error) });
+  const failed = (error: unknown): void => setNote({ failed: errorText(error, lang) });
 
   const api = permissionsApi();
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { send } from '@/lib/send';
 import { useLazy } from './use-lazy';
+import { useI18n } from './i18n';
 
 // Passed in rather than imported there: the prompt's chunk then shares no module with the pages' own.
 const askBackground = (): Promise<string[]> => send({ type: 'access/missing' }).then((reply) => reply.missing);
@@ -9,11 +10,13 @@ const askBackground = (): Promise<string[]> => send({ type: 'access/missing' }).
  * painted, so its first-paint script (DESIGN §9) carries neither the prompt nor its words.
  */
 export function LazyHostAccess({ when = true }: { when?: boolean }): preact.JSX.Element | null {
+  const { t } = useI18n();
   const access = useLazy(() => import('./HostAccess'), when);
   if (access.status === 'error') {
     return (
       <p role="alert" class="error">
-        {access.error.message}
+        {/* The prompt's own code did not load: the error's words could not load either. */}
+        {t('error.title')}. {t('error.retry')}
       </p>
     );
   }

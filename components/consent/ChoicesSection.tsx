@@ -4,6 +4,7 @@ import type { PanelModel } from '@/lib/panel/model-schema';
 import { PURPOSES } from '@/lib/policy/purposes';
 import { deriveStatus } from '@/lib/requests/record';
 import { useState } from 'preact/hooks';
+import { ErrorText } from '../common/ErrorText';
 import { useI18n } from '../common/i18n';
 import { useLazy } from '../common/use-lazy';
 import { Section, SectionRef } from '../panel/Section';
@@ -38,9 +39,9 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
   return (
     <Section id="choices" title={t('consent.heading')}>
       <p class="muted">{t('consent.intro')}</p>
-      {error && (
+      {error != null && (
         <p class="error" role="alert">
-          {t('consent.failed', { message: error })}
+          <ErrorText error={error} wrap={(message) => t('consent.failed', { message })} />
         </p>
       )}
       {allowing && step.status === 'ready' && (

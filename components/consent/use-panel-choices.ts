@@ -5,7 +5,7 @@ import type { ConsentPurpose } from '@/lib/vocabulary';
 export interface PanelChoices {
   /** What the admin just chose for `purpose`, until the next model shows it; undefined otherwise. */
   shown: (purpose: ConsentPurpose) => boolean | undefined;
-  error: string | null;
+  error: unknown;
   choose: (purpose: ConsentPurpose, allowed: boolean) => void;
 }
 

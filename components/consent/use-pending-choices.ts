@@ -9,8 +9,8 @@ interface Pending {
 export interface PendingChoices<K> {
   /** What the admin just chose for `key`, while the ledger's own reading has not taken over; undefined otherwise. */
   shown: (key: K) => boolean | undefined;
-  /** Why the last write failed, in the background's words. */
-  error: string | null;
+  /** Why the last write failed (an `AppError` from the background), or null. */
+  error: unknown;
   /** Show `allowed` for `keys` at once; put them back and keep the reason if `write` fails. */
   track: (keys: readonly K[], allowed: boolean, write: Promise<unknown>) => void;
 }
@@ -23,7 +23,7 @@ export interface PendingChoices<K> {
  */
 export function usePendingChoices<K>(reading: unknown): PendingChoices<K> {
   const [pending, setPending] = useState<ReadonlyMap<K, Pending>>(new Map());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => setPending((current) => new Map([...current].filter(([, p]) => !p.settled))), [reading]);
 
   const track = (keys: readonly K[], allowed: boolean, write: Promise<unknown>): void => {
@@ -35,7 +35,7 @@ export function usePendingChoices<K>(reading: unknown): PendingChoices<K> {
       () => setPending((current) => new Map([...current].map(([key, p]): [K, Pending] => [key, mine(key, p) ? { ...p, settled: true } : p]))),
       (e: unknown) => {
         setPending((current) => new Map([...current].filter(([key, p]) => !mine(key, p))));
-        setError(e instanceof Error ? e.message : String(e));
+        setError(e);
       },
     );
   };

@@ -6,6 +6,7 @@ import { anchorWords, breakWords, type AnchorTranslate } from '@/lib/i18n/ledger
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import type { Lang } from '@/lib/vocabulary';
+import { errorText } from '@/lib/i18n/errors';
 
 function formatWhen(at: string, lang: Lang): string {
   return new Date(at).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -49,7 +50,7 @@ export function LedgerAnchor(): preact.JSX.Element {
     try {
       setResult({ verdict: await checkAnchor(await readOnce(ledgerEvents), pasted) });
     } catch (error) {
-      setResult({ error: error instanceof Error ? error.message : String(error) });
+      setResult({ error: errorText(error, lang) });
     }
   };
   const good = result && 'verdict' in result && (result.verdict.kind === 'intact' || result.verdict.kind === 'extended');
@@ -59,7 +60,7 @@ export function LedgerAnchor(): preact.JSX.Element {
       <h3 id="anchor-heading">{w('anchor.heading')}</h3>
       {head.status === 'error' && (
         <p class="error" role="alert">
-          {head.error.message}
+          {errorText(head.error, lang)}
         </p>
       )}
       {head.status === 'ready' && (

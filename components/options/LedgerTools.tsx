@@ -12,21 +12,16 @@ import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { UnsentChoices } from './UnsentChoices';
 import { LedgerAnchor } from './LedgerAnchor';
+import { fromWire } from '@/lib/errors';
+import { errorText } from '@/lib/i18n/errors';
+import type { ReplyOf } from '@/lib/message-replies';
 
-type Rejection = { index: number; reason: string; code?: 'future' | undefined; timestamp?: string | undefined };
-type ImportReport = { added: number; duplicates: number; rejected: Rejection[] } | { error: string };
+type ImportReport = ReplyOf<'ledger/import'> | { error: string };
 
 /** Export, verify and import the consent ledger. */
 export function LedgerTools(): preact.JSX.Element {
   const { t, lang } = useI18n();
   const words = ledgerToolsWords(lang);
-  // The background words its refusals in English; the ones with a code are worded here.
-  const reasonOf = (r: Rejection): string =>
-    r.code === 'future' && r.timestamp
-      ? words.future.replace('{n}', String(r.index + 1)).replace('{date}', new Date(r.timestamp).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }))
-      : r.index >= 0
-        ? `#${r.index}: ${r.reason}`
-        : r.reason;
   // Verifying 20,000 events takes a moment: on demand, not on every open; each click checks afresh,
   // and the verdict then follows the ledger as it changes.
   const [runs, setRuns] = useState(0);
@@ -47,7 +42,7 @@ export function LedgerTools(): preact.JSX.Element {
         download(`ingroup-consent-receipts-${stamp}.json`, JSON.stringify(receipts, null, 2), 'application/json');
       }
     } catch (error) {
-      setExportFailed(error instanceof Error ? error.message : String(error));
+      setExportFailed(errorText(error, lang));
     }
   };
   const importFile = async (input: HTMLInputElement): Promise<void> => {
@@ -56,7 +51,7 @@ export function LedgerTools(): preact.JSX.Element {
     try {
       setReport(await send({ type: 'ledger/import', text: await file.text() }));
     } catch (error) {
-      setReport({ error: error instanceof Error ? error.message : String(error) });
+      setReport({ error: errorText(error, lang) });
     } finally {
       // The same file can be chosen again (after fixing it, or to see that it adds nothing).
       input.value = '';
@@ -80,7 +75,7 @@ export function LedgerTools(): preact.JSX.Element {
       {runs > 0 && verdict.status === 'loading' && <p role="status">{t('consent.verifying')}</p>}
       {verdict.status === 'error' && (
         <p class="error" role="alert">
-          {verdict.error.message}
+          {errorText(verdict.error, lang)}
         </p>
       )}
       {verdict.status === 'ready' &&
@@ -126,7 +121,7 @@ export function LedgerTools(): preact.JSX.Element {
           <p>{t('options.importRejected')}</p>
           <ul>
             {report.rejected.map((r) => (
-              <li key={`${r.index}-${r.reason}`}>{reasonOf(r)}</li>
+              <li key={`${r.index}-${r.error.code}`}>{errorText(fromWire(r.error), lang)}</li>
             ))}
           </ul>
         </div>

@@ -11,6 +11,7 @@ import { accountFacts, unsentChoices } from '@/lib/store/queries';
 import { ConfirmStep } from '../common/ConfirmStep';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import { errorText } from '@/lib/i18n/errors';
 
 /** Imported marketing choices that differ from what Ingroup last heard, each offered for sending after a preview. */
 export function UnsentChoices(): preact.JSX.Element | null {
@@ -31,7 +32,7 @@ export function UnsentChoices(): preact.JSX.Element | null {
   const confirm = (choice: UnsentChoice): void => {
     send({ type: 'consent/send-marketing', host: choice.host }).then(
       () => setNote({ ok: true, text: w.unsentSent.replace('{host}', choice.host) }),
-      (error: unknown) => setNote({ ok: false, text: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setNote({ ok: false, text: errorText(error, lang) }),
     );
     setReviewing(null);
   };

@@ -1,10 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { send } from '@/lib/send';
 import { useI18n } from '../common/i18n';
+import { errorText } from '@/lib/i18n/errors';
 
 /** Delete all local data, behind a confirmation dialog that says what is lost. */
 export function WipeData(): preact.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const wipe = async (): Promise<void> => {
@@ -13,7 +14,7 @@ export function WipeData(): preact.JSX.Element {
       await send({ type: 'data/wipe', confirm: 'wipe' });
       setOutcome({ ok: true, text: t('options.wiped') });
     } catch (error) {
-      setOutcome({ ok: false, text: t('consent.wipeFailed', { message: error instanceof Error ? error.message : String(error) }) });
+      setOutcome({ ok: false, text: t('consent.wipeFailed', { message: errorText(error, lang) }) });
     }
   };
   return (

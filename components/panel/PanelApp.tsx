@@ -90,7 +90,7 @@ function PanelDialog({ onLang }: { onLang: (lang: Lang) => void }): preact.JSX.E
         )}
         <LazyHostAccess when={model.status !== 'loading'} />
         {model.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {model.status === 'error' && <ErrorBox error={{ code: 'feed', message: model.error.message }} />}
+        {model.status === 'error' && <ErrorBox error={model.error} />}
         {model.status === 'ready' && <PanelBody model={model.value} refresh={refresh} state={state} />}
       </div>
     </div>
@@ -139,10 +139,10 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
           <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} facts={!matrix || matrix.rows.length === 0} />
           {inventory && matrix && <Inventory host={model.host} snapshot={snapshot} catalog={model.catalog} inventory={inventory} matrix={matrix} />}
           {flow.status === 'ready' && <flow.value.DataFlow widgets={ingroupWidgets.map((w) => w.name)} />}
-          {flow.status === 'error' && <ErrorBox error={{ code: 'composer', message: flow.error.message }} onRetry={() => location.reload()} />}
+          {flow.status === 'error' && <ErrorBox error={flow.error} onRetry={() => location.reload()} />}
           <Rights onRequest={setComposing} />
           {composing && composer.status === 'error' && (
-            <ErrorBox error={{ code: 'composer', message: composer.error.message }} onRetry={() => location.reload()} />
+            <ErrorBox error={composer.error} onRetry={() => location.reload()} />
           )}
           {composing && composer.status === 'loading' && <p role="status">{t('common.loading')}</p>}
           <div ref={composerBox} tabIndex={-1} class="composer-box">
@@ -165,7 +165,7 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
           </Section>
           <ChoicesSection model={model} />
           {policy.status === 'ready' && <policy.value.PolicySections onRequest={setComposing} />}
-          {policy.status === 'error' && <ErrorBox error={{ code: 'composer', message: policy.error.message }} onRetry={() => location.reload()} />}
+          {policy.status === 'error' && <ErrorBox error={policy.error} onRetry={() => location.reload()} />}
         </>
       )}
     </>

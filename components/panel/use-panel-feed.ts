@@ -1,5 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AppError, fromWire } from '@/lib/errors';
 import { FeedMessage, PANEL_FEED_PORT } from '@/lib/panel/feed-protocol';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import type { LiveResult } from '../common/use-live-query';
@@ -17,9 +18,9 @@ export function usePanelFeed(): LiveResult<PanelModel> {
     const wire = (): void => {
       port.onMessage.addListener((raw: unknown) => {
         const message = FeedMessage.safeParse(raw);
-        if (!message.success) setResult({ status: 'error', error: new Error('The extension sent an unreadable update.') });
+        if (!message.success) setResult({ status: 'error', error: new AppError('message/bad_reply', 'The extension sent an unreadable update.') });
         else if (message.data.type === 'model') setResult({ status: 'ready', value: message.data.model });
-        else setResult({ status: 'error', error: new Error(message.data.message) });
+        else setResult({ status: 'error', error: fromWire(message.data.error) });
       });
       // The service worker may be stopped by the browser; reconnect and carry on.
       port.onDisconnect.addListener(() => {

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { BackgroundError, send } from '@/lib/send';
+import { asAppError, type AppError } from '@/lib/errors';
+import { send } from '@/lib/send';
 
 export type RefreshState =
   | { status: 'refreshing' }
   | { status: 'done' }
-  | { status: 'error'; error: BackgroundError };
+  | { status: 'error'; error: AppError };
 
 /**
  * Reads the account each time the panel is shown (`shown` counts the showings; a fresh snapshot
@@ -18,8 +19,7 @@ export function useRefresh(host: string, shown: number): { state: RefreshState; 
       setState({ status: 'refreshing' });
       send({ type: 'snapshot/refresh', host, force }).then(
         () => setState({ status: 'done' }),
-        (error: unknown) =>
-          setState({ status: 'error', error: error instanceof BackgroundError ? error : new BackgroundError('failed', String(error)) }),
+        (error: unknown) => setState({ status: 'error', error: asAppError(error) }),
       );
     },
     [host],

@@ -13,6 +13,7 @@ import { popupTranslator } from '@/lib/i18n/popup';
 import { requestView } from '@/lib/requests/view';
 import { sendToTab } from '@/lib/send-to-tab';
 import { keyOf } from '@/lib/i18n';
+import { errorText } from '@/lib/i18n/errors';
 
 export function PopupApp({ lang }: { lang: Lang }): preact.JSX.Element {
   return (
@@ -90,7 +91,7 @@ function OpenRequestsLine({ open }: { open: OpenRequests }): preact.JSX.Element 
 }
 
 function Popup(): preact.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [tab, setTab] = useState<CurrentTab | null | undefined>(undefined);
   useEffect(() => {
     currentAmoTab().then(setTab, () => setTab(null));
@@ -107,7 +108,7 @@ function Popup(): preact.JSX.Element {
       window.close();
     } catch (error) {
       // Typically a tab opened before the extension was installed or updated: its page has no launcher yet.
-      setOpenFailed(error instanceof Error ? error.message : String(error));
+      setOpenFailed(errorText(error, lang));
     }
   };
 
@@ -153,14 +154,14 @@ function Popup(): preact.JSX.Element {
         <h2 id="accounts-heading">{t('popup.accounts')}</h2>
         {data.status === 'error' && (
           <p class="error" role="alert">
-            {data.error.message}
+            {errorText(data.error, lang)}
           </p>
         )}
         {data.status === 'ready' && lines.length === 0 && <EmptyState />}
         {lines.length > 0 && <p class="muted">{t('popup.switchHint')}</p>}
-        {switches.error && (
+        {switches.error != null && (
           <p class="error" role="alert">
-            {t('consent.failed', { message: switches.error })}
+            {t('consent.failed', { message: errorText(switches.error, lang) })}
           </p>
         )}
         {lines.length > 1 && (

@@ -4,7 +4,7 @@ import { usePendingChoices } from '../consent/use-pending-choices';
 export interface MarketingSwitches {
   /** What the admin just chose for `host`, until the ledger's reading takes over; undefined otherwise. */
   shown: (host: string) => boolean | undefined;
-  error: string | null;
+  error: unknown;
   choose: (host: string, allowed: boolean) => void;
   chooseAll: (hosts: readonly string[], allowed: boolean) => void;
 }

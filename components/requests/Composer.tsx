@@ -16,6 +16,7 @@ import type { Correction, Draft } from '@/lib/requests/types';
 import { send } from '@/lib/send';
 import { ConfirmStep } from '../common/ConfirmStep';
 import { useI18n } from '../common/i18n';
+import { errorText } from '@/lib/i18n/errors';
 
 export interface ComposerProps {
   host: string;
@@ -100,7 +101,7 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
       },
       (e: unknown) => {
         setReviewing(false);
-        setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+        setStatus({ kind: 'error', message: errorText(e, lang) });
       },
     );
   };

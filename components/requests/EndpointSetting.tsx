@@ -9,6 +9,7 @@ import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
 import { EndpointStatus } from './EndpointStatus';
 import { HeldRequests } from './HeldRequests';
+import { errorText } from '@/lib/i18n/errors';
 
 type Note = { ok: boolean; text: string };
 
@@ -18,13 +19,13 @@ type Note = { ok: boolean; text: string };
  * checks the grant again and stores the address.
  */
 export function EndpointSetting(): preact.JSX.Element {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // The address in force, parsed as the background reads it (lib/settings.ts), with what is known of it.
   const liveness = useLiveQuery(endpointStatus, []);
   const current = liveness.status === 'ready' ? liveness.value.base : DEFAULT_ENDPOINT_BASE;
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
-  const failed = (error: unknown): void => setNote({ ok: false, text: t('requests.endpoint.failed', { error: error instanceof Error ? error.message : String(error) }) });
+  const failed = (error: unknown): void => setNote({ ok: false, text: t('requests.endpoint.failed', { error: errorText(error, lang) }) });
 
   const save = (): void => {
     const checked = checkEndpointBase(draft ?? current);

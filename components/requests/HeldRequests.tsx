@@ -5,6 +5,7 @@ import { send } from '@/lib/send';
 import { heldRequests } from '@/lib/store/queries';
 import { useI18n } from '../common/i18n';
 import { useLiveQuery } from '../common/use-live-query';
+import { errorText } from '@/lib/i18n/errors';
 
 /**
  * Requests queued for an endpoint that is no longer in force (DESIGN §7): each is offered for the
@@ -22,7 +23,7 @@ export function HeldRequests({ base }: { base: string }): preact.JSX.Element | n
     setFailed(null);
     send({ type: 'request/move', id }).then(
       () => setMoved(w.moved.replace('{origin}', origin)),
-      (error: unknown) => setFailed(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setFailed(errorText(error, lang)),
     );
   };
   return (

@@ -10,6 +10,7 @@ import { send } from '@/lib/send';
 import { download } from '../common/download';
 import { useI18n } from '../common/i18n';
 import { useLazy } from '../common/use-lazy';
+import { ErrorText } from '../common/ErrorText';
 
 type ExportModule = typeof import('@/lib/requests/export');
 type ComplaintModule = typeof import('@/lib/requests/complaint');
@@ -33,18 +34,18 @@ function formatTime(at: number, lang: Lang): string {
 
 /** A background action behind a button; a refusal is said next to the buttons, not swallowed. */
 /** What went wrong with the last button pressed, if anything. */
-function ActionError({ error }: { error: string | null }): preact.JSX.Element | null {
+function ActionError({ error }: { error: unknown }): preact.JSX.Element | null {
   const { t } = useI18n();
   return error ? (
     <p class="error" role="alert">
-      {t('requests.actionFailed', { error })}
+      <ErrorText error={error} wrap={(text) => t('requests.actionFailed', { error: text })} />
     </p>
   ) : null;
 }
 
-function useAction(): { run: (message: ToBackground) => void; exportFile: (make: (m: ExportModule) => Parameters<typeof download>) => void; error: string | null } {
-  const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown): void => setError(e instanceof Error ? e.message : String(e));
+function useAction(): { run: (message: ToBackground) => void; exportFile: (make: (m: ExportModule) => Parameters<typeof download>) => void; error: unknown } {
+  const [error, setError] = useState<unknown>(null);
+  const fail = (e: unknown): void => setError(e);
   const run = (message: ToBackground): void => {
     setError(null);
     send(message).catch(fail);
@@ -132,7 +133,7 @@ function AnswerBlock({ id }: { id: string }): preact.JSX.Element {
       {form.status === 'ready' && <form.value.AnswerForm id={id} />}
       {form.status === 'error' && (
         <p class="error" role="alert">
-          {t('requests.actionFailed', { error: form.error.message })}
+          <ErrorText error={form.error} wrap={(text) => t('requests.actionFailed', { error: text })} />
         </p>
       )}
     </details>

@@ -1,9 +1,11 @@
-/** Evidence from the account's pages and the administrator's marks (lib/attribution/). */
-import { PageReportSchema } from '../attribution/evidence';
-import { readPageWidgets, recordEvidence, setMark } from '../store/evidence';
+/** What the account's pages tell the background, and the administrator's marks (lib/attribution/). */
+import { PageReportSchema, wantsPageReport } from '../attribution/evidence';
+import { readEvidence, readPageWidgets, recordEvidence, setMark } from '../store/evidence';
 import type { PrivacyDb } from '../store/db';
-import type { Handlers } from './router';
-import { countIngroup, type RefreshDeps } from './snapshot';
+import type { MessageOf, ReplyOf } from '../messages';
+import { recordAccountSeen } from '../store/accounts';
+import type { CoreDeps } from './deps';
+import { countIngroup, launcherCount } from './snapshot';
 
 /** The MAIN-world script's report, parsed: its widget list, or null when it gave none that reads. */
 function widgetsOf(report: string | null): ReturnType<typeof readPageWidgets> | null {
@@ -19,7 +21,7 @@ function widgetsOf(report: string | null): ReturnType<typeof readPageWidgets> | 
 }
 
 /** Recounts the launcher's number from what is kept, without asking amoCRM (null when never read). */
-async function recount(deps: RefreshDeps, db: PrivacyDb, host: string): Promise<number | null> {
+async function recount(deps: CoreDeps, db: PrivacyDb, host: string): Promise<number | null> {
   const account = await db.accounts.get(host);
   if (!account?.installed) return account?.ingroupCount ?? null;
   const ingroupCount = await countIngroup(deps, host, account.installed.map((code) => ({ code })));
@@ -27,17 +29,33 @@ async function recount(deps: RefreshDeps, db: PrivacyDb, host: string): Promise<
   return ingroupCount;
 }
 
-export function evidenceHandlers(deps: RefreshDeps): Pick<Handlers, 'page/evidence' | 'widget/mark'> {
+/**
+ * An amoCRM page loaded: the account is remembered, the launcher gets its number (from one cached
+ * widgets read through the tab), and the page is asked for its widget list when the one kept is old.
+ */
+export async function pageSeen(deps: CoreDeps, host: string, tabId: number | undefined): Promise<ReplyOf<'page/seen'>> {
   const { db, now } = deps;
-  return {
-    'page/evidence': async ({ host, report, traffic }) => {
-      await recordEvidence(db, host, widgetsOf(report), traffic, now());
-      return { ingroupCount: await recount(deps, db, host) };
-    },
-    'widget/mark': async ({ host, code, mark }) => {
-      await setMark(db, host, code, mark, now());
-      await recount(deps, db, host);
-      return { mark };
-    },
-  };
+  const account = await recordAccountSeen(db, host, now());
+  const report = wantsPageReport(await readEvidence(db, host), now());
+  if (tabId === undefined) return { ingroupCount: account.ingroupCount ?? null, report };
+  try {
+    return { ingroupCount: await launcherCount(deps, host, tabId), report };
+  } catch (error) {
+    // Signed out, not loaded yet, rate limited: the launcher works without a count.
+    console.warn('[ingroup-privacy] launcher count', error);
+    return { ingroupCount: account.ingroupCount ?? null, report };
+  }
+}
+
+export async function recordPageEvidence(deps: CoreDeps, message: MessageOf<'page/evidence'>): Promise<ReplyOf<'page/evidence'>> {
+  const { host, report, traffic } = message;
+  await recordEvidence(deps.db, host, widgetsOf(report), traffic, deps.now());
+  return { ingroupCount: await recount(deps, deps.db, host) };
+}
+
+export async function markWidget(deps: CoreDeps, message: MessageOf<'widget/mark'>): Promise<ReplyOf<'widget/mark'>> {
+  const { host, code, mark } = message;
+  await setMark(deps.db, host, code, mark, deps.now());
+  await recount(deps, deps.db, host);
+  return { mark };
 }

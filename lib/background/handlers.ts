@@ -1,65 +1,40 @@
-/** What the background does for each message (the router has already checked sender and shape). */
-import { wantsPageReport } from '../attribution/evidence';
-import { readEvidence } from '../store/evidence';
+/**
+ * What the background does for each message: one line per message, each calling into the module
+ * that owns the work. The router (./router.ts) has already checked the sender and the shape.
+ */
+import { importLedger } from '../consent/import';
 import { missingOrigins } from '../permissions/host-access';
-import { sendToTab } from '../send-to-tab';
-import { recordAccountSeen, updateAccount } from '../store/accounts';
-import { consentHandlers } from './consent-handlers';
-import type { BackgroundDeps } from './deps';
-import { evidenceHandlers } from './evidence-handlers';
-import type { OutboxRunner } from './outbox-runner';
-import { requestHandlers, sendMarketingChoice } from './request-handlers';
-import { launcherCount, refreshSnapshot } from './snapshot';
-import type { Handlers } from './router';
 import { wipeAll } from '../wipe';
+import { updateAccount } from '../store/accounts';
+import { recordChoice, recordChoiceForAll, sendMarketingInForce } from './consent-handlers';
+import type { BackgroundDeps } from './deps';
+import { markWidget, pageSeen, recordPageEvidence } from './evidence-handlers';
+import { closePanel } from './panel';
+import { flushOutbox, markEmailSent, moveRequest, recordEmailAnswer, retryRequest, setEndpoint, submitDraft } from './request-handlers';
+import type { Handlers } from './router';
+import { refreshForPage } from './snapshot';
 
-export type { BackgroundDeps } from './deps';
-
-export function createHandlers(deps: BackgroundDeps, outbox: OutboxRunner): Handlers {
-  const { browser, db, now } = deps;
-  const requestDeps = { ...deps, outbox };
+export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
-    ...consentHandlers(
-      deps,
-      async (host, state) => {
-        await sendMarketingChoice(requestDeps, host, state);
-      },
-      (host, state) => sendMarketingChoice(requestDeps, host, state),
-    ),
-    ...requestHandlers(requestDeps),
-    ...evidenceHandlers(deps),
-    'page/seen': async ({ host }, { tabId }) => {
-      const account = await recordAccountSeen(db, host, now());
-      const report = wantsPageReport(await readEvidence(db, host), now());
-      if (tabId === undefined) return { ingroupCount: account.ingroupCount ?? null, report };
-      try {
-        return { ingroupCount: await launcherCount({ browser, db, now }, host, tabId), report };
-      } catch (error) {
-        // Signed out, not loaded yet, rate limited: the launcher works without a count.
-        console.warn('[ingroup-privacy] launcher count', error);
-        return { ingroupCount: account.ingroupCount ?? null, report };
-      }
-    },
-    'access/missing': async () => ({ missing: await missingOrigins(browser.permissions) }),
-    'panel/close': async (_message, { tabId }) => {
-      if (tabId === undefined) return { closed: false };
-      await sendToTab(browser, tabId, { type: 'panel/close' });
-      return { closed: true };
-    },
-    'settings/regime': async ({ host, regime }) => {
-      await updateAccount(db, host, { regime });
-      return { regime };
-    },
-    'data/wipe': async () => {
-      await wipeAll(db);
-      return { wiped: true };
-    },
-    'snapshot/refresh': async ({ host, tabId, force }, context) => {
-      // The panel frame lives in the account's tab; the popup names the tab it means.
-      const tab = context.tabId ?? tabId;
-      if (tab === undefined) throw Object.assign(new Error('Open the amoCRM account in a tab first.'), { code: 'no-tab' });
-      const snapshot = await refreshSnapshot({ browser, db, now }, host, tab, force ?? false);
-      return { fetchedAt: snapshot.fetchedAt };
-    },
+    'page/seen': ({ host }, { tabId }) => pageSeen(deps, host, tabId),
+    'page/evidence': (message) => recordPageEvidence(deps, message),
+    'widget/mark': (message) => markWidget(deps, message),
+    // The panel frame lives in the account's tab; the popup names the tab it means.
+    'snapshot/refresh': ({ host, tabId, force }, context) => refreshForPage(deps, host, context.tabId ?? tabId, force ?? false),
+    'consent/record': (message) => recordChoice(deps, message),
+    'consent/record-all': (message) => recordChoiceForAll(deps, message),
+    'consent/send-marketing': ({ host }) => sendMarketingInForce(deps, host),
+    'request/submit': async ({ draft, route }) => ({ id: await submitDraft(deps, draft, route) }),
+    'request/answer': ({ id, answer }) => recordEmailAnswer(deps, id, answer),
+    'request/email-sent': ({ id }) => markEmailSent(deps, id),
+    'request/retry': ({ id }) => retryRequest(deps, id),
+    'request/move': ({ id }) => moveRequest(deps, id),
+    'outbox/flush': ({ checkNow }) => flushOutbox(deps, checkNow ?? false),
+    'ledger/import': ({ text }) => importLedger(deps.db, text, deps.now()),
+    'data/wipe': () => wipeAll(deps.db).then(() => ({ wiped: true as const })),
+    'settings/regime': ({ host, regime }) => updateAccount(deps.db, host, { regime }).then(() => ({ regime })),
+    'settings/endpoint': ({ base }) => setEndpoint(deps, base),
+    'panel/close': (_message, { tabId }) => closePanel(deps.browser, tabId),
+    'access/missing': () => missingOrigins(deps.browser.permissions).then((missing) => ({ missing })),
   };
 }

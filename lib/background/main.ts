@@ -13,9 +13,10 @@ import { createRouter } from './router';
 
 export function startBackground(browser: typeof Browser): void {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-  const deps = { browser, db: db(), now: () => Date.now() };
-  const outbox = createOutboxRunner(deps);
-  const handlers = createHandlers(deps, outbox);
+  const core = { browser, db: db(), now: () => Date.now() };
+  const outbox = createOutboxRunner(core);
+  const deps = { ...core, outbox };
+  const handlers = createHandlers(deps);
   const route = createRouter(handlers, self);
   openFirstRunOnInstall(browser, deps.db, deps.now);
   // The polyfill's listener contract: the returned promise is the reply.

@@ -9,7 +9,6 @@ import type { browser as Browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import type { Lang, Regime } from '../vocabulary';
 import { effectiveRegime } from '../store/accounts';
-import type { PrivacyDb } from '../store/db';
 import { drain, nextWakeAt, pollDue, type DrainResult, type OutboxDeps } from '../requests/outbox';
 import { requestTitle } from '../requests/titles';
 import { ATTENTION_KEY, AttentionSchema, attentionSummary } from '../requests/attention';
@@ -17,6 +16,7 @@ import { requestView, type RequestView } from '../requests/view';
 import { cachedCatalog } from '../catalog/load';
 import { calendarFromCatalog } from '../deadlines/calendar-update';
 import { readEndpointBase } from '../settings';
+import type { CoreDeps, OutboxRunner } from './deps';
 
 export const OUTBOX_ALARM = 'outbox';
 /** Deadlines move by the day: look at them again at least this often. */
@@ -52,13 +52,9 @@ const NOTIFICATION_WORDS: Record<NotificationKind, Record<Lang, { title: string;
   },
 };
 
-export interface OutboxRunner {
-  /** Send what is due and poll what is due, then set the alarm and the badge. */
-  run(): Promise<DrainResult>;
-  regimeOf(host: string): Promise<Regime>;
-}
+export type { OutboxRunner } from './deps';
 
-export function createOutboxRunner(deps: { browser: typeof Browser; db: PrivacyDb; now: () => number }): OutboxRunner {
+export function createOutboxRunner(deps: CoreDeps): OutboxRunner {
   const { browser, db, now } = deps;
   const outboxDeps = async (): Promise<OutboxDeps> => ({
     base: await readEndpointBase(db),

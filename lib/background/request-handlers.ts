@@ -5,26 +5,19 @@
 import { readSnapshot } from '../store/snapshots';
 import { issueWords } from '../issue-words';
 import { DEFAULT_ENDPOINT_BASE } from '../manifest';
+import type { ConsentState } from '../vocabulary';
 import { ledgerHead } from '../consent/verify';
 import { POLICY_VERSION } from '../policy/version';
 import { bodyFromDraft } from '../requests/compose';
 import { checkEndpointBase, originPattern } from '../requests/endpoint-base';
-import { enqueue, moveToEndpoint, recordEmailSent, requeue } from '../requests/outbox';
+import { enqueue, moveToEndpoint, recordEmailSent, requeue, type DrainResult } from '../requests/outbox';
 import { IdentitySchema } from '../requests/identity';
 import { recordAnswer } from '../requests/answers';
 import type { Channel } from '../requests/record';
 import { readEndpointBase } from '../settings';
 import { marketingDraft } from '../requests/marketing';
-import type { BackgroundDeps } from './deps';
-import type { OutboxRunner } from './outbox-runner';
-import type { Handlers } from './router';
-import type { ConsentState } from '../vocabulary';
-
-export type RequestHandlers = Pick<Handlers, 'request/submit' | 'request/email-sent' | 'request/answer' | 'request/retry' | 'request/move' | 'outbox/flush' | 'settings/endpoint'>;
-
-export interface RequestDeps extends BackgroundDeps {
-  outbox: OutboxRunner;
-}
+import { AppError, type ErrorCode } from '../errors';
+import type { BackgroundDeps, OutboxRunner } from './deps';
 
 function kick(outbox: OutboxRunner): void {
   outbox.run().catch((error: unknown) => console.error('[ingroup-privacy] outbox', error));
@@ -34,7 +27,7 @@ function kick(outbox: OutboxRunner): void {
  * Saves a new request before anything else happens. Through the endpoint (`endpoint`), the outbox
  * sends it; by email (`email`), it waits for the admin to send the letter and say so.
  */
-export async function submitDraft(deps: RequestDeps, draft: unknown, route: Channel = 'endpoint'): Promise<string> {
+export async function submitDraft(deps: BackgroundDeps, draft: unknown, route: Channel = 'endpoint'): Promise<string> {
   const { headHash, events } = await ledgerHead(deps.db);
   const body = bodyFromDraft(draft, {
     id: crypto.randomUUID(),
@@ -57,7 +50,7 @@ export async function submitDraft(deps: RequestDeps, draft: unknown, route: Chan
  * snapshot; an account whose panel was never opened gets its request once it is (the choice
  * itself is in the ledger either way, and the panel says it was not sent).
  */
-export async function sendMarketingChoice(deps: RequestDeps, host: string, state: ConsentState): Promise<string | null> {
+export async function sendMarketingChoice(deps: BackgroundDeps, host: string, state: ConsentState): Promise<string | null> {
   const snapshot = await readSnapshot(deps.db, host);
   const account = await deps.db.accounts.get(host);
   const draft = marketingDraft(snapshot, host, account?.regime, state);
@@ -65,71 +58,72 @@ export async function sendMarketingChoice(deps: RequestDeps, host: string, state
 }
 
 const ENDPOINT_REFUSALS = {
-  'not-an-address': 'That is not an address. Enter Ingroup’s endpoint as https://host/path.',
-  'not-https': 'Ingroup’s endpoint must be an https:// address.',
-  'not-plain': 'Enter the endpoint’s base address only, without a user name, password, “?…” or “#…”.',
-  'not-a-name': 'Use the endpoint’s domain name: not an IP address, localhost or a name ending in a dot.',
-  amocrm: 'An amoCRM address cannot be Ingroup’s endpoint.',
-} as const;
+  'not-an-address': 'settings/endpoint_not_an_address',
+  'not-https': 'settings/endpoint_not_https',
+  'not-plain': 'settings/endpoint_not_plain',
+  'not-a-name': 'settings/endpoint_not_a_name',
+  amocrm: 'settings/endpoint_amocrm',
+} as const satisfies Record<string, ErrorCode>;
 
 /** A plain https:// base whose origin the admin has granted (asked for on the options page, where the click allows the prompt). */
-async function grantedEndpointBase(deps: RequestDeps, input: string): Promise<string> {
+async function grantedEndpointBase(deps: BackgroundDeps, input: string): Promise<string> {
   const checked = checkEndpointBase(input);
-  if (!checked.ok) throw Object.assign(new Error(ENDPOINT_REFUSALS[checked.reason]), { code: 'bad-endpoint' });
+  if (!checked.ok) throw new AppError(ENDPOINT_REFUSALS[checked.reason], `Endpoint address refused (${checked.reason}).`);
   const granted = await deps.browser.permissions.contains({ origins: [originPattern(checked.origin)] });
-  if (!granted) {
-    throw Object.assign(new Error(`The extension may not reach ${checked.origin}: allow it when the browser asks, then save again.`), { code: 'no-permission' });
-  }
+  if (!granted) throw new AppError('settings/endpoint_not_granted', `The extension may not reach ${checked.origin}.`, { origin: checked.origin });
   return checked.base;
 }
 
 /** The custom endpoint left behind loses its host permission: the extension keeps no grant it no longer uses. */
-async function revokeOldGrant(deps: RequestDeps, previous: string, current: string): Promise<void> {
+async function revokeOldGrant(deps: BackgroundDeps, previous: string, current: string): Promise<void> {
   const old = new URL(previous).origin;
   if (old === new URL(current).origin || old === new URL(DEFAULT_ENDPOINT_BASE).origin) return;
   await deps.browser.permissions.remove({ origins: [originPattern(old)] });
 }
 
-export function requestHandlers(deps: RequestDeps): RequestHandlers {
-  return {
-    'request/submit': async ({ draft, route }) => ({ id: await submitDraft(deps, draft, route) }),
-    'request/answer': async ({ id, answer }) => {
-      await recordAnswer(deps.db, id, answer, deps.now());
-      // The badge and the reminders follow the answer at once.
-      kick(deps.outbox);
-      return { id };
-    },
-    'request/email-sent': async ({ id }) => {
-      await recordEmailSent(deps.db, id, deps.now());
-      kick(deps.outbox);
-      return { id };
-    },
-    'request/retry': async ({ id }) => {
-      await requeue(deps.db, id, deps.now());
-      kick(deps.outbox);
-      return { id };
-    },
-    'request/move': async ({ id }) => {
-      await moveToEndpoint(deps.db, id, new URL(await readEndpointBase(deps.db)).origin, deps.now());
-      kick(deps.outbox);
-      return { id };
-    },
-    'outbox/flush': async ({ checkNow }) => {
-      if (checkNow) await deps.db.requests.where('pollDueAt').above(deps.now()).modify({ pollDueAt: deps.now() });
-      return deps.outbox.run();
-    },
-    'settings/endpoint': async ({ base }) => {
-      const previous = await readEndpointBase(deps.db);
-      if (base === null) {
-        await deps.db.settings.delete('endpointBase');
-      } else {
-        await deps.db.settings.put({ key: 'endpointBase', value: await grantedEndpointBase(deps, base) });
-      }
-      const current = await readEndpointBase(deps.db);
-      await revokeOldGrant(deps, previous, current);
-      // Requests made for the new endpoint go now; those made for another wait to be moved, one by one.
-      kick(deps.outbox);
-      return { base: current };
-    },
-  };
+export async function recordEmailAnswer(deps: BackgroundDeps, id: string, answer: unknown): Promise<{ id: string }> {
+  await recordAnswer(deps.db, id, answer, deps.now());
+  // The badge and the reminders follow the answer at once.
+  kick(deps.outbox);
+  return { id };
+}
+
+export async function markEmailSent(deps: BackgroundDeps, id: string): Promise<{ id: string }> {
+  await recordEmailSent(deps.db, id, deps.now());
+  kick(deps.outbox);
+  return { id };
+}
+
+export async function retryRequest(deps: BackgroundDeps, id: string): Promise<{ id: string }> {
+  await requeue(deps.db, id, deps.now());
+  kick(deps.outbox);
+  return { id };
+}
+
+/** Sends a request made for another endpoint to the one in force (asked per request, in Options). */
+export async function moveRequest(deps: BackgroundDeps, id: string): Promise<{ id: string }> {
+  await moveToEndpoint(deps.db, id, new URL(await readEndpointBase(deps.db)).origin, deps.now());
+  kick(deps.outbox);
+  return { id };
+}
+
+/** Sends what is due now; with `checkNow`, also asks Ingroup for every open request's status now. */
+export async function flushOutbox(deps: BackgroundDeps, checkNow: boolean): Promise<DrainResult> {
+  if (checkNow) await deps.db.requests.where('pollDueAt').above(deps.now()).modify({ pollDueAt: deps.now() });
+  return deps.outbox.run();
+}
+
+/** Sets (or, with null, resets) Ingroup's endpoint; a custom one must be granted first. */
+export async function setEndpoint(deps: BackgroundDeps, base: string | null): Promise<{ base: string }> {
+  const previous = await readEndpointBase(deps.db);
+  if (base === null) {
+    await deps.db.settings.delete('endpointBase');
+  } else {
+    await deps.db.settings.put({ key: 'endpointBase', value: await grantedEndpointBase(deps, base) });
+  }
+  const current = await readEndpointBase(deps.db);
+  await revokeOldGrant(deps, previous, current);
+  // Requests made for the new endpoint go now; those made for another wait to be moved, one by one.
+  kick(deps.outbox);
+  return { base: current };
 }

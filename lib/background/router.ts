@@ -2,7 +2,7 @@
  * One handler map for every message the background accepts; the sender is checked and the
  * message parsed in one place (lib/messages.ts `acceptToBackground`) before any handler runs.
  */
-import { acceptToBackground, errorReply, type Reply, type ReplyOf, type SenderKind, type SenderLike, type ToBackground, type ToBackgroundType } from '../messages';
+import { acceptToBackground, errorReply, type MessageOf, type Reply, type ReplyOf, type SenderKind, type SenderLike, type ToBackground, type ToBackgroundType } from '../messages';
 
 export interface HandlerContext {
   kind: SenderKind;
@@ -11,7 +11,7 @@ export interface HandlerContext {
 }
 
 export type Handlers = {
-  [K in ToBackgroundType]: (message: Extract<ToBackground, { type: K }>, context: HandlerContext) => Promise<ReplyOf<K>>;
+  [K in ToBackgroundType]: (message: MessageOf<K>, context: HandlerContext) => Promise<ReplyOf<K>>;
 };
 
 export type Router = (raw: unknown, sender: SenderLike) => Promise<Reply<unknown>>;

@@ -12,11 +12,12 @@ import { readSnapshot, saveSnapshot } from '../store/snapshots';
 import { attributeWidgets } from '../attribution/attribute';
 import { readEvidence, readMarks } from '../store/evidence';
 import { loadCatalog, type LoadedCatalog } from '../catalog/load';
-import type { PrivacyDb } from '../store/db';
+import { AppError } from '../errors';
 import type { AmoFetchAnswer } from '../messages';
 import { sendToTab, TabReplyRefused } from '../send-to-tab';
 import { readEndpointBase } from '../settings';
 import { isCurrent, wipeGeneration } from '../wipe';
+import type { CoreDeps } from './deps';
 
 const limiter = createLimiter();
 
@@ -42,7 +43,7 @@ export function tabTransport(browser: typeof Browser, tabId: number, host: strin
   };
 }
 
-const tabMoved = (): Error => Object.assign(new Error('That tab does not show this amoCRM account.'), { code: 'wrong-tab' });
+const tabMoved = (): AppError => new AppError('account/wrong_tab', 'That tab does not show this amoCRM account.');
 
 /** The tab must show the account it is asked about: a panel cannot read another account's tab. */
 export async function assertTabHost(browser: typeof Browser, tabId: number, host: string): Promise<void> {
@@ -59,28 +60,22 @@ export async function assertTabHost(browser: typeof Browser, tabId: number, host
 export function assertSameAccount(snapshot: Snapshot, host: string, knownId: number | undefined): void {
   const subdomain = parseAccountHost(host)?.subdomain;
   if (snapshot.account.subdomain.toLowerCase() !== subdomain || (knownId !== undefined && snapshot.account.id !== knownId)) {
-    throw Object.assign(new Error(`amoCRM answered for another account than ${host}; reload the amoCRM page and try again.`), { code: 'wrong-account' });
+    throw new AppError('account/wrong_account', `amoCRM answered for another account than ${host}.`, { host });
   }
 }
 
-export interface RefreshDeps {
-  browser: typeof Browser;
-  db: PrivacyDb;
-  now: () => number;
-}
-
 /** Ingroup's catalog: the endpoint's (cached for a day), else the bundled copy. */
-export async function currentCatalog(deps: RefreshDeps): Promise<LoadedCatalog> {
+export async function currentCatalog(deps: CoreDeps): Promise<LoadedCatalog> {
   return loadCatalog({ fetch: (input, init) => fetch(input, init), base: await readEndpointBase(deps.db), db: deps.db, now: deps.now });
 }
 
 /** How many installed widgets are Ingroup's, on all the evidence kept for the account (lib/attribution/). */
-export async function countIngroup(deps: RefreshDeps, host: string, installed: ReadonlyArray<{ code: string }>): Promise<number> {
+export async function countIngroup(deps: CoreDeps, host: string, installed: ReadonlyArray<{ code: string }>): Promise<number> {
   const [{ catalog, source }, evidence, marks] = await Promise.all([currentCatalog(deps), readEvidence(deps.db, host), readMarks(deps.db, host)]);
   return attributeWidgets({ installed, catalog, source, evidence, marks }).filter((a) => a.ingroup).length;
 }
 
-export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: number, force: boolean): Promise<Snapshot> {
+export async function refreshSnapshot(deps: CoreDeps, host: string, tabId: number, force: boolean): Promise<Snapshot> {
   const cached = await readSnapshot(deps.db, host);
   if (cached && !force && !isStale(cached, deps.now())) return cached;
   await assertTabHost(deps.browser, tabId, host);
@@ -93,7 +88,7 @@ export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: nu
   const ingroupCount = await countIngroup(deps, host, snapshot.widgets);
   await deps.db.transaction('rw', deps.db.snapshots, deps.db.accounts, async () => {
     // Wiped while amoCRM was read: the admin's data is not written back.
-    if (!isCurrent(deps.db, generation)) throw Object.assign(new Error('Local data was wiped while the account was read.'), { code: 'wiped' });
+    if (!isCurrent(deps.db, generation)) throw new AppError('account/wiped', 'Local data was wiped while the account was read.');
     await saveSnapshot(deps.db, snapshot);
     await deps.db.accounts.update(host, {
       accountId: snapshot.account.id,
@@ -106,6 +101,13 @@ export async function refreshSnapshot(deps: RefreshDeps, host: string, tabId: nu
   return snapshot;
 }
 
+/** The panel's "read again" (or first read): through the tab it sits in, or the tab the popup names. */
+export async function refreshForPage(deps: CoreDeps, host: string, tabId: number | undefined, force: boolean): Promise<{ fetchedAt: number }> {
+  if (tabId === undefined) throw new AppError('account/no_tab', 'Open the amoCRM account in a tab first.');
+  const snapshot = await refreshSnapshot(deps, host, tabId, force);
+  return { fetchedAt: snapshot.fetchedAt };
+}
+
 /** The launcher's widgets read: at most once per account per 10 minutes (DESIGN §9). */
 export const WIDGETS_READ_INTERVAL_MS = 10 * 60_000;
 
@@ -113,7 +115,7 @@ export const WIDGETS_READ_INTERVAL_MS = 10 * 60_000;
  * How many Ingroup widgets the launcher shows: a cached count, refreshed by one widgets read
  * when the last is older than 10 minutes. Returns the count known after the read, if any.
  */
-export async function launcherCount(deps: RefreshDeps, host: string, tabId: number): Promise<number | null> {
+export async function launcherCount(deps: CoreDeps, host: string, tabId: number): Promise<number | null> {
   const account = await deps.db.accounts.get(host);
   if (account?.widgetsReadAt !== undefined && deps.now() - account.widgetsReadAt < WIDGETS_READ_INTERVAL_MS) {
     return account.ingroupCount ?? null;

@@ -20,6 +20,7 @@
  */
 import type { z } from 'zod/mini';
 import type { PrivacyDb } from '../store/db';
+import { AppError, toWire, type ErrorCode, type ErrorParams, type WireError } from '../errors';
 import { describeIssue, issueWords } from '../issue-words';
 import { verifyChain } from './verify';
 import { LedgerEventSchema, type LedgerEvent } from './event';
@@ -32,10 +33,8 @@ export const FUTURE_SLACK_MS = 5 * 60_000;
 export interface ImportRejection {
   /** The event's position in the file, -1 for the file itself. */
   index: number;
-  reason: string;
-  /** For the pages to word in their language: `future` carries the event's `timestamp`. */
-  code?: 'future';
-  timestamp?: string;
+  /** Why, as the one error type's wire form: a `ledger/…` code the pages word, and English for logs. */
+  error: WireError;
 }
 
 export interface ImportResult {
@@ -45,8 +44,8 @@ export interface ImportResult {
   rejected: ImportRejection[];
 }
 
-function refused(index: number, reason: string, extra: Omit<ImportRejection, 'index' | 'reason'> = {}): ImportResult {
-  return { added: 0, duplicates: 0, rejected: [{ index, reason, ...extra }] };
+function refused(index: number, code: ErrorCode, reason: string, params: ErrorParams = {}): ImportResult {
+  return { added: 0, duplicates: 0, rejected: [{ index, error: toWire(new AppError(code, reason, params)) }] };
 }
 
 function firstIssue(error: z.core.$ZodError): string {
@@ -54,16 +53,26 @@ function firstIssue(error: z.core.$ZodError): string {
   return issue ? describeIssue(issue) : 'unknown problem';
 }
 
-function describeEnvelopeProblem(raw: unknown, error: z.core.$ZodError): string {
+function envelopeProblem(raw: unknown, error: z.core.$ZodError): ImportResult {
   const format = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).format : undefined;
   const version = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).version : undefined;
   if (format !== LEDGER_FILE_FORMAT) {
-    return `This file is not an Ingroup privacy ledger export (expected "format": "${LEDGER_FILE_FORMAT}"). Nothing was imported.`;
+    return refused(-1, 'ledger/not_export', `This file is not an Ingroup privacy ledger export (expected "format": "${LEDGER_FILE_FORMAT}"). Nothing was imported.`);
   }
   if (version !== LEDGER_FILE_VERSION) {
-    return `This ledger export is version ${JSON.stringify(version)}; this extension reads version ${LEDGER_FILE_VERSION}. Update the extension, then import again. Nothing was imported.`;
+    return refused(
+      -1,
+      'ledger/other_version',
+      `This ledger export is version ${JSON.stringify(version)}; this extension reads version ${LEDGER_FILE_VERSION}. Update the extension, then import again. Nothing was imported.`,
+      { version: JSON.stringify(version) ?? 'undefined', reads: LEDGER_FILE_VERSION },
+    );
   }
-  return `The ledger export is incomplete (${firstIssue(error)}). Nothing was imported.`;
+  return refused(-1, 'ledger/incomplete', `The ledger export is incomplete (${firstIssue(error)}). Nothing was imported.`, { where: firstPath(error) });
+}
+
+/** Where in the file the first problem is (`events.3.state`), for the pages' words. */
+function firstPath(error: z.core.$ZodError): string {
+  return error.issues[0]?.path.map(String).join('.') ?? '';
 }
 
 export async function importLedger(db: PrivacyDb, text: string, now: number = Date.now()): Promise<ImportResult> {
@@ -72,17 +81,20 @@ export async function importLedger(db: PrivacyDb, text: string, now: number = Da
     raw = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return refused(-1, `The file is not valid JSON (${detail}). Nothing was imported.`);
+    return refused(-1, 'ledger/not_json', `The file is not valid JSON (${detail}). Nothing was imported.`);
   }
 
   const envelope = LedgerFileEnvelope.safeParse(raw, { error: issueWords });
-  if (!envelope.success) return refused(-1, describeEnvelopeProblem(raw, envelope.error));
+  if (!envelope.success) return envelopeProblem(raw, envelope.error);
 
   const events: LedgerEvent[] = [];
   for (const [index, item] of envelope.data.events.entries()) {
     const parsed = LedgerEventSchema.safeParse(item, { error: issueWords });
     if (!parsed.success) {
-      return refused(index, `Event #${index + 1} in the file is malformed (${firstIssue(parsed.error)}). Nothing was imported.`);
+      return refused(index, 'ledger/event_malformed', `Event #${index + 1} in the file is malformed (${firstIssue(parsed.error)}). Nothing was imported.`, {
+        n: index + 1,
+        where: firstPath(parsed.error),
+      });
     }
     // `seq` is local to the browser that exported the file; its chain is checked in file order.
     const { seq: _seq, ...event } = parsed.data;
@@ -91,7 +103,7 @@ export async function importLedger(db: PrivacyDb, text: string, now: number = Da
 
   const verdict = await verifyChain(events);
   if (!verdict.ok) {
-    return refused(verdict.index, `${verdict.message} The file was changed after it was exported. Nothing was imported.`);
+    return refused(verdict.index, 'ledger/chain_broken', `${verdict.message} The file was changed after it was exported. Nothing was imported.`, verdict.params);
   }
 
   const future = events.findIndex((e) => Date.parse(e.timestamp) > now + FUTURE_SLACK_MS);
@@ -99,8 +111,9 @@ export async function importLedger(db: PrivacyDb, text: string, now: number = Da
   if (dated) {
     return refused(
       future,
+      'ledger/future',
       `Event #${future + 1} in the file is dated ${dated.timestamp}, after this import (${new Date(now).toISOString()}): no choice can have been made in the future — the clock of the browser that recorded it was probably wrong. Nothing was imported.`,
-      { code: 'future', timestamp: dated.timestamp },
+      { n: future + 1, timestamp: dated.timestamp },
     );
   }
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod/mini';
 import type { PrivacyDb } from '../store/db';
+import { AppError } from '../errors';
 import { hashEvent } from './chain';
 import { followLedger } from '../store/ledger';
 import { CONSENT_PURPOSES, ConsentPurpose, ConsentState, PolicyVersionSchema, type ConsentMethod, type PolicyVersion } from '../vocabulary';
@@ -25,10 +26,9 @@ export interface ConsentInput {
   importedFrom?: LedgerEvent['importedFrom'];
 }
 
-export class LedgerWriteFailed extends Error {
-  readonly code = 'ledger-write-failed';
+export class LedgerWriteFailed extends AppError {
   constructor(message: string) {
-    super(message);
+    super('ledger/write_failed', message);
     this.name = 'LedgerWriteFailed';
   }
 }

@@ -18,7 +18,6 @@ const en = {
   unsentNoProfile: 'The request needs the administrator’s profile: open the privacy panel in this account once first.',
   stateGiven: 'promotional email allowed',
   stateRefused: 'promotional email refused',
-  future: 'Event #{n} is dated {date}, after this import: no choice can have been made in the future (the clock of the browser that recorded it was probably wrong). Nothing was imported.',
 };
 
 const ru: Record<keyof typeof en, string> = {
@@ -35,7 +34,6 @@ const ru: Record<keyof typeof en, string> = {
   unsentNoProfile: 'Для запроса нужен профиль администратора: сначала откройте панель в этом аккаунте.',
   stateGiven: 'рекламные письма разрешены',
   stateRefused: 'от рекламных писем отказались',
-  future: 'Событие № {n} датировано {date} — позже этого импорта: выбор не может быть сделан в будущем (видимо, часы браузера, где его записали, шли неверно). Ничего не импортировано.',
 };
 
 export function ledgerToolsWords(lang: Lang): typeof en {

@@ -9,6 +9,7 @@
  * theirs the same way, lib/store/live.ts) and pushes each new model down the port.
  */
 import type { PrivacyDb } from '../store/db';
+import { AppError, toWire } from '../errors';
 import { watch } from '../store/live';
 import { panelModel } from '../store/queries';
 import { FeedRequest, type FeedMessage } from './feed-protocol';
@@ -33,7 +34,7 @@ export function servePanelFeed(port: FeedPort, db: PrivacyDb, host: string): voi
   port.onMessage.addListener((raw) => {
     const request = FeedRequest.safeParse(raw);
     if (!request.success) {
-      port.postMessage({ type: 'error', message: 'Malformed subscription' } satisfies FeedMessage);
+      port.postMessage({ type: 'error', error: toWire(new AppError('message/bad_message', 'Malformed subscription')) } satisfies FeedMessage);
       return;
     }
     unsubscribe?.();
@@ -41,7 +42,7 @@ export function servePanelFeed(port: FeedPort, db: PrivacyDb, host: string): voi
       (d) => panelModel(d, host),
       {
         next: (model: PanelModel) => port.postMessage({ type: 'model', model } satisfies FeedMessage),
-        error: (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FeedMessage),
+        error: (error: unknown) => port.postMessage({ type: 'error', error: toWire(error) } satisfies FeedMessage),
       },
       db,
     );

@@ -8,6 +8,7 @@ import { z } from 'zod/mini';
 import type { PrivacyDb } from '../store/db';
 import { RequestNotFound } from './outbox';
 import { AnswerKind, deriveStatus, isFinal, type RequestEvent, type RequestRecord } from './record';
+import { AppError } from '../errors';
 
 const Words = z.string().check(z.maxLength(2000));
 
@@ -32,10 +33,10 @@ export const AnswerInputSchema = z
   );
 export type AnswerInput = z.infer<typeof AnswerInputSchema>;
 
-export class AnswerRefused extends Error {
-  readonly code = 'request/answer-refused';
-  constructor(message: string) {
-    super(message);
+/** An answer that cannot be recorded: the request was not sent by email yet, or is already closed. */
+export class AnswerRefused extends AppError {
+  constructor(code: 'request/answer_not_emailed' | 'request/answer_closed', message: string) {
+    super(code, message);
     this.name = 'AnswerRefused';
   }
 }
@@ -65,8 +66,8 @@ export async function recordAnswer(db: PrivacyDb, id: string, raw: unknown, now:
     const record = await db.requests.get(id);
     if (!record) throw new RequestNotFound(id);
     const state = deriveStatus(record);
-    if (state.sentBy !== 'email') throw new AnswerRefused('Record an answer once you have sent the request by email and pressed “I have sent the email”.');
-    if (isFinal(state.status)) throw new AnswerRefused('This request is closed: Ingroup’s final answer is already recorded.');
+    if (state.sentBy !== 'email') throw new AnswerRefused('request/answer_not_emailed', 'Record an answer once you have sent the request by email and pressed “I have sent the email”.');
+    if (isFinal(state.status)) throw new AnswerRefused('request/answer_closed', 'This request is closed: Ingroup’s final answer is already recorded.');
     const events = [...record.events, answerEvent(input, now)];
     const next: RequestRecord = { ...record, events };
     if (isFinal(deriveStatus(next).status)) delete next.openSince;

@@ -7,6 +7,7 @@
 import type { z } from 'zod/mini';
 import { DraftSchema, RequestBodySchema, type ClientRef, type LedgerHeadRef, type RequestBody } from './types';
 import type { PolicyVersion } from '../vocabulary';
+import { AppError } from '../errors';
 
 export interface ComposeContext {
   /** A fresh `crypto.randomUUID()`. */
@@ -27,10 +28,9 @@ export interface ComposeContext {
 /** Stands in for the ledger's head in a preview: the background reads the real one as it saves the request. */
 export const PREVIEW_LEDGER = { headHash: '0'.repeat(64), events: 0 };
 
-export class DraftRejected extends Error {
-  readonly code = 'request/bad-draft';
+export class DraftRejected extends AppError {
   constructor(readonly issues: readonly string[]) {
-    super(`The request could not be prepared: ${issues.join('; ')}. Check the form and send it again.`);
+    super('request/bad_draft', `The request could not be prepared: ${issues.join('; ')}. Check the form and send it again.`, { count: issues.length });
     this.name = 'DraftRejected';
   }
 }

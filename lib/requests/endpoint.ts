@@ -11,6 +11,7 @@
  *   help; the problem+json detail is kept to show the admin.
  */
 import type { z } from 'zod/mini';
+import { AppError, type ErrorParams } from '../errors';
 import { ProblemSchema, ReceiptSchema, StatusSchema, type Problem, type Receipt, type RequestBody, type RequestStatusReply } from './types';
 
 export type EndpointErrorKind = 'retryable' | 'permanent' | 'malformed';
@@ -22,7 +23,7 @@ export interface EndpointErrorDetails {
   cause?: unknown;
 }
 
-export class EndpointError extends Error {
+export class EndpointError extends AppError {
   readonly kind: EndpointErrorKind;
   readonly status?: number;
   readonly retryAfterMs?: number;
@@ -30,7 +31,7 @@ export class EndpointError extends Error {
   override readonly cause?: unknown;
 
   constructor(kind: EndpointErrorKind, message: string, details: EndpointErrorDetails = {}) {
-    super(message);
+    super(`endpoint/${kind}`, message, endpointParams(details));
     this.name = 'EndpointError';
     this.kind = kind;
     if (details.status !== undefined) this.status = details.status;
@@ -39,15 +40,20 @@ export class EndpointError extends Error {
     if (details.cause !== undefined) this.cause = details.cause;
   }
 
-  /** Carried through the background's reply envelope (lib/messages.ts `errorReply`). */
-  get code(): `endpoint/${EndpointErrorKind}` {
-    return `endpoint/${this.kind}`;
-  }
-
   /** Whether the outbox should try again later (retryable and malformed answers). */
   get retryable(): boolean {
     return this.kind !== 'permanent';
   }
+}
+
+/** What the words need (lib/i18n/errors.ts): the status, the wait asked for, and the endpoint's own words. */
+function endpointParams(details: EndpointErrorDetails): ErrorParams {
+  const params: ErrorParams = {};
+  if (details.status !== undefined) params.status = details.status;
+  if (details.retryAfterMs !== undefined) params.retryAfterS = Math.ceil(details.retryAfterMs / 1000);
+  const said = details.problem?.detail ?? details.problem?.title;
+  if (said) params.said = said;
+  return params;
 }
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

@@ -5,6 +5,7 @@
 import { AccountRowSchema, type AccountRow } from '../account';
 import { parseAccountHost, regimeOf, type Regime } from '../vocabulary';
 import type { PrivacyDb } from './db';
+import { AppError } from '../errors';
 import { parsedRow, parsedRows } from './rows';
 
 type Accounts = Pick<PrivacyDb, 'accounts'>;
@@ -29,7 +30,7 @@ export async function effectiveRegime(db: Accounts, host: string): Promise<Regim
 
 export async function recordAccountSeen(db: PrivacyDb, host: string, now: number): Promise<AccountRow> {
   const parsed = parseAccountHost(host);
-  if (!parsed) throw new Error(`Not an amoCRM account host: ${host}`);
+  if (!parsed) throw new AppError('account/not_amocrm', `Not an amoCRM account host: ${host}`, { host });
   return db.transaction('rw', db.accounts, async () => {
     const existing = await db.accounts.get(parsed.host);
     const row: AccountRow = existing

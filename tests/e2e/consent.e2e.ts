@@ -82,7 +82,8 @@ describe('consent choices across accounts', () => {
       await page.getByText('Цепочка хешей цела: событий — 3.').waitFor();
 
       await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
-      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Ничего не импортировано:.*not an Ingroup privacy ledger export/);
+      // In the page's language: the reason is worded from its code, not the background's English.
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Ничего не импортировано:.*Этот файл — не выгрузка журнала Ingroup Privacy/);
     } finally {
       await other.close();
     }

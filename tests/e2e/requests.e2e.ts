@@ -138,6 +138,7 @@ describe('the outbox against a faulty endpoint', () => {
     const page = await extensionPage(env.browser);
     const refused = await message(page, { type: 'settings/endpoint', base: 'https://privacy.example.org/v1' });
     expect(refused.ok).toBe(false);
+    expect(refused.error).toMatchObject({ v: 1, code: 'settings/endpoint_not_granted', params: { origin: 'https://privacy.example.org' } });
     expect(refused.error?.message).toMatch(/may not reach https:\/\/privacy\.example\.org/);
     const id = (await message(page, { type: 'request/submit', draft: draft('restriction', 'after a refused override') })).value!.id!;
     await expect.poll(() => env.stack.endpoint.state.requests.has(id), { timeout: 15_000 }).toBe(true);

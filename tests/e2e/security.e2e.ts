@@ -260,7 +260,7 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     const input = options.getByLabel('Импорт экспорта журнала');
     await input.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: await file('9999-12-31T23:59:00+00:00') });
     const alert = options.getByRole('alert').filter({ hasText: 'Ничего не импортировано' });
-    await alert.getByText(/Событие № 1 датировано .*9999.* позже этого импорта/).waitFor();
+    await alert.getByText(/Событие №1 датировано будущим\. Его дата — .*9999.*, позже этого импорта/).waitFor();
     expect(await ledgerCount(options)).toBe(0);
     // The control: the same event dated yesterday is imported.
     await input.setInputFiles({ name: 'past.json', mimeType: 'application/json', buffer: await file(new Date(Date.now() - 86_400_000).toISOString()) });

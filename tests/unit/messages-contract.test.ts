@@ -4,6 +4,7 @@
  * envelope must hold, and the words a refused message is answered with.
  */
 import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
 import { acceptToBackground, Envelope, errorReply, MessageRefused, REPLIES, senderKind, SENDERS, tabAccountHost, ToBackground, ToContent, type ToBackgroundType } from '@/lib/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -61,13 +62,15 @@ const REPLY_EXAMPLES: Record<ToBackgroundType, { value: Record<string, unknown>;
     bad: [{ sent: 0.5, retried: 0, failed: 0, nextDueAt: null }, { sent: 0, retried: 0.5, failed: 0, nextDueAt: null }, { sent: 0, retried: 0, failed: 0.5, nextDueAt: null }],
   },
   'ledger/import': {
-    value: { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'hash mismatch', code: 'future', timestamp: '2030-01-01T00:00:00Z' }] },
+    value: { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/future', params: { n: 4, timestamp: '2030-01-01T00:00:00Z' }, message: 'x' } }] },
     bad: [
-      { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'x', code: 'past' }] },
-      { added: 2, duplicates: 1, rejected: [{ reason: 'x' }] },
+      { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/past', params: {}, message: 'x' } }] },
+      { added: 2, duplicates: 1, rejected: [{ error: { v: 1, code: 'ledger/future', params: {}, message: 'x' } }] },
       { added: 2, duplicates: 1, rejected: [{ index: 3 }] },
-      { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'x', timestamp: 5 }] },
-      { added: 2, duplicates: 1, rejected: [{ index: 0.5, reason: 'x' }] },
+      // The shape before the one error type: English words and an optional code of its own.
+      { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'hash mismatch', code: 'future', timestamp: '2030-01-01T00:00:00Z' }] },
+      { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/future', params: { at: true }, message: 'x' } }] },
+      { added: 2, duplicates: 1, rejected: [{ index: 0.5, error: { v: 1, code: 'ledger/future', params: {}, message: 'x' } }] },
     ],
   },
   'data/wipe': { value: { wiped: true }, bad: [{ wiped: false }] },
@@ -106,8 +109,8 @@ describe('each reply’s contract', () => {
     expect(schema.safeParse('ok').success).toBe(false);
   });
 
-  it('an import report may leave out the code and the time of a rejected event', () => {
-    expect(REPLIES['ledger/import'].safeParse({ added: 0, duplicates: 0, rejected: [{ index: 0, reason: 'not JSON' }] }).success).toBe(true);
+  it('an import report names each rejection with an error of the one type, or has none', () => {
+    expect(REPLIES['ledger/import'].safeParse({ added: 0, duplicates: 0, rejected: [{ index: -1, error: { v: 1, code: 'ledger/not_json', params: {}, message: 'x' } }] }).success).toBe(true);
     expect(REPLIES['ledger/import'].safeParse({ added: 0, duplicates: 0, rejected: [] }).success).toBe(true);
   });
 });
@@ -115,13 +118,18 @@ describe('each reply’s contract', () => {
 describe('the reply envelope', () => {
   it.each([
     ['a value', { ok: true, value: { id: 'r1' } }, true],
-    ['an error with its code and words', { ok: false, error: { code: 'bad-sender', message: 'Message from an unknown sender' } }, true],
+    ['an error with its version, code, params and log words', { ok: false, error: { v: 1, code: 'message/bad_sender', params: {}, message: 'Message from an unknown sender' } }, true],
+    ['an error with params', { ok: false, error: { v: 1, code: 'amo/server', params: { status: 503, said: 'down' }, message: 'x' } }, true],
     ['a success with no value member', { ok: true }, false],
     ['a failure without its error', { ok: false }, false],
-    ['a failure whose error has no words', { ok: false, error: { code: 'failed' } }, false],
-    ['a failure whose error has no code', { ok: false, error: { message: 'x' } }, false],
-    ['a failure whose code is not text', { ok: false, error: { code: 500, message: 'x' } }, false],
-    ['a failure whose words are not text', { ok: false, error: { code: 'failed', message: null } }, false],
+    ['a failure in the old shape (code and words only)', { ok: false, error: { code: 'message/bad_sender', message: 'Message from an unknown sender' } }, false],
+    ['a failure of another wire version', { ok: false, error: { v: 2, code: 'unexpected', params: {}, message: 'x' } }, false],
+    ['a failure whose code is not on the list', { ok: false, error: { v: 1, code: 'failed', params: {}, message: 'x' } }, false],
+    ['a failure whose error has no log words', { ok: false, error: { v: 1, code: 'unexpected', params: {} } }, false],
+    ['a failure whose error has no params', { ok: false, error: { v: 1, code: 'unexpected', message: 'x' } }, false],
+    ['a failure whose param is not text or a number', { ok: false, error: { v: 1, code: 'unexpected', params: { n: null }, message: 'x' } }, false],
+    ['a failure whose error carries a member the wire form does not name', { ok: false, error: { v: 1, code: 'unexpected', params: {}, message: 'x', stack: 's' } }, false],
+    ['a failure whose code is not text', { ok: false, error: { v: 1, code: 500, params: {}, message: 'x' } }, false],
     ['ok written as text', { ok: 'true', value: 1 }, false],
     ['no ok at all', { value: 1 }, false],
     ['nothing', null, false],
@@ -131,23 +139,24 @@ describe('the reply envelope', () => {
 });
 
 describe('errorReply: a failure in the envelope', () => {
-  it('keeps a refusal’s code and words', () => {
-    expect(errorReply(new MessageRefused('not-allowed', 'data/wipe may not be sent from the panel'))).toEqual({
+  it('keeps a refusal’s code and log words', () => {
+    expect(errorReply(new MessageRefused('message/not_allowed', 'data/wipe may not be sent from the panel'))).toEqual({
       ok: false,
-      error: { code: 'not-allowed', message: 'data/wipe may not be sent from the panel' },
+      error: { v: 1, code: 'message/not_allowed', params: {}, message: 'data/wipe may not be sent from the panel' },
     });
   });
 
-  it('keeps the code a typed error carries', () => {
-    const error = Object.assign(new Error('The request is not here.'), { code: 'request/not-found' });
-    expect(errorReply(error)).toEqual({ ok: false, error: { code: 'request/not-found', message: 'The request is not here.' } });
+  it('keeps the code and params an AppError carries, and the envelope reads it back', () => {
+    const reply = errorReply(new AppError('request/not_found', 'The request r1 is not here.', { id: 'r1' }));
+    expect(reply).toEqual({ ok: false, error: { v: 1, code: 'request/not_found', params: { id: 'r1' }, message: 'The request r1 is not here.' } });
+    expect(Envelope.safeParse(reply).success).toBe(true);
   });
 
-  it('calls anything else "failed", with its words', () => {
-    expect(errorReply(new Error('disk full'))).toEqual({ ok: false, error: { code: 'failed', message: 'disk full' } });
-    expect(errorReply(Object.assign(new Error('x'), { code: 42 }))).toEqual({ ok: false, error: { code: 'failed', message: 'x' } });
-    expect(errorReply('plain words')).toEqual({ ok: false, error: { code: 'failed', message: 'plain words' } });
-    expect(errorReply({ code: 'looks-typed', message: 'not an Error' })).toEqual({ ok: false, error: { code: 'failed', message: '[object Object]' } });
+  it('calls anything that is not an AppError "unexpected", its text kept as a param — even one that looks typed', () => {
+    expect(errorReply(new Error('disk full'))).toEqual({ ok: false, error: { v: 1, code: 'unexpected', params: { message: 'disk full' }, message: 'disk full' } });
+    expect(errorReply(Object.assign(new Error('x'), { code: 'request/not_found' }))).toMatchObject({ error: { code: 'unexpected' } });
+    expect(errorReply('plain words')).toEqual({ ok: false, error: { v: 1, code: 'unexpected', params: { message: 'plain words' }, message: 'plain words' } });
+    expect(errorReply({ code: 'looks-typed', message: 'not an Error' })).toMatchObject({ error: { code: 'unexpected', message: '[object Object]' } });
   });
 });
 
@@ -163,17 +172,17 @@ describe('refusals, in words', () => {
   }
 
   it.each([
-    ['an unknown sender', { type: 'panel/close' }, { id: 'other' }, { code: 'bad-sender', message: 'Message from an unknown sender' }],
-    ['a malformed message', { type: 'panel/close', extra: 1 }, page, { code: 'bad-message', message: 'Malformed message' }],
-    ['a page-only message from the panel', { type: 'data/wipe', confirm: 'wipe' }, panel, { code: 'not-allowed', message: 'data/wipe may not be sent from the panel' }],
-    ['a panel-only message from a page', { type: 'panel/close' }, page, { code: 'not-allowed', message: 'panel/close may not be sent from a page' }],
-    ['a page message from a content script', { type: 'outbox/flush' }, content, { code: 'not-allowed', message: 'outbox/flush may not be sent from a content script' }],
-    ['a content script naming another account', { type: 'page/seen', host: 'other.amocrm.ru' }, content, { code: 'not-allowed', message: 'Host does not match the sender' }],
+    ['an unknown sender', { type: 'panel/close' }, { id: 'other' }, { code: 'message/bad_sender', message: 'Message from an unknown sender' }],
+    ['a malformed message', { type: 'panel/close', extra: 1 }, page, { code: 'message/bad_message', message: 'Malformed message' }],
+    ['a page-only message from the panel', { type: 'data/wipe', confirm: 'wipe' }, panel, { code: 'message/not_allowed', message: 'data/wipe may not be sent from the panel' }],
+    ['a panel-only message from a page', { type: 'panel/close' }, page, { code: 'message/not_allowed', message: 'panel/close may not be sent from a page' }],
+    ['a page message from a content script', { type: 'outbox/flush' }, content, { code: 'message/not_allowed', message: 'outbox/flush may not be sent from a content script' }],
+    ['a content script naming another account', { type: 'page/seen', host: 'other.amocrm.ru' }, content, { code: 'message/not_allowed', message: 'Host does not match the sender' }],
     [
       'the panel naming another account than its tab’s',
       { type: 'consent/record', host: 'other.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'panel' },
       panel,
-      { code: 'not-allowed', message: 'Host does not match the tab the panel is in' },
+      { code: 'message/not_allowed', message: 'Host does not match the tab the panel is in' },
     ],
   ] as const)('%s', (_name, raw, sender, expected) => {
     expect(refusal(raw, sender)).toEqual(expected);

@@ -10,11 +10,11 @@ import { deriveStatus, type Channel, type Identity, type RequestRecord } from '.
 import type { RequestBody } from '../types';
 import { without } from './context';
 import { addRequest, settle } from './rows';
+import { AppError } from '../../errors';
 
-export class RequestNotFound extends Error {
-  readonly code = 'request/not-found';
+export class RequestNotFound extends AppError {
   constructor(id: string) {
-    super(`The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`);
+    super('request/not_found', `The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`, { id });
     this.name = 'RequestNotFound';
   }
 }

@@ -1,9 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { browser as Browser } from 'wxt/browser';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { saveSnapshot } from '@/lib/store/snapshots';
-import { consentHandlers, MarketingRequestNotQueued, UnknownAccount, type MarketingChange } from '@/lib/background/consent-handlers';
+import { recordChoice, recordChoiceForAll, sendMarketingInForce, type SendMarketing } from '@/lib/background/consent-handlers';
+import type { BackgroundDeps } from '@/lib/background/deps';
+import { importLedger } from '@/lib/consent/import';
+import { AppError } from '@/lib/errors';
+import { errorText } from '@/lib/i18n/errors';
+import type { MessageOf } from '@/lib/messages';
 import { recordAccountSeen, updateAccount } from '@/lib/store/accounts';
 import { ledgerFileJson } from '@/lib/consent/export';
 import { allEvents, currentChoices } from '@/lib/consent/ledger';
@@ -25,9 +29,29 @@ const snapshot: Snapshot = {
   widgetTotal: 0,
 };
 
-function setup(onMarketingChange?: MarketingChange) {
-  const deps = { browser: fakeBrowser as unknown as typeof Browser, db: db(), now: () => Date.now() };
-  return consentHandlers(deps, onMarketingChange);
+/** What the consent functions are told to do with a marketing choice: here, noted (or refused) instead of queued. */
+type MarketingChange = (host: string, state: string) => Promise<void>;
+
+function depsFor(): BackgroundDeps {
+  const outbox = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' as const };
+  return { browser: fakeBrowser, db: db(), now: () => Date.now(), outbox };
+}
+
+/** The consent lines of the background's handler map, with Ingroup told through `onMarketingChange`. */
+function setup(onMarketingChange?: MarketingChange, sendMarketing?: SendMarketing) {
+  const deps = depsFor();
+  const send: SendMarketing =
+    sendMarketing ??
+    (async (host, state) => {
+      await onMarketingChange?.(host, state);
+      return 'request-id';
+    });
+  return {
+    'consent/record': (message: MessageOf<'consent/record'>, _ctx: typeof ctx) => recordChoice(deps, message, send),
+    'consent/record-all': (message: MessageOf<'consent/record-all'>, _ctx: typeof ctx) => recordChoiceForAll(deps, message, send),
+    'consent/send-marketing': (message: MessageOf<'consent/send-marketing'>, _ctx: typeof ctx) => sendMarketingInForce(deps, message.host, send),
+    'ledger/import': (message: MessageOf<'ledger/import'>, _ctx: typeof ctx) => importLedger(deps.db, message.text, deps.now()),
+  };
 }
 
 const record = (purpose: 'marketing' | 'improvements' | 'third_party_combination', state: 'given' | 'refused', host = HOST) =>
@@ -70,16 +94,19 @@ describe('consent handlers (the ledger’s only writer)', () => {
   it('tells Ingroup, when asked from Options, the marketing choice in force — an imported one is only recorded', async () => {
     await recordAccountSeen(db(), HOST, 1);
     const sent: Array<[string, string]> = [];
-    const deps = { browser: fakeBrowser as unknown as typeof Browser, db: db(), now: () => Date.now() };
-    const handlers = consentHandlers(deps, undefined, async (host, state) => {
+    const handlers = setup(undefined, async (host, state) => {
       sent.push([host, state]);
       return 'request-id';
     });
     const message = { type: 'consent/send-marketing', host: HOST } as const;
-    await expect(handlers['consent/send-marketing'](message, ctx)).rejects.toMatchObject({ code: 'no-choice' });
+    await expect(handlers['consent/send-marketing'](message, ctx)).rejects.toMatchObject({ code: 'consent/no_choice', params: { host: HOST } });
     await handlers['consent/record'](record('marketing', 'refused'), ctx);
     await expect(handlers['consent/send-marketing'](message, ctx)).resolves.toEqual({ id: 'request-id' });
-    expect(sent).toEqual([[HOST, 'refused']]);
+    // Once as the choice is recorded, once more when asked.
+    expect(sent).toEqual([
+      [HOST, 'refused'],
+      [HOST, 'refused'],
+    ]);
   });
 
   it('tells Ingroup about marketing choices only', async () => {
@@ -96,8 +123,12 @@ describe('consent handlers (the ledger’s only writer)', () => {
 
   it('refuses a choice for an account the extension has never seen, in words, writing nothing', async () => {
     const attempt = setup()['consent/record'](record('marketing', 'refused', 'ghost.amocrm.ru'), ctx);
-    await expect(attempt).rejects.toBeInstanceOf(UnknownAccount);
-    await expect(attempt).rejects.toThrow(/ghost\.amocrm\.ru has not been seen .* Open the account in amoCRM once/);
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: 'account/unknown', params: { host: 'ghost.amocrm.ru' } });
+    // Worded in the UI's language, with what to do next.
+    const error = await attempt.catch((e: unknown) => e);
+    expect(errorText(error, 'ru')).toMatch(/ghost\.amocrm\.ru .*Откройте аккаунт в amoCRM один раз/);
+    expect(errorText(error, 'en')).toMatch(/ghost\.amocrm\.ru .*Open the account in amoCRM once/);
     expect(await db().ledger.count()).toBe(0);
   });
 
@@ -121,8 +152,10 @@ describe('consent handlers (the ledger’s only writer)', () => {
       told.push(host);
     };
     const attempt = setup(onMarketing)['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, ctx);
-    await expect(attempt).rejects.toBeInstanceOf(MarketingRequestNotQueued);
+    await expect(attempt).rejects.toMatchObject({ code: 'consent/not_told', params: { hosts: 'b.amocrm.ru' } });
+    // The log keeps what went wrong underneath; the UI says which account, in its language.
     await expect(attempt).rejects.toThrow(/recorded in the consent ledger.*b\.amocrm\.ru \(the outbox is full\)/);
+    expect(errorText(await attempt.catch((e: unknown) => e), 'ru')).toMatch(/Выбор записан.*b\.amocrm\.ru/);
     expect(told.sort()).toEqual(['a.amocrm.ru', 'c.amocrm.ru']);
     expect(await db().ledger.count()).toBe(3);
   });

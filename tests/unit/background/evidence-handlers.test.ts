@@ -5,7 +5,6 @@ import { readEvidence, readMarks, recordEvidence } from '@/lib/store/evidence';
 import { recordAccountSeen } from '@/lib/store/accounts';
 import { createHandlers } from '@/lib/background/handlers';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
-import { evidenceHandlers } from '@/lib/background/evidence-handlers';
 import { db, resetDbForTests } from '@/lib/store/db';
 
 const HOST = 'real-1.amocrm.ru';
@@ -16,7 +15,8 @@ const report = (widgets: unknown[]): string => JSON.stringify({ lang: 'ru', widg
 function setup() {
   // Ingroup's endpoint is unreachable: the bundled catalog (demo codes) is all there is.
   vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
-  return evidenceHandlers({ browser: fakeBrowser, db: db(), now: () => 1_000 });
+  const outbox: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
+  return createHandlers({ browser: fakeBrowser, db: db(), now: () => 1_000, outbox });
 }
 
 describe('evidence from the account’s pages', () => {
@@ -58,7 +58,7 @@ describe('evidence from the account’s pages', () => {
 describe('which page loads pass on the page’s widget list', () => {
   const seen = async (at: number): Promise<unknown> => {
     const outbox: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
-    const handlers = createHandlers({ browser: fakeBrowser, db: db(), now: () => at }, outbox);
+    const handlers = createHandlers({ browser: fakeBrowser, db: db(), now: () => at, outbox });
     // No tab: the count comes from what is kept, with no amoCRM read.
     return handlers['page/seen']({ type: 'page/seen', host: HOST }, page);
   };

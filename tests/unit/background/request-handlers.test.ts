@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
-import { requestHandlers, sendMarketingChoice, type RequestDeps } from '@/lib/background/request-handlers';
+import type { BackgroundDeps } from '@/lib/background/deps';
+import { createHandlers } from '@/lib/background/handlers';
+import { sendMarketingChoice } from '@/lib/background/request-handlers';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { POLICY_VERSION } from '@/lib/policy/version';
@@ -40,8 +42,8 @@ function setup(granted: readonly string[] = []) {
   const contains = vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.includes(o)));
   const remove = vi.fn(async () => true);
   const browser = { runtime: { getManifest: () => ({ version: '1.2.3' }) }, permissions: { contains, remove } };
-  const deps: RequestDeps = { browser: browser as unknown as typeof Browser, db: db(), now: () => NOW, outbox };
-  return { deps, handlers: requestHandlers(deps), outbox, contains, remove, seenAtRun };
+  const deps: BackgroundDeps = { browser: browser as unknown as typeof Browser, db: db(), now: () => NOW, outbox };
+  return { deps, handlers: createHandlers(deps), outbox, contains, remove, seenAtRun };
 }
 
 describe('request messages in the background', () => {
@@ -107,7 +109,7 @@ describe('request messages in the background', () => {
     ['a requester without a valid email', draft({ requester: { userId: 7001, name: 'X', email: 'nope' } }), /requester\.email: not an email address/],
   ])('refuses %s in words, and stores and sends nothing', async (_label, bad, words) => {
     const { handlers, outbox } = setup();
-    await expect(handlers['request/submit']({ type: 'request/submit', draft: bad }, ctx)).rejects.toMatchObject({ code: 'request/bad-draft', message: expect.stringMatching(words) });
+    await expect(handlers['request/submit']({ type: 'request/submit', draft: bad }, ctx)).rejects.toMatchObject({ code: 'request/bad_draft', message: expect.stringMatching(words) });
     expect(await db().requests.count()).toBe(0);
     expect(outbox.run).not.toHaveBeenCalled();
   });
@@ -138,7 +140,7 @@ describe('request messages in the background', () => {
   it('says which request it could not find', async () => {
     const { handlers } = setup();
     const id = crypto.randomUUID();
-    await expect(handlers['request/retry']({ type: 'request/retry', id }, ctx)).rejects.toMatchObject({ code: 'request/not-found', message: expect.stringContaining(id) });
+    await expect(handlers['request/retry']({ type: 'request/retry', id }, ctx)).rejects.toMatchObject({ code: 'request/not_found', params: { id } });
   });
 
   it('flushes the outbox and, when asked, checks every open request’s status now', async () => {
@@ -170,13 +172,13 @@ describe('the endpoint override', () => {
   });
 
   it.each([
-    ['http://privacy.example.org/v1', 'bad-endpoint', /https:\/\//],
-    ['https://user:secret@privacy.example.org/v1', 'bad-endpoint', /without a user name/],
-    ['https://privacy.example.org/v1?key=1', 'bad-endpoint', /without a user name/],
-    ['https://privacy.example.org/v1', 'no-permission', /may not reach https:\/\/privacy\.example\.org: allow it/],
-  ])('refuses %s (%s) and keeps the endpoint it had', async (base, code, words) => {
+    ['http://privacy.example.org/v1', 'settings/endpoint_not_https', {}],
+    ['https://user:secret@privacy.example.org/v1', 'settings/endpoint_not_plain', {}],
+    ['https://privacy.example.org/v1?key=1', 'settings/endpoint_not_plain', {}],
+    ['https://privacy.example.org/v1', 'settings/endpoint_not_granted', { origin: 'https://privacy.example.org' }],
+  ])('refuses %s (%s) and keeps the endpoint it had', async (base, code, params) => {
     const { handlers } = setup([]);
-    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base }, ctx)).rejects.toMatchObject({ code, message: expect.stringMatching(words) });
+    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base }, ctx)).rejects.toMatchObject({ code, params });
     expect(await readEndpointBase(db())).toBe(DEFAULT_ENDPOINT_BASE);
   });
 

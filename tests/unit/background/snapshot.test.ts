@@ -43,7 +43,7 @@ describe('reading an account through its tab', () => {
   it('drops a read whose tab moved to another account part way, keeping nothing of either', async () => {
     const { tab, deps } = fakeTab(`https://${HOST}/leads`);
     tab.moveAfterCalls = 1;
-    await expect(refreshSnapshot(deps, HOST, 7, true)).rejects.toMatchObject({ cause: { code: 'wrong-tab' } });
+    await expect(refreshSnapshot(deps, HOST, 7, true)).rejects.toMatchObject({ cause: { code: 'account/wrong_tab' } });
     expect(await readSnapshot(db(), HOST)).toBeUndefined();
     expect(await readSnapshot(db(), 'other.amocrm.ru')).toBeUndefined();
   });
@@ -54,14 +54,14 @@ describe('reading an account through its tab', () => {
       .fn()
       .mockResolvedValueOnce({ id: 7, url: tab.url })
       .mockResolvedValue({ id: 7, url: 'https://other.amocrm.ru/leads' }) as typeof deps.browser.tabs.get;
-    await expect(refreshSnapshot(deps, HOST, 7, true)).rejects.toMatchObject({ code: 'wrong-tab' });
+    await expect(refreshSnapshot(deps, HOST, 7, true)).rejects.toMatchObject({ code: 'account/wrong_tab' });
     expect(await readSnapshot(db(), HOST)).toBeUndefined();
   });
 
   it('refuses answers that came from another origin than the account asked about', async () => {
     const { tab, deps } = fakeTab(`https://${HOST}/leads`);
     tab.answeredFrom = () => 'https://elsewhere.example';
-    await expect(refreshSnapshot(deps, HOST, 7, true)).rejects.toMatchObject({ cause: { code: 'wrong-tab' } });
+    await expect(refreshSnapshot(deps, HOST, 7, true)).rejects.toMatchObject({ cause: { code: 'account/wrong_tab' } });
     expect(await readSnapshot(db(), HOST)).toBeUndefined();
   });
 
@@ -69,12 +69,12 @@ describe('reading an account through its tab', () => {
     const other = 'another.amocrm.ru';
     const { deps } = fakeTab(`https://${other}/leads`);
     // The fake account calls itself "fixture": asked as another.amocrm.ru, it is the wrong account.
-    await expect(refreshSnapshot(deps, other, 7, true)).rejects.toMatchObject({ code: 'wrong-account' });
+    await expect(refreshSnapshot(deps, other, 7, true)).rejects.toMatchObject({ code: 'account/wrong_account' });
     expect(await readSnapshot(db(), other)).toBeUndefined();
 
     const same = fakeTab(`https://${HOST}/leads`);
     await db().accounts.put({ host: HOST, subdomain: 'fixture', accountId: ACCOUNT_ID + 1, firstSeenAt: 0, lastSeenAt: 0 });
-    await expect(refreshSnapshot(same.deps, HOST, 7, true)).rejects.toMatchObject({ code: 'wrong-account' });
+    await expect(refreshSnapshot(same.deps, HOST, 7, true)).rejects.toMatchObject({ code: 'account/wrong_account' });
     await db().accounts.update(HOST, { accountId: ACCOUNT_ID });
     await expect(refreshSnapshot(same.deps, HOST, 7, true)).resolves.toMatchObject({ host: HOST });
   });

@@ -66,7 +66,9 @@ describe('the prompt for host access the browser withholds (popup and panel)', (
       throw new Error('permissions unavailable');
     });
     show();
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not check or ask for access: permissions unavailable');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not check or ask for access: Something went wrong. The error said: permissions unavailable Try again. If it keeps happening, report it to the extension developers.',
+    );
   });
 });
 

@@ -79,7 +79,7 @@ describe('the choices in force, kept beside the ledger', () => {
     await appendConsents(db(), [consentInput({ state: 'given' }), consentInput({ purpose: 'improvements' })]);
     expect(await db().choices.count()).toBe(2);
     const outbox: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
-    const handlers = createHandlers({ browser: fakeBrowser, db: db(), now: Date.now }, outbox);
+    const handlers = createHandlers({ browser: fakeBrowser, db: db(), now: Date.now, outbox });
     await handlers['data/wipe']({ type: 'data/wipe', confirm: 'wipe' }, { kind: 'page', tabId: undefined });
     expect([await db().ledger.count(), await db().choices.count()]).toEqual([0, 0]);
     expect(await currentChoices(db(), HOST)).toEqual({ marketing: null, improvements: null, third_party_combination: null });

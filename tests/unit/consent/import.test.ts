@@ -5,6 +5,7 @@ import { FUTURE_SLACK_MS, importLedger } from '@/lib/consent/import';
 import { allEvents, currentChoices } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
 import { buildChain, chainEvents, consentInput, recordOne } from './fixtures';
+import type { ErrorCode } from '@/lib/errors';
 
 beforeEach(async () => {
   await resetDbForTests();
@@ -60,19 +61,21 @@ describe('importLedger', () => {
       await recordOne(db(), consentInput({ state: 'given' }));
     });
 
-    async function expectRefused(text: string, index: number, reason: RegExp): Promise<void> {
+    async function expectRefused(text: string, index: number, reason: RegExp, code?: ErrorCode): Promise<void> {
       const before = await snapshot();
       const result = await importLedger(db(), text);
       expect(result.added).toBe(0);
-      expect(result.rejected).toEqual([{ index, reason: expect.stringMatching(reason) }]);
-      expect(result.rejected[0]!.reason).toMatch(/Nothing was imported/);
+      expect(result.rejected).toEqual([{ index, error: expect.objectContaining({ v: 1, message: expect.stringMatching(reason) }) }]);
+      expect(result.rejected[0]!.error.message).toMatch(/Nothing was imported/);
+      expect(result.rejected[0]!.error.code).toMatch(/^ledger\//);
+      if (code) expect(result.rejected[0]!.error.code).toBe(code);
       expect(await snapshot()).toBe(before);
     }
 
     it('for a file edited after export', async () => {
       const file = JSON.parse(ledgerFileJson(await buildChain(4)));
       file.events[2].state = 'given' === file.events[2].state ? 'refused' : 'given';
-      await expectRefused(JSON.stringify(file), 2, /Event #3 .* changed after it was recorded/);
+      await expectRefused(JSON.stringify(file), 2, /Event #3 .* changed after it was recorded/, 'ledger/chain_broken');
     });
 
     it('for a file with an event deleted', async () => {
@@ -88,25 +91,25 @@ describe('importLedger', () => {
     });
 
     it('for text that is not JSON', async () => {
-      await expectRefused('{"format": "ingroup-privacy-ledger", ', -1, /not valid JSON/);
+      await expectRefused('{"format": "ingroup-privacy-ledger", ', -1, /not valid JSON/, 'ledger/not_json');
     });
 
     it('for JSON that is not a ledger export', async () => {
-      await expectRefused(JSON.stringify({ format: 'something-else', events: [] }), -1, /not an Ingroup privacy ledger export/);
+      await expectRefused(JSON.stringify({ format: 'something-else', events: [] }), -1, /not an Ingroup privacy ledger export/, 'ledger/not_export');
       await expectRefused(JSON.stringify([1, 2, 3]), -1, /not an Ingroup privacy ledger export/);
     });
 
     it('for a ledger export of a newer version', async () => {
       const file = JSON.parse(ledgerFileJson(await buildChain(1)));
       file.version = 2;
-      await expectRefused(JSON.stringify(file), -1, /version 2.*Update the extension/);
+      await expectRefused(JSON.stringify(file), -1, /version 2.*Update the extension/, 'ledger/other_version');
     });
 
     it('for a malformed event, naming it', async () => {
       const file = JSON.parse(ledgerFileJson(await buildChain(3)));
       file.events[1].host = 'evil.example.com';
       file.events[1].account.host = 'evil.example.com';
-      await expectRefused(JSON.stringify(file), 1, /Event #2 in the file is malformed \(account\.host: an amoCRM account host such as example\.amocrm\.ru\)/);
+      await expectRefused(JSON.stringify(file), 1, /Event #2 in the file is malformed \(account\.host: an amoCRM account host such as example\.amocrm\.ru\)/, 'ledger/event_malformed');
     });
 
     it.each([
@@ -125,7 +128,7 @@ describe('importLedger', () => {
     it('for an export without its date, naming the field', async () => {
       const file = JSON.parse(ledgerFileJson(await buildChain(1)));
       delete file.exportedAt;
-      await expectRefused(JSON.stringify(file), -1, /incomplete \(exportedAt: missing\)/);
+      await expectRefused(JSON.stringify(file), -1, /incomplete \(exportedAt: missing\)/, 'ledger/incomplete');
     });
   });
 });
@@ -138,7 +141,7 @@ describe('events dated in the future', () => {
   it('refuses a file with an event dated after the import, saying which and why, and imports nothing', async () => {
     const file = await chainEvents([spec('00000000-0000-4000-8000-000000000001', '2026-11-30T10:00:00+03:00', 'refused'), spec('00000000-0000-4000-8000-000000000002', '9999-12-31T23:59:00+00:00', 'given')]);
     const result = await importLedger(db(), ledgerFileJson(file), IMPORT_AT);
-    expect(result).toMatchObject({ added: 0, rejected: [{ index: 1, code: 'future', timestamp: '9999-12-31T23:59:00+00:00', reason: expect.stringContaining('after this import') }] });
+    expect(result).toMatchObject({ added: 0, rejected: [{ index: 1, error: { v: 1, code: 'ledger/future', params: { n: 2, timestamp: '9999-12-31T23:59:00+00:00' }, message: expect.stringContaining('after this import') } }] });
     expect(await db().ledger.count()).toBe(0);
   });
 

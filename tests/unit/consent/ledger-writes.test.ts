@@ -42,7 +42,7 @@ describe('appends racing another writer', () => {
     const attempt = recordOne(db(), consentInput());
     await expect(attempt).rejects.toBeInstanceOf(LedgerWriteFailed);
     await expect(attempt).rejects.toThrow('The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.');
-    await expect(attempt).rejects.toMatchObject({ code: 'ledger-write-failed', name: 'LedgerWriteFailed' });
+    await expect(attempt).rejects.toMatchObject({ code: 'ledger/write_failed', name: 'LedgerWriteFailed' });
     expect((await allEvents(db())).map((e) => e.id)).toEqual(foreign.map((e) => e.id));
     // The next append is not blocked by the failed one.
     vi.restoreAllMocks();

@@ -530,7 +530,7 @@ describe('"Try again" and moving a request', () => {
     const attempt = requeue(db(), id);
     await expect(attempt).rejects.toBeInstanceOf(RequestNotFound);
     await expect(requeue(db(), id)).rejects.toThrow(`The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`);
-    await expect(requeue(db(), id)).rejects.toMatchObject({ code: 'request/not-found', name: 'RequestNotFound' });
+    await expect(requeue(db(), id)).rejects.toMatchObject({ code: 'request/not_found', params: { id }, name: 'RequestNotFound' });
   });
 
   it('moves a request made for another endpoint to the one in force, due at once', async () => {

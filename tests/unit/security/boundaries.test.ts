@@ -173,7 +173,8 @@ describe('the ledger import under arbitrary files', () => {
         const result = await importLedger(db(), text);
         expect(result.added).toBe(0);
         expect(result.rejected).toHaveLength(1);
-        expect(result.rejected[0]!.reason).toMatch(/Nothing was imported\.$/);
+        expect(result.rejected[0]!.error.message).toMatch(/Nothing was imported\.$/);
+        expect(result.rejected[0]!.error.code).toMatch(/^ledger\//);
         await expect(db().ledger.count()).resolves.toBe(0);
       }),
       { numRuns: 150 },

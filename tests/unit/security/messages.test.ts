@@ -100,7 +100,7 @@ describe('the background router refuses what it must not trust', () => {
   it.each(OPTIONS_ONLY)('refuses the Options-only %s from the panel inside amoCRM', async (type) => {
     const { route, calls } = router();
     const reply = await route(VALID[type], panel);
-    expect(reply).toEqual({ ok: false, error: { code: 'not-allowed', message: expect.stringContaining('panel') } });
+    expect(reply).toEqual({ ok: false, error: { v: 1, code: 'message/not_allowed', params: {}, message: expect.stringContaining('panel') } });
     expect(calls()).toBe(0);
   });
 
@@ -114,7 +114,7 @@ describe('the background router refuses what it must not trust', () => {
     ['settings/regime', { ...VALID['settings/regime'], host: 'other.kommo.com' }],
   ])('refuses %s for another account from the panel in demo.amocrm.ru’s tab', async (_type, message) => {
     const { route, calls } = router();
-    await expect(route(message, panel)).resolves.toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    await expect(route(message, panel)).resolves.toMatchObject({ ok: false, error: { code: 'message/not_allowed' } });
     // The negative control: the same message for the tab's own account goes through.
     await expect(route({ ...message, host: HOST }, panel)).resolves.toMatchObject({ ok: true });
     expect(calls()).toBe(1);
@@ -124,7 +124,7 @@ describe('the background router refuses what it must not trust', () => {
     it.each(TYPES)('refuses %s as bad-sender, running no handler', async (type) => {
       const { route, calls } = router();
       const reply = await route(VALID[type], sender);
-      expect(reply).toEqual({ ok: false, error: { code: 'bad-sender', message: expect.any(String) } });
+      expect(reply).toEqual({ ok: false, error: { v: 1, code: 'message/bad_sender', params: {}, message: expect.any(String) } });
       expect(calls()).toBe(0);
     });
   });
@@ -132,14 +132,14 @@ describe('the background router refuses what it must not trust', () => {
   it.each(PAGE_ONLY)('refuses the page-only %s from a content script on an account', async (type) => {
     const { route, calls } = router();
     const reply = await route(VALID[type], content);
-    expect(reply).toEqual({ ok: false, error: { code: 'not-allowed', message: expect.stringContaining('content script') } });
+    expect(reply).toEqual({ ok: false, error: { v: 1, code: 'message/not_allowed', params: {}, message: expect.stringContaining('content script') } });
     expect(calls()).toBe(0);
   });
 
   it.each(['other.amocrm.ru', 'demo.kommo.com', 'demo.amocrm.com'])('refuses page/seen for %s from a content script on demo.amocrm.ru', async (host) => {
     const { route, calls } = router();
     const reply = await route({ type: 'page/seen', host }, content);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'message/not_allowed' } });
     expect(calls()).toBe(0);
   });
 
@@ -155,7 +155,7 @@ describe('the background router refuses what it must not trust', () => {
     ['a prototype-polluting type', { type: '__proto__' }],
   ])('refuses %s as bad-message from an extension page', async (_label, raw) => {
     const { route, calls } = router();
-    await expect(route(raw, page)).resolves.toMatchObject({ ok: false, error: { code: 'bad-message' } });
+    await expect(route(raw, page)).resolves.toMatchObject({ ok: false, error: { code: 'message/bad_message' } });
     expect(calls()).toBe(0);
   });
 });
@@ -184,7 +184,7 @@ describe('the background router under arbitrary input', () => {
           expect(parsed.success).toBe(true);
           expect(calls()).toBe(1);
         } else {
-          expect(['bad-sender', 'bad-message', 'not-allowed']).toContain(reply.error.code);
+          expect(['message/bad_sender', 'message/bad_message', 'message/not_allowed']).toContain(reply.error.code);
           expect(reply.error.message.length).toBeGreaterThan(0);
           expect(calls()).toBe(0);
         }

@@ -6,18 +6,18 @@ import { appendConsents } from '@/lib/consent/ledger';
 import { db, resetDbForTests } from '@/lib/store/db';
 import type { PanelModel } from '@/lib/panel/model-schema';
 import { panelModel } from '@/lib/store/queries';
-import { BackgroundError } from '@/lib/send';
+import { AppError } from '@/lib/errors';
 import { account, choice } from './fixtures';
 import type { Lang } from '@/lib/vocabulary';
 
 const HOST = 'fixture-agency.amocrm.ru';
 const sent: unknown[] = [];
-let refuse: string | null = null;
+let refuse: AppError | null = null;
 vi.mock('@/lib/send', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/send')>()),
   send: vi.fn(async (message: unknown) => {
     sent.push(message);
-    if (refuse) throw new BackgroundError('unknown-account', refuse);
+    if (refuse) throw refuse;
     return { id: 'e1' };
   }),
 }));
@@ -139,10 +139,14 @@ describe('“Your choices” in the panel', () => {
   });
 
   it('puts the switch back and says why when the choice could not be recorded', async () => {
-    refuse = 'fixture-agency.amocrm.ru has not been seen by the extension, so there is no account to record this choice for.';
+    refuse = new AppError('account/unknown', `${HOST} has not been seen by the extension.`, { host: HOST });
     show(await model());
     fireEvent.click(switchNamed(/Combining/));
-    expect((await screen.findByRole('alert')).textContent).toBe(`Problem with this choice: ${refuse}`);
+    // The words load with the first error shown (off the panel's first paint).
+    await waitFor(() => expect(screen.getByRole('alert').textContent).not.toBe(''));
+    expect(screen.getByRole('alert').textContent).toBe(
+      `Problem with this choice: The extension has not seen this account. There is no account ${HOST} to record this choice for: it was never opened in this browser, or local data was wiped since. Open the account in amoCRM once, then choose again.`,
+    );
     await waitFor(() => expect(switchNamed(/Combining/).checked).toBe(true));
   });
 

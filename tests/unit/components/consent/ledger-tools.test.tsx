@@ -9,18 +9,18 @@ import { appendConsents } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
 import { db, resetDbForTests } from '@/lib/store/db';
 import type { ImportResult } from '@/lib/consent/import';
-import { BackgroundError } from '@/lib/send';
+import { AppError } from '@/lib/errors';
 import { choice } from './fixtures';
 
 const HOST = 'fixture-agency.amocrm.ru';
 const sent: unknown[] = [];
 let reply: ImportResult | { wiped: true } = { wiped: true };
-let refuse: string | null = null;
+let refuse: Error | null = null;
 vi.mock('@/lib/send', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/send')>()),
   send: vi.fn(async (message: unknown) => {
     sent.push(message);
-    if (refuse) throw new BackgroundError('failed', refuse);
+    if (refuse) throw refuse;
     return reply;
   }),
 }));
@@ -100,8 +100,8 @@ describe('the ledger on the options page', () => {
       added: 0,
       duplicates: 0,
       rejected: [
-        { index: -1, reason: 'This file is not an Ingroup privacy ledger export. Nothing was imported.' },
-        { index: 4, reason: 'Event #5 in the file is malformed (state: invalid option). Nothing was imported.' },
+        { index: -1, error: { v: 1, code: 'ledger/not_export', params: {}, message: 'LOG: not an export' } },
+        { index: 4, error: { v: 1, code: 'ledger/event_malformed', params: { n: 5, where: 'state' }, message: 'LOG: event 5' } },
       ],
     };
     show(<LedgerTools />);
@@ -109,8 +109,8 @@ describe('the ledger on the options page', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Nothing was imported:')).toBeTruthy();
     expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'This file is not an Ingroup privacy ledger export. Nothing was imported.',
-      '#4: Event #5 in the file is malformed (state: invalid option). Nothing was imported.',
+      'This file is not an Ingroup privacy ledger export. Nothing was imported. Choose a file made with “Export ledger (JSON with hash chain)”.',
+      'Event #5 in the file is malformed. Unreadable: state. Nothing was imported. Export the ledger again from the browser that made it, and import that file.',
     ]);
   });
 });
@@ -210,10 +210,13 @@ describe('deleting all local data', () => {
   });
 
   it('says when the data could not be deleted', async () => {
-    refuse = 'The database is blocked by another page.';
+    // A failure the background has no code for arrives as `unexpected`, its own text kept as a detail.
+    refuse = new AppError('unexpected', 'The database is blocked by another page.', { message: 'The database is blocked by another page.' });
     show(<WipeData />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete all local data…' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete everything' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The data could not be deleted: The database is blocked by another page.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The data could not be deleted: Something went wrong. The error said: The database is blocked by another page. Try again. If it keeps happening, report it to the extension developers.',
+    );
   });
 });

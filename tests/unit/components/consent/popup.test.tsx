@@ -5,8 +5,8 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import { accountLines, openRequestCount } from '@/lib/store/queries';
 import { appendConsents } from '@/lib/consent/ledger';
 import { db, resetDbForTests } from '@/lib/store/db';
-import { BackgroundError } from '@/lib/send';
-import { consentHandlers } from '@/lib/background/consent-handlers';
+import { AppError } from '@/lib/errors';
+import { recordChoice, recordChoiceForAll } from '@/lib/background/consent-handlers';
 import type { ToBackground } from '@/lib/messages';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeBody, makeRecord } from '../../requests/fixtures';
@@ -14,16 +14,20 @@ import { account, choice } from './fixtures';
 
 // The background, in process: its consent handlers write the same database the popup reads.
 const sent: unknown[] = [];
-let refuse: string | null = null;
+let refuse: AppError | null = null;
 let hold: Promise<void> = Promise.resolve();
 vi.mock('@/lib/send', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/send')>()),
   send: vi.fn(async (message: ToBackground) => {
     sent.push(message);
     await hold;
-    if (refuse) throw new BackgroundError('ledger-write-failed', refuse);
-    const handlers = consentHandlers({ browser: fakeBrowser, db: db(), now: Date.now });
-    if (message.type === 'consent/record' || message.type === 'consent/record-all') return handlers[message.type](message as never, { kind: 'page', tabId: undefined });
+    if (refuse) throw refuse;
+    const outbox = { run: async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null }), regimeOf: async () => 'ru152' as const };
+    const deps = { browser: fakeBrowser, db: db(), now: Date.now, outbox };
+    // Ingroup is told nothing here: the popup's part ends with the ledger.
+    const untold = async (): Promise<null> => null;
+    if (message.type === 'consent/record') return recordChoice(deps, message, untold);
+    if (message.type === 'consent/record-all') return recordChoiceForAll(deps, message, untold);
     throw new Error(`unexpected ${message.type}`);
   }),
 }));
@@ -93,11 +97,13 @@ describe('the popup’s marketing switches', () => {
 
   it('puts the switch back and says why when the choice could not be recorded', async () => {
     await db().accounts.bulkPut([account('a.amocrm.ru', 1)]);
-    refuse = 'The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.';
+    refuse = new AppError('ledger/write_failed', 'The consent ledger kept changing while this choice was being recorded; nothing was written.');
     render(<PopupApp lang="en" />);
     await waitFor(() => switchFor('a.amocrm.ru'));
     fireEvent.click(switchFor('a.amocrm.ru'));
-    expect((await screen.findByRole('alert')).textContent).toBe(`Problem with this choice: ${refuse}`);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Problem with this choice: The choice was not recorded. The consent ledger kept changing while this choice was being written, so nothing was written. Try again.',
+    );
     expect(switchFor('a.amocrm.ru').checked).toBe(true);
   });
 

@@ -6,15 +6,15 @@ import { EndpointSetting } from '@/components/requests/EndpointSetting';
 import { recordAnswered, recordFailure } from '@/lib/store/liveness';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
-import { BackgroundError } from '@/lib/send';
+import { AppError } from '@/lib/errors';
 
 const sent: unknown[] = [];
-let refuse: string | null = null;
+let refuse: AppError | null = null;
 vi.mock('@/lib/send', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/send')>()),
   send: vi.fn(async (message: { type: string; base: string | null }) => {
     sent.push(message);
-    if (refuse) throw new BackgroundError('no-permission', refuse);
+    if (refuse) throw refuse;
     return { base: message.base ?? 'https://api.ingru.ru/privacy/v1' };
   }),
 }));
@@ -85,10 +85,12 @@ describe('the endpoint override on the options page', () => {
   });
 
   it('says why when the background refuses', async () => {
-    refuse = 'The extension may not reach https://privacy.example.org: allow it when the browser asks, then save again.';
+    refuse = new AppError('settings/endpoint_not_granted', 'The extension may not reach https://privacy.example.org.', { origin: 'https://privacy.example.org' });
     show();
     await saveAddress('https://privacy.example.org/v1');
-    expect((await screen.findByRole('alert')).textContent).toBe(`Not saved: ${refuse}`);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Not saved: The extension may not reach that address. The browser has not allowed the extension to reach https://privacy.example.org. Allow it when the browser asks, then save again.',
+    );
   });
 
   it('says whether the endpoint has ever answered this browser, and its last problem', async () => {

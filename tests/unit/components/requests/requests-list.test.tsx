@@ -3,17 +3,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/common/i18n';
 import { RequestsList } from '@/components/requests/RequestsList';
 import type { RequestRecord } from '@/lib/requests/record';
-import { BackgroundError } from '@/lib/send';
+import { AppError } from '@/lib/errors';
 import { REQUEST_ID, makeBody, makeRecord, requestRecord, sentEvents } from '../../requests/fixtures';
 import type { Lang } from '@/lib/vocabulary';
 
 const sent: unknown[] = [];
-let refuse: string | null = null;
+let refuse: AppError | null = null;
 vi.mock('@/lib/send', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/send')>()),
   send: vi.fn(async (message: { type: string }) => {
     sent.push(message);
-    if (refuse) throw new BackgroundError('request/not-found', refuse);
+    if (refuse) throw refuse;
     return message.type === 'outbox/flush' ? { sent: 0, retried: 0, failed: 0, nextDueAt: null } : { id: REQUEST_ID };
   }),
 }));
@@ -163,10 +163,11 @@ describe('the list of requests', () => {
   });
 
   it('says in words when the background refuses an action', async () => {
-    refuse = 'The request is not in this browser’s list of requests.';
+    refuse = new AppError('request/not_found', `The request ${REQUEST_ID} is not in this browser's list of requests.`, { id: REQUEST_ID });
     show([failed()]);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('not in this browser’s list');
+    // The error's words load with the first error shown.
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The request is not here any more. It is not in this browser’s list of requests'));
   });
 
   it('marks an overdue request and offers the complaint to file, in Russian for Roskomnadzor, with a translation', async () => {
