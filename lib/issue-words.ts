@@ -42,7 +42,15 @@ export function issueWords(issue: z.core.$ZodRawIssue): string {
       const limit = String(small ? issue.minimum : issue.maximum);
       const unit = UNITS[issue.origin];
       if (small && unit && issue.inclusive && limit === '1') return 'empty';
-      const bound = issue.exact ? 'exactly' : issue.inclusive ? (small ? 'at least' : 'at most') : small ? 'more than' : 'less than';
+      const bound = issue.exact
+        ? 'exactly'
+        : issue.inclusive
+          ? small
+            ? 'at least'
+            : 'at most'
+          : small
+            ? 'more than'
+            : 'less than';
       return `must be ${bound} ${limit}${unit ?? ''}`;
     }
     case 'invalid_format':

@@ -2,11 +2,7 @@
  * The manifest, as data: permissions are held to DESIGN §8 by tests/unit/manifest.test.ts
  * and by the e2e check of the built manifest.
  */
-export const AMOCRM_MATCHES = [
-  'https://*.amocrm.ru/*',
-  'https://*.amocrm.com/*',
-  'https://*.kommo.com/*',
-] as const;
+export const AMOCRM_MATCHES = ['https://*.amocrm.ru/*', 'https://*.amocrm.com/*', 'https://*.kommo.com/*'] as const;
 
 /** Contract v1 default (DESIGN §7); a build can override it with WXT_ENDPOINT_BASE. */
 export const DEFAULT_ENDPOINT_BASE = 'https://api.ingru.ru/privacy/v1';
@@ -22,7 +18,13 @@ export interface ManifestShape {
   optional_host_permissions: string[];
   web_accessible_resources: Array<{ resources: string[]; matches: string[]; use_dynamic_url?: boolean }>;
   action: { default_title: string };
-  content_scripts: Array<{ matches: string[]; exclude_matches: string[]; js: string[]; run_at: 'document_idle'; world?: 'MAIN' }>;
+  content_scripts: Array<{
+    matches: string[];
+    exclude_matches: string[];
+    js: string[];
+    run_at: 'document_idle';
+    world?: 'MAIN';
+  }>;
   browser_specific_settings?: {
     gecko: {
       id: string;
@@ -73,8 +75,19 @@ export function buildManifest(browser: string): ManifestShape {
     // polyfill and its context onto every amoCRM page load (entrypoints/amocrm-launcher.ts).
     // The MAIN-world script first, so amoCRM's language is marked before the launcher reads it.
     content_scripts: [
-      { matches: [...AMOCRM_MATCHES], exclude_matches: [...NOT_ACCOUNT_MATCHES], js: [PAGE_SCRIPT], run_at: 'document_idle', world: 'MAIN' },
-      { matches: [...AMOCRM_MATCHES], exclude_matches: [...NOT_ACCOUNT_MATCHES], js: [CONTENT_SCRIPT], run_at: 'document_idle' },
+      {
+        matches: [...AMOCRM_MATCHES],
+        exclude_matches: [...NOT_ACCOUNT_MATCHES],
+        js: [PAGE_SCRIPT],
+        run_at: 'document_idle',
+        world: 'MAIN',
+      },
+      {
+        matches: [...AMOCRM_MATCHES],
+        exclude_matches: [...NOT_ACCOUNT_MATCHES],
+        js: [CONTENT_SCRIPT],
+        run_at: 'document_idle',
+      },
     ],
   };
   if (browser === 'firefox') {

@@ -12,7 +12,10 @@ import { WireError } from './errors';
  * whether this page load should pass on the page's widget list (`report`: the one kept is missing
  * or older than PAGE_REPORT_EVERY_MS, lib/attribution/evidence.ts), so most loads send no message.
  */
-export const PageSeenReply = z.object({ ingroupCount: z.nullable(z.int().check(z.nonnegative())), report: z.optional(z.boolean()) });
+export const PageSeenReply = z.object({
+  ingroupCount: z.nullable(z.int().check(z.nonnegative())),
+  report: z.optional(z.boolean()),
+});
 
 /** What each message answers — parsed by the sender, so no caller picks its own reply type. */
 export const REPLIES = {

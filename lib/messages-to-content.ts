@@ -16,7 +16,8 @@ function isRecord(raw: unknown): raw is Record<string, unknown> {
 
 export function parseToContent(raw: unknown): ToContentMessage | null {
   if (!isRecord(raw)) return null;
-  if (raw.type === 'amo/fetch') return typeof raw.path === 'string' && AMO_PATH.test(raw.path) ? { type: 'amo/fetch', path: raw.path } : null;
+  if (raw.type === 'amo/fetch')
+    return typeof raw.path === 'string' && AMO_PATH.test(raw.path) ? { type: 'amo/fetch', path: raw.path } : null;
   if (raw.type === 'panel/open' || raw.type === 'panel/close') return { type: raw.type };
   return null;
 }

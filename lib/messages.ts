@@ -33,8 +33,18 @@ export const ToBackground = z.discriminatedUnion('type', [
     traffic: z.array(TrafficHit).check(z.maxLength(500)),
   }),
   /** The administrator's mark on a widget: from the panel or the other pages, never a content script. */
-  z.strictObject({ type: z.literal('widget/mark'), host: Host, code: z.string().check(z.minLength(1), z.maxLength(200)), mark: z.nullable(MarkValue) }),
-  z.strictObject({ type: z.literal('snapshot/refresh'), host: Host, tabId: z.optional(z.int()), force: z.optional(z.boolean()) }),
+  z.strictObject({
+    type: z.literal('widget/mark'),
+    host: Host,
+    code: z.string().check(z.minLength(1), z.maxLength(200)),
+    mark: z.nullable(MarkValue),
+  }),
+  z.strictObject({
+    type: z.literal('snapshot/refresh'),
+    host: Host,
+    tabId: z.optional(z.int()),
+    force: z.optional(z.boolean()),
+  }),
   z.strictObject({
     type: z.literal('consent/record'),
     host: Host,
@@ -44,9 +54,17 @@ export const ToBackground = z.discriminatedUnion('type', [
   }),
   /** Tell Ingroup the marketing choice in force for an account (an imported one is only recorded). */
   z.strictObject({ type: z.literal('consent/send-marketing'), host: Host }),
-  z.strictObject({ type: z.literal('consent/record-all'), state: z.enum(['given', 'refused']), method: z.enum(['popup', 'panel']) }),
+  z.strictObject({
+    type: z.literal('consent/record-all'),
+    state: z.enum(['given', 'refused']),
+    method: z.enum(['popup', 'panel']),
+  }),
   /** A new request: sent through the endpoint by the outbox, or (`route: 'email'`) saved for the admin to email. */
-  z.strictObject({ type: z.literal('request/submit'), draft: z.record(z.string(), z.unknown()), route: z.optional(z.enum(['endpoint', 'email'])) }),
+  z.strictObject({
+    type: z.literal('request/submit'),
+    draft: z.record(z.string(), z.unknown()),
+    route: z.optional(z.enum(['endpoint', 'email'])),
+  }),
   /** Ingroup's answer to a request sent by email, as the admin read it (lib/requests/answers.ts parses it). */
   z.strictObject({ type: z.literal('request/answer'), id: z.uuid(), answer: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('request/email-sent'), id: z.uuid() }),
@@ -110,14 +128,31 @@ export type ToContent = z.infer<typeof ToContent>;
 
 // The replies live apart so that pages sending messages (lib/send.ts) do not carry the
 // background's whole schema of what it accepts: the panel's first paint has no room (DESIGN §9).
-export { AmoFetchAnswer, AmoFetchReply, Envelope, PageSeenReply, REPLIES, ReplyError, type Reply, type ReplyOf } from './message-replies';
+export {
+  AmoFetchAnswer,
+  AmoFetchReply,
+  Envelope,
+  PageSeenReply,
+  REPLIES,
+  ReplyError,
+  type Reply,
+  type ReplyOf,
+} from './message-replies';
 import type { ContentRepliedType, RepliedType, Reply } from './message-replies';
 
 // Every message has its reply and every reply its message (checked here: this module knows both,
 // and the replies must not import it back).
 type Holds<T extends true> = T;
-type _EveryMessageReplied = Holds<[ToBackgroundType] extends [RepliedType] ? ([RepliedType] extends [ToBackgroundType] ? true : false) : false>;
-type _EveryContentMessageReplied = Holds<[ToContent['type']] extends [ContentRepliedType] ? ([ContentRepliedType] extends [ToContent['type']] ? true : false) : false>;
+type _EveryMessageReplied = Holds<
+  [ToBackgroundType] extends [RepliedType] ? ([RepliedType] extends [ToBackgroundType] ? true : false) : false
+>;
+type _EveryContentMessageReplied = Holds<
+  [ToContent['type']] extends [ContentRepliedType]
+    ? [ContentRepliedType] extends [ToContent['type']]
+      ? true
+      : false
+    : false
+>;
 
 export interface SenderLike {
   id?: string | undefined;
@@ -176,7 +211,12 @@ export class MessageRefused extends AppError {
 }
 
 /** Parse and authorise a message for the background. Throws `MessageRefused` with the reason. */
-export function acceptToBackground(raw: unknown, sender: SenderLike, extensionId: string, extensionOrigin: string): { message: ToBackground; kind: SenderKind } {
+export function acceptToBackground(
+  raw: unknown,
+  sender: SenderLike,
+  extensionId: string,
+  extensionOrigin: string,
+): { message: ToBackground; kind: SenderKind } {
   const kind = senderKind(sender, extensionId, extensionOrigin);
   if (!kind) throw new MessageRefused('message/bad_sender', 'Message from an unknown sender');
   const parsed = ToBackground.safeParse(raw);
@@ -187,7 +227,8 @@ export function acceptToBackground(raw: unknown, sender: SenderLike, extensionId
   if (kind === 'content' && 'host' in parsed.data) {
     // A content script speaks only for the account it runs on.
     const origin = sender.origin ?? webOrigin(sender.url ?? '') ?? '';
-    if (new URL(origin).hostname !== parsed.data.host) throw new MessageRefused('message/not_allowed', 'Host does not match the sender');
+    if (new URL(origin).hostname !== parsed.data.host)
+      throw new MessageRefused('message/not_allowed', 'Host does not match the sender');
   }
   if (kind === 'panel' && 'host' in parsed.data && parsed.data.host !== tabAccountHost(sender)) {
     // The panel speaks only for the account of the tab it sits in, whatever its URL says.

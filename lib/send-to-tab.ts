@@ -21,7 +21,11 @@ export class TabReplyRefused extends Error {
  * frames never answer). Rejects as the browser does when nothing listens there, and with
  * `TabReplyRefused` when the answer does not parse.
  */
-export async function sendToTab<M extends ToContent>(browser: Pick<typeof Browser, 'tabs'>, tabId: number, message: M): Promise<ContentReplyOf<M['type']>> {
+export async function sendToTab<M extends ToContent>(
+  browser: Pick<typeof Browser, 'tabs'>,
+  tabId: number,
+  message: M,
+): Promise<ContentReplyOf<M['type']>> {
   const raw: unknown = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   const reply = CONTENT_REPLIES[message.type].safeParse(raw);
   if (!reply.success) throw new TabReplyRefused(message.type);

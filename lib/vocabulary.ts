@@ -28,7 +28,18 @@ const ACCOUNT_HOST = /^([a-z0-9][a-z0-9-]{0,62})\.(amocrm\.ru|amocrm\.com|kommo\
  * Sites and services under the account domains that are not accounts: the marketing and developer
  * sites, the login and status sites, chats (`amojo.`), `notifications.`, websockets (`ws.`).
  */
-const NOT_ACCOUNTS: ReadonlySet<string> = new Set(['www', 'developers', 'id', 'account', 'auth', 'status', 'support', 'amojo', 'notifications', 'ws']);
+const NOT_ACCOUNTS: ReadonlySet<string> = new Set([
+  'www',
+  'developers',
+  'id',
+  'account',
+  'auth',
+  'status',
+  'support',
+  'amojo',
+  'notifications',
+  'ws',
+]);
 /** The regional API (`api-b.`) and file (`drive-g.`) hosts. */
 const SERVICE_PREFIXES = /^(api|drive)-/;
 
@@ -84,7 +95,9 @@ export function isAccountOrigin(origin: string): boolean {
 }
 
 /** An account host in a message, a request body or a stored row. */
-export const AccountHostSchema = /* @__PURE__ */ z.string().check(z.refine(isAccountHost, 'an amoCRM account host such as example.amocrm.ru'));
+export const AccountHostSchema = /* @__PURE__ */ z
+  .string()
+  .check(z.refine(isAccountHost, 'an amoCRM account host such as example.amocrm.ru'));
 
 // ── UI languages ──────────────────────────────────────────────────────────────────────────────
 
@@ -138,7 +151,9 @@ export const ConsentMethod = /* @__PURE__ */ z.enum(CONSENT_METHODS);
 // ── The policy version (DESIGN §4) ────────────────────────────────────────────────────────────
 
 /** A SHA-256 digest as 64 lowercase hex digits. */
-export const Sha256Hex = /* @__PURE__ */ z.string().check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lowercase hex digits'));
+export const Sha256Hex = /* @__PURE__ */ z
+  .string()
+  .check(z.regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lowercase hex digits'));
 
 /** A version of Ingroup's policy: its effective date and the SHA-256 of its text. */
 export const PolicyVersionSchema = /* @__PURE__ */ z.object({ effectiveDate: z.iso.date(), sha256: Sha256Hex });

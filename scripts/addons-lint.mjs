@@ -15,9 +15,10 @@ import { resolve } from 'node:path';
 /** @typedef {{ code: string, message: string, description?: string | string[], file?: string, line?: number }} Finding */
 /** @typedef {{ errors: Finding[], warnings: Finding[], notices: Finding[] }} Report */
 /** The package ships no types; this is the part of its documented Node API used here. */
-const addonsLinter = /** @type {{ createInstance(opts: { config: Record<string, unknown>, runAsBinary: boolean }): { run(): Promise<Report> } }} */ (
-  createRequire(import.meta.url)('addons-linter')
-);
+const addonsLinter =
+  /** @type {{ createInstance(opts: { config: Record<string, unknown>, runAsBinary: boolean }): { run(): Promise<Report> } }} */ (
+    createRequire(import.meta.url)('addons-linter')
+  );
 
 const dir = resolve(process.argv[2] ?? '.output/firefox-mv3');
 if (!existsSync(`${dir}/manifest.json`)) {
@@ -51,11 +52,15 @@ function print(label, list) {
     console.log(`  ${label} ${f.code}: ${f.message}${where}`);
   }
 }
-console.log(`addons-linter on ${dir}: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`);
+console.log(
+  `addons-linter on ${dir}: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`,
+);
 print('✖ error', report.errors);
 print('⚠ warning', report.warnings);
 print('ℹ notice', report.notices);
 if (report.errors.length > 0) {
-  console.error('addons.mozilla.org would refuse this package: fix the errors above and run `npm run build:firefox` again.');
+  console.error(
+    'addons.mozilla.org would refuse this package: fix the errors above and run `npm run build:firefox` again.',
+  );
   process.exit(1);
 }

@@ -46,7 +46,11 @@ function run(cmd, args) {
 }
 
 // 1. Build and zip both stores' packages when the sources are newer than the zips.
-const zipsAt = existsSync('.output') ? readdirSync('.output').filter((f) => f.endsWith('.zip')).map((f) => statSync(join('.output', f)).mtimeMs) : [];
+const zipsAt = existsSync('.output')
+  ? readdirSync('.output')
+      .filter((f) => f.endsWith('.zip'))
+      .map((f) => statSync(join('.output', f)).mtimeMs)
+  : [];
 const built = existsSync('.output/chrome-mv3/manifest.json') && zipsAt.length >= 3 ? Math.min(...zipsAt) : 0;
 if (Math.max(...SOURCES.map(newest)) > built) {
   run('npx', ['wxt', 'zip']);
@@ -60,9 +64,12 @@ const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
 const partsBuild = '.output-bench/chrome-mv3';
 if (only === null || only.includes('parts')) {
   console.log('\n▶ INGROUP_BENCH_PARTS=1 wxt build (into .output-bench/)');
-  const res = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, INGROUP_BENCH_PARTS: '1' } });
+  const res = spawnSync('npx', ['wxt', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, INGROUP_BENCH_PARTS: '1' },
+  });
   if (res.status !== 0) {
-    console.error('✖ The bench\'s parts build failed; nothing was measured.');
+    console.error("✖ The bench's parts build failed; nothing was measured.");
     process.exit(res.status ?? 1);
   }
 }
@@ -102,21 +109,39 @@ const list = rows({ sizes, node, browser });
 function close(shown) {
   const budgets = shown.filter((r) => r.ok !== null);
   const over = budgets.filter((r) => r.ok === false);
-  console.log(`\n${over.length ? `✖ ${over.length} over budget: ${over.map((r) => `${r.figure} ${r.measured} (${r.budget})`).join('; ')}` : 'Every figure is within its budget.'}`);
-  console.log(`Budgets: ${budgets.map((r) => `${r.ok ? 'within' : 'OVER'} — ${r.figure.replace(/ \(.*$/, '')} ${r.measured} (${r.budget})`).join('; ')}`);
+  console.log(
+    `\n${over.length ? `✖ ${over.length} over budget: ${over.map((r) => `${r.figure} ${r.measured} (${r.budget})`).join('; ')}` : 'Every figure is within its budget.'}`,
+  );
+  console.log(
+    `Budgets: ${budgets.map((r) => `${r.ok ? 'within' : 'OVER'} — ${r.figure.replace(/ \(.*$/, '')} ${r.measured} (${r.budget})`).join('; ')}`,
+  );
   process.exit(over.length && process.env.BENCH_STRICT ? 1 : 0);
 }
 if (only) {
   // The widget reads before the panel are counted on the panel part's page loads, not the pageload part's.
-  const parts = { pageload: /main-thread|own share/, parts: /^Page load, part/, panel: /Panel open|when the panel opens|before the panel/, lists: /^Popup|^Options/ };
-  const skipped = Object.entries(parts).filter(([part]) => !only.includes(part)).map(([, re]) => re);
+  const parts = {
+    pageload: /main-thread|own share/,
+    parts: /^Page load, part/,
+    panel: /Panel open|when the panel opens|before the panel/,
+    lists: /^Popup|^Options/,
+  };
+  const skipped = Object.entries(parts)
+    .filter(([part]) => !only.includes(part))
+    .map(([, re]) => re);
   const shown = list.filter((r) => !skipped.some((re) => re.test(r.figure)));
   printTable(shown);
   for (const r of shown) if (r.note) console.log(`  · ${r.figure}: ${r.note}`);
   console.log(`\nBENCH_ONLY=${process.env.BENCH_ONLY}: a partial run, nothing written.`);
   close(shown);
 }
-const env = { measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', chromium: chromiumVersion, node: process.versions.node, cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`, load: `load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? NaN).toFixed(1)} at the end`, missing };
+const env = {
+  measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  chromium: chromiumVersion,
+  node: process.versions.node,
+  cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`,
+  load: `load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? NaN).toFixed(1)} at the end`,
+  missing,
+};
 writeFileSync(join(OUT, 'result.json'), `${JSON.stringify({ env, rows: list, sizes, node, browser }, null, 2)}\n`);
 writeFileSync('docs/bench.md', markdown(list, env));
 writeFileSync('README.md', withReadmeTable(readFileSync('README.md', 'utf8'), list, env.measuredAt, env.load));

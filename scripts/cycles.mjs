@@ -12,5 +12,8 @@ const PRODUCT = ['entrypoints/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'components/*
 const globs = process.argv.slice(2).length ? process.argv.slice(2) : PRODUCT;
 const args = ['dpdm', '--no-tree', '--no-warning', '--no-progress', '--exit-code', 'circular:1', ...globs];
 const res = spawnSync('npx', args, { stdio: 'inherit' });
-if (res.status !== 0) console.error('\n✖ Import cycle (type-only imports count too): move the shared piece into a module both can import, so imports run one way.');
+if (res.status !== 0)
+  console.error(
+    '\n✖ Import cycle (type-only imports count too): move the shared piece into a module both can import, so imports run one way.',
+  );
 process.exit(res.status ?? 1);

@@ -22,10 +22,14 @@ export function ensureFirefox() {
     console.log(`\n▶ Installing Debian's ${missing.join(' and ')} (needed by the Firefox end-to-end tests)…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+    const install =
+      update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
     const path = findFirefox();
     if (install && install.status === 0 && path) return { ok: true, path };
-    return { ok: false, message: `apt-get could not install ${missing.join(' and ')}; install them by hand: sudo apt-get install ${missing.join(' ')}` };
+    return {
+      ok: false,
+      message: `apt-get could not install ${missing.join(' and ')}; install them by hand: sudo apt-get install ${missing.join(' ')}`,
+    };
   }
   return {
     ok: false,

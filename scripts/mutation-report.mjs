@@ -33,17 +33,34 @@ const rows = Object.entries(report.files)
     const floor = floorOf(path);
     if (score < floor) below += 1;
     for (const m of mutants) if (m.status === 'Survived' || m.status === 'NoCoverage') alive.push({ path, ...m });
-    return { path, score, floor, killed: count('Killed'), timeout: count('Timeout'), survived: count('Survived'), noCoverage: count('NoCoverage'), ignored: count('Ignored'), errors: count('RuntimeError', 'CompileError') };
+    return {
+      path,
+      score,
+      floor,
+      killed: count('Killed'),
+      timeout: count('Timeout'),
+      survived: count('Survived'),
+      noCoverage: count('NoCoverage'),
+      ignored: count('Ignored'),
+      errors: count('RuntimeError', 'CompileError'),
+    };
   });
 
 const pad = (/** @type {string | number} */ v, /** @type {number} */ n) => String(v).padStart(n);
-console.log(`${'file'.padEnd(34)} ${pad('score', 7)} ${pad('floor', 5)} ${pad('killed', 6)} ${pad('t/o', 4)} ${pad('surv', 5)} ${pad('nocov', 5)} ${pad('ignored', 7)} ${pad('errors', 6)}`);
+console.log(
+  `${'file'.padEnd(34)} ${pad('score', 7)} ${pad('floor', 5)} ${pad('killed', 6)} ${pad('t/o', 4)} ${pad('surv', 5)} ${pad('nocov', 5)} ${pad('ignored', 7)} ${pad('errors', 6)}`,
+);
 for (const r of rows) {
   const mark = r.score < r.floor ? '  ✗ below floor' : '';
-  console.log(`${r.path.padEnd(34)} ${pad(r.score.toFixed(1), 7)} ${pad(r.floor, 5)} ${pad(r.killed, 6)} ${pad(r.timeout, 4)} ${pad(r.survived, 5)} ${pad(r.noCoverage, 5)} ${pad(r.ignored, 7)} ${pad(r.errors, 6)}${mark}`);
+  console.log(
+    `${r.path.padEnd(34)} ${pad(r.score.toFixed(1), 7)} ${pad(r.floor, 5)} ${pad(r.killed, 6)} ${pad(r.timeout, 4)} ${pad(r.survived, 5)} ${pad(r.noCoverage, 5)} ${pad(r.ignored, 7)} ${pad(r.errors, 6)}${mark}`,
+  );
 }
 if (alive.length) {
   console.log('\nStill alive:');
-  for (const m of alive) console.log(`  ${m.path}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}`);
+  for (const m of alive)
+    console.log(
+      `  ${m.path}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}`,
+    );
 }
 process.exit(below > 0 ? 1 : 0);

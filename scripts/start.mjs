@@ -41,7 +41,9 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(DEMO);
 
 if (headed) {
-  console.log(`Chromium is open on ${DEMO} with the extension. Click «Данные» in the left menu. Close the browser to stop.`);
+  console.log(
+    `Chromium is open on ${DEMO} with the extension. Click «Данные» in the left menu. Close the browser to stop.`,
+  );
   await new Promise((done) => context.on('close', done));
 } else {
   // SCREENSHOTS_DIR=docs/screenshots refreshes the README's pictures.

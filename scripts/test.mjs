@@ -20,7 +20,10 @@ const results = [];
 /** @param {string} cmd @param {string[]} args */
 function run(cmd, args) {
   console.log(`\n▶ ${cmd} ${args.join(' ')}`);
-  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const res = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' },
+  });
   return res.status === 0;
 }
 
@@ -34,7 +37,14 @@ function step(name, cmd, args) {
 /** A vitest suite, counted test by test from its JSON report. @param {string} name @param {string[]} args */
 function vitest(name, args) {
   const report = `${TMP}/${name}.json`;
-  const ok = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = run('npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (!existsSync(report)) {
     results.push({ name, passed: 0, failed: 1, note: 'no report: the runner itself failed' });
     return;
@@ -44,12 +54,17 @@ function vitest(name, args) {
   // A suite that errors before its tests run counts as a failure even with zero failed tests.
   const extra = !ok && json.numFailedTests === 0 ? 1 : 0;
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  results.push({ name, passed: json.numPassedTests, failed: json.numFailedTests + extra + skipped, ...(skipped ? { note: `${skipped} skipped/todo counted as failed` } : {}) });
+  results.push({
+    name,
+    passed: json.numPassedTests,
+    failed: json.numFailedTests + extra + skipped,
+    ...(skipped ? { note: `${skipped} skipped/todo counted as failed` } : {}),
+  });
   if (json.numTotalTests === 0) results.push({ name: `${name} (ran no test)`, passed: 0, failed: 1 });
 }
 
 step('typecheck', 'npx', ['tsc', '--noEmit']);
-step('lint', 'npm', ['run', '--silent', 'lint']); // eslint, then the import-cycle check (scripts/cycles.mjs)
+step('lint', 'npm', ['run', '--silent', 'lint']); // eslint, the import-cycle check (scripts/cycles.mjs), then the formatter's check (prettier)
 vitest('unit', []);
 const built = step('build chrome', 'npx', ['wxt', 'build']);
 const builtFirefox = step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
@@ -76,7 +91,10 @@ if (!builtFirefox) {
 }
 
 console.log('\nSuites:');
-for (const r of results) console.log(`  ${r.failed ? '✖' : '✔'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`);
+for (const r of results)
+  console.log(
+    `  ${r.failed ? '✖' : '✔'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}`,
+  );
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -22,7 +22,13 @@ export interface ConfirmStepProps {
  * `ARM_MS`, and stays off while the browser says the panel is not really seen (IntersectionObserver
  * v2: covered, transparent, transformed by the page around the frame).
  */
-export function ConfirmStep({ title, children, onConfirm, onCancel, busy = false }: ConfirmStepProps): preact.JSX.Element {
+export function ConfirmStep({
+  title,
+  children,
+  onConfirm,
+  onCancel,
+  busy = false,
+}: ConfirmStepProps): preact.JSX.Element {
   const { lang } = useI18n();
   const w = confirmWords(lang);
   const [armed, setArmed] = useState(false);

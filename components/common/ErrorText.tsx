@@ -6,10 +6,17 @@ import { useLazy } from './use-lazy';
  * The words load when an error is shown, so pages that rarely fail (the panel) do not carry them
  * on first paint (DESIGN §9). `wrap` puts the line into a sentence of the page's own.
  */
-export function ErrorText({ error, wrap }: { error: unknown; wrap?: (text: string) => string }): preact.JSX.Element | null {
+export function ErrorText({
+  error,
+  wrap,
+}: {
+  error: unknown;
+  wrap?: (text: string) => string;
+}): preact.JSX.Element | null {
   const { lang, t } = useI18n();
   const words = useLazy(() => import('@/lib/i18n/errors'), true);
   if (words.status === 'idle' || words.status === 'loading') return null;
-  const text = words.status === 'ready' ? words.value.errorText(error, lang) : `${t('error.title')}. ${t('error.retry')}`;
+  const text =
+    words.status === 'ready' ? words.value.errorText(error, lang) : `${t('error.title')}. ${t('error.retry')}`;
   return <>{wrap ? wrap(text) : text}</>;
 }

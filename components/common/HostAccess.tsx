@@ -7,7 +7,8 @@ import { errorText } from '@/lib/i18n/errors';
 
 type Note = 'granted' | 'denied' | { failed: string };
 
-const fill = (text: string, params: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+const fill = (text: string, params: Record<string, string>): string =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 
 export interface HostAccessProps {
   /** The background's answer to `access/missing`, for a page without the permissions API. */
@@ -85,7 +86,10 @@ export function HostAccess({ askBackground }: HostAccessProps): preact.JSX.Eleme
         </>
       )}
       {note !== null && (
-        <p role={typeof note === 'object' || note === 'denied' ? 'alert' : 'status'} class={typeof note === 'object' || note === 'denied' ? 'error' : undefined}>
+        <p
+          role={typeof note === 'object' || note === 'denied' ? 'alert' : 'status'}
+          class={typeof note === 'object' || note === 'denied' ? 'error' : undefined}
+        >
           {typeof note === 'object' ? fill(words.failed, { message: note.failed }) : words[note]}
         </p>
       )}

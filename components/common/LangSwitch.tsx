@@ -8,8 +8,12 @@ export function LangSwitch({ onChange }: { onChange: (lang: Lang) => void }): pr
     <label class="lang-switch">
       <span class="visually-hidden">{t('panel.language')}</span>
       <select value={lang} onChange={(event) => onChange(event.currentTarget.value === 'en' ? 'en' : 'ru')}>
-        <option value="ru" lang="ru">Русский</option>
-        <option value="en" lang="en">English</option>
+        <option value="ru" lang="ru">
+          Русский
+        </option>
+        <option value="en" lang="en">
+          English
+        </option>
       </select>
     </label>
   );

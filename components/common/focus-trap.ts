@@ -23,13 +23,16 @@ export function trapTab(event: KeyboardEvent, container: HTMLElement | null): vo
   const step = event.shiftKey ? -1 : 1;
   // From outside the list (the title, the frame's body, a control just removed): the first control
   // after the focus in document order, or the last before it with Shift.
-  const next = at >= 0 ? (at + step + focusable.length) % focusable.length : insertionPoint(focusable, active, event.shiftKey);
+  const next =
+    at >= 0 ? (at + step + focusable.length) % focusable.length : insertionPoint(focusable, active, event.shiftKey);
   focusable[next]?.focus();
 }
 
 function insertionPoint(focusable: HTMLElement[], active: Element | null, back: boolean): number {
   if (!active || active === document.body) return back ? focusable.length - 1 : 0;
-  const after = focusable.findIndex((el) => (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+  const after = focusable.findIndex(
+    (el) => (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+  );
   if (back) return after === -1 ? focusable.length - 1 : (after - 1 + focusable.length) % focusable.length;
   return after === -1 ? 0 : after;
 }

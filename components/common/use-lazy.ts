@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export type Lazy<T> = { status: 'idle' | 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
+export type Lazy<T> =
+  { status: 'idle' | 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: Error };
 
 /**
  * A module fetched the first time `wanted` is true, so a page's first paint does not carry code
@@ -13,7 +14,8 @@ export function useLazy<T>(load: () => Promise<T>, wanted: boolean): Lazy<T> {
     setState({ status: 'loading' });
     load().then(
       (value) => setState({ status: 'ready', value }),
-      (error: unknown) => setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+      (error: unknown) =>
+        setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
     );
     // `load` is a fresh closure each render; the module is fetched once.
   }, [wanted, state.status]);

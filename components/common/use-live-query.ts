@@ -11,7 +11,8 @@ export function useLiveQuery<T>(query: Query<T>, deps: readonly unknown[]): Live
     () =>
       watch(query, {
         next: (value) => setResult({ status: 'ready', value }),
-        error: (error: unknown) => setResult({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
+        error: (error: unknown) =>
+          setResult({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) }),
       }),
     deps,
   );

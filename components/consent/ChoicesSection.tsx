@@ -31,7 +31,9 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
       ? t('consent.chosenNote', {
           state: t(keyOf('consent.state', choice.state)),
           date: formatTime(choice.at, lang),
-          method: t(keyOf('consent.method', model.consentHistory.find((e) => e.id === choice.eventId)?.method ?? 'panel')),
+          method: t(
+            keyOf('consent.method', model.consentHistory.find((e) => e.id === choice.eventId)?.method ?? 'panel'),
+          ),
           policy: choice.policy.effectiveDate,
         })
       : t('consent.defaultNote');
@@ -62,7 +64,10 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
             return (
               <li key={purpose.key} class="choice">
                 <div>
-                  <strong id={id}>{purpose.label[lang]}</strong> {purpose.sections.map((s) => <SectionRef key={s} section={s} />)}
+                  <strong id={id}>{purpose.label[lang]}</strong>{' '}
+                  {purpose.sections.map((s) => (
+                    <SectionRef key={s} section={s} />
+                  ))}
                   <p>{purpose.text[lang]}</p>
                   <p class="muted">
                     {t('consent.notOptional')}: {purpose.choice.reason[lang]}
@@ -94,7 +99,9 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                   <strong>{purpose.label[lang]}</strong> — {t('consent.allowed')}
                 </span>
               </label>{' '}
-              {purpose.sections.map((s) => <SectionRef key={s} section={s} />)}
+              {purpose.sections.map((s) => (
+                <SectionRef key={s} section={s} />
+              ))}
               <p>{purpose.text[lang]}</p>
               <p class="muted" id={`${id}-note`}>
                 {note(choice)}
@@ -105,7 +112,9 @@ export function ChoicesSection({ model }: { model: PanelModel }): preact.JSX.Ele
                   {choice && (
                     <p class="muted">
                       {lastMarketing
-                        ? t('consent.sentToIngroup', { status: t(keyOf('requests.status', deriveStatus(lastMarketing).status)) })
+                        ? t('consent.sentToIngroup', {
+                            status: t(keyOf('requests.status', deriveStatus(lastMarketing).status)),
+                          })
                         : t('consent.notSent')}
                     </p>
                   )}

@@ -25,10 +25,28 @@ export function ConfirmGiven({ model, purpose, onConfirm, onCancel }: ConfirmGiv
   const { lang } = useI18n();
   const w = confirmWords(lang);
   const label = PURPOSES.find((p) => p.choice.kind !== 'none' && p.choice.purpose === purpose)?.label[lang] ?? purpose;
-  const event = { account: { id: model.snapshot?.account.id ?? null, host: model.host }, purpose, state: 'given', method: 'panel', policy: POLICY_VERSION, timestamp: w.timeTBD };
-  const draft = purpose === 'marketing' ? marketingDraft(model.snapshot, model.host, model.account?.regime, 'given') : null;
+  const event = {
+    account: { id: model.snapshot?.account.id ?? null, host: model.host },
+    purpose,
+    state: 'given',
+    method: 'panel',
+    policy: POLICY_VERSION,
+    timestamp: w.timeTBD,
+  };
+  const draft =
+    purpose === 'marketing' ? marketingDraft(model.snapshot, model.host, model.account?.regime, 'given') : null;
   const body = draft
-    ? { ...bodyFromDraft(draft, { id: '00000000-0000-4000-8000-000000000000', now: Date.now(), policy: POLICY_VERSION, ledger: PREVIEW_LEDGER, client: { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version } }), id: w.idTBD, createdAt: w.timeTBD }
+    ? {
+        ...bodyFromDraft(draft, {
+          id: '00000000-0000-4000-8000-000000000000',
+          now: Date.now(),
+          policy: POLICY_VERSION,
+          ledger: PREVIEW_LEDGER,
+          client: { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version },
+        }),
+        id: w.idTBD,
+        createdAt: w.timeTBD,
+      }
     : null;
   return (
     <ConfirmStep title={w.consentTitle.replace('{purpose}', label)} onConfirm={onConfirm} onCancel={onCancel}>

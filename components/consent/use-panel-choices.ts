@@ -15,6 +15,11 @@ export function usePanelChoices(host: string, reading: unknown): PanelChoices {
   return {
     shown,
     error,
-    choose: (purpose, allowed) => track([purpose], allowed, send({ type: 'consent/record', host, purpose, state: allowed ? 'given' : 'refused', method: 'panel' })),
+    choose: (purpose, allowed) =>
+      track(
+        [purpose],
+        allowed,
+        send({ type: 'consent/record', host, purpose, state: allowed ? 'given' : 'refused', method: 'panel' }),
+      ),
   };
 }

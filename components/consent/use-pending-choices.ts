@@ -28,11 +28,17 @@ export function usePendingChoices<K>(reading: unknown): PendingChoices<K> {
 
   const track = (keys: readonly K[], allowed: boolean, write: Promise<unknown>): void => {
     setError(null);
-    setPending((current) => new Map([...current, ...keys.map((key): [K, Pending] => [key, { allowed, settled: false }])]));
+    setPending(
+      (current) => new Map([...current, ...keys.map((key): [K, Pending] => [key, { allowed, settled: false }])]),
+    );
     // Only this write's entries: a later click on the same switch owns its own.
     const mine = (key: K, p: Pending): boolean => keys.includes(key) && p.allowed === allowed && !p.settled;
     write.then(
-      () => setPending((current) => new Map([...current].map(([key, p]): [K, Pending] => [key, mine(key, p) ? { ...p, settled: true } : p]))),
+      () =>
+        setPending(
+          (current) =>
+            new Map([...current].map(([key, p]): [K, Pending] => [key, mine(key, p) ? { ...p, settled: true } : p])),
+        ),
       (e: unknown) => {
         setPending((current) => new Map([...current].filter(([key, p]) => !mine(key, p))));
         setError(e);

@@ -53,7 +53,8 @@ export function LedgerAnchor(): preact.JSX.Element {
       setResult({ error: errorText(error, lang) });
     }
   };
-  const good = result && 'verdict' in result && (result.verdict.kind === 'intact' || result.verdict.kind === 'extended');
+  const good =
+    result && 'verdict' in result && (result.verdict.kind === 'intact' || result.verdict.kind === 'extended');
 
   return (
     <section aria-labelledby="anchor-heading">
@@ -67,7 +68,14 @@ export function LedgerAnchor(): preact.JSX.Element {
         <>
           <p>{head.value.at ? w('anchor.head', { date: formatWhen(head.value.at, lang) }) : w('anchor.empty')}</p>
           <label>
-            {w('anchor.hash')} <input type="text" class="hash" readOnly value={head.value.headHash} onFocus={(e) => e.currentTarget.select()} />
+            {w('anchor.hash')}{' '}
+            <input
+              type="text"
+              class="hash"
+              readOnly
+              value={head.value.headHash}
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </label>
           <p>
             <button type="button" onClick={() => copy(head.value.headHash)}>
@@ -82,7 +90,13 @@ export function LedgerAnchor(): preact.JSX.Element {
       <form onSubmit={(e) => void check(e)}>
         <label>
           {w('anchor.paste')}{' '}
-          <input type="text" spellcheck={false} autocomplete="off" value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
+          <input
+            type="text"
+            spellcheck={false}
+            autocomplete="off"
+            value={pasted}
+            onInput={(e) => setPasted(e.currentTarget.value)}
+          />
         </label>{' '}
         <button type="submit">{w('anchor.check')}</button>
       </form>

@@ -35,10 +35,17 @@ export function LedgerTools(): preact.JSX.Element {
     try {
       const events = await readOnce(ledgerEvents);
       const stamp = new Date().toISOString().slice(0, 10);
-      if (kind === 'json') download(`ingroup-consent-ledger-${stamp}.json`, withWidgetMarks(ledgerFile(events), await readOnce(widgetMarks)), 'application/json');
+      if (kind === 'json')
+        download(
+          `ingroup-consent-ledger-${stamp}.json`,
+          withWidgetMarks(ledgerFile(events), await readOnce(widgetMarks)),
+          'application/json',
+        );
       if (kind === 'csv') download(`ingroup-consent-ledger-${stamp}.csv`, ledgerCsv(events), 'text/csv;charset=utf-8');
       if (kind === 'kantara') {
-        const receipts = events.map((e) => kantaraReceipt(e, { language: lang, policyUrl: BUNDLED_CATALOG.vendor.policyUrl }));
+        const receipts = events.map((e) =>
+          kantaraReceipt(e, { language: lang, policyUrl: BUNDLED_CATALOG.vendor.policyUrl }),
+        );
         download(`ingroup-consent-receipts-${stamp}.json`, JSON.stringify(receipts, null, 2), 'application/json');
       }
     } catch (error) {
@@ -114,7 +121,9 @@ export function LedgerTools(): preact.JSX.Element {
           {report.error}
         </p>
       )}
-      {report && !('error' in report) && report.rejected.length === 0 && <p role="status">{t('options.importResult', { added: report.added, duplicates: report.duplicates })}</p>}
+      {report && !('error' in report) && report.rejected.length === 0 && (
+        <p role="status">{t('options.importResult', { added: report.added, duplicates: report.duplicates })}</p>
+      )}
       <UnsentChoices />
       {report && !('error' in report) && report.rejected.length > 0 && (
         <div class="error" role="alert">

@@ -35,7 +35,16 @@ function Options(): preact.JSX.Element {
             <AccountSummary account={account} />
             <label>
               {t('options.regime')}{' '}
-              <select value={regimeOf(account)} onChange={(e) => void send({ type: 'settings/regime', host: account.host, regime: e.currentTarget.value === 'gdpr' ? 'gdpr' : 'ru152' })}>
+              <select
+                value={regimeOf(account)}
+                onChange={(e) =>
+                  void send({
+                    type: 'settings/regime',
+                    host: account.host,
+                    regime: e.currentTarget.value === 'gdpr' ? 'gdpr' : 'ru152',
+                  })
+                }
+              >
                 <option value="ru152">{t('composer.regime.ru152')}</option>
                 <option value="gdpr">{t('composer.regime.gdpr')}</option>
               </select>

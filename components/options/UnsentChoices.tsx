@@ -26,7 +26,15 @@ export function UnsentChoices(): preact.JSX.Element | null {
     const { snapshot, account } = await readOnce((d) => accountFacts(d, choice.host));
     const draft = marketingDraft(snapshot, choice.host, account?.regime, choice.state);
     const client = { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version };
-    const body = draft ? bodyFromDraft(draft, { id: '00000000-0000-4000-8000-000000000000', now: Date.now(), policy: POLICY_VERSION, ledger: PREVIEW_LEDGER, client }) : null;
+    const body = draft
+      ? bodyFromDraft(draft, {
+          id: '00000000-0000-4000-8000-000000000000',
+          now: Date.now(),
+          policy: POLICY_VERSION,
+          ledger: PREVIEW_LEDGER,
+          client,
+        })
+      : null;
     setReviewing({ choice, preview: body ? JSON.stringify(body, null, 2) : '' });
   };
   const confirm = (choice: UnsentChoice): void => {
@@ -46,7 +54,13 @@ export function UnsentChoices(): preact.JSX.Element | null {
             {w.unsentItem
               .replace('{host}', choice.host)
               .replace('{state}', choice.state === 'given' ? w.stateGiven : w.stateRefused)
-              .replace('{date}', new Date(choice.timestamp).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }))}{' '}
+              .replace(
+                '{date}',
+                new Date(choice.timestamp).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }),
+              )}{' '}
             <button type="button" onClick={() => void review(choice)}>
               {w.unsentSend.replace('{host}', choice.host)}
             </button>
@@ -54,8 +68,16 @@ export function UnsentChoices(): preact.JSX.Element | null {
         ))}
       </ul>
       {reviewing && (
-        <ConfirmStep title={w.unsentSend.replace('{host}', reviewing.choice.host)} onConfirm={() => confirm(reviewing.choice)} onCancel={() => setReviewing(null)}>
-          {reviewing.preview ? <pre class="preview">{reviewing.preview}</pre> : <p class="muted">{w.unsentNoProfile}</p>}
+        <ConfirmStep
+          title={w.unsentSend.replace('{host}', reviewing.choice.host)}
+          onConfirm={() => confirm(reviewing.choice)}
+          onCancel={() => setReviewing(null)}
+        >
+          {reviewing.preview ? (
+            <pre class="preview">{reviewing.preview}</pre>
+          ) : (
+            <p class="muted">{w.unsentNoProfile}</p>
+          )}
         </ConfirmStep>
       )}
       {note && (

@@ -5,9 +5,22 @@ import { useI18n } from '../common/i18n';
  * Who and what this account is, as amoCRM told the extension — with when it was read. Its id,
  * subdomain and number of users are listed here only when no widget table shows them (each value once).
  */
-export function AccountHeader({ snapshot, refreshing, onRefresh, facts }: { snapshot: Snapshot; refreshing: boolean; onRefresh: () => void; facts: boolean }): preact.JSX.Element {
+export function AccountHeader({
+  snapshot,
+  refreshing,
+  onRefresh,
+  facts,
+}: {
+  snapshot: Snapshot;
+  refreshing: boolean;
+  onRefresh: () => void;
+  facts: boolean;
+}): preact.JSX.Element {
   const { t, lang } = useI18n();
-  const read = new Date(snapshot.fetchedAt).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const read = new Date(snapshot.fetchedAt).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   return (
     <section aria-labelledby="account-heading" class="account">
       <h2 id="account-heading">{t('panel.account')}</h2>

@@ -21,7 +21,12 @@ function evidenceText(t: Translate, e: Evidence): string {
 function Value({ row }: { row: MatrixRow }): preact.JSX.Element {
   const { t } = useI18n();
   if (row.value !== null) return <>{row.value}</>;
-  const why = row.missing === 'no_phone' ? 'inventory.noPhone' : row.missing === 'not_in_policy' ? 'inventory.notInPolicy' : 'inventory.adminOnly';
+  const why =
+    row.missing === 'no_phone'
+      ? 'inventory.noPhone'
+      : row.missing === 'not_in_policy'
+        ? 'inventory.notInPolicy'
+        : 'inventory.adminOnly';
   return <span class="muted">{t(why)}</span>;
 }
 
@@ -37,7 +42,11 @@ function Cell({ cell }: { cell: MatrixCell }): preact.JSX.Element {
   }
   return (
     <td class="cell">
-      {cell.declared && <span class="tag tag-declared">{t(cell.declared === 'catalog' ? 'matrix.declaredCatalog' : 'matrix.declaredPolicy')}</span>}
+      {cell.declared && (
+        <span class="tag tag-declared">
+          {t(cell.declared === 'catalog' ? 'matrix.declaredCatalog' : 'matrix.declaredPolicy')}
+        </span>
+      )}
       {cell.observed && <span class="tag tag-observed">{t('matrix.observed')}</span>}
     </td>
   );
@@ -70,7 +79,8 @@ export function DataMatrix({ host, matrix }: { host: string; matrix: Matrix }): 
                 <th scope="col" key={w.code} class="widget-head" data-widget={w.code}>
                   <strong>{w.name}</strong>
                   <span class="muted">
-                    <code>{w.code}</code> · {t('inventory.version', { version: w.version || '—' })} · <span class="ok">{t('inventory.active')}</span>
+                    <code>{w.code}</code> · {t('inventory.version', { version: w.version || '—' })} ·{' '}
+                    <span class="ok">{t('inventory.active')}</span>
                   </span>
                   <span class="muted">{t('evidence.heading')}:</span>
                   <ul class="evidence">

@@ -10,7 +10,10 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry?: () => v
   const { lang, t } = useI18n();
   const words = useLazy(() => import('@/lib/i18n/errors'), true);
   if (words.status === 'idle' || words.status === 'loading') return null;
-  const text = words.status === 'ready' ? words.value.describeError(error, lang) : { title: t('error.title'), detail: '', action: t('error.retry') };
+  const text =
+    words.status === 'ready'
+      ? words.value.describeError(error, lang)
+      : { title: t('error.title'), detail: '', action: t('error.retry') };
   return (
     <div class="error" role="alert">
       <h3>{text.title}</h3>

@@ -63,7 +63,9 @@ export function ObservedTraffic({ inventory }: { inventory: Inventory }): preact
           {inventory.observed.map((o) => (
             <li key={o.host}>
               {t('observed.row', { host: o.host, count: o.count, first: when(o.firstSeen), last: when(o.lastSeen) })}{' '}
-              {o.values.length ? t('observed.values', { values: o.values.map(label).join(', ') }) : t('observed.noValues')}
+              {o.values.length
+                ? t('observed.values', { values: o.values.map(label).join(', ') })
+                : t('observed.noValues')}
             </li>
           ))}
         </ul>

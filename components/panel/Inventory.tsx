@@ -10,7 +10,19 @@ import { Section } from './Section';
 import { DataMatrix } from './DataMatrix';
 
 /** The installed Ingroup widgets × the data they hold, with why each is counted, or why there is nothing to show. */
-export function Inventory({ host, snapshot, catalog, inventory, matrix }: { host: string; snapshot: Snapshot; catalog: PanelModel['catalog']; inventory: InventoryData; matrix: Matrix }): preact.JSX.Element {
+export function Inventory({
+  host,
+  snapshot,
+  catalog,
+  inventory,
+  matrix,
+}: {
+  host: string;
+  snapshot: Snapshot;
+  catalog: PanelModel['catalog'];
+  inventory: InventoryData;
+  matrix: Matrix;
+}): preact.JSX.Element {
   const { t } = useI18n();
   const extras = useLazy(() => import('./Evidence'), true);
   return (
@@ -40,7 +52,12 @@ export function Inventory({ host, snapshot, catalog, inventory, matrix }: { host
         {extras.status === 'ready' && <extras.value.HowFound />}
         {extras.status === 'ready' && <extras.value.OtherWidgets host={host} inventory={inventory} />}
         <p class="muted">{t('inventory.listed', { listed: inventory.listed })}</p>
-        <p class="muted">{t('inventory.policyVersion', { date: POLICY_VERSION.effectiveDate, hash: POLICY_VERSION.sha256.slice(0, 12) })}</p>
+        <p class="muted">
+          {t('inventory.policyVersion', {
+            date: POLICY_VERSION.effectiveDate,
+            hash: POLICY_VERSION.sha256.slice(0, 12),
+          })}
+        </p>
       </Section>
       {extras.status === 'ready' && <extras.value.ObservedTraffic inventory={inventory} />}
     </>

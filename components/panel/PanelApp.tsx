@@ -97,7 +97,15 @@ function PanelDialog({ onLang }: { onLang: (lang: Lang) => void }): preact.JSX.E
   );
 }
 
-function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () => void; state: RefreshState }): preact.JSX.Element {
+function PanelBody({
+  model,
+  refresh,
+  state,
+}: {
+  model: PanelModel;
+  refresh: () => void;
+  state: RefreshState;
+}): preact.JSX.Element {
   const { t, lang } = useI18n();
   const [composing, setComposing] = useState<RequestType | null>(null);
   // The composer (and the request bodies and mail texts it builds) loads when a right is chosen.
@@ -117,7 +125,14 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
   const regime = regimeOf(model.account ?? model.host);
   // Built once: the inventory lists the widgets, the composer offers them.
   const inventory = snapshot
-    ? buildInventory({ snapshot, catalog: model.catalog.catalog, source: model.catalog.source, evidence: model.evidence, marks: model.marks, lang })
+    ? buildInventory({
+        snapshot,
+        catalog: model.catalog.catalog,
+        source: model.catalog.source,
+        evidence: model.evidence,
+        marks: model.marks,
+        lang,
+      })
     : null;
   const ingroupWidgets = inventory?.widgets ?? [];
   const matrix = inventory && snapshot ? buildMatrix(inventory, (keys) => collected(keys, snapshot, lang)) : null;
@@ -128,7 +143,11 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
     model.requests.map((r) => requestView(r, regime, today, calendar)),
     policy.status === 'ready' ? policy.value.PROBLEM_COUNT : null,
   );
-  const formatDay = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+  const formatDay = (date: string): string =>
+    new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+      dateStyle: 'medium',
+      timeZone: 'UTC',
+    });
   return (
     <>
       {state.status === 'error' && <ErrorBox error={state.error} onRetry={refresh} />}
@@ -136,8 +155,21 @@ function PanelBody({ model, refresh, state }: { model: PanelModel; refresh: () =
       {snapshot && (
         <>
           <Summary summary={summary} formatDay={formatDay} />
-          <AccountHeader snapshot={snapshot} refreshing={state.status === 'refreshing'} onRefresh={refresh} facts={!matrix || matrix.rows.length === 0} />
-          {inventory && matrix && <Inventory host={model.host} snapshot={snapshot} catalog={model.catalog} inventory={inventory} matrix={matrix} />}
+          <AccountHeader
+            snapshot={snapshot}
+            refreshing={state.status === 'refreshing'}
+            onRefresh={refresh}
+            facts={!matrix || matrix.rows.length === 0}
+          />
+          {inventory && matrix && (
+            <Inventory
+              host={model.host}
+              snapshot={snapshot}
+              catalog={model.catalog}
+              inventory={inventory}
+              matrix={matrix}
+            />
+          )}
           {flow.status === 'ready' && <flow.value.DataFlow widgets={ingroupWidgets.map((w) => w.name)} />}
           {flow.status === 'error' && <ErrorBox error={flow.error} onRetry={() => location.reload()} />}
           <Rights onRequest={setComposing} />

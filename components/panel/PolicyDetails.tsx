@@ -27,20 +27,36 @@ export function PolicyDetails(): preact.JSX.Element {
         <ul class="statements">
           {PURPOSES.map((p) => (
             <li key={p.key}>
-              <strong>{p.label[lang]}</strong>: {p.text[lang]} {p.sections.map((s) => <SectionRef key={s} section={s} />)}
+              <strong>{p.label[lang]}</strong>: {p.text[lang]}{' '}
+              {p.sections.map((s) => (
+                <SectionRef key={s} section={s} />
+              ))}
             </li>
           ))}
         </ul>
-        <StatementList statements={[...statementsOf('acceptance'), ...statementsOf('legal_basis'), ...statementsOf('client_data')]} />
+        <StatementList
+          statements={[...statementsOf('acceptance'), ...statementsOf('legal_basis'), ...statementsOf('client_data')]}
+        />
       </Section>
       <Section id="recipients" title={t('inventory.recipients')}>
-        <StatementList statements={[...statementsOf('recipient'), ...statementsOf('source'), ...statementsOf('third_party')]} />
+        <StatementList
+          statements={[...statementsOf('recipient'), ...statementsOf('source'), ...statementsOf('third_party')]}
+        />
       </Section>
       <Section id="storage" title={t('inventory.storage')}>
-        <StatementList statements={[...statementsOf('storage'), ...statementsOf('transfer'), ...statementsOf('security')]} />
+        <StatementList
+          statements={[...statementsOf('storage'), ...statementsOf('transfer'), ...statementsOf('security')]}
+        />
       </Section>
       <Section id="retention" title={t('inventory.retention')}>
-        <StatementList statements={[...statementsOf('retention'), ...statementsOf('contact'), ...statementsOf('changes'), ...statementsOf('minors')]} />
+        <StatementList
+          statements={[
+            ...statementsOf('retention'),
+            ...statementsOf('contact'),
+            ...statementsOf('changes'),
+            ...statementsOf('minors'),
+          ]}
+        />
       </Section>
     </>
   );

@@ -38,7 +38,12 @@ export function PolicyFlags({ onRequest }: { onRequest: (type: RequestType) => v
                 ))}
               </ul>
               {/* The name starts with the words shown, then names the problem (WCAG 2.5.3). */}
-              <button type="button" class="primary" aria-label={`${action} — ${flag.title[lang]}`} onClick={() => onRequest(type)}>
+              <button
+                type="button"
+                class="primary"
+                aria-label={`${action} — ${flag.title[lang]}`}
+                onClick={() => onRequest(type)}
+              >
                 {action}
               </button>
             </li>

@@ -2,7 +2,15 @@ import { useI18n } from '../common/i18n';
 import type { ComponentChildren } from 'preact';
 
 /** A titled part of the panel; the heading names the region for screen readers and takes the focus when the summary links to it. */
-export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }): preact.JSX.Element {
+export function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ComponentChildren;
+}): preact.JSX.Element {
   return (
     <section aria-labelledby={`${id}-heading`} class="panel-section">
       <h2 id={`${id}-heading`} tabIndex={-1}>

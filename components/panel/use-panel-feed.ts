@@ -18,7 +18,11 @@ export function usePanelFeed(): LiveResult<PanelModel> {
     const wire = (): void => {
       port.onMessage.addListener((raw: unknown) => {
         const message = FeedMessage.safeParse(raw);
-        if (!message.success) setResult({ status: 'error', error: new AppError('message/bad_reply', 'The extension sent an unreadable update.') });
+        if (!message.success)
+          setResult({
+            status: 'error',
+            error: new AppError('message/bad_reply', 'The extension sent an unreadable update.'),
+          });
         else if (message.data.type === 'model') setResult({ status: 'ready', value: message.data.model });
         else setResult({ status: 'error', error: fromWire(message.data.error) });
       });

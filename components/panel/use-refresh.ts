@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { asAppError, type AppError } from '@/lib/errors';
 import { send } from '@/lib/send';
 
-export type RefreshState =
-  | { status: 'refreshing' }
-  | { status: 'done' }
-  | { status: 'error'; error: AppError };
+export type RefreshState = { status: 'refreshing' } | { status: 'done' } | { status: 'error'; error: AppError };
 
 /**
  * Reads the account each time the panel is shown (`shown` counts the showings; a fresh snapshot

@@ -31,11 +31,21 @@ function RequestState({ id, state }: { id: string; state: MarketingRequestState 
   if (state.kind === 'none') text = p('popup.request.none');
   else if (state.kind === 'unsent') text = p('popup.request.unsent');
   else {
-    const day = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-    const status = state.status === 'overdue' ? p('popup.request.overdue', { date: state.dueDate ? day(state.dueDate) : '—' }) : t(keyOf('requests.status', state.status));
+    const day = (date: string): string =>
+      new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+        dateStyle: 'medium',
+        timeZone: 'UTC',
+      });
+    const status =
+      state.status === 'overdue'
+        ? p('popup.request.overdue', { date: state.dueDate ? day(state.dueDate) : '—' })
+        : t(keyOf('requests.status', state.status));
     text = p(`popup.request.${state.type}`, { status });
   }
-  const tone = state.kind === 'unsent' || (state.kind === 'request' && (state.status === 'overdue' || state.status === 'failed')) ? 'bad' : 'muted';
+  const tone =
+    state.kind === 'unsent' || (state.kind === 'request' && (state.status === 'overdue' || state.status === 'failed'))
+      ? 'bad'
+      : 'muted';
   return (
     <p id={id} class={`request-state ${tone}`} data-state={state.kind === 'request' ? state.status : state.kind}>
       {text}
@@ -43,7 +53,19 @@ function RequestState({ id, state }: { id: string; state: MarketingRequestState 
   );
 }
 
-function MarketingSwitch({ line, allowed, current, state, onToggle }: { line: AccountLine; allowed: boolean; current: boolean; state: MarketingRequestState | null; onToggle: (allowed: boolean) => void }): preact.JSX.Element {
+function MarketingSwitch({
+  line,
+  allowed,
+  current,
+  state,
+  onToggle,
+}: {
+  line: AccountLine;
+  allowed: boolean;
+  current: boolean;
+  state: MarketingRequestState | null;
+  onToggle: (allowed: boolean) => void;
+}): preact.JSX.Element {
   const { t, lang } = useI18n();
   const stateId = `state-${line.account.host}`;
   return (
@@ -115,9 +137,12 @@ function Popup(): preact.JSX.Element {
   const lines = data.status === 'ready' ? data.value : [];
   const switches = useMarketingSwitches(data);
   // No recorded choice is the policy's default: promotional email allowed until the admin opts out (§3.3).
-  const allowedFor = (line: AccountLine): boolean => switches.shown(line.account.host) ?? (line.marketing === null || line.marketing === 'given');
+  const allowedFor = (line: AccountLine): boolean =>
+    switches.shown(line.account.host) ?? (line.marketing === null || line.marketing === 'given');
   // The current tab's account first.
-  const ordered = tab ? [...lines.filter((l) => l.account.host === tab.host), ...lines.filter((l) => l.account.host !== tab.host)] : lines;
+  const ordered = tab
+    ? [...lines.filter((l) => l.account.host === tab.host), ...lines.filter((l) => l.account.host !== tab.host)]
+    : lines;
   const allAllowed = lines.every(allowedFor);
   const lastRequests = useLastMarketingRequests(lines.map((l) => l.account.host));
   const today = new Date();
@@ -125,7 +150,10 @@ function Popup(): preact.JSX.Element {
     if (lastRequests.status !== 'ready') return null;
     const record = lastRequests.value.get(line.account.host);
     const regime = regimeOf(line.account);
-    return marketingRequestState(line.marketing ? { state: line.marketing } : null, record ? requestView(record, regime, today) : null);
+    return marketingRequestState(
+      line.marketing ? { state: line.marketing } : null,
+      record ? requestView(record, regime, today) : null,
+    );
   };
   return (
     <main>
@@ -172,7 +200,12 @@ function Popup(): preact.JSX.Element {
               role="switch"
               class="toggle"
               checked={allAllowed}
-              onChange={(e) => switches.chooseAll(lines.map((l) => l.account.host), e.currentTarget.checked)}
+              onChange={(e) =>
+                switches.chooseAll(
+                  lines.map((l) => l.account.host),
+                  e.currentTarget.checked,
+                )
+              }
             />
           </label>
         )}

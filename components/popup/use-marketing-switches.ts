@@ -16,7 +16,13 @@ export function useMarketingSwitches(reading: unknown): MarketingSwitches {
   return {
     shown,
     error,
-    choose: (host, allowed) => track([host], allowed, send({ type: 'consent/record', host, purpose: 'marketing', state: state(allowed), method: 'popup' })),
-    chooseAll: (hosts, allowed) => track(hosts, allowed, send({ type: 'consent/record-all', state: state(allowed), method: 'popup' })),
+    choose: (host, allowed) =>
+      track(
+        [host],
+        allowed,
+        send({ type: 'consent/record', host, purpose: 'marketing', state: state(allowed), method: 'popup' }),
+      ),
+    chooseAll: (hosts, allowed) =>
+      track(hosts, allowed, send({ type: 'consent/record-all', state: state(allowed), method: 'popup' })),
   };
 }

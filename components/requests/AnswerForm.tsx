@@ -41,7 +41,11 @@ export function AnswerForm({ id }: { id: string }): preact.JSX.Element {
     };
     send({ type: 'request/answer', id, answer: input }).then(
       () => setResult({ ok: true, text: w('answer.saved') }),
-      (e: unknown) => setResult({ ok: false, text: t('requests.actionFailed', { error: e instanceof Error ? e.message : String(e) }) }),
+      (e: unknown) =>
+        setResult({
+          ok: false,
+          text: t('requests.actionFailed', { error: e instanceof Error ? e.message : String(e) }),
+        }),
     );
   };
 
@@ -52,7 +56,13 @@ export function AnswerForm({ id }: { id: string }): preact.JSX.Element {
         <legend>{w('answer.kind')}</legend>
         {ANSWER_KINDS.map((kind) => (
           <label key={kind} class="check">
-            <input type="radio" name={`answer-${id}`} value={kind} checked={answer === kind} onChange={() => setAnswer(kind)} />
+            <input
+              type="radio"
+              name={`answer-${id}`}
+              value={kind}
+              checked={answer === kind}
+              onChange={() => setAnswer(kind)}
+            />
             {w(`answer.kind.${kind}`)}
           </label>
         ))}

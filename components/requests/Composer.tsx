@@ -43,7 +43,13 @@ const PREVIEW_ID = '00000000-0000-4000-8000-000000000000';
 function previewBody(draft: Draft, placeholders: { id: string; createdAt: string; ledger: string }): unknown {
   const client = { name: 'ingroup-privacy-amocrm', version: browser.runtime.getManifest().version };
   try {
-    const body = bodyFromDraft(draft, { id: PREVIEW_ID, now: Date.now(), policy: POLICY_VERSION, ledger: PREVIEW_LEDGER, client });
+    const body = bodyFromDraft(draft, {
+      id: PREVIEW_ID,
+      now: Date.now(),
+      policy: POLICY_VERSION,
+      ledger: PREVIEW_LEDGER,
+      client,
+    });
     return { ...body, id: placeholders.id, createdAt: placeholders.createdAt, ledger: placeholders.ledger };
   } catch {
     // Not sendable yet (the Send button says so by being disabled): show what is filled in.
@@ -52,7 +58,15 @@ function previewBody(draft: Draft, placeholders: { id: string; createdAt: string
 }
 
 /** A request written out in full, previewed exactly as it will be sent, and stored before any send. */
-export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime, initialType = 'access', endpoint, onDone }: ComposerProps): preact.JSX.Element {
+export function Composer({
+  host,
+  snapshot,
+  ingroupWidgets,
+  regime: initialRegime,
+  initialType = 'access',
+  endpoint,
+  onDone,
+}: ComposerProps): preact.JSX.Element {
   const { t, lang } = useI18n();
   const w = routeWords(lang);
   const answered = hasAnswered(endpoint);
@@ -65,7 +79,9 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
   const [corrections, setCorrections] = useState<Correction[]>([{ field: 'admin_name', value: '' }]);
   const [confirmed, setConfirmed] = useState(false);
   const [identity, setIdentity] = useState<Identity>({});
-  const [status, setStatus] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({
+    kind: 'idle',
+  });
   /** The second step (DESIGN §8): Send opens the exact body for review; only its Confirm sends. */
   const [reviewing, setReviewing] = useState(false);
 
@@ -80,11 +96,19 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
     widgets,
     ...(details.trim() ? { details: details.trim() } : {}),
     ...(type === 'rectification' ? { corrections: corrections.filter((c) => c.value.trim()) } : {}),
-    requester: { userId: admin.id, name: admin.name, email: admin.email, ...(admin.phone ? { phone: admin.phone } : {}) },
+    requester: {
+      userId: admin.id,
+      name: admin.name,
+      email: admin.email,
+      ...(admin.phone ? { phone: admin.phone } : {}),
+    },
     account: { id: snapshot.account.id, subdomain: snapshot.account.subdomain, host },
     ...(identity.document?.trim() || identity.relationship?.trim() ? { identity } : {}),
   };
-  const blocked = (type === 'erasure' && !confirmed) || (type === 'rectification' && !draft.corrections?.length) || status.kind === 'sending';
+  const blocked =
+    (type === 'erasure' && !confirmed) ||
+    (type === 'rectification' && !draft.corrections?.length) ||
+    status.kind === 'sending';
 
   const submit = (event: Event): void => {
     event.preventDefault();
@@ -112,9 +136,22 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
         ? w('route.whyEmailChosen')
         : w('route.whyEmailDefault', { host: endpointHost })
       : answered && endpoint.answeredAt !== null
-        ? w('route.whyEndpoint', { host: endpointHost, date: new Date(endpoint.answeredAt).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium' }) })
+        ? w('route.whyEndpoint', {
+            host: endpointHost,
+            date: new Date(endpoint.answeredAt).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+              dateStyle: 'medium',
+            }),
+          })
         : w('route.whyEndpointUnknown', { host: endpointHost });
-  const preview = JSON.stringify(previewBody(draft, { id: t('composer.previewId'), createdAt: t('composer.previewTime'), ledger: anchorWords(lang)('anchor.previewLedger') }), null, 2);
+  const preview = JSON.stringify(
+    previewBody(draft, {
+      id: t('composer.previewId'),
+      createdAt: t('composer.previewTime'),
+      ledger: anchorWords(lang)('anchor.previewLedger'),
+    }),
+    null,
+    2,
+  );
 
   return (
     <form class="composer" aria-labelledby="composer-heading" onSubmit={submit}>
@@ -147,7 +184,9 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
             <input
               type="checkbox"
               checked={widgets.includes(w.code)}
-              onChange={(e) => setWidgets(e.currentTarget.checked ? [...widgets, w.code] : widgets.filter((c) => c !== w.code))}
+              onChange={(e) =>
+                setWidgets(e.currentTarget.checked ? [...widgets, w.code] : widgets.filter((c) => c !== w.code))
+              }
             />
             {w.name} <code>{w.code}</code>
           </label>
@@ -161,7 +200,12 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
             <div key={i} class="correction">
               <label>
                 {t('composer.field')}
-                <select value={c.field} onChange={(e) => setCorrections(corrections.map((x, j) => (j === i ? { ...x, field: e.currentTarget.value } : x)))}>
+                <select
+                  value={c.field}
+                  onChange={(e) =>
+                    setCorrections(corrections.map((x, j) => (j === i ? { ...x, field: e.currentTarget.value } : x)))
+                  }
+                >
                   {FIELDS.map((f) => (
                     <option key={f} value={f}>
                       {t(keyOf('composer.field', f))}
@@ -171,7 +215,12 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
               </label>
               <label>
                 {t('composer.value')}
-                <input value={c.value} onInput={(e) => setCorrections(corrections.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))} />
+                <input
+                  value={c.value}
+                  onInput={(e) =>
+                    setCorrections(corrections.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))
+                  }
+                />
               </label>
               <button type="button" onClick={() => setCorrections(corrections.filter((_, j) => j !== i))}>
                 {t('composer.removeCorrection')}
@@ -192,24 +241,56 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
         <p class="muted">{t('composer.identityHelp')}</p>
         <label>
           {t('composer.identityDocument')}
-          <input value={identity.document ?? ''} maxLength={500} onInput={(e) => setIdentity({ ...identity, document: e.currentTarget.value })} />
+          <input
+            value={identity.document ?? ''}
+            maxLength={500}
+            onInput={(e) => setIdentity({ ...identity, document: e.currentTarget.value })}
+          />
         </label>
         <label>
           {t('composer.identityRelationship')}
-          <textarea rows={2} maxLength={1000} value={identity.relationship ?? ''} onInput={(e) => setIdentity({ ...identity, relationship: e.currentTarget.value })} />
+          <textarea
+            rows={2}
+            maxLength={1000}
+            value={identity.relationship ?? ''}
+            onInput={(e) => setIdentity({ ...identity, relationship: e.currentTarget.value })}
+          />
         </label>
-        <button type="button" onClick={() => setIdentity({ ...identity, relationship: defaultRelationship({ id: snapshot.account.id, subdomain: snapshot.account.subdomain, host }, lang) })}>
+        <button
+          type="button"
+          onClick={() =>
+            setIdentity({
+              ...identity,
+              relationship: defaultRelationship(
+                { id: snapshot.account.id, subdomain: snapshot.account.subdomain, host },
+                lang,
+              ),
+            })
+          }
+        >
           {t('composer.identityUseAccount', { subdomain: snapshot.account.subdomain, id: snapshot.account.id })}
         </button>
       </details>
       <fieldset class="route" aria-describedby="route-why">
         <legend>{w('route.legend')}</legend>
         <label class="check">
-          <input type="radio" name="route" value="email" checked={route === 'email'} onChange={() => setRoute('email')} />
+          <input
+            type="radio"
+            name="route"
+            value="email"
+            checked={route === 'email'}
+            onChange={() => setRoute('email')}
+          />
           {w('route.email')}
         </label>
         <label class="check">
-          <input type="radio" name="route" value="endpoint" checked={route === 'endpoint'} onChange={() => setRoute('endpoint')} />
+          <input
+            type="radio"
+            name="route"
+            value="endpoint"
+            checked={route === 'endpoint'}
+            onChange={() => setRoute('endpoint')}
+          />
           {w('route.endpoint', { host: endpointHost })}
         </label>
         <p class="muted" id="route-why">
@@ -227,7 +308,12 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
         <pre class="preview">{preview}</pre>
       </details>
       {reviewing && (
-        <ConfirmStep title={requestTitle(type, lang)} onConfirm={confirm} onCancel={() => setReviewing(false)} busy={status.kind === 'sending'}>
+        <ConfirmStep
+          title={requestTitle(type, lang)}
+          onConfirm={confirm}
+          onCancel={() => setReviewing(false)}
+          busy={status.kind === 'sending'}
+        >
           <pre class="preview">{preview}</pre>
         </ConfirmStep>
       )}
@@ -238,7 +324,11 @@ export function Composer({ host, snapshot, ingroupWidgets, regime: initialRegime
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={blocked}>
-          {status.kind === 'sending' ? t('composer.sending') : route === 'email' ? w('route.saveEmail') : t('composer.send')}
+          {status.kind === 'sending'
+            ? t('composer.sending')
+            : route === 'email'
+              ? w('route.saveEmail')
+              : t('composer.send')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
           {t('composer.cancel')}

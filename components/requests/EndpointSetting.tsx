@@ -25,7 +25,8 @@ export function EndpointSetting(): preact.JSX.Element {
   const current = liveness.status === 'ready' ? liveness.value.base : DEFAULT_ENDPOINT_BASE;
   const [draft, setDraft] = useState<string | null>(null);
   const [note, setNote] = useState<Note | null>(null);
-  const failed = (error: unknown): void => setNote({ ok: false, text: t('requests.endpoint.failed', { error: errorText(error, lang) }) });
+  const failed = (error: unknown): void =>
+    setNote({ ok: false, text: t('requests.endpoint.failed', { error: errorText(error, lang) }) });
 
   const save = (): void => {
     const checked = checkEndpointBase(draft ?? current);
@@ -61,12 +62,20 @@ export function EndpointSetting(): preact.JSX.Element {
         {t('requests.endpoint.help')}
       </p>
       <p>
-        {t('requests.endpoint.current', { base: current })} {current === DEFAULT_ENDPOINT_BASE ? t('requests.endpoint.default') : ''}
+        {t('requests.endpoint.current', { base: current })}{' '}
+        {current === DEFAULT_ENDPOINT_BASE ? t('requests.endpoint.default') : ''}
       </p>
       {liveness.status === 'ready' && <EndpointStatus liveness={liveness.value} />}
       <label>
         {t('requests.endpoint.address')}
-        <input type="url" value={draft ?? current} onInput={(e) => setDraft(e.currentTarget.value)} size={48} aria-describedby="endpoint-help" spellcheck={false} />
+        <input
+          type="url"
+          value={draft ?? current}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          size={48}
+          aria-describedby="endpoint-help"
+          spellcheck={false}
+        />
       </label>
       <p class="actions">
         <button type="button" onClick={save}>

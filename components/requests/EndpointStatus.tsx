@@ -13,15 +13,21 @@ function formatTime(at: number, lang: Lang): string {
 export function EndpointStatus({ liveness }: { liveness: EndpointLiveness }): preact.JSX.Element {
   const { t, lang } = useI18n();
   const host = new URL(liveness.base).host;
-  const failedSince = liveness.failedAt !== null && (liveness.answeredAt === null || liveness.failedAt > liveness.answeredAt);
+  const failedSince =
+    liveness.failedAt !== null && (liveness.answeredAt === null || liveness.failedAt > liveness.answeredAt);
   return (
     <p class="muted endpoint-status">
-      {liveness.answeredAt === null ? t('endpoint.never', { host }) : t('endpoint.answered', { host, date: formatTime(liveness.answeredAt, lang) })}
+      {liveness.answeredAt === null
+        ? t('endpoint.never', { host })
+        : t('endpoint.answered', { host, date: formatTime(liveness.answeredAt, lang) })}
       {failedSince && liveness.failedAt !== null && (
         <>
           {' '}
           {liveness.problem === 'http'
-            ? t('endpoint.problem.http', { date: formatTime(liveness.failedAt, lang), status: liveness.httpStatus ?? '?' })
+            ? t('endpoint.problem.http', {
+                date: formatTime(liveness.failedAt, lang),
+                status: liveness.httpStatus ?? '?',
+              })
             : t('endpoint.problem.unreachable', { date: formatTime(liveness.failedAt, lang) })}
         </>
       )}

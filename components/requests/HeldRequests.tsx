@@ -36,7 +36,13 @@ export function HeldRequests({ base }: { base: string }): preact.JSX.Element | n
             {w.item
               .replace('{title}', requestTitle(r.type, lang))
               .replace('{host}', r.host)
-              .replace('{date}', new Date(r.createdAt).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }))
+              .replace(
+                '{date}',
+                new Date(r.createdAt).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }),
+              )
               .replace('{origin}', r.endpointOrigin ?? '')}{' '}
             <button type="button" onClick={() => move(r.id)}>
               {w.move.replace('{origin}', origin)}

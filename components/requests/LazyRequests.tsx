@@ -21,7 +21,9 @@ export function LazyRequests({ regimeOf }: { regimeOf: (host: string) => Regime 
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('requests.heading')}</summary>
-      {open && requests.status === 'ready' && <RequestsList requests={shown} regimeOf={regimeOf} showAccount calendar={calendar} />}
+      {open && requests.status === 'ready' && (
+        <RequestsList requests={shown} regimeOf={regimeOf} showAccount calendar={calendar} />
+      )}
       {more && (
         <button type="button" onClick={() => setLimit(limit + PAGE)}>
           {t('requests.more')}

@@ -25,7 +25,10 @@ export interface RequestsListProps {
 
 /** 2026-11-17 as the admin reads dates: 17.11.2026 / 17 Nov 2026. */
 function formatDay(date: string, lang: Lang): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
 }
 
 function formatTime(at: number, lang: Lang): string {
@@ -43,7 +46,11 @@ function ActionError({ error }: { error: unknown }): preact.JSX.Element | null {
   ) : null;
 }
 
-function useAction(): { run: (message: ToBackground) => void; exportFile: (make: (m: ExportModule) => Parameters<typeof download>) => void; error: unknown } {
+function useAction(): {
+  run: (message: ToBackground) => void;
+  exportFile: (make: (m: ExportModule) => Parameters<typeof download>) => void;
+  error: unknown;
+} {
   const [error, setError] = useState<unknown>(null);
   const fail = (e: unknown): void => setError(e);
   const run = (message: ToBackground): void => {
@@ -64,11 +71,19 @@ function Due({ view }: { view: RequestView }): preact.JSX.Element {
   const extra = (
     <>
       {view.provisional && <span class="muted"> {t('requests.dueProvisional')}</span>}
-      {view.reportedDueDate && view.reportedDueDate !== view.dueDate && <> · {t('requests.dueReported', { date: formatDay(view.reportedDueDate, lang) })}</>}
+      {view.reportedDueDate && view.reportedDueDate !== view.dueDate && (
+        <> · {t('requests.dueReported', { date: formatDay(view.reportedDueDate, lang) })}</>
+      )}
       {view.promisedDueDate && <> · {t('requests.duePromised', { date: formatDay(view.promisedDueDate, lang) })}</>}
     </>
   );
-  if (view.dueDate === null) return <>{t('requests.dueNone')}{extra}</>;
+  if (view.dueDate === null)
+    return (
+      <>
+        {t('requests.dueNone')}
+        {extra}
+      </>
+    );
   const date = formatDay(view.dueDate, lang);
   const law = view.overdue ? (
     <strong class="bad">{t('requests.dueOverdue', { date })}</strong>
@@ -143,10 +158,20 @@ function AnswerBlock({ id }: { id: string }): preact.JSX.Element {
 /** The complaint's writer loads with the first overdue request, not with the list. */
 function ComplaintBlock({ view, regime }: { view: RequestView; regime: Regime }): preact.JSX.Element | null {
   const writer = useLazy(() => import('@/lib/requests/complaint'), true);
-  return writer.status === 'ready' ? <ComplaintText view={view} regime={regime} complaintFor={writer.value.complaintFor} /> : null;
+  return writer.status === 'ready' ? (
+    <ComplaintText view={view} regime={regime} complaintFor={writer.value.complaintFor} />
+  ) : null;
 }
 
-function ComplaintText({ view, regime, complaintFor }: { view: RequestView; regime: Regime; complaintFor: ComplaintModule['complaintFor'] }): preact.JSX.Element {
+function ComplaintText({
+  view,
+  regime,
+  complaintFor,
+}: {
+  view: RequestView;
+  regime: Regime;
+  complaintFor: ComplaintModule['complaintFor'];
+}): preact.JSX.Element {
   const { t, lang } = useI18n();
   const complaint = complaintFor(view, regime, lang);
   return (
@@ -216,7 +241,15 @@ function EmailLetter({ record }: { record: RequestRecord }): preact.JSX.Element 
   );
 }
 
-function RequestItem({ view, regime, showAccount }: { view: RequestView; regime: Regime; showAccount: boolean }): preact.JSX.Element {
+function RequestItem({
+  view,
+  regime,
+  showAccount,
+}: {
+  view: RequestView;
+  regime: Regime;
+  showAccount: boolean;
+}): preact.JSX.Element {
   const { t, lang } = useI18n();
   const { record, state } = view;
   const action = useAction();
@@ -251,7 +284,9 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
           <Due view={view} />
         </dd>
       </dl>
-      {view.rule && <p class="muted">{t('requests.rule', { rule: view.rule.label[lang], source: view.rule.source })}</p>}
+      {view.rule && (
+        <p class="muted">{t('requests.rule', { rule: view.rule.label[lang], source: view.rule.source })}</p>
+      )}
       {state.message && <p>{t('requests.message', { message: state.message })}</p>}
       {view.notGettingThrough && (
         <p class="bad" role="status">
@@ -297,7 +332,12 @@ function RequestItem({ view, regime, showAccount }: { view: RequestView; regime:
 }
 
 /** Requests with their status, reference, deadline and history; failed ones offer the email route, overdue ones a complaint. */
-export function RequestsList({ requests, regimeOf, showAccount = false, calendar }: RequestsListProps): preact.JSX.Element {
+export function RequestsList({
+  requests,
+  regimeOf,
+  showAccount = false,
+  calendar,
+}: RequestsListProps): preact.JSX.Element {
   const { t, lang } = useI18n();
   const action = useAction();
   const today = new Date();
@@ -314,10 +354,24 @@ export function RequestsList({ requests, regimeOf, showAccount = false, calendar
         <button type="button" onClick={() => action.run({ type: 'outbox/flush', checkNow: true })}>
           {t('requests.checkNow')}
         </button>{' '}
-        <button type="button" onClick={() => action.exportFile((m) => ['ingroup-requests.csv', m.requestsCsv(requests), 'text/csv;charset=utf-8'])}>
+        <button
+          type="button"
+          onClick={() =>
+            action.exportFile((m) => ['ingroup-requests.csv', m.requestsCsv(requests), 'text/csv;charset=utf-8'])
+          }
+        >
           {t('requests.exportCsv')}
         </button>{' '}
-        <button type="button" onClick={() => action.exportFile((m) => ['ingroup-deadlines.ics', m.requestsIcs(views, { now: Date.now(), lang }), 'text/calendar;charset=utf-8'])}>
+        <button
+          type="button"
+          onClick={() =>
+            action.exportFile((m) => [
+              'ingroup-deadlines.ics',
+              m.requestsIcs(views, { now: Date.now(), lang }),
+              'text/calendar;charset=utf-8',
+            ])
+          }
+        >
           {t('requests.exportIcs')}
         </button>
       </p>

@@ -120,11 +120,15 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
       if (reply.status === 200) {
         const parsed = schema.safeParse(parseJson(reply.body), { error: issueWords });
         if (!parsed.success) {
-          throw new AmoError('malformed', `amoCRM's answer to ${path} does not match its documented shape: ${parsed.error.message}`, {
-            status: 200,
-            path,
-            cause: parsed.error,
-          });
+          throw new AmoError(
+            'malformed',
+            `amoCRM's answer to ${path} does not match its documented shape: ${parsed.error.message}`,
+            {
+              status: 200,
+              path,
+              cause: parsed.error,
+            },
+          );
         }
         return parsed.data;
       }
@@ -141,7 +145,11 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
 
   async function getOne<S extends z.ZodMiniType>(path: string, schema: S): Promise<z.output<S>> {
     const value = await get(path, schema);
-    if (value === null) throw new AmoError('malformed', `amoCRM answered 204 (empty) to ${path}, which always has a body`, { status: 204, path });
+    if (value === null)
+      throw new AmoError('malformed', `amoCRM answered 204 (empty) to ${path}, which always has a body`, {
+        status: 204,
+        path,
+      });
     return value;
   }
 
@@ -149,7 +157,8 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
     getAccount: () => getOne(amoPaths.account(), AmoAccountSchema),
 
     getUser(id: number): Promise<AmoUser> {
-      if (!Number.isSafeInteger(id) || id < 0) return Promise.reject(new AmoError('unexpected', `Not a user id: ${id}`));
+      if (!Number.isSafeInteger(id) || id < 0)
+        return Promise.reject(new AmoError('unexpected', `Not a user id: ${id}`));
       return getOne(amoPaths.user(id), AmoUserSchema);
     },
 
@@ -159,7 +168,8 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
       if (list === null) return 0;
       // With limit=1 there is one user per page, so the page count is the user count too.
       const total = list._total_items ?? list._page_count;
-      if (total === undefined) throw new AmoError('malformed', `amoCRM's user list for ${path} has no _total_items`, { status: 200, path });
+      if (total === undefined)
+        throw new AmoError('malformed', `amoCRM's user list for ${path} has no _total_items`, { status: 200, path });
       return total;
     },
 
@@ -176,7 +186,9 @@ export function createAmoClient(opts: AmoClientOptions): AmoClient {
         skipped += read.skipped;
         if (read.size < WIDGETS_PER_PAGE) return { widgets, skipped };
       }
-      throw new AmoError('malformed', `amoCRM still offered more widgets after ${MAX_WIDGET_PAGES} pages`, { path: amoPaths.widgets(MAX_WIDGET_PAGES) });
+      throw new AmoError('malformed', `amoCRM still offered more widgets after ${MAX_WIDGET_PAGES} pages`, {
+        path: amoPaths.widgets(MAX_WIDGET_PAGES),
+      });
     },
 
     get calls(): number {

@@ -40,7 +40,8 @@ function realSleep(ms: number): Promise<void> {
 
 export function createLimiter(opts: LimiterOptions = {}): Limiter {
   const perSecond = opts.perSecond ?? AMO_REQUESTS_PER_SECOND;
-  if (!Number.isInteger(perSecond) || perSecond < 1) throw new RangeError(`perSecond must be a positive integer, got ${perSecond}`);
+  if (!Number.isInteger(perSecond) || perSecond < 1)
+    throw new RangeError(`perSecond must be a positive integer, got ${perSecond}`);
   const now = opts.now ?? ((): number => Date.now());
   const sleep = opts.sleep ?? realSleep;
   const lanes = new Map<string, Lane>();
@@ -95,7 +96,12 @@ export interface BackoffOptions {
  * Honours `Retry-After` as seconds or an HTTP date; otherwise 1 s, 2 s, 4 s, … up to the cap.
  * Never less than one window: a 429 means the window is already full on amoCRM's side.
  */
-export function retryDelayMs(retryAfter: string | null, attempt: number, now: number, opts: BackoffOptions = {}): number {
+export function retryDelayMs(
+  retryAfter: string | null,
+  attempt: number,
+  now: number,
+  opts: BackoffOptions = {},
+): number {
   const header = retryAfter?.trim() ?? '';
   let asked: number | null = null;
   if (/^\d+$/.test(header)) asked = Number(header) * 1000;

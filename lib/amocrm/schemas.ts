@@ -62,10 +62,16 @@ export function parseRating(value: string | number | null | undefined): number |
 /** One entry of `GET /api/v4/widgets`: public, installed and the account's own widgets alike. */
 export const AmoWidgetSchema = z.looseObject({
   /** Not needed by the panel: null or absent is kept as null. */
-  id: z.pipe(z.optional(z.nullable(Id)), z.transform((v) => v ?? null)),
+  id: z.pipe(
+    z.optional(z.nullable(Id)),
+    z.transform((v) => v ?? null),
+  ),
   code: z.string().check(z.minLength(1)),
   /** `"1.0.3"`, `2` or null (the official SDK's `string|int|null`): a string once parsed, `''` when unknown. */
-  version: z.pipe(z.optional(z.nullable(z.union([z.string(), z.number()]))), z.transform((v) => (v === null || v === undefined ? '' : String(v)))),
+  version: z.pipe(
+    z.optional(z.nullable(z.union([z.string(), z.number()]))),
+    z.transform((v) => (v === null || v === undefined ? '' : String(v))),
+  ),
   /** `"2,8"`, `4` or null: always number | null once parsed. */
   rating: z.pipe(z.optional(z.union([z.string(), z.number(), z.null()])), z.transform(parseRating)),
   settings_template: z.optional(z.unknown()),
@@ -74,7 +80,10 @@ export const AmoWidgetSchema = z.looseObject({
   is_crm_template: z.optional(z.boolean()),
   client_uuid: z.optional(z.nullable(z.string())),
   /** Installed in this account. Absent or null means not installed. */
-  is_active_in_account: z.pipe(z.optional(z.nullable(z.boolean())), z.transform((v) => v === true)),
+  is_active_in_account: z.pipe(
+    z.optional(z.nullable(z.boolean())),
+    z.transform((v) => v === true),
+  ),
   pipeline_id: z.optional(z.nullable(z.int())),
   _links: z.optional(Links),
 });
@@ -121,7 +130,15 @@ export const AmoProblemSchema = z.looseObject({
     z.array(
       z.looseObject({
         request_id: z.optional(z.union([z.string(), z.number()])),
-        errors: z.optional(z.array(z.looseObject({ code: z.optional(z.string()), path: z.optional(z.string()), detail: z.optional(z.string()) }))),
+        errors: z.optional(
+          z.array(
+            z.looseObject({
+              code: z.optional(z.string()),
+              path: z.optional(z.string()),
+              detail: z.optional(z.string()),
+            }),
+          ),
+        ),
       }),
     ),
   ),

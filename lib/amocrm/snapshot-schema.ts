@@ -18,7 +18,9 @@ export const SnapshotSchema = z.object({
   fetchedAt: z.number(),
   account: z.object({ id: z.int(), name: z.string(), subdomain: z.string(), country: z.nullable(z.string()) }),
   /** The signed-in administrator; null when amoCRM refused the profile (see `adminUnavailable`). */
-  admin: z.nullable(z.object({ id: z.int(), name: z.string(), email: z.string(), phone: z.nullable(z.string()), isAdmin: z.boolean() })),
+  admin: z.nullable(
+    z.object({ id: z.int(), name: z.string(), email: z.string(), phone: z.nullable(z.string()), isAdmin: z.boolean() }),
+  ),
   /** Why `admin` and `userCount` are missing: the signed-in user is not an administrator. */
   adminUnavailable: z.nullable(z.literal('not_admin')),
   userCount: z.nullable(z.int().check(z.nonnegative())),

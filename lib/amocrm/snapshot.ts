@@ -43,7 +43,10 @@ async function readAdmin(client: AmoClient, userId: number): Promise<AdminPart> 
  */
 export async function buildSnapshot(client: AmoClient, host: string, now: number): Promise<Snapshot> {
   const account = await client.getAccount();
-  const [adminPart, { widgets, skipped }] = await Promise.all([readAdmin(client, account.current_user_id), client.listWidgets()]);
+  const [adminPart, { widgets, skipped }] = await Promise.all([
+    readAdmin(client, account.current_user_id),
+    client.listWidgets(),
+  ]);
   return SnapshotSchema.parse({
     host,
     fetchedAt: now,

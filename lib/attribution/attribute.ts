@@ -57,8 +57,11 @@ export function attributeWidgets({ installed, catalog, source, evidence, marks }
     const page = declared.get(code);
     const found: Evidence[] = [];
     if (entry) found.push({ kind: 'catalog', source });
-    if (page && declaresIngroup(page)) found.push({ kind: 'declared', contact: (page.supportEmail ?? page.supportLink ?? '').trim() });
-    const hosts = (evidence?.observed ?? []).filter((o) => isIngroupHost(o.host) && o.urls.some((url) => urlNames(url, code))).map((o) => o.host);
+    if (page && declaresIngroup(page))
+      found.push({ kind: 'declared', contact: (page.supportEmail ?? page.supportLink ?? '').trim() });
+    const hosts = (evidence?.observed ?? [])
+      .filter((o) => isIngroupHost(o.host) && o.urls.some((url) => urlNames(url, code)))
+      .map((o) => o.host);
     if (hosts.length) found.push({ kind: 'traffic', hosts });
     const mark = markOf.get(code) ?? null;
     if (mark === 'ingroup') found.push({ kind: 'admin' });

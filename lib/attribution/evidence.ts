@@ -7,7 +7,11 @@
 import { z } from 'zod/mini';
 import { isIngroupHost } from './hosts';
 
-const Text = (max: number) => z.pipe(z.optional(z.nullable(z.string())), z.transform((v) => (v ? v.slice(0, max) : null)));
+const Text = (max: number) =>
+  z.pipe(
+    z.optional(z.nullable(z.string())),
+    z.transform((v) => (v ? v.slice(0, max) : null)),
+  );
 
 /** One widget as the page's `APP.widgets.list` describes it, reduced by the MAIN-world script. */
 export const PageWidgetSchema = z.object({

@@ -25,8 +25,12 @@ export function readMarkRows(rows: readonly unknown[]): MarkRow[] {
 }
 
 /** The marks as they go into an export: one entry per account and widget, oldest first. */
-export function marksForExport(rows: readonly MarkRow[]): Array<{ host: string; widget: string; mark: MarkValue; markedAt: string }> {
-  return [...rows].sort((a, b) => a.at - b.at).map((r) => ({ host: r.host, widget: r.code, mark: r.mark, markedAt: new Date(r.at).toISOString() }));
+export function marksForExport(
+  rows: readonly MarkRow[],
+): Array<{ host: string; widget: string; mark: MarkValue; markedAt: string }> {
+  return [...rows]
+    .sort((a, b) => a.at - b.at)
+    .map((r) => ({ host: r.host, widget: r.code, mark: r.mark, markedAt: new Date(r.at).toISOString() }));
 }
 
 /**

@@ -23,7 +23,10 @@ function decoded(url: string): string {
 /** Digits only, so "+7 912 345-67-89" is found as 79123456789 too. */
 const digits = (text: string): string => text.replace(/\D/g, '');
 
-export function observedValues(observed: readonly ObservedHost[], values: Partial<Record<AccountValueKey, string | null>>): ObservedHostView[] {
+export function observedValues(
+  observed: readonly ObservedHost[],
+  values: Partial<Record<AccountValueKey, string | null>>,
+): ObservedHostView[] {
   return observed.map((host) => {
     const texts = host.urls.map(decoded);
     const found = (Object.keys(values) as AccountValueKey[]).filter((key) => {

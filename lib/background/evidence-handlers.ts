@@ -24,7 +24,11 @@ function widgetsOf(report: string | null): ReturnType<typeof readPageWidgets> | 
 async function recount(deps: CoreDeps, db: PrivacyDb, host: string): Promise<number | null> {
   const account = await db.accounts.get(host);
   if (!account?.installed) return account?.ingroupCount ?? null;
-  const ingroupCount = await countIngroup(deps, host, account.installed.map((code) => ({ code })));
+  const ingroupCount = await countIngroup(
+    deps,
+    host,
+    account.installed.map((code) => ({ code })),
+  );
   await db.accounts.update(host, { ingroupCount });
   return ingroupCount;
 }
@@ -47,7 +51,10 @@ export async function pageSeen(deps: CoreDeps, host: string, tabId: number | und
   }
 }
 
-export async function recordPageEvidence(deps: CoreDeps, message: MessageOf<'page/evidence'>): Promise<ReplyOf<'page/evidence'>> {
+export async function recordPageEvidence(
+  deps: CoreDeps,
+  message: MessageOf<'page/evidence'>,
+): Promise<ReplyOf<'page/evidence'>> {
   const { host, report, traffic } = message;
   await recordEvidence(deps.db, host, widgetsOf(report), traffic, deps.now());
   return { ingroupCount: await recount(deps, deps.db, host) };

@@ -10,7 +10,15 @@ import { recordChoice, recordChoiceForAll, sendMarketingInForce } from './consen
 import type { BackgroundDeps } from './deps';
 import { markWidget, pageSeen, recordPageEvidence } from './evidence-handlers';
 import { closePanel } from './panel';
-import { flushOutbox, markEmailSent, moveRequest, recordEmailAnswer, retryRequest, setEndpoint, submitDraft } from './request-handlers';
+import {
+  flushOutbox,
+  markEmailSent,
+  moveRequest,
+  recordEmailAnswer,
+  retryRequest,
+  setEndpoint,
+  submitDraft,
+} from './request-handlers';
 import type { Handlers } from './router';
 import { refreshForPage } from './snapshot';
 
@@ -20,7 +28,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'page/evidence': (message) => recordPageEvidence(deps, message),
     'widget/mark': (message) => markWidget(deps, message),
     // The panel frame lives in the account's tab; the popup names the tab it means.
-    'snapshot/refresh': ({ host, tabId, force }, context) => refreshForPage(deps, host, context.tabId ?? tabId, force ?? false),
+    'snapshot/refresh': ({ host, tabId, force }, context) =>
+      refreshForPage(deps, host, context.tabId ?? tabId, force ?? false),
     'consent/record': (message) => recordChoice(deps, message),
     'consent/record-all': (message) => recordChoiceForAll(deps, message),
     'consent/send-marketing': ({ host }) => sendMarketingInForce(deps, host),

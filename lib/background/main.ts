@@ -25,7 +25,8 @@ export function startBackground(browser: typeof Browser): void {
   browser.runtime.onConnect.addListener((port) => {
     // Only the panel, an extension page of ours framed in an amoCRM tab, may subscribe, and only
     // to the account of that tab: the page around it can re-point the frame's URL, not the tab's.
-    const host = port.sender && senderKind(port.sender, self.id, self.origin) === 'panel' ? tabAccountHost(port.sender) : null;
+    const host =
+      port.sender && senderKind(port.sender, self.id, self.origin) === 'panel' ? tabAccountHost(port.sender) : null;
     if (port.name !== PANEL_FEED_PORT || !host) {
       port.disconnect();
       return;

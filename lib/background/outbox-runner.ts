@@ -87,9 +87,13 @@ export function createOutboxRunner(deps: CoreDeps): OutboxRunner {
     await browser.action.setBadgeText({ text: summary.needYou ? String(summary.needYou) : '' });
     await browser.action.setBadgeBackgroundColor({ color: '#b42318' });
     const stored = AttentionSchema.safeParse((await db.settings.get(ATTENTION_KEY))?.value);
-    if (!stored.success || JSON.stringify(stored.data) !== JSON.stringify(summary)) await db.settings.put({ key: ATTENTION_KEY, value: summary });
+    if (!stored.success || JSON.stringify(stored.data) !== JSON.stringify(summary))
+      await db.settings.put({ key: ATTENTION_KEY, value: summary });
 
-    const notified = new Set([...Notified.parse((await db.settings.get('notified'))?.value), ...Notified.parse((await db.settings.get('overdueNotified'))?.value).map((id) => `overdue:${id}`)]);
+    const notified = new Set([
+      ...Notified.parse((await db.settings.get('notified'))?.value),
+      ...Notified.parse((await db.settings.get('overdueNotified'))?.value).map((id) => `overdue:${id}`),
+    ]);
     // Each request is notified once per kind; requests that reach the same kind at once share
     // one notification (an outage holds every queued request at the same moment).
     let fresh = 0;
@@ -128,7 +132,9 @@ export function createOutboxRunner(deps: CoreDeps): OutboxRunner {
         console.error('[ingroup-privacy] outbox alarm', error);
         await browser.alarms.create(OUTBOX_ALARM, { when: now() + ALARM_MIN_MS });
       });
-      await checkAttention().catch((error: unknown) => console.error('[ingroup-privacy] badge and notifications', error));
+      await checkAttention().catch((error: unknown) =>
+        console.error('[ingroup-privacy] badge and notifications', error),
+      );
     }
   }
   return {

@@ -50,7 +50,11 @@ export async function submitDraft(deps: BackgroundDeps, draft: unknown, route: C
  * snapshot; an account whose panel was never opened gets its request once it is (the choice
  * itself is in the ledger either way, and the panel says it was not sent).
  */
-export async function sendMarketingChoice(deps: BackgroundDeps, host: string, state: ConsentState): Promise<string | null> {
+export async function sendMarketingChoice(
+  deps: BackgroundDeps,
+  host: string,
+  state: ConsentState,
+): Promise<string | null> {
   const snapshot = await readSnapshot(deps.db, host);
   const account = await deps.db.accounts.get(host);
   const draft = marketingDraft(snapshot, host, account?.regime, state);
@@ -68,9 +72,13 @@ const ENDPOINT_REFUSALS = {
 /** A plain https:// base whose origin the admin has granted (asked for on the options page, where the click allows the prompt). */
 async function grantedEndpointBase(deps: BackgroundDeps, input: string): Promise<string> {
   const checked = checkEndpointBase(input);
-  if (!checked.ok) throw new AppError(ENDPOINT_REFUSALS[checked.reason], `Endpoint address refused (${checked.reason}).`);
+  if (!checked.ok)
+    throw new AppError(ENDPOINT_REFUSALS[checked.reason], `Endpoint address refused (${checked.reason}).`);
   const granted = await deps.browser.permissions.contains({ origins: [originPattern(checked.origin)] });
-  if (!granted) throw new AppError('settings/endpoint_not_granted', `The extension may not reach ${checked.origin}.`, { origin: checked.origin });
+  if (!granted)
+    throw new AppError('settings/endpoint_not_granted', `The extension may not reach ${checked.origin}.`, {
+      origin: checked.origin,
+    });
   return checked.base;
 }
 

@@ -2,7 +2,17 @@
  * One handler map for every message the background accepts; the sender is checked and the
  * message parsed in one place (lib/messages.ts `acceptToBackground`) before any handler runs.
  */
-import { acceptToBackground, errorReply, type MessageOf, type Reply, type ReplyOf, type SenderKind, type SenderLike, type ToBackground, type ToBackgroundType } from '../messages';
+import {
+  acceptToBackground,
+  errorReply,
+  type MessageOf,
+  type Reply,
+  type ReplyOf,
+  type SenderKind,
+  type SenderLike,
+  type ToBackground,
+  type ToBackgroundType,
+} from '../messages';
 
 export interface HandlerContext {
   kind: SenderKind;

@@ -33,10 +33,15 @@ export function tabTransport(browser: typeof Browser, tabId: number, host: strin
       reply = await sendToTab(browser, tabId, { type: 'amo/fetch', path });
     } catch (error) {
       if (error instanceof TabReplyRefused) reply = null;
-      else throw new AmoError('network', 'The amoCRM tab did not answer; reload the amoCRM page and try again.', { path, cause: error });
+      else
+        throw new AmoError('network', 'The amoCRM tab did not answer; reload the amoCRM page and try again.', {
+          path,
+          cause: error,
+        });
     }
     // The content script answers null when its fetch failed.
-    if (!reply) throw new AmoError('network', 'The amoCRM tab gave no answer; reload the amoCRM page and try again.', { path });
+    if (!reply)
+      throw new AmoError('network', 'The amoCRM tab gave no answer; reload the amoCRM page and try again.', { path });
     const { origin, ...answer } = reply;
     if (origin !== `https://${host}`) throw tabMoved();
     return answer;
@@ -59,19 +64,35 @@ export async function assertTabHost(browser: typeof Browser, tabId: number, host
  */
 export function assertSameAccount(snapshot: Snapshot, host: string, knownId: number | undefined): void {
   const subdomain = parseAccountHost(host)?.subdomain;
-  if (snapshot.account.subdomain.toLowerCase() !== subdomain || (knownId !== undefined && snapshot.account.id !== knownId)) {
+  if (
+    snapshot.account.subdomain.toLowerCase() !== subdomain ||
+    (knownId !== undefined && snapshot.account.id !== knownId)
+  ) {
     throw new AppError('account/wrong_account', `amoCRM answered for another account than ${host}.`, { host });
   }
 }
 
 /** Ingroup's catalog: the endpoint's (cached for a day), else the bundled copy. */
 export async function currentCatalog(deps: CoreDeps): Promise<LoadedCatalog> {
-  return loadCatalog({ fetch: (input, init) => fetch(input, init), base: await readEndpointBase(deps.db), db: deps.db, now: deps.now });
+  return loadCatalog({
+    fetch: (input, init) => fetch(input, init),
+    base: await readEndpointBase(deps.db),
+    db: deps.db,
+    now: deps.now,
+  });
 }
 
 /** How many installed widgets are Ingroup's, on all the evidence kept for the account (lib/attribution/). */
-export async function countIngroup(deps: CoreDeps, host: string, installed: ReadonlyArray<{ code: string }>): Promise<number> {
-  const [{ catalog, source }, evidence, marks] = await Promise.all([currentCatalog(deps), readEvidence(deps.db, host), readMarks(deps.db, host)]);
+export async function countIngroup(
+  deps: CoreDeps,
+  host: string,
+  installed: ReadonlyArray<{ code: string }>,
+): Promise<number> {
+  const [{ catalog, source }, evidence, marks] = await Promise.all([
+    currentCatalog(deps),
+    readEvidence(deps.db, host),
+    readMarks(deps.db, host),
+  ]);
   return attributeWidgets({ installed, catalog, source, evidence, marks }).filter((a) => a.ingroup).length;
 }
 
@@ -88,7 +109,8 @@ export async function refreshSnapshot(deps: CoreDeps, host: string, tabId: numbe
   const ingroupCount = await countIngroup(deps, host, snapshot.widgets);
   await deps.db.transaction('rw', deps.db.snapshots, deps.db.accounts, async () => {
     // Wiped while amoCRM was read: the admin's data is not written back.
-    if (!isCurrent(deps.db, generation)) throw new AppError('account/wiped', 'Local data was wiped while the account was read.');
+    if (!isCurrent(deps.db, generation))
+      throw new AppError('account/wiped', 'Local data was wiped while the account was read.');
     await saveSnapshot(deps.db, snapshot);
     await deps.db.accounts.update(host, {
       accountId: snapshot.account.id,
@@ -102,7 +124,12 @@ export async function refreshSnapshot(deps: CoreDeps, host: string, tabId: numbe
 }
 
 /** The panel's "read again" (or first read): through the tab it sits in, or the tab the popup names. */
-export async function refreshForPage(deps: CoreDeps, host: string, tabId: number | undefined, force: boolean): Promise<{ fetchedAt: number }> {
+export async function refreshForPage(
+  deps: CoreDeps,
+  host: string,
+  tabId: number | undefined,
+  force: boolean,
+): Promise<{ fetchedAt: number }> {
   if (tabId === undefined) throw new AppError('account/no_tab', 'Open the amoCRM account in a tab first.');
   const snapshot = await refreshSnapshot(deps, host, tabId, force);
   return { fetchedAt: snapshot.fetchedAt };

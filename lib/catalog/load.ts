@@ -50,9 +50,10 @@ export interface LoadCatalogOptions {
   timeoutMs?: number;
 }
 
-
 function fromCache(row: CatalogCacheRow | null): LoadedCatalog {
-  return row ? { catalog: row.catalog, source: 'endpoint', fetchedAt: row.fetchedAt } : { catalog: BUNDLED_CATALOG, source: 'bundled', fetchedAt: null };
+  return row
+    ? { catalog: row.catalog, source: 'endpoint', fetchedAt: row.fetchedAt }
+    : { catalog: BUNDLED_CATALOG, source: 'bundled', fetchedAt: null };
 }
 
 /** The cached endpoint catalog (whatever its age), or the bundled one. Reads only the database. */
@@ -79,23 +80,43 @@ async function fetchCatalog(opts: LoadCatalogOptions): Promise<Catalog> {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
-      throw new CatalogError('catalog/timeout', 'Ingroup’s endpoint did not answer in time with the widget catalog. Try again later.', { cause: error });
+      throw new CatalogError(
+        'catalog/timeout',
+        'Ingroup’s endpoint did not answer in time with the widget catalog. Try again later.',
+        { cause: error },
+      );
     }
-    throw new CatalogError('catalog/network', 'Ingroup’s endpoint could not be reached for the widget catalog. Check the connection and the endpoint address in Options.', { cause: error });
+    throw new CatalogError(
+      'catalog/network',
+      'Ingroup’s endpoint could not be reached for the widget catalog. Check the connection and the endpoint address in Options.',
+      { cause: error },
+    );
   }
   if (!response.ok) {
     const words = await problemText(response);
-    throw new CatalogError('catalog/status', `Ingroup’s endpoint answered HTTP ${response.status}${words} for the widget catalog. Try again later.`, { status: response.status });
+    throw new CatalogError(
+      'catalog/status',
+      `Ingroup’s endpoint answered HTTP ${response.status}${words} for the widget catalog. Try again later.`,
+      { status: response.status },
+    );
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch (error) {
-    throw new CatalogError('catalog/malformed', 'Ingroup’s widget catalog is not valid JSON; the endpoint needs fixing.', { cause: error });
+    throw new CatalogError(
+      'catalog/malformed',
+      'Ingroup’s widget catalog is not valid JSON; the endpoint needs fixing.',
+      { cause: error },
+    );
   }
   const parsed = parseCatalog(body);
   if (!parsed.success) {
-    throw new CatalogError('catalog/malformed', `Ingroup’s widget catalog is not in the documented shape (at ${parsed.where}); the endpoint needs fixing.`, { cause: parsed.error });
+    throw new CatalogError(
+      'catalog/malformed',
+      `Ingroup’s widget catalog is not in the documented shape (at ${parsed.where}); the endpoint needs fixing.`,
+      { cause: parsed.error },
+    );
   }
   return parsed.data;
 }
@@ -103,7 +124,8 @@ async function fetchCatalog(opts: LoadCatalogOptions): Promise<Catalog> {
 /** A fresh cache is served without network; otherwise fetch, validate, cache — or fall back. */
 export async function loadCatalog(opts: LoadCatalogOptions): Promise<LoadedCatalog> {
   const row = await readCatalogCache(opts.db);
-  if (row && row.base === opts.base && opts.now() - row.fetchedAt < (opts.maxAgeMs ?? CATALOG_MAX_AGE_MS)) return fromCache(row);
+  if (row && row.base === opts.base && opts.now() - row.fetchedAt < (opts.maxAgeMs ?? CATALOG_MAX_AGE_MS))
+    return fromCache(row);
   try {
     const catalog = await fetchCatalog(opts);
     const fetchedAt = opts.now();

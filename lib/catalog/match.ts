@@ -8,7 +8,11 @@ export interface IngroupMatch {
   source: CatalogSource;
 }
 
-export function matchIngroupWidgets(installed: ReadonlyArray<{ code: string }>, catalog: Catalog, source: CatalogSource): IngroupMatch[] {
+export function matchIngroupWidgets(
+  installed: ReadonlyArray<{ code: string }>,
+  catalog: Catalog,
+  source: CatalogSource,
+): IngroupMatch[] {
   const byCode = new Map(catalog.widgets.map((w) => [w.code, w]));
   return installed.flatMap(({ code }) => {
     const entry = byCode.get(code);

@@ -23,7 +23,10 @@ export type DroppedEntry = z.infer<typeof DroppedEntrySchema>;
 
 const CatalogHead = {
   /** `string | integer` in the contract: a string once parsed. */
-  version: z.pipe(z.union([z.string().check(z.minLength(1)), z.int()]), z.transform((v) => String(v))),
+  version: z.pipe(
+    z.union([z.string().check(z.minLength(1)), z.int()]),
+    z.transform((v) => String(v)),
+  ),
   vendor: z.looseObject({ name: z.string(), product: z.string(), email: z.string(), policyUrl: z.string() }),
   policy: PolicyVersionSchema,
 };
@@ -39,18 +42,28 @@ export type Catalog = z.infer<typeof CatalogSchema>;
 /** The catalog as it arrives: the head checked, the widgets read one by one (`parseCatalog`). */
 const CatalogEnvelopeSchema = z.looseObject({ ...CatalogHead, widgets: z.array(z.unknown()) });
 
-export type ParsedCatalog = { success: true; data: Catalog } | { success: false; where: string; error: z.core.$ZodError };
+export type ParsedCatalog =
+  { success: true; data: Catalog } | { success: false; where: string; error: z.core.$ZodError };
 
 /** Reads a catalog: its head must be whole; a widget entry that is not is dropped and noted. */
 export function parseCatalog(raw: unknown): ParsedCatalog {
   const envelope = CatalogEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) return { success: false, where: envelope.error.issues[0]?.path.join('.') || 'the top level', error: envelope.error };
+  if (!envelope.success)
+    return {
+      success: false,
+      where: envelope.error.issues[0]?.path.join('.') || 'the top level',
+      error: envelope.error,
+    };
   const widgets: CatalogWidget[] = [];
   const dropped: DroppedEntry[] = [];
   envelope.data.widgets.forEach((entry, index) => {
     const parsed = CatalogWidgetSchema.safeParse(entry);
     if (parsed.success) widgets.push(parsed.data);
-    else dropped.push({ index, reason: `${parsed.error.issues[0]?.path.join('.') || 'entry'}: ${parsed.error.issues[0]?.message ?? 'unreadable'}` });
+    else
+      dropped.push({
+        index,
+        reason: `${parsed.error.issues[0]?.path.join('.') || 'entry'}: ${parsed.error.issues[0]?.message ?? 'unreadable'}`,
+      });
   });
   return { success: true, data: { ...envelope.data, widgets, ...(dropped.length ? { dropped } : {}) } };
 }

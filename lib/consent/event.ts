@@ -4,7 +4,14 @@
  * the event before it, so any edit, deletion or reordering shows (see chain.ts).
  */
 import { z } from 'zod/mini';
-import { AccountHostSchema, ConsentMethod, ConsentPurpose, ConsentState, PolicyVersionSchema, Sha256Hex } from '../vocabulary';
+import {
+  AccountHostSchema,
+  ConsentMethod,
+  ConsentPurpose,
+  ConsentState,
+  PolicyVersionSchema,
+  Sha256Hex,
+} from '../vocabulary';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -31,7 +38,9 @@ export const LedgerEventSchema = z
     prevHash: Sha256Hex,
     hash: Sha256Hex,
   })
-  .check(z.refine((event) => event.host === event.account.host, { message: 'host must equal account.host', path: ['host'] }));
+  .check(
+    z.refine((event) => event.host === event.account.host, { message: 'host must equal account.host', path: ['host'] }),
+  );
 export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
 
 /** The fields that are hashed: everything but `seq` and `hash`. */

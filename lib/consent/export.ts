@@ -2,7 +2,14 @@
  * Ledger exports (DESIGN §6): the whole ledger as JSON with its hash chain, a Kantara Consent
  * Receipt v1.1 per event, and CSV.
  */
-import { type ConsentMethod, type ConsentPurpose, type ConsentState, type Lang, type Regime, regimeOf } from '../vocabulary';
+import {
+  type ConsentMethod,
+  type ConsentPurpose,
+  type ConsentState,
+  type Lang,
+  type Regime,
+  regimeOf,
+} from '../vocabulary';
 import type { LedgerEvent } from './event';
 import { zonedTimestamp } from './event';
 import { LEDGER_FILE_FORMAT, LEDGER_FILE_VERSION } from './file';
@@ -59,7 +66,10 @@ export function kantaraController(language: Lang): KantaraController {
   return {
     piiController: 'Ingroup LLC',
     onBehalf: false,
-    contact: language === 'ru' ? 'Ingroup LLC, support@ingru.ru (политика, §13)' : 'Ingroup LLC, support@ingru.ru (policy §13)',
+    contact:
+      language === 'ru'
+        ? 'Ingroup LLC, support@ingru.ru (политика, §13)'
+        : 'Ingroup LLC, support@ingru.ru (policy §13)',
     address: { streetAddress: NOT_IN_POLICY[language] },
     email: 'support@ingru.ru',
     phone: NOT_IN_POLICY[language],
@@ -131,13 +141,19 @@ const PURPOSES: Record<ConsentPurpose, { text: Words; category: string }> = {
     category: KANTARA_PURPOSE_CATEGORY.marketing,
   },
   improvements: {
-    text: { ru: 'Улучшение сервиса и анализ использования (политика, §3.2)', en: 'Improving the service and usage analysis (policy §3.2)' },
+    text: {
+      ru: 'Улучшение сервиса и анализ использования (политика, §3.2)',
+      en: 'Improving the service and usage analysis (policy §3.2)',
+    },
     category: KANTARA_PURPOSE_CATEGORY.improvePerformance,
   },
   third_party_combination: {
     // The policy names partners and advertisers as these sources (§1) and gives no purpose of its
     // own for combining: the closest category of the specification's list is marketing.
-    text: { ru: 'Объединение с данными третьих лиц (политика, §1)', en: 'Combining with data from third-party sources (policy §1)' },
+    text: {
+      ru: 'Объединение с данными третьих лиц (политика, §1)',
+      en: 'Combining with data from third-party sources (policy §1)',
+    },
     category: KANTARA_PURPOSE_CATEGORY.marketing,
   },
 };
@@ -223,8 +239,13 @@ export function kantaraReceipt(event: LedgerEvent, options: ReceiptOptions): Kan
 export const CSV_BOM = '\uFEFF';
 
 /** Rows, CRLF after each, behind the byte-order mark. */
-export function csvFile(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
-  return CSV_BOM + [header.join(','), ...rows.map((row) => row.map(csvCell).join(','))].map((line) => `${line}\r\n`).join('');
+export function csvFile(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+): string {
+  return (
+    CSV_BOM + [header.join(','), ...rows.map((row) => row.map(csvCell).join(','))].map((line) => `${line}\r\n`).join('')
+  );
 }
 
 const CSV_COLUMNS = [

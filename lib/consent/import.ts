@@ -57,7 +57,11 @@ function envelopeProblem(raw: unknown, error: z.core.$ZodError): ImportResult {
   const format = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).format : undefined;
   const version = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).version : undefined;
   if (format !== LEDGER_FILE_FORMAT) {
-    return refused(-1, 'ledger/not_export', `This file is not an Ingroup privacy ledger export (expected "format": "${LEDGER_FILE_FORMAT}"). Nothing was imported.`);
+    return refused(
+      -1,
+      'ledger/not_export',
+      `This file is not an Ingroup privacy ledger export (expected "format": "${LEDGER_FILE_FORMAT}"). Nothing was imported.`,
+    );
   }
   if (version !== LEDGER_FILE_VERSION) {
     return refused(
@@ -67,7 +71,12 @@ function envelopeProblem(raw: unknown, error: z.core.$ZodError): ImportResult {
       { version: JSON.stringify(version) ?? 'undefined', reads: LEDGER_FILE_VERSION },
     );
   }
-  return refused(-1, 'ledger/incomplete', `The ledger export is incomplete (${firstIssue(error)}). Nothing was imported.`, { where: firstPath(error) });
+  return refused(
+    -1,
+    'ledger/incomplete',
+    `The ledger export is incomplete (${firstIssue(error)}). Nothing was imported.`,
+    { where: firstPath(error) },
+  );
 }
 
 /** Where in the file the first problem is (`events.3.state`), for the pages' words. */
@@ -91,10 +100,15 @@ export async function importLedger(db: PrivacyDb, text: string, now: number = Da
   for (const [index, item] of envelope.data.events.entries()) {
     const parsed = LedgerEventSchema.safeParse(item, { error: issueWords });
     if (!parsed.success) {
-      return refused(index, 'ledger/event_malformed', `Event #${index + 1} in the file is malformed (${firstIssue(parsed.error)}). Nothing was imported.`, {
-        n: index + 1,
-        where: firstPath(parsed.error),
-      });
+      return refused(
+        index,
+        'ledger/event_malformed',
+        `Event #${index + 1} in the file is malformed (${firstIssue(parsed.error)}). Nothing was imported.`,
+        {
+          n: index + 1,
+          where: firstPath(parsed.error),
+        },
+      );
     }
     // `seq` is local to the browser that exported the file; its chain is checked in file order.
     const { seq: _seq, ...event } = parsed.data;
@@ -103,7 +117,12 @@ export async function importLedger(db: PrivacyDb, text: string, now: number = Da
 
   const verdict = await verifyChain(events);
   if (!verdict.ok) {
-    return refused(verdict.index, 'ledger/chain_broken', `${verdict.message} The file was changed after it was exported. Nothing was imported.`, verdict.params);
+    return refused(
+      verdict.index,
+      'ledger/chain_broken',
+      `${verdict.message} The file was changed after it was exported. Nothing was imported.`,
+      verdict.params,
+    );
   }
 
   const future = events.findIndex((e) => Date.parse(e.timestamp) > now + FUTURE_SLACK_MS);

@@ -10,7 +10,14 @@ import type { PrivacyDb } from '../store/db';
 import { AppError } from '../errors';
 import { hashEvent } from './chain';
 import { followLedger } from '../store/ledger';
-import { CONSENT_PURPOSES, ConsentPurpose, ConsentState, PolicyVersionSchema, type ConsentMethod, type PolicyVersion } from '../vocabulary';
+import {
+  CONSENT_PURPOSES,
+  ConsentPurpose,
+  ConsentState,
+  PolicyVersionSchema,
+  type ConsentMethod,
+  type PolicyVersion,
+} from '../vocabulary';
 import { GENESIS_HASH, LedgerEventSchema, zonedTimestamp, type LedgerEvent, type UnhashedEvent } from './event';
 
 export interface ConsentInput {
@@ -91,7 +98,9 @@ export function appendConsents(db: PrivacyDb, inputs: readonly ConsentInput[]): 
         if (!(error instanceof HeadMoved)) throw error;
       }
     }
-    throw new LedgerWriteFailed('The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.');
+    throw new LedgerWriteFailed(
+      'The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.',
+    );
   });
 }
 

@@ -18,16 +18,24 @@ export interface UnsentChoice {
 }
 
 /** What Ingroup last heard for the account: the latest marketing request that did not fail, else the policy's default. */
-export function ingroupKnows(requests: ReadonlyArray<Pick<RequestRecord, 'type' | 'createdAt' | 'events'>>): 'given' | 'refused' {
+export function ingroupKnows(
+  requests: ReadonlyArray<Pick<RequestRecord, 'type' | 'createdAt' | 'events'>>,
+): 'given' | 'refused' {
   const told = requests
-    .filter((r) => (r.type === 'marketing_opt_in' || r.type === 'marketing_opt_out') && deriveStatus(r).status !== 'failed')
+    .filter(
+      (r) => (r.type === 'marketing_opt_in' || r.type === 'marketing_opt_out') && deriveStatus(r).status !== 'failed',
+    )
     .sort((a, b) => a.createdAt - b.createdAt)
     .at(-1);
   return told?.type === 'marketing_opt_out' ? 'refused' : 'given';
 }
 
 /** The imported marketing choice in force for an account, when it differs from what Ingroup last heard. */
-export function unsentChoice(row: ChoiceRow, event: Pick<LedgerEvent, 'method'> | undefined, requests: Parameters<typeof ingroupKnows>[0]): UnsentChoice | null {
+export function unsentChoice(
+  row: ChoiceRow,
+  event: Pick<LedgerEvent, 'method'> | undefined,
+  requests: Parameters<typeof ingroupKnows>[0],
+): UnsentChoice | null {
   if (row.purpose !== 'marketing' || event?.method !== 'import') return null;
   const wanted = row.state === 'given' ? 'given' : 'refused';
   return wanted === ingroupKnows(requests) ? null : { host: row.host, state: row.state, timestamp: row.timestamp };
@@ -39,9 +47,21 @@ export function unsentChoice(row: ChoiceRow, event: Pick<LedgerEvent, 'method'> 
  */
 export async function unsentMarketingChoices(db: PrivacyDb): Promise<UnsentChoice[]> {
   const rows = await db.choices.where('purpose').equals('marketing').toArray();
-  const events = await db.ledger.where('id').anyOf(rows.map((r) => r.eventId)).toArray();
-  const requests = await db.requests.where('host').anyOf(rows.map((r) => r.host)).toArray();
+  const events = await db.ledger
+    .where('id')
+    .anyOf(rows.map((r) => r.eventId))
+    .toArray();
+  const requests = await db.requests
+    .where('host')
+    .anyOf(rows.map((r) => r.host))
+    .toArray();
   return rows
-    .map((row) => unsentChoice(row, events.find((e) => e.id === row.eventId), requests.filter((r) => r.host === row.host)))
+    .map((row) =>
+      unsentChoice(
+        row,
+        events.find((e) => e.id === row.eventId),
+        requests.filter((r) => r.host === row.host),
+      ),
+    )
     .filter((c): c is UnsentChoice => c !== null);
 }

@@ -83,16 +83,26 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
   for (const [i, event] of events.entries()) {
     const n = i + 1;
     /** The chain breaks at this event, or (`at`) at an earlier one it names. */
-    const fail = (reason: ChainBreakReason, message: string, params: Record<string, string | number> = {}, at = i): ChainVerdict => {
+    const fail = (
+      reason: ChainBreakReason,
+      message: string,
+      params: Record<string, string | number> = {},
+      at = i,
+    ): ChainVerdict => {
       const id = (events[at] ?? event).id;
       return { ok: false, index: at, id, reason, message, params: { n: at + 1, id, ...params } };
     };
 
-    if (ids.has(event.id)) return fail('duplicate', `Event #${n} (${event.id}) appears twice in the ledger.`, { words: 'duplicate' });
+    if (ids.has(event.id))
+      return fail('duplicate', `Event #${n} (${event.id}) appears twice in the ledger.`, { words: 'duplicate' });
     ids.add(event.id);
 
     if (computed[i] !== event.hash) {
-      return fail('edited', `Event #${n} (${event.id}) was changed after it was recorded: its content no longer matches its hash.`, { words: 'edited' });
+      return fail(
+        'edited',
+        `Event #${n} (${event.id}) was changed after it was recorded: its content no longer matches its hash.`,
+        { words: 'edited' },
+      );
     }
 
     // Stryker disable next-line ConditionalExpression: events[-1] is undefined too
@@ -101,18 +111,34 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
     if (event.prevHash === expected) continue;
 
     if (event.prevHash === GENESIS_HASH) {
-      return fail('broken_link', `Event #${n} (${event.id}) claims to be the first event of a ledger, but ${i} event(s) come before it.`, { other: i, words: 'claimsFirst' });
+      return fail(
+        'broken_link',
+        `Event #${n} (${event.id}) claims to be the first event of a ledger, but ${i} event(s) come before it.`,
+        { other: i, words: 'claimsFirst' },
+      );
     }
     const target = position.get(event.prevHash);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: undefined > i is false; an event cannot follow itself (its hash covers prevHash)
     if (target !== undefined && target > i) {
-      return fail('reordered', `Event #${n} (${event.id}) is out of order: the event it follows is #${target + 1}, which comes after it.`, { other: target + 1, words: 'reordered' });
+      return fail(
+        'reordered',
+        `Event #${n} (${event.id}) is out of order: the event it follows is #${target + 1}, which comes after it.`,
+        { other: target + 1, words: 'reordered' },
+      );
     }
     if (target !== undefined) {
-      return fail('broken_link', `Event #${n} (${event.id}) follows event #${target + 1}, not the event right before it.`, { other: target + 1, words: 'followsOther' });
+      return fail(
+        'broken_link',
+        `Event #${n} (${event.id}) follows event #${target + 1}, not the event right before it.`,
+        { other: target + 1, words: 'followsOther' },
+      );
     }
     if (!previous) {
-      return fail('deleted', `Event #1 (${event.id}) follows an event that is missing: the start of the ledger was deleted.`, { words: 'startDeleted' });
+      return fail(
+        'deleted',
+        `Event #1 (${event.id}) follows an event that is missing: the start of the ledger was deleted.`,
+        { words: 'startDeleted' },
+      );
     }
     // The event this one follows is not here. The event before it may have been changed and its
     // hash recomputed (this link still holds the original's hash), or events between the two were
@@ -132,9 +158,18 @@ export async function verifyChain(events: readonly LedgerEvent[]): Promise<Chain
     if (previous.seq !== undefined && event.seq !== undefined) {
       const gap = event.seq - previous.seq - 1;
       if (gap <= 0) {
-        return fail('edited', `Event #${i} (${previous.id}) was changed after it was recorded and its hash recomputed: event #${n}, recorded right after it, still links to the original.`, { words: 'rehashed' }, i - 1);
+        return fail(
+          'edited',
+          `Event #${i} (${previous.id}) was changed after it was recorded and its hash recomputed: event #${n}, recorded right after it, still links to the original.`,
+          { words: 'rehashed' },
+          i - 1,
+        );
       }
-      return fail('deleted', `${gap} event(s) are missing between event #${i} and event #${n} (${event.id}).`, { gap, other: i, words: 'gap' });
+      return fail('deleted', `${gap} event(s) are missing between event #${i} and event #${n} (${event.id}).`, {
+        gap,
+        other: i,
+        words: 'gap',
+      });
     }
     return fail(
       'unlinked',

@@ -16,7 +16,11 @@ export class ForeignAnswer extends Error {
   }
 }
 
-export async function amoFetch(path: string, signal: AbortSignal, origin: string = location.origin): Promise<AmoFetchAnswer> {
+export async function amoFetch(
+  path: string,
+  signal: AbortSignal,
+  origin: string = location.origin,
+): Promise<AmoFetchAnswer> {
   const url = new URL(path, origin);
   if (url.origin !== origin) throw new ForeignAnswer(url.href);
   const response = await fetch(url.href, {

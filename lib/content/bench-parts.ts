@@ -19,5 +19,9 @@ export type BenchPart = 'all' | 'seen' | 'launcher' | 'evidence' | 'main';
 /** True in the bench's build when the page's address leaves `part` out; false, at build time, everywhere else. */
 export function benchSkips(win: Window, part: BenchPart): boolean {
   // `typeof` first: the unit tests run the sources without the build's definition.
-  return typeof __BENCH_PARTS__ !== 'undefined' && __BENCH_PARTS__ && (new URLSearchParams(win.location.search).get('bench-skip') ?? '').split(',').includes(part);
+  return (
+    typeof __BENCH_PARTS__ !== 'undefined' &&
+    __BENCH_PARTS__ &&
+    (new URLSearchParams(win.location.search).get('bench-skip') ?? '').split(',').includes(part)
+  );
 }

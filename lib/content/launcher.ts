@@ -21,8 +21,10 @@ const SHIELD = 'M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5l-8-3Zm0 4.2 4.8 
 // own, a badge. Colours, sizes and the selected background come from amoCRM's stylesheet.
 const LINK_IN_MENU = 'cursor:pointer;position:relative';
 const ICON = 'display:flex;align-items:center;justify-content:center;background:none';
-const BADGE_IN_MENU = 'position:absolute;top:4px;right:9px;min-width:16px;height:16px;padding:0 4px;box-sizing:border-box;border-radius:8px;background:#2e7d32;color:#fff;font:600 10px/16px Arial,sans-serif;text-align:center';
-const LINK_FLOATING = 'font:13px Arial,sans-serif;cursor:pointer;display:flex;align-items:center;gap:6px;padding:10px 14px;border-radius:20px;background:#0e2438;color:#fff;text-decoration:none;box-shadow:0 2px 8px rgba(0,0,0,.3)';
+const BADGE_IN_MENU =
+  'position:absolute;top:4px;right:9px;min-width:16px;height:16px;padding:0 4px;box-sizing:border-box;border-radius:8px;background:#2e7d32;color:#fff;font:600 10px/16px Arial,sans-serif;text-align:center';
+const LINK_FLOATING =
+  'font:13px Arial,sans-serif;cursor:pointer;display:flex;align-items:center;gap:6px;padding:10px 14px;border-radius:20px;background:#0e2438;color:#fff;text-decoration:none;box-shadow:0 2px 8px rgba(0,0,0,.3)';
 const BADGE_FLOATING = 'background:#2e7d32;color:#fff;border-radius:8px;padding:0 5px;font-size:11px';
 const HOLDER_FLOATING = 'position:fixed;right:20px;bottom:20px;z-index:2147483646';
 
@@ -47,7 +49,13 @@ function shieldIcon(doc: Document): SVGSVGElement {
 }
 
 /** `onPress`: the pointer went down on the launcher (a click is likely to follow); `onOpen`: the click. */
-export function mountLauncher(doc: Document, lang: Lang, onOpen: () => void, onPress: () => void, signal: AbortSignal): Launcher {
+export function mountLauncher(
+  doc: Document,
+  lang: Lang,
+  onOpen: () => void,
+  onPress: () => void,
+  signal: AbortSignal,
+): Launcher {
   doc.getElementById(LAUNCHER_ID)?.remove();
   const menu = doc.querySelector(MENU_SELECTOR);
   const holder = doc.createElement('div');
@@ -113,11 +121,15 @@ export function mountLauncher(doc: Document, lang: Lang, onOpen: () => void, onP
     { signal },
   );
   // A button answers Space as well as Enter.
-  link.addEventListener('keydown', (event) => {
-    if (event.key !== ' ' || !event.isTrusted) return;
-    event.preventDefault();
-    onOpen();
-  }, { signal });
+  link.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== ' ' || !event.isTrusted) return;
+      event.preventDefault();
+      onOpen();
+    },
+    { signal },
+  );
   link.addEventListener('pointerdown', (event) => event.isTrusted && event.button === 0 && onPress(), { signal });
   signal.addEventListener('abort', () => holder.remove(), { once: true });
   return { button: link, setCount, setSelected };

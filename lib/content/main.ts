@@ -70,10 +70,15 @@ function run(runtime: ContentRuntime, win: Window, host: string, life: AbortCont
     url.searchParams.set('lang', lang);
     return url.href;
   };
-  const panel = createPanelFrame(doc, panelUrl, () => lang, () => {
-    launcher?.setSelected(false);
-    launcher?.button.focus();
-  });
+  const panel = createPanelFrame(
+    doc,
+    panelUrl,
+    () => lang,
+    () => {
+      launcher?.setSelected(false);
+      launcher?.button.focus();
+    },
+  );
 
   // A redrawn menu takes the launcher with it: watch the child lists of the launcher's ancestors
   // (not their subtrees), as taking it out of the page changes one of them, and little else does.
@@ -97,7 +102,8 @@ function run(runtime: ContentRuntime, win: Window, host: string, life: AbortCont
     launcher = mountLauncher(doc, lang, open, prepare, life.signal);
     launcher.setCount(count);
     redrawn.disconnect();
-    for (let node = launcher.button.parentNode?.parentNode; node; node = node.parentNode) redrawn.observe(node, { childList: true });
+    for (let node = launcher.button.parentNode?.parentNode; node; node = node.parentNode)
+      redrawn.observe(node, { childList: true });
   };
 
   const onMessage: ContentListener = (raw, sender, respond) => {

@@ -46,7 +46,12 @@ function ingroupHit(entry: PerformanceEntry, origin: number): TrafficHit | null 
  * goes out only when `wantReport()` says the background asked for it (its `page/seen` reply): on
  * most loads a batch is the page's requests to Ingroup's hosts, and a page without them sends nothing.
  */
-export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void, signal: AbortSignal, wantReport: () => boolean = () => true): void {
+export function watchEvidence(
+  win: Window,
+  send: (batch: EvidenceBatch) => void,
+  signal: AbortSignal,
+  wantReport: () => boolean = () => true,
+): void {
   let report: string | null = null;
   let traffic: TrafficHit[] = [];
   let timer: number | undefined;
@@ -91,10 +96,14 @@ export function watchEvidence(win: Window, send: (batch: EvidenceBatch) => void,
     });
     // `buffered`: the entries from before the watch started (the page's first requests) come too.
     observer.observe({ type: 'resource', buffered: true });
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      win.clearTimeout(timer);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        win.clearTimeout(timer);
+      },
+      { once: true },
+    );
   };
   // As the MAIN-world read: SETTLE_MS after load, when the page is next idle. The buffered observer
   // still gets the requests made before it started (up to the page's Resource Timing buffer, 250).

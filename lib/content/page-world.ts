@@ -31,8 +31,10 @@ const MAX_WIDGETS = 1000;
 
 type Loose = Record<string, unknown>;
 
-const record = (value: unknown): Loose | null => (typeof value === 'object' && value !== null ? (value as Loose) : null);
-const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value !== '' ? value.slice(0, max) : null);
+const record = (value: unknown): Loose | null =>
+  typeof value === 'object' && value !== null ? (value as Loose) : null;
+const text = (value: unknown, max: number): string | null =>
+  typeof value === 'string' && value !== '' ? value.slice(0, max) : null;
 
 function appOf(win: Window): Loose | null {
   const scope = win as unknown as Loose;
@@ -81,7 +83,9 @@ export function startPageReport(win: Window): void {
       win.setTimeout(() => whenIdle(win, () => report(false)), RETRY_MS);
       return;
     }
-    win.document.dispatchEvent(new CustomEvent(REPORT_EVENT, { detail: JSON.stringify({ lang: readLang(win), widgets }) }));
+    win.document.dispatchEvent(
+      new CustomEvent(REPORT_EVENT, { detail: JSON.stringify({ lang: readLang(win), widgets }) }),
+    );
   };
   afterLoadIdle(win, () => {
     const lang = readLang(win);

@@ -22,7 +22,12 @@ const FIREFOX_SCHEME = 'moz-extension:';
 /** How long a closed (or prepared and never opened) panel is kept, hidden, for a quick open. */
 export const DROP_HIDDEN_MS = 10 * 60_000;
 
-export function createPanelFrame(doc: Document, panelUrl: () => string, lang: () => Lang, onClosed: () => void): PanelFrame {
+export function createPanelFrame(
+  doc: Document,
+  panelUrl: () => string,
+  lang: () => Lang,
+  onClosed: () => void,
+): PanelFrame {
   let holder: HTMLDivElement | null = null;
   let iframe: HTMLIFrameElement | null = null;
   let drop: number | undefined;

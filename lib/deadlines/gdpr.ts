@@ -12,7 +12,8 @@ function daysInMonth(year: number, month1: number): number {
 
 /** The same date `months` later, clamped to the end of a shorter month. */
 export function addCalendarMonths(start: DateInput, months: number): string {
-  if (!Number.isInteger(months) || months < 0) throw new RangeError(`Cannot add ${months} months: expected a whole number, zero or more`);
+  if (!Number.isInteger(months) || months < 0)
+    throw new RangeError(`Cannot add ${months} months: expected a whole number, zero or more`);
   const date = IsoDate.parse(toMoscowDate(start));
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;

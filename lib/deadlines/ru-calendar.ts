@@ -55,29 +55,40 @@ export const RuCalendarYearSchema = z
   .check(
     z.superRefine((y, ctx) => {
       if (y.status === 'decreed' && (!y.source.decree || !y.source.published)) {
-        ctx.addIssue({ code: 'custom', message: `${y.year} is marked decreed but names no decree and date of publication` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${y.year} is marked decreed but names no decree and date of publication`,
+        });
       }
       const all = [...y.holidays, ...y.daysOff, ...y.workingWeekends];
       for (const day of all) {
         if (yearOf(day.date) !== y.year) ctx.addIssue({ code: 'custom', message: `${day.date} is not in ${y.year}` });
       }
       for (const day of y.daysOff) {
-        if (isWeekend(day.date)) ctx.addIssue({ code: 'custom', message: `moved day off ${day.date} already falls on a weekend` });
+        if (isWeekend(day.date))
+          ctx.addIssue({ code: 'custom', message: `moved day off ${day.date} already falls on a weekend` });
       }
       for (const day of y.workingWeekends) {
-        if (!isWeekend(day.date)) ctx.addIssue({ code: 'custom', message: `working weekend day ${day.date} is a weekday` });
+        if (!isWeekend(day.date))
+          ctx.addIssue({ code: 'custom', message: `working weekend day ${day.date} is a weekday` });
         if (!y.daysOff.some((off) => off.date === day.dayOffMovedTo)) {
-          ctx.addIssue({ code: 'custom', message: `working weekend day ${day.date} moves its rest to ${day.dayOffMovedTo}, which is not listed as a day off` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `working weekend day ${day.date} moves its rest to ${day.dayOffMovedTo}, which is not listed as a day off`,
+          });
         }
       }
       const dates = all.map((d) => d.date);
-      if (new Set(dates).size !== dates.length) ctx.addIssue({ code: 'custom', message: `a date is listed twice in ${y.year}` });
+      if (new Set(dates).size !== dates.length)
+        ctx.addIssue({ code: 'custom', message: `a date is listed twice in ${y.year}` });
     }),
   );
 export type RuCalendarYear = z.infer<typeof RuCalendarYearSchema>;
 
-const LABOUR_CODE = 'Трудовой кодекс РФ, ст. 112 (нерабочие праздничные дни; перенос выходного, совпавшего с праздником)';
-export const ART_112_PART_2 = 'ТК РФ ст. 112 ч. 2: выходной, совпавший с праздником, переносится на следующий рабочий день';
+const LABOUR_CODE =
+  'Трудовой кодекс РФ, ст. 112 (нерабочие праздничные дни; перенос выходного, совпавшего с праздником)';
+export const ART_112_PART_2 =
+  'ТК РФ ст. 112 ч. 2: выходной, совпавший с праздником, переносится на следующий рабочий день';
 
 const NEW_YEAR = { ru: 'Новогодние каникулы', en: 'New Year holidays' };
 

@@ -9,7 +9,14 @@ import { addDays, daysBetween, toMoscowDate } from './dates';
 import { addCalendarMonths, rollPastWeekend } from './gdpr';
 import { BUNDLED_RU_CALENDAR, type RuCalendar } from './ru-calendar';
 import type { ExcerptId } from './statutes';
-import { addBusinessDays, addRuWorkingDays, businessDaysBetween, rollToRuWorkingDay, ruWorkingDaysBetween, type DateInput } from './working-days';
+import {
+  addBusinessDays,
+  addRuWorkingDays,
+  businessDaysBetween,
+  rollToRuWorkingDay,
+  ruWorkingDaysBetween,
+  type DateInput,
+} from './working-days';
 
 export interface Bilingual {
   ru: string;
@@ -139,7 +146,10 @@ export const RULES: Record<Regime, Record<RequestType, DeadlineRule>> = {
       period: { unit: 'working_days', count: 3 },
       then: {
         period: { unit: 'working_days', count: 10 },
-        label: { ru: 'уничтожить, если правомерность обработки обеспечить невозможно', en: 'destroy, if processing cannot be made lawful' },
+        label: {
+          ru: 'уничтожить, если правомерность обработки обеспечить невозможно',
+          en: 'destroy, if processing cannot be made lawful',
+        },
       },
       label: {
         ru: 'Прекратить неправомерную обработку за 3 рабочих дня; уничтожить за 10 рабочих дней, если её нельзя сделать правомерной',
@@ -198,7 +208,11 @@ export const RULES: Record<Regime, Record<RequestType, DeadlineRule>> = {
     withdraw_consent: GDPR,
     // Art. 21(3) says the data "shall no longer be processed" for direct marketing; the period to
     // act on the request is Art. 12(3)'s, as for every request under Arts. 15–22.
-    marketing_opt_out: { ...GDPR, cites: ['gdpr-12-3', 'gdpr-21-3'], source: 'GDPR Arts. 12(3), 21(3); Regulation (EEC, Euratom) No 1182/71 Art. 3' },
+    marketing_opt_out: {
+      ...GDPR,
+      cites: ['gdpr-12-3', 'gdpr-21-3'],
+      source: 'GDPR Arts. 12(3), 21(3); Regulation (EEC, Euratom) No 1182/71 Art. 3',
+    },
     marketing_opt_in: NO_DEADLINE('gdpr'),
   },
 };
@@ -250,11 +264,17 @@ function endOf(start: string, period: Period, regime: Regime, calendar: RuCalend
     case 'immediately':
       return start;
     case 'working_days':
-      return regime === 'ru152' ? addRuWorkingDays(start, period.count, calendar) : addBusinessDays(start, period.count);
+      return regime === 'ru152'
+        ? addRuWorkingDays(start, period.count, calendar)
+        : addBusinessDays(start, period.count);
     case 'days':
-      return regime === 'ru152' ? rollToRuWorkingDay(addDays(start, period.count), calendar) : rollPastWeekend(addDays(start, period.count));
+      return regime === 'ru152'
+        ? rollToRuWorkingDay(addDays(start, period.count), calendar)
+        : rollPastWeekend(addDays(start, period.count));
     case 'months':
-      return regime === 'ru152' ? rollToRuWorkingDay(addCalendarMonths(start, period.count), calendar) : rollPastWeekend(addCalendarMonths(start, period.count));
+      return regime === 'ru152'
+        ? rollToRuWorkingDay(addCalendarMonths(start, period.count), calendar)
+        : rollPastWeekend(addCalendarMonths(start, period.count));
   }
 }
 
@@ -277,11 +297,20 @@ export function deadlineFor(input: DeadlineInput): Deadline {
     // (31 Jan → 28 Feb, but → 30 Apr when extended).
     deadline.extendedDueDate =
       rule.extension.unit === 'months'
-        ? endOf(received, { unit: 'months', count: (rule.period.unit === 'months' ? rule.period.count : 0) + rule.extension.count }, input.regime, calendar)
+        ? endOf(
+            received,
+            { unit: 'months', count: (rule.period.unit === 'months' ? rule.period.count : 0) + rule.extension.count },
+            input.regime,
+            calendar,
+          )
         : endOf(dueDate, rule.extension, input.regime, calendar);
   }
   if (rule.then) deadline.thenDueDate = endOf(received, rule.then.period, input.regime, calendar);
-  const last = [deadline.extendedDueDate, deadline.thenDueDate, dueDate].filter((d): d is string => d !== undefined).sort().at(-1) ?? dueDate;
+  const last =
+    [deadline.extendedDueDate, deadline.thenDueDate, dueDate]
+      .filter((d): d is string => d !== undefined)
+      .sort()
+      .at(-1) ?? dueDate;
   deadline.provisional = input.regime === 'ru152' && calendar.isProvisional(received, last);
   return deadline;
 }
@@ -298,7 +327,12 @@ export interface DaysLeft {
  * production calendar for `ru152`, Monday to Friday for `gdpr` and `business`. Overdue needs no
  * calendar: it is today after the due date.
  */
-export function daysLeft(dueDate: string, today: DateInput, regime: Regime | DayCounting, calendar: RuCalendar = BUNDLED_RU_CALENDAR): DaysLeft {
+export function daysLeft(
+  dueDate: string,
+  today: DateInput,
+  regime: Regime | DayCounting,
+  calendar: RuCalendar = BUNDLED_RU_CALENDAR,
+): DaysLeft {
   const due = toMoscowDate(dueDate);
   const now = toMoscowDate(today);
   const workingDays = regime === 'ru152' ? ruWorkingDaysBetween(now, due, calendar) : businessDaysBetween(now, due);

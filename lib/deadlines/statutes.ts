@@ -16,9 +16,18 @@ export interface Citation {
 }
 
 export const ACT_NAMES: Record<Act, { ru: string; en: string }> = {
-  '152-FZ': { ru: 'Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»', en: 'Federal Law No. 152-FZ of 27 July 2006 "On Personal Data"' },
-  '38-FZ': { ru: 'Федеральный закон от 13.03.2006 № 38-ФЗ «О рекламе»', en: 'Federal Law No. 38-FZ of 13 March 2006 "On Advertising"' },
-  GK: { ru: 'Гражданский кодекс Российской Федерации (часть первая)', en: 'Civil Code of the Russian Federation, Part One' },
+  '152-FZ': {
+    ru: 'Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»',
+    en: 'Federal Law No. 152-FZ of 27 July 2006 "On Personal Data"',
+  },
+  '38-FZ': {
+    ru: 'Федеральный закон от 13.03.2006 № 38-ФЗ «О рекламе»',
+    en: 'Federal Law No. 38-FZ of 13 March 2006 "On Advertising"',
+  },
+  GK: {
+    ru: 'Гражданский кодекс Российской Федерации (часть первая)',
+    en: 'Civil Code of the Russian Federation, Part One',
+  },
   GDPR: { ru: 'Регламент (ЕС) 2016/679 (GDPR)', en: 'Regulation (EU) 2016/679 (GDPR)' },
 };
 
@@ -46,7 +55,9 @@ export function cite(id: ExcerptId, lang: Lang): string {
   const e: Citation = STATUTE[id];
   const m = /^(\d+)(?:\(([\d.]+)\))?$/.exec(e.article);
   const [article, part] = m ? [m[1], m[2]] : [e.article, undefined];
-  if (e.act === 'GDPR') return lang === 'ru' ? `${part ? `ч. ${part} ` : ''}ст. ${article} GDPR` : `GDPR Art. ${e.article}`;
-  const act = e.act === 'GK' ? (lang === 'ru' ? 'ГК РФ' : 'Civil Code') : lang === 'ru' ? e.act.replace('FZ', 'ФЗ') : e.act;
+  if (e.act === 'GDPR')
+    return lang === 'ru' ? `${part ? `ч. ${part} ` : ''}ст. ${article} GDPR` : `GDPR Art. ${e.article}`;
+  const act =
+    e.act === 'GK' ? (lang === 'ru' ? 'ГК РФ' : 'Civil Code') : lang === 'ru' ? e.act.replace('FZ', 'ФЗ') : e.act;
   return lang === 'ru' ? `${part ? `ч. ${part} ` : ''}ст. ${article} ${act}` : `${act} Art. ${e.article}`;
 }

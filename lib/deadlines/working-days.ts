@@ -31,7 +31,7 @@ export function isBusinessDay(date: DateInput): boolean {
 function addCounted(start: DateInput, n: number, counts: (day: string) => boolean): string {
   if (!Number.isInteger(n) || n < 0) throw new InvalidDayCount(n);
   let day = toMoscowDate(start);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1);
     if (counts(day)) left -= 1;
   }
@@ -44,7 +44,7 @@ function countBetween(a: DateInput, b: DateInput, counts: (day: string) => boole
   const to = toMoscowDate(b);
   if (from > to) return -countBetween(to, from, counts);
   let count = 0;
-  for (let day = from; day < to; ) {
+  for (let day = from; day < to;) {
     day = addDays(day, 1);
     if (counts(day)) count += 1;
   }

@@ -11,28 +11,33 @@ const en = {
   consentTitle: 'Allow: {purpose}',
   consentLedger: 'Recorded in your consent ledger',
   consentRequest: 'Sent to Ingroup as a request',
-  consentNoRequest: 'Not sent to Ingroup yet: the extension needs the administrator’s profile (open the panel in this account once).',
+  consentNoRequest:
+    'Not sent to Ingroup yet: the extension needs the administrator’s profile (open the panel in this account once).',
   requestTitle: 'Send this request to Ingroup',
   confirm: 'Confirm',
   cancel: 'Back, change nothing',
   arming: 'Read it first: Confirm becomes available in a moment.',
-  hidden: 'The panel is covered, transparent or moved by the page around it, so Confirm stays off. Use the toolbar button to open the panel again.',
+  hidden:
+    'The panel is covered, transparent or moved by the page around it, so Confirm stays off. Use the toolbar button to open the panel again.',
   idTBD: '(given when it is saved)',
   timeTBD: '(the time it is saved)',
 };
 
 const ru: Record<keyof typeof en, string> = {
   title: 'Проверьте и подтвердите',
-  intro: 'Ничего не будет записано и отправлено, пока вы не подтвердите здесь. Вот что именно будет записано и отправлено:',
+  intro:
+    'Ничего не будет записано и отправлено, пока вы не подтвердите здесь. Вот что именно будет записано и отправлено:',
   consentTitle: 'Разрешить: {purpose}',
   consentLedger: 'Запись в журнал согласий',
   consentRequest: 'Запрос, который получит Ingroup',
-  consentNoRequest: 'Пока не отправляется в Ingroup: нужен профиль администратора (откройте панель в этом аккаунте один раз).',
+  consentNoRequest:
+    'Пока не отправляется в Ingroup: нужен профиль администратора (откройте панель в этом аккаунте один раз).',
   requestTitle: 'Отправить этот запрос в Ingroup',
   confirm: 'Подтвердить',
   cancel: 'Назад, ничего не менять',
   arming: 'Сначала прочтите: кнопка «Подтвердить» станет доступна через мгновение.',
-  hidden: 'Панель закрыта, прозрачна или сдвинута страницей вокруг неё, поэтому «Подтвердить» недоступна. Откройте панель заново кнопкой на панели браузера.',
+  hidden:
+    'Панель закрыта, прозрачна или сдвинута страницей вокруг неё, поэтому «Подтвердить» недоступна. Откройте панель заново кнопкой на панели браузера.',
   idTBD: '(присваивается при сохранении)',
   timeTBD: '(время сохранения)',
 };

@@ -1,7 +1,8 @@
 /** The consent words; merged into the pages' dictionaries by lib/i18n/index.ts. */
 export const consentEn = {
   'consent.heading': 'Your choices',
-  'consent.intro': 'Recorded in this browser as a tamper-evident ledger; the choices about email also go to Ingroup as requests.',
+  'consent.intro':
+    'Recorded in this browser as a tamper-evident ledger; the choices about email also go to Ingroup as requests.',
   'consent.allowed': 'Ingroup may do this',
   'consent.defaultNote': 'Default under the policy — not chosen by you.',
   'consent.chosenNote': '{state} on {date} ({method}), under the policy of {policy}.',
@@ -13,9 +14,11 @@ export const consentEn = {
   'consent.method.import': 'import',
   'consent.method.request': 'request',
   'consent.notOptional': 'Not optional',
-  'consent.marketingHorizon': 'The policy allows itself up to 10 business days to act (§5.3); Russian advertising law (38-FZ Art. 18) requires stopping immediately.',
+  'consent.marketingHorizon':
+    'The policy allows itself up to 10 business days to act (§5.3); Russian advertising law (38-FZ Art. 18) requires stopping immediately.',
   'consent.sentToIngroup': 'Sent to Ingroup: {status}.',
-  'consent.notSent': 'Not yet sent to Ingroup: the extension needs the administrator’s profile — open the panel in this account once.',
+  'consent.notSent':
+    'Not yet sent to Ingroup: the extension needs the administrator’s profile — open the panel in this account once.',
   'consent.history': 'History of changes',
   'consent.noHistory': 'No choice recorded yet.',
   'consent.when': 'When',
@@ -36,7 +39,8 @@ export const consentEn = {
 
 export const consentRu: Record<keyof typeof consentEn, string> = {
   'consent.heading': 'Ваш выбор',
-  'consent.intro': 'Хранится в этом браузере как журнал, защищённый от подделки; выбор о письмах также уходит в Ingroup как запрос.',
+  'consent.intro':
+    'Хранится в этом браузере как журнал, защищённый от подделки; выбор о письмах также уходит в Ingroup как запрос.',
   'consent.allowed': 'Ingroup может это делать',
   'consent.defaultNote': 'По умолчанию по политике — вы не выбирали.',
   'consent.chosenNote': '{state} {date} ({method}), по политике от {policy}.',
@@ -48,9 +52,11 @@ export const consentRu: Record<keyof typeof consentEn, string> = {
   'consent.method.import': 'импорт',
   'consent.method.request': 'запрос',
   'consent.notOptional': 'Без выбора',
-  'consent.marketingHorizon': 'Политика даёт себе до 10 рабочих дней (§5.3); закон «О рекламе» (38-ФЗ, ст. 18) требует прекратить рассылку немедленно.',
+  'consent.marketingHorizon':
+    'Политика даёт себе до 10 рабочих дней (§5.3); закон «О рекламе» (38-ФЗ, ст. 18) требует прекратить рассылку немедленно.',
   'consent.sentToIngroup': 'Отправлено в Ingroup: {status}.',
-  'consent.notSent': 'Ещё не отправлено в Ingroup: расширению нужен профиль администратора — откройте панель в этом аккаунте.',
+  'consent.notSent':
+    'Ещё не отправлено в Ingroup: расширению нужен профиль администратора — откройте панель в этом аккаунте.',
   'consent.history': 'История изменений',
   'consent.noHistory': 'Выбор ещё не записан.',
   'consent.when': 'Когда',
@@ -61,7 +67,8 @@ export const consentRu: Record<keyof typeof consentEn, string> = {
   'consent.marketingAll': 'Рекламные письма Ingroup, все аккаунты',
   'consent.marketingFor': 'Рекламные письма Ingroup для {host}',
   'consent.openRequests': 'Открытых запросов: {count}',
-  'consent.panelNotOpened': 'Панель не открылась в этой вкладке ({message}). Перезагрузите вкладку amoCRM и попробуйте снова.',
+  'consent.panelNotOpened':
+    'Панель не открылась в этой вкладке ({message}). Перезагрузите вкладку amoCRM и попробуйте снова.',
   'consent.policy': 'Политика',
   'consent.verifying': 'Проверка цепочки хешей…',
   'consent.chainBroken': 'Цепочка хешей нарушена — журнал изменили в обход расширения. {message}',

@@ -21,7 +21,8 @@ const en = {
   'route.saveEmail': 'Save and show the letter',
   'route.previewEmail': 'The request as it is saved (the letter is written from it)',
   'answer.heading': 'Record Ingroup’s answer',
-  'answer.help': 'What Ingroup wrote back to your email. It goes into the request’s history, as the endpoint’s statuses do; the legal deadline and the complaint follow it.',
+  'answer.help':
+    'What Ingroup wrote back to your email. It goes into the request’s history, as the endpoint’s statuses do; the legal deadline and the complaint follow it.',
   'answer.kind': 'Ingroup’s answer',
   'answer.kind.acknowledged': 'Acknowledged: received the request',
   'answer.kind.answered': 'Answered: did what was asked, or sent the data',
@@ -29,7 +30,8 @@ const en = {
   'answer.kind.refused': 'Refused',
   'answer.on': 'Date of Ingroup’s answer',
   'answer.reason': 'Ingroup’s reason',
-  'answer.reasonNeeded': 'Write the reason Ingroup gave: the law requires a reasoned notice for an extension or a refusal.',
+  'answer.reasonNeeded':
+    'Write the reason Ingroup gave: the law requires a reasoned notice for an extension or a refusal.',
   'answer.extendedDueAt': 'New date Ingroup named (optional)',
   'answer.note': 'Note (optional): what Ingroup said, where its answer is',
   'answer.save': 'Record the answer',
@@ -53,7 +55,8 @@ const ru: Record<RouteKey, string> = {
   'route.saveEmail': 'Сохранить и показать письмо',
   'route.previewEmail': 'Запрос в том виде, в каком он сохраняется (из него составляется письмо)',
   'answer.heading': 'Отметить ответ Ingroup',
-  'answer.help': 'Что Ingroup ответил на ваше письмо. Ответ попадает в историю запроса, как статусы от сервиса; законный срок и жалоба следуют за ним.',
+  'answer.help':
+    'Что Ingroup ответил на ваше письмо. Ответ попадает в историю запроса, как статусы от сервиса; законный срок и жалоба следуют за ним.',
   'answer.kind': 'Ответ Ingroup',
   'answer.kind.acknowledged': 'Подтвердил получение запроса',
   'answer.kind.answered': 'Ответил: выполнил запрос или прислал данные',
@@ -61,7 +64,8 @@ const ru: Record<RouteKey, string> = {
   'answer.kind.refused': 'Отказал',
   'answer.on': 'Дата ответа Ingroup',
   'answer.reason': 'Причина, которую назвал Ingroup',
-  'answer.reasonNeeded': 'Укажите причину, которую назвал Ingroup: для продления срока или отказа закон требует мотивированного уведомления.',
+  'answer.reasonNeeded':
+    'Укажите причину, которую назвал Ingroup: для продления срока или отказа закон требует мотивированного уведомления.',
   'answer.extendedDueAt': 'Новая дата, которую назвал Ingroup (необязательно)',
   'answer.note': 'Заметка (необязательно): что написал Ingroup, где его ответ',
   'answer.save': 'Отметить ответ',
@@ -75,5 +79,6 @@ export type RouteTranslate = (key: RouteKey, params?: Record<string, string | nu
 /** Interpolation as lib/i18n/index.ts does it: `{name}` replaced as text. */
 export function routeWords(lang: Lang): RouteTranslate {
   const dict = DICTIONARIES[lang];
-  return (key, params) => dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return (key, params) =>
+    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }

@@ -36,7 +36,9 @@ function saidRu(p: ErrorParams): string {
 /** An event's date in the page's language (a file's own timestamp, shown as the admin reads dates). */
 function dateIn(lang: Lang, value: string | number | undefined): string {
   const at = new Date(String(value ?? ''));
-  return Number.isNaN(at.getTime()) ? String(value ?? '') : at.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  return Number.isNaN(at.getTime())
+    ? String(value ?? '')
+    : at.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
 }
 const NOTHING_EN = 'Nothing was imported.';
 const NOTHING_RU = 'Ничего не импортировано.';
@@ -59,7 +61,8 @@ const en: Record<ErrorCode, Wording> = {
   }),
   'message/not_allowed': () => ({
     title: 'This page may not do that',
-    detail: 'The panel inside amoCRM may change only the account of its own tab; wiping, importing and the endpoint belong to Options.',
+    detail:
+      'The panel inside amoCRM may change only the account of its own tab; wiping, importing and the endpoint belong to Options.',
     action: 'Do it from the extension’s Options page, or from the panel of that account’s own tab.',
   }),
   'message/bad_reply': () => ({
@@ -77,12 +80,14 @@ const en: Record<ErrorCode, Wording> = {
     detail:
       `amoCRM shows users' profiles only to account administrators${statusEn(p, 'amoCRM')}. ` +
       "You can still see this account and its installed widgets, but not the administrator's name, email and phone, or the number of users.",
-    action: 'To see everything Ingroup may hold about this account, open the panel while signed in as an administrator, or ask one to.',
+    action:
+      'To see everything Ingroup may hold about this account, open the panel while signed in as an administrator, or ask one to.',
   }),
   'amo/ip_restricted': (p) => ({
     title: 'amoCRM refuses access from this IP address',
     detail: `This account allows its API only from listed IP addresses${statusEn(p, 'amoCRM')}, and this computer's address is not on the list. This is not about your rights in the account.`,
-    action: "Ask an administrator to add this network's address in amoCRM's security settings (the IP whitelist), or open the panel from a listed network.",
+    action:
+      "Ask an administrator to add this network's address in amoCRM's security settings (the IP whitelist), or open the panel from a listed network.",
   }),
   'amo/account_unreadable': (p) => ({
     title: 'amoCRM did not let the extension read this account',
@@ -109,7 +114,8 @@ const en: Record<ErrorCode, Wording> = {
   'amo/malformed': (p) => ({
     title: "amoCRM's answer was not understood",
     detail: `amoCRM answered${statusEn(p, 'amoCRM')}, but not in the shape its API documents. Nothing from that answer was used or saved.`,
-    action: 'Try again later. If it keeps happening, amoCRM may have changed its API: please report it to the extension developers.',
+    action:
+      'Try again later. If it keeps happening, amoCRM may have changed its API: please report it to the extension developers.',
   }),
   'amo/unexpected': (p) => ({
     title: 'amoCRM refused the request',
@@ -132,7 +138,8 @@ const en: Record<ErrorCode, Wording> = {
   'endpoint/malformed': (p) => ({
     title: 'Ingroup’s endpoint answered in a form the extension does not read',
     detail: `The answer${statusEn(p, 'the endpoint')} does not match the endpoint contract (v1). The endpoint may hold the request all the same.`,
-    action: 'Nothing is lost: the endpoint is asked again with the same id. If it keeps happening, send the request by email.',
+    action:
+      'Nothing is lost: the endpoint is asked again with the same id. If it keeps happening, send the request by email.',
   }),
   'account/not_amocrm': (p) => ({
     title: 'This is not an amoCRM account',
@@ -151,7 +158,8 @@ const en: Record<ErrorCode, Wording> = {
   }),
   'account/wrong_tab': () => ({
     title: 'That tab does not show this account',
-    detail: 'The tab moved to another page or account while the extension was reading it; nothing of that read was kept.',
+    detail:
+      'The tab moved to another page or account while the extension was reading it; nothing of that read was kept.',
     action: RELOAD_EN,
   }),
   'account/wrong_account': (p) => ({
@@ -289,12 +297,14 @@ const ru: Record<ErrorCode, Wording> = {
   }),
   'message/not_allowed': () => ({
     title: 'Эта страница не может этого сделать',
-    detail: 'Панель внутри amoCRM меняет только аккаунт своей вкладки; удаление данных, импорт и адрес сервиса — в настройках.',
+    detail:
+      'Панель внутри amoCRM меняет только аккаунт своей вкладки; удаление данных, импорт и адрес сервиса — в настройках.',
     action: 'Сделайте это на странице настроек расширения или в панели вкладки нужного аккаунта.',
   }),
   'message/bad_reply': () => ({
     title: 'Ответ расширения не удалось разобрать',
-    detail: 'Фоновая часть расширения ответила в виде, который эта страница не читает, — обычно сразу после обновления.',
+    detail:
+      'Фоновая часть расширения ответила в виде, который эта страница не читает, — обычно сразу после обновления.',
     action: `Перезагрузите страницу и попробуйте снова. ${REPORT_RU}`,
   }),
   'amo/signed_out': (p) => ({
@@ -307,24 +317,28 @@ const ru: Record<ErrorCode, Wording> = {
     detail:
       `amoCRM показывает профили пользователей только администраторам аккаунта${statusRu(p, 'amoCRM')}. ` +
       'Вам видны аккаунт и установленные в нём виджеты, но не имя, почта и телефон администратора и не число пользователей.',
-    action: 'Чтобы увидеть всё, что Ingroup может хранить об этом аккаунте, откройте панель под учётной записью администратора или попросите его об этом.',
+    action:
+      'Чтобы увидеть всё, что Ingroup может хранить об этом аккаунте, откройте панель под учётной записью администратора или попросите его об этом.',
   }),
   'amo/ip_restricted': (p) => ({
     title: 'amoCRM не пускает с этого IP-адреса',
     detail: `В этом аккаунте API доступен только с разрешённых IP-адресов${statusRu(p, 'amoCRM')}, а адреса этого компьютера в списке нет. Дело не в ваших правах в аккаунте.`,
-    action: 'Попросите администратора добавить адрес этой сети в настройках безопасности amoCRM (белый список IP) или откройте панель из разрешённой сети.',
+    action:
+      'Попросите администратора добавить адрес этой сети в настройках безопасности amoCRM (белый список IP) или откройте панель из разрешённой сети.',
   }),
   'amo/account_unreadable': (p) => ({
     title: 'amoCRM не дал прочитать этот аккаунт',
     detail: `amoCRM отказал в описании аккаунта${statusRu(p, 'amoCRM')}, которое может читать любой его пользователь. Расширение не может понять, что это за аккаунт, и ничего не показывает.`,
-    action: 'Перезагрузите страницу amoCRM и попробуйте снова. Если ошибка не проходит, проверьте, что ваш пользователь активен в этом аккаунте.',
+    action:
+      'Перезагрузите страницу amoCRM и попробуйте снова. Если ошибка не проходит, проверьте, что ваш пользователь активен в этом аккаунте.',
   }),
   'amo/rate_limited': (p) => ({
     title: 'amoCRM просит делать запросы реже',
     detail:
       `amoCRM допускает 7 запросов в секунду на аккаунт и ответил «слишком много запросов»${statusRu(p, 'amoCRM')} даже после ожидания.` +
       (has(p, 'retryAfterS') ? ` Он попросил подождать ${p.retryAfterS} с.` : ''),
-    action: 'Подождите минуту и попробуйте снова. Если в аккаунте активно работают другие интеграции, попробуйте позже.',
+    action:
+      'Подождите минуту и попробуйте снова. Если в аккаунте активно работают другие интеграции, попробуйте позже.',
   }),
   'amo/server': (p) => ({
     title: 'У amoCRM неполадки',
@@ -339,7 +353,8 @@ const ru: Record<ErrorCode, Wording> = {
   'amo/malformed': (p) => ({
     title: 'Ответ amoCRM не удалось разобрать',
     detail: `amoCRM ответил${statusRu(p, 'amoCRM')}, но не в том виде, который описан в его API. Из этого ответа ничего не использовано и не сохранено.`,
-    action: 'Попробуйте позже. Если ошибка повторяется, возможно, amoCRM изменил API: сообщите об этом разработчикам расширения.',
+    action:
+      'Попробуйте позже. Если ошибка повторяется, возможно, amoCRM изменил API: сообщите об этом разработчикам расширения.',
   }),
   'amo/unexpected': (p) => ({
     title: 'amoCRM отклонил запрос',
@@ -352,7 +367,8 @@ const ru: Record<ErrorCode, Wording> = {
       `Ответа не было, или сервис попросил подождать${statusRu(p, 'сервис')}.` +
       (has(p, 'retryAfterS') ? ` Он попросил подождать ${p.retryAfterS} с.` : '') +
       saidRu(p),
-    action: 'Ничего не потеряно: запрос будет отправлен снова с тем же идентификатором. Чтобы отправить его сейчас, воспользуйтесь электронной почтой.',
+    action:
+      'Ничего не потеряно: запрос будет отправлен снова с тем же идентификатором. Чтобы отправить его сейчас, воспользуйтесь электронной почтой.',
   }),
   'endpoint/permanent': (p) => ({
     title: 'Сервис Ingroup отклонил запрос',
@@ -362,7 +378,8 @@ const ru: Record<ErrorCode, Wording> = {
   'endpoint/malformed': (p) => ({
     title: 'Ответ сервиса Ingroup не удалось разобрать',
     detail: `Ответ${statusRu(p, 'сервис')} не соответствует договору о сервисе (v1). Запрос при этом может быть у сервиса.`,
-    action: 'Ничего не потеряно: сервис будет спрошен снова с тем же идентификатором. Если так повторяется, отправьте запрос письмом.',
+    action:
+      'Ничего не потеряно: сервис будет спрошен снова с тем же идентификатором. Если так повторяется, отправьте запрос письмом.',
   }),
   'account/not_amocrm': (p) => ({
     title: 'Это не аккаунт amoCRM',
@@ -381,7 +398,8 @@ const ru: Record<ErrorCode, Wording> = {
   }),
   'account/wrong_tab': () => ({
     title: 'Эта вкладка показывает не этот аккаунт',
-    detail: 'Пока расширение читало вкладку, в ней открыли другую страницу или другой аккаунт; прочитанное не сохранено.',
+    detail:
+      'Пока расширение читало вкладку, в ней открыли другую страницу или другой аккаунт; прочитанное не сохранено.',
     action: RELOAD_RU,
   }),
   'account/wrong_account': (p) => ({

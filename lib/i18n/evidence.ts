@@ -3,7 +3,8 @@ export const evidenceEn = {
   'inventory.listed': 'Widgets amoCRM lists in all (public, installed and your own): {listed}.',
   'inventory.skipped': '{count} entries of amoCRM’s widget list could not be read and were skipped.',
   'inventory.dropped': '{count} malformed entries of Ingroup’s catalog were left out.',
-  'inventory.collectsFromPolicy': 'No catalog names this widget: the data below is what the policy (§1) says Ingroup’s widgets collect, not confirmed for this one.',
+  'inventory.collectsFromPolicy':
+    'No catalog names this widget: the data below is what the policy (§1) says Ingroup’s widgets collect, not confirmed for this one.',
   'inventory.notInPolicy': 'named by Ingroup’s catalog, not in the policy',
   'evidence.heading': 'Counted as Ingroup’s because',
   'evidence.catalogEndpoint': 'Ingroup’s catalog names it',
@@ -21,7 +22,8 @@ export const evidenceRu: Record<keyof typeof evidenceEn, string> = {
   'inventory.listed': 'Всего amoCRM перечисляет виджетов (публичные, установленные и ваши): {listed}.',
   'inventory.skipped': 'Записей списка виджетов amoCRM, которые не удалось прочитать и пришлось пропустить: {count}.',
   'inventory.dropped': 'Повреждённых записей каталога Ingroup, оставленных без внимания: {count}.',
-  'inventory.collectsFromPolicy': 'Этот виджет не назван ни в одном каталоге: ниже то, что по политике (§1) собирают виджеты Ingroup; для этого виджета это не подтверждено.',
+  'inventory.collectsFromPolicy':
+    'Этот виджет не назван ни в одном каталоге: ниже то, что по политике (§1) собирают виджеты Ingroup; для этого виджета это не подтверждено.',
   'inventory.notInPolicy': 'названо в каталоге Ingroup, в политике нет',
   'evidence.heading': 'Считается виджетом Ingroup, потому что',
   'evidence.catalogEndpoint': 'его называет каталог Ingroup',

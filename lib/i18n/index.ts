@@ -12,7 +12,14 @@ import { ru as baseRu } from './ru';
 import type { Lang } from '../vocabulary';
 
 const en = { ...baseEn, ...inventoryEn, ...evidenceEn, ...consentEn, ...requestsEn, ...overviewEn };
-const ru: Record<keyof typeof en, string> = { ...baseRu, ...inventoryRu, ...evidenceRu, ...consentRu, ...requestsRu, ...overviewRu };
+const ru: Record<keyof typeof en, string> = {
+  ...baseRu,
+  ...inventoryRu,
+  ...evidenceRu,
+  ...consentRu,
+  ...requestsRu,
+  ...overviewRu,
+};
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;

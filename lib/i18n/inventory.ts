@@ -11,8 +11,10 @@ export const inventoryEn = {
   'inventory.category': 'Data',
   'inventory.value': 'Value in this account',
   'inventory.section': 'Policy',
-  'inventory.none': 'No Ingroup widgets are installed in this account. Ingroup’s policy says data is collected from the administrator who installs a widget, so there is nothing here to collect now.',
-  'inventory.notAdmin': 'You are not an administrator of this account: amoCRM does not show you the administrator’s profile or the number of users. Ask an administrator to open this panel to see every value.',
+  'inventory.none':
+    'No Ingroup widgets are installed in this account. Ingroup’s policy says data is collected from the administrator who installs a widget, so there is nothing here to collect now.',
+  'inventory.notAdmin':
+    'You are not an administrator of this account: amoCRM does not show you the administrator’s profile or the number of users. Ask an administrator to open this panel to see every value.',
   'inventory.purposes': 'Why: purposes and legal bases',
   'inventory.recipients': 'Who receives it',
   'inventory.storage': 'Where it is stored, transfers and security',
@@ -21,8 +23,10 @@ export const inventoryEn = {
   'inventory.preamble': 'opening paragraph',
   'inventory.rights': 'Your rights',
   'inventory.policyVersion': 'Policy of {date} (SHA-256 {hash}…)',
-  'inventory.policyChanged': 'Ingroup’s catalog refers to a different policy version ({date}). Review the new policy: your choices were made under the one shown here.',
-  'rights.intro': 'The policy offers only email (support@ingru.ru). A request made here says where it goes and why — by email, or to Ingroup’s endpoint once it has answered — and is tracked to its legal deadline.',
+  'inventory.policyChanged':
+    'Ingroup’s catalog refers to a different policy version ({date}). Review the new policy: your choices were made under the one shown here.',
+  'rights.intro':
+    'The policy offers only email (support@ingru.ru). A request made here says where it goes and why — by email, or to Ingroup’s endpoint once it has answered — and is tracked to its legal deadline.',
   'rights.access': 'Get a copy of my data',
   'rights.rectification': 'Correct my data',
   'rights.erasure': 'Delete my data',
@@ -46,8 +50,10 @@ export const inventoryRu: Record<keyof typeof inventoryEn, string> = {
   'inventory.category': 'Данные',
   'inventory.value': 'Значение в аккаунте',
   'inventory.section': 'Политика',
-  'inventory.none': 'В этом аккаунте нет виджетов Ingroup. По политике Ingroup данные собираются у администратора, установившего виджет, поэтому сейчас собирать нечего.',
-  'inventory.notAdmin': 'Вы не администратор этого аккаунта: amoCRM не показывает вам профиль администратора и число пользователей. Попросите администратора открыть эту панель, чтобы увидеть все значения.',
+  'inventory.none':
+    'В этом аккаунте нет виджетов Ingroup. По политике Ingroup данные собираются у администратора, установившего виджет, поэтому сейчас собирать нечего.',
+  'inventory.notAdmin':
+    'Вы не администратор этого аккаунта: amoCRM не показывает вам профиль администратора и число пользователей. Попросите администратора открыть эту панель, чтобы увидеть все значения.',
   'inventory.purposes': 'Зачем: цели и правовые основания',
   'inventory.recipients': 'Кому передаются',
   'inventory.storage': 'Где хранятся, передача и защита',
@@ -56,8 +62,10 @@ export const inventoryRu: Record<keyof typeof inventoryEn, string> = {
   'inventory.preamble': 'вступление',
   'inventory.rights': 'Ваши права',
   'inventory.policyVersion': 'Политика от {date} (SHA-256 {hash}…)',
-  'inventory.policyChanged': 'Каталог Ingroup ссылается на другую версию политики ({date}). Ознакомьтесь с ней: ваш выбор сделан по версии, показанной здесь.',
-  'rights.intro': 'Политика предлагает только email (support@ingru.ru). Запрос, составленный здесь, говорит, куда он уходит и почему — письмом или в сервис Ingroup, если тот уже отвечал, — и отслеживается до законного срока ответа.',
+  'inventory.policyChanged':
+    'Каталог Ingroup ссылается на другую версию политики ({date}). Ознакомьтесь с ней: ваш выбор сделан по версии, показанной здесь.',
+  'rights.intro':
+    'Политика предлагает только email (support@ingru.ru). Запрос, составленный здесь, говорит, куда он уходит и почему — письмом или в сервис Ingroup, если тот уже отвечал, — и отслеживается до законного срока ответа.',
   'rights.access': 'Получить копию моих данных',
   'rights.rectification': 'Исправить мои данные',
   'rights.erasure': 'Удалить мои данные',

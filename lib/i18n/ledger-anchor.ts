@@ -19,8 +19,10 @@ const en = {
     'What it does not prove: who recorded an event, or that the ledger was not rewritten as a whole. Nothing in the chain is secret: anyone with access to this browser profile could change an event and recompute every hash after it, and the chain would still verify. Only a copy of the head hash kept outside the browser catches that. Keep one (email it to yourself, print it); every request sent to Ingroup also carries the head hash of that moment.',
   'anchor.paste': 'A head hash you kept',
   'anchor.check': 'Check the ledger against it',
-  'anchor.intact': 'Intact: this is the ledger’s head now. Nothing was added, changed or removed since ({count} events).',
-  'anchor.extended': 'Extended: the first {at} events are exactly the ones this hash anchored; {added} were recorded after it and are not covered by it.',
+  'anchor.intact':
+    'Intact: this is the ledger’s head now. Nothing was added, changed or removed since ({count} events).',
+  'anchor.extended':
+    'Extended: the first {at} events are exactly the ones this hash anchored; {added} were recorded after it and are not covered by it.',
   'anchor.rewritten':
     'Rewritten: no event of this ledger ({count} events) has that hash. The ledger it anchored was changed and its hashes recomputed, cut short or wiped — or the hash comes from another browser’s ledger.',
   'anchor.broken': 'The ledger fails verification, so no head hash can vouch for it: {message}',
@@ -28,14 +30,18 @@ const en = {
   'anchor.previewLedger': '(the consent ledger’s head when the request is saved)',
   'break.duplicate': 'Event #{n} ({id}) appears twice in the ledger.',
   'break.edited': 'Event #{n} ({id}) was changed after it was recorded: its content no longer matches its hash.',
-  'break.rehashed': 'Event #{n} ({id}) was changed after it was recorded and its hash recomputed: the event recorded right after it still links to the original.',
-  'break.rehashedFields': 'Event #{n} ({id}) was changed after it was recorded ({fields}) and its hash recomputed: the event after it still links to the original.',
-  'break.claimsFirst': 'Event #{n} ({id}) claims to be the first event of a ledger, but {other} event(s) come before it.',
+  'break.rehashed':
+    'Event #{n} ({id}) was changed after it was recorded and its hash recomputed: the event recorded right after it still links to the original.',
+  'break.rehashedFields':
+    'Event #{n} ({id}) was changed after it was recorded ({fields}) and its hash recomputed: the event after it still links to the original.',
+  'break.claimsFirst':
+    'Event #{n} ({id}) claims to be the first event of a ledger, but {other} event(s) come before it.',
   'break.reordered': 'Event #{n} ({id}) is out of order: the event it follows is #{other}, which comes after it.',
   'break.followsOther': 'Event #{n} ({id}) follows event #{other}, not the event right before it.',
   'break.startDeleted': 'Event #1 ({id}) follows an event that is missing: the start of the ledger was deleted.',
   'break.gap': '{gap} event(s) are missing between event #{other} and event #{n} ({id}).',
-  'break.unlinked': 'Event #{n} ({id}) does not follow event #{other}: either events between them were deleted, or event #{other} was changed and its hash recomputed. The chain alone cannot tell which.',
+  'break.unlinked':
+    'Event #{n} ({id}) does not follow event #{other}: either events between them were deleted, or event #{other} was changed and its hash recomputed. The chain alone cannot tell which.',
 };
 
 export type AnchorKey = keyof typeof en;
@@ -54,8 +60,10 @@ const ru: Record<AnchorKey, string> = {
     'Чего она не доказывает: кто записал событие и что журнал не переписали целиком. В цепочке нет ничего секретного: любой, у кого есть доступ к этому профилю браузера, может изменить событие и пересчитать все хеши после него — и цепочка пройдёт проверку. Это обнаружит только копия хеша вершины, сохранённая вне браузера. Сохраните её (отправьте себе письмом, распечатайте); каждый запрос в Ingroup тоже несёт хеш вершины на момент отправки.',
   'anchor.paste': 'Сохранённый вами хеш вершины',
   'anchor.check': 'Сверить журнал с ним',
-  'anchor.intact': 'Не изменён: это нынешняя вершина журнала. С тех пор ничего не добавлено, не изменено и не удалено (событий: {count}).',
-  'anchor.extended': 'Дополнен: первые {at} событий — ровно те, что закреплены этим хешем; ещё {added} записаны после него и им не покрыты.',
+  'anchor.intact':
+    'Не изменён: это нынешняя вершина журнала. С тех пор ничего не добавлено, не изменено и не удалено (событий: {count}).',
+  'anchor.extended':
+    'Дополнен: первые {at} событий — ровно те, что закреплены этим хешем; ещё {added} записаны после него и им не покрыты.',
   'anchor.rewritten':
     'Переписан: ни у одного события журнала (событий: {count}) нет такого хеша. Закреплённый им журнал изменили с пересчётом хешей, укоротили или стёрли — или это хеш журнала из другого браузера.',
   'anchor.broken': 'Журнал не проходит проверку, поэтому никакой хеш вершины за него не поручится: {message}',
@@ -63,14 +71,19 @@ const ru: Record<AnchorKey, string> = {
   'anchor.previewLedger': '(вершина журнала согласий в момент сохранения запроса)',
   'break.duplicate': 'Событие №{n} ({id}) встречается в журнале дважды.',
   'break.edited': 'Событие №{n} ({id}) изменено после записи: его содержимое не совпадает с его хешем.',
-  'break.rehashed': 'Событие №{n} ({id}) изменено после записи, и его хеш пересчитан: событие, записанное сразу после него, всё ещё ссылается на исходное.',
-  'break.rehashedFields': 'Событие №{n} ({id}) изменено после записи ({fields}), и его хеш пересчитан: следующее событие всё ещё ссылается на исходное.',
-  'break.claimsFirst': 'Событие №{n} ({id}) выдаёт себя за первое событие журнала, но перед ним есть ещё событий: {other}.',
-  'break.reordered': 'Событие №{n} ({id}) стоит не на своём месте: оно следует за событием №{other}, которое идёт после него.',
+  'break.rehashed':
+    'Событие №{n} ({id}) изменено после записи, и его хеш пересчитан: событие, записанное сразу после него, всё ещё ссылается на исходное.',
+  'break.rehashedFields':
+    'Событие №{n} ({id}) изменено после записи ({fields}), и его хеш пересчитан: следующее событие всё ещё ссылается на исходное.',
+  'break.claimsFirst':
+    'Событие №{n} ({id}) выдаёт себя за первое событие журнала, но перед ним есть ещё событий: {other}.',
+  'break.reordered':
+    'Событие №{n} ({id}) стоит не на своём месте: оно следует за событием №{other}, которое идёт после него.',
   'break.followsOther': 'Событие №{n} ({id}) следует за событием №{other}, а не за непосредственно предыдущим.',
   'break.startDeleted': 'Событие №1 ({id}) следует за отсутствующим событием: начало журнала удалено.',
   'break.gap': 'Между событиями №{other} и №{n} ({id}) не хватает событий: {gap}.',
-  'break.unlinked': 'Событие №{n} ({id}) не следует за событием №{other}: либо события между ними удалены, либо событие №{other} изменено с пересчётом хеша. По одной цепочке не понять, что именно.',
+  'break.unlinked':
+    'Событие №{n} ({id}) не следует за событием №{other}: либо события между ними удалены, либо событие №{other} изменено с пересчётом хеша. По одной цепочке не понять, что именно.',
 };
 
 const DICTIONARIES: Record<Lang, Record<AnchorKey, string>> = { en, ru };
@@ -80,7 +93,8 @@ export type AnchorTranslate = (key: AnchorKey, params?: Record<string, string | 
 /** Interpolation as lib/i18n/index.ts does it: `{name}` replaced as text. */
 export function anchorWords(lang: Lang): AnchorTranslate {
   const dict = DICTIONARIES[lang];
-  return (key, params) => dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return (key, params) =>
+    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 
 /** A chain break in the UI's language, from `verifyChain`'s `params`. */

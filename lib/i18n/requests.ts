@@ -11,7 +11,8 @@ export const requestsEn = {
   'requests.status.rejected': 'rejected',
   'requests.status.failed': 'not delivered',
   'requests.status.awaitingEmail': 'to be sent by email — not sent yet',
-  'requests.notGettingThrough': 'Not getting through to Ingroup’s endpoint: it is tried again with the same id, but send it by email now rather than wait.',
+  'requests.notGettingThrough':
+    'Not getting through to Ingroup’s endpoint: it is tried again with the same id, but send it by email now rather than wait.',
   'requests.sendByEndpoint': 'Send through the endpoint instead',
   'requests.recordAnswer': 'Record Ingroup’s answer',
   'requests.event.answer': 'Ingroup’s answer, recorded by you',
@@ -20,7 +21,8 @@ export const requestsEn = {
   'requests.answer.extended': 'extended the period',
   'requests.answer.refused': 'refused',
   'requests.answer.on': 'on {date}',
-  'endpoint.never': 'Ingroup’s endpoint {host} has not answered this browser yet, so new requests go by email to support@ingru.ru by default.',
+  'endpoint.never':
+    'Ingroup’s endpoint {host} has not answered this browser yet, so new requests go by email to support@ingru.ru by default.',
   'endpoint.answered': 'Ingroup’s endpoint {host} last answered on {date}.',
   'endpoint.problem.unreachable': 'Last try, {date}: no connection (the name does not resolve, or nothing answers).',
   'endpoint.problem.http': 'Last try, {date}: it answered with an error (HTTP {status}).',
@@ -44,7 +46,8 @@ export const requestsEn = {
   'requests.letterTo': 'To',
   'requests.letterSubject': 'Subject',
   'requests.downloadEml': 'Download as an email file (.eml)',
-  'requests.mailtoSubjectOnly': 'The letter is too long for a mail link: the link opens a new email with the subject; copy the letter above and paste it in, or open the .eml file.',
+  'requests.mailtoSubjectOnly':
+    'The letter is too long for a mail link: the link opens a new email with the subject; copy the letter above and paste it in, or open the .eml file.',
   'requests.emailSent': 'I have sent the email',
   'requests.retry': 'Try again',
   'requests.complaint': 'Complaint text for the authority',
@@ -75,7 +78,8 @@ export const requestsEn = {
   'requests.actionFailed': 'That did not work: {error}',
   'requests.endpoint.heading': 'Ingroup’s endpoint',
   'requests.endpoint.address': 'Endpoint address',
-  'requests.endpoint.help': 'Where requests are sent. Keep the default unless Ingroup gives you another address; the browser will ask you to allow a new one.',
+  'requests.endpoint.help':
+    'Where requests are sent. Keep the default unless Ingroup gives you another address; the browser will ask you to allow a new one.',
   'requests.endpoint.current': 'The endpoint address in force: {base}',
   'requests.endpoint.default': '(the default)',
   'requests.endpoint.save': 'Save',
@@ -85,7 +89,8 @@ export const requestsEn = {
   'requests.endpoint.not-an-address': 'That is not an address. Enter it as https://host/path.',
   'requests.endpoint.not-https': 'The address must start with https://.',
   'requests.endpoint.not-plain': 'Enter the base address only, without a user name, password, “?…” or “#…”.',
-  'requests.endpoint.not-a-name': 'Use the endpoint’s domain name (like api.example.com): not an IP address, localhost or a name ending in a dot.',
+  'requests.endpoint.not-a-name':
+    'Use the endpoint’s domain name (like api.example.com): not an IP address, localhost or a name ending in a dot.',
   'requests.endpoint.amocrm': 'An amoCRM address cannot be Ingroup’s endpoint.',
   'requests.endpoint.denied': 'The browser was not allowed to reach {origin}, so nothing changed.',
   'requests.endpoint.failed': 'Not saved: {error}',
@@ -114,7 +119,8 @@ export const requestsEn = {
   'composer.cancel': 'Cancel',
   'composer.sending': 'Saving…',
   'composer.sent': 'Request saved and being sent. Its status is below.',
-  'composer.needProfile': 'amoCRM did not show the administrator’s profile to this user, so a request cannot be filled in here. Write to support@ingru.ru, or open the panel as an administrator.',
+  'composer.needProfile':
+    'amoCRM did not show the administrator’s profile to this user, so a request cannot be filled in here. Write to support@ingru.ru, or open the panel as an administrator.',
   'composer.field.admin_name': 'Administrator’s name',
   'composer.field.admin_email': 'Administrator’s email',
   'composer.field.admin_phone': 'Administrator’s phone',
@@ -135,7 +141,8 @@ export const requestsRu: Record<keyof typeof requestsEn, string> = {
   'requests.status.rejected': 'отклонён',
   'requests.status.failed': 'не доставлен',
   'requests.status.awaitingEmail': 'отправляется письмом — ещё не отправлен',
-  'requests.notGettingThrough': 'Не доходит до сервиса Ingroup: попытки продолжаются с тем же идентификатором, но лучше отправить его письмом сейчас, чем ждать.',
+  'requests.notGettingThrough':
+    'Не доходит до сервиса Ingroup: попытки продолжаются с тем же идентификатором, но лучше отправить его письмом сейчас, чем ждать.',
   'requests.sendByEndpoint': 'Отправить через сервис Ingroup',
   'requests.recordAnswer': 'Отметить ответ Ingroup',
   'requests.event.answer': 'ответ Ingroup, отмеченный вами',
@@ -144,7 +151,8 @@ export const requestsRu: Record<keyof typeof requestsEn, string> = {
   'requests.answer.extended': 'продлил срок',
   'requests.answer.refused': 'отказал',
   'requests.answer.on': '{date}',
-  'endpoint.never': 'Сервис Ingroup {host} ещё ни разу не ответил этому браузеру, поэтому новые запросы по умолчанию уходят письмом на support@ingru.ru.',
+  'endpoint.never':
+    'Сервис Ingroup {host} ещё ни разу не ответил этому браузеру, поэтому новые запросы по умолчанию уходят письмом на support@ingru.ru.',
   'endpoint.answered': 'Сервис Ingroup {host} последний раз отвечал {date}.',
   'endpoint.problem.unreachable': 'Последняя попытка, {date}: нет соединения (имя не находится или никто не отвечает).',
   'endpoint.problem.http': 'Последняя попытка, {date}: ответил ошибкой (HTTP {status}).',
@@ -168,7 +176,8 @@ export const requestsRu: Record<keyof typeof requestsEn, string> = {
   'requests.letterTo': 'Кому',
   'requests.letterSubject': 'Тема',
   'requests.downloadEml': 'Скачать как письмо (.eml)',
-  'requests.mailtoSubjectOnly': 'Письмо слишком длинное для ссылки: она откроет новое письмо с темой; скопируйте текст выше и вставьте его или откройте файл .eml.',
+  'requests.mailtoSubjectOnly':
+    'Письмо слишком длинное для ссылки: она откроет новое письмо с темой; скопируйте текст выше и вставьте его или откройте файл .eml.',
   'requests.emailSent': 'Я отправил письмо',
   'requests.retry': 'Повторить',
   'requests.complaint': 'Текст жалобы в надзорный орган',
@@ -199,7 +208,8 @@ export const requestsRu: Record<keyof typeof requestsEn, string> = {
   'requests.actionFailed': 'Не получилось: {error}',
   'requests.endpoint.heading': 'Сервис Ingroup для запросов',
   'requests.endpoint.address': 'Адрес сервера',
-  'requests.endpoint.help': 'Куда отправляются запросы. Оставьте адрес по умолчанию, если Ingroup не дал вам другой; для нового адреса браузер попросит разрешение.',
+  'requests.endpoint.help':
+    'Куда отправляются запросы. Оставьте адрес по умолчанию, если Ingroup не дал вам другой; для нового адреса браузер попросит разрешение.',
   'requests.endpoint.current': 'Действующий адрес сервиса: {base}',
   'requests.endpoint.default': '(по умолчанию)',
   'requests.endpoint.save': 'Сохранить',
@@ -209,7 +219,8 @@ export const requestsRu: Record<keyof typeof requestsEn, string> = {
   'requests.endpoint.not-an-address': 'Это не адрес. Введите его в виде https://сервер/путь.',
   'requests.endpoint.not-https': 'Адрес должен начинаться с https://.',
   'requests.endpoint.not-plain': 'Введите только базовый адрес — без имени пользователя, пароля, «?…» и «#…».',
-  'requests.endpoint.not-a-name': 'Укажите доменное имя сервиса (например, api.example.com): не IP-адрес, не localhost и не имя с точкой на конце.',
+  'requests.endpoint.not-a-name':
+    'Укажите доменное имя сервиса (например, api.example.com): не IP-адрес, не localhost и не имя с точкой на конце.',
   'requests.endpoint.amocrm': 'Адрес amoCRM не может быть сервисом Ingroup.',
   'requests.endpoint.denied': 'Браузеру не разрешили обращаться к {origin}, поэтому ничего не изменилось.',
   'requests.endpoint.failed': 'Не сохранено: {error}',
@@ -238,7 +249,8 @@ export const requestsRu: Record<keyof typeof requestsEn, string> = {
   'composer.cancel': 'Отмена',
   'composer.sending': 'Сохранение…',
   'composer.sent': 'Запрос сохранён и отправляется. Его статус — ниже.',
-  'composer.needProfile': 'amoCRM не показал этому пользователю профиль администратора, поэтому запрос здесь не заполнить. Напишите на support@ingru.ru или откройте панель от имени администратора.',
+  'composer.needProfile':
+    'amoCRM не показал этому пользователю профиль администратора, поэтому запрос здесь не заполнить. Напишите на support@ingru.ru или откройте панель от имени администратора.',
   'composer.field.admin_name': 'Имя администратора',
   'composer.field.admin_email': 'Email администратора',
   'composer.field.admin_phone': 'Телефон администратора',

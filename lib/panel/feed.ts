@@ -34,7 +34,10 @@ export function servePanelFeed(port: FeedPort, db: PrivacyDb, host: string): voi
   port.onMessage.addListener((raw) => {
     const request = FeedRequest.safeParse(raw);
     if (!request.success) {
-      port.postMessage({ type: 'error', error: toWire(new AppError('message/bad_message', 'Malformed subscription')) } satisfies FeedMessage);
+      port.postMessage({
+        type: 'error',
+        error: toWire(new AppError('message/bad_message', 'Malformed subscription')),
+      } satisfies FeedMessage);
       return;
     }
     unsubscribe?.();

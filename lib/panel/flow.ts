@@ -19,14 +19,69 @@ interface RecipientSpec {
 }
 
 export const FLOW_RECIPIENTS: readonly RecipientSpec[] = [
-  { id: 'providers', statement: 'recipient-providers', flags: [], label: { ru: 'Подрядчики: хостинг, разработка, сопровождение', en: 'Service providers: hosting, development, maintenance' } },
-  { id: 'affiliates', statement: 'storage-anywhere', flags: [], label: { ru: 'Аффилированные лица, на своих серверах', en: 'Affiliates, on their servers' } },
-  { id: 'acquirer', statement: 'recipient-acquirer', flags: [], label: { ru: 'Покупатель или правопреемник компании', en: 'An acquirer or successor of the company' } },
-  { id: 'authorities', statement: 'recipient-authorities', flags: [], label: { ru: 'Госорганы и суды, а также «для защиты компании»', en: 'Authorities and courts, and "to protect the company"' } },
-  { id: 'third-parties', statement: 'recipient-consent', flags: [], label: { ru: 'Третьи лица, с вашего согласия', en: 'Third parties, with your consent' } },
-  { id: 'aggregated', statement: 'recipient-aggregated', flags: [], label: { ru: 'Третьи лица: обезличенные сводки, в т. ч. для маркетинга', en: 'Third parties: aggregated data, marketing included' } },
-  { id: 'us-transfer', statement: 'transfer-privacy-shield', flags: ['privacy-shield-invalid'], label: { ru: 'США: передача из ЕС, Великобритании и Швейцарии', en: 'The US: transfers from the EU, UK and Switzerland' } },
-  { id: 'anywhere', statement: 'storage-anywhere', flags: ['cross-border-transfer', 'localisation'], label: { ru: 'Хранение «где угодно в мире», в том числе в США', en: 'Storage "anywhere in the world", the US included' } },
+  {
+    id: 'providers',
+    statement: 'recipient-providers',
+    flags: [],
+    label: {
+      ru: 'Подрядчики: хостинг, разработка, сопровождение',
+      en: 'Service providers: hosting, development, maintenance',
+    },
+  },
+  {
+    id: 'affiliates',
+    statement: 'storage-anywhere',
+    flags: [],
+    label: { ru: 'Аффилированные лица, на своих серверах', en: 'Affiliates, on their servers' },
+  },
+  {
+    id: 'acquirer',
+    statement: 'recipient-acquirer',
+    flags: [],
+    label: { ru: 'Покупатель или правопреемник компании', en: 'An acquirer or successor of the company' },
+  },
+  {
+    id: 'authorities',
+    statement: 'recipient-authorities',
+    flags: [],
+    label: {
+      ru: 'Госорганы и суды, а также «для защиты компании»',
+      en: 'Authorities and courts, and "to protect the company"',
+    },
+  },
+  {
+    id: 'third-parties',
+    statement: 'recipient-consent',
+    flags: [],
+    label: { ru: 'Третьи лица, с вашего согласия', en: 'Third parties, with your consent' },
+  },
+  {
+    id: 'aggregated',
+    statement: 'recipient-aggregated',
+    flags: [],
+    label: {
+      ru: 'Третьи лица: обезличенные сводки, в т. ч. для маркетинга',
+      en: 'Third parties: aggregated data, marketing included',
+    },
+  },
+  {
+    id: 'us-transfer',
+    statement: 'transfer-privacy-shield',
+    flags: ['privacy-shield-invalid'],
+    label: {
+      ru: 'США: передача из ЕС, Великобритании и Швейцарии',
+      en: 'The US: transfers from the EU, UK and Switzerland',
+    },
+  },
+  {
+    id: 'anywhere',
+    statement: 'storage-anywhere',
+    flags: ['cross-border-transfer', 'localisation'],
+    label: {
+      ru: 'Хранение «где угодно в мире», в том числе в США',
+      en: 'Storage "anywhere in the world", the US included',
+    },
+  },
 ];
 
 export const FLOW_WORDS = {
@@ -41,7 +96,10 @@ export const FLOW_WORDS = {
   more: { ru: 'и ещё {count}', en: 'and {count} more' },
   ingroup: { ru: 'Ingroup LLC', en: 'Ingroup LLC' },
   textHeading: { ru: 'То же словами', en: 'The same in words' },
-  collects: { ru: 'Ваш аккаунт amoCRM → виджеты Ingroup ({widgets}) → Ingroup LLC', en: 'Your amoCRM account → Ingroup widgets ({widgets}) → Ingroup LLC' },
+  collects: {
+    ru: 'Ваш аккаунт amoCRM → виджеты Ingroup ({widgets}) → Ingroup LLC',
+    en: 'Your amoCRM account → Ingroup widgets ({widgets}) → Ingroup LLC',
+  },
   to: { ru: 'Ingroup LLC → {recipient}', en: 'Ingroup LLC → {recipient}' },
   flag: { ru: 'проблема: {title}', en: 'problem: {title}' },
 } as const satisfies Record<string, Bilingual>;
@@ -69,8 +127,15 @@ export function buildFlow(widgetNames: readonly string[], lang: Lang): DataFlow 
   };
   const recipients = FLOW_RECIPIENTS.map((r) => {
     const statement = STATEMENTS.find((s) => s.id === r.statement);
-    if (!statement) throw new Error(`The data-flow picture names a statement the policy data does not have: ${r.statement}`);
-    return { id: r.id, label: r.label[lang], section: statement.section, quote: statement.quote, flags: r.flags.map(flag) };
+    if (!statement)
+      throw new Error(`The data-flow picture names a statement the policy data does not have: ${r.statement}`);
+    return {
+      id: r.id,
+      label: r.label[lang],
+      section: statement.section,
+      quote: statement.quote,
+      flags: r.flags.map(flag),
+    };
   });
   const placed = new Set(FLOW_RECIPIENTS.flatMap((r) => r.flags));
   return { widgets: [...widgetNames], collection: { flags: FLAGS.filter((f) => !placed.has(f.id)) }, recipients };

@@ -69,7 +69,9 @@ function valueOf(key: CategoryKey, snapshot: Snapshot): Pick<CollectedValue, 'va
     case 'account_subdomain':
       return { value: snapshot.account.subdomain };
     case 'account_user_count':
-      return snapshot.userCount === null ? { value: null, missing: 'admin_only' } : { value: String(snapshot.userCount) };
+      return snapshot.userCount === null
+        ? { value: null, missing: 'admin_only' }
+        : { value: String(snapshot.userCount) };
     case 'admin_name':
       return admin ? { value: admin.name } : { value: null, missing: 'admin_only' };
     case 'admin_email':
@@ -84,8 +86,15 @@ function valueOf(key: CategoryKey, snapshot: Snapshot): Pick<CollectedValue, 'va
 export function collected(collects: readonly string[] | null, snapshot: Snapshot, lang: Lang): CollectedValue[] {
   // No catalog entry: the policy's §1 says what every widget collects from the installing administrator.
   const keys = collects ?? CATEGORIES.map((c) => c.key);
-  const known = CATEGORIES.filter((c) => keys.includes(c.key)).map((c) => ({ key: c.key, label: c.label[lang], section: c.section, ...valueOf(c.key, snapshot) }));
-  const unknown = keys.filter((key) => !KNOWN.has(key)).map((key) => ({ key, label: key, section: null, value: null, missing: 'not_in_policy' as const }));
+  const known = CATEGORIES.filter((c) => keys.includes(c.key)).map((c) => ({
+    key: c.key,
+    label: c.label[lang],
+    section: c.section,
+    ...valueOf(c.key, snapshot),
+  }));
+  const unknown = keys
+    .filter((key) => !KNOWN.has(key))
+    .map((key) => ({ key, label: key, section: null, value: null, missing: 'not_in_policy' as const }));
   return [...known, ...unknown];
 }
 
@@ -112,7 +121,9 @@ export function buildInventory({ snapshot, catalog, source, evidence, marks, lan
       collectsFrom: a.collects ? ('catalog' as const) : ('policy' as const),
       collected: collected(a.collects, snapshot, lang),
     }));
-  const others = attributed.filter((a) => !a.ingroup).map((a) => ({ code: a.code, name: a.name?.[lang] ?? null, mark: a.mark }));
+  const others = attributed
+    .filter((a) => !a.ingroup)
+    .map((a) => ({ code: a.code, name: a.name?.[lang] ?? null, mark: a.mark }));
   const admin = snapshot.admin;
   return {
     widgets,

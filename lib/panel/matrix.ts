@@ -27,10 +27,14 @@ export interface DataMatrix {
  * The rows in the order the widgets name them (the policy's §1 order first), then any item seen in
  * a widget's traffic that nothing declares (`describe` gives its label and value); each value once.
  */
-export function buildMatrix(inventory: Pick<Inventory, 'widgets' | 'observed'>, describe: (keys: string[]) => CollectedValue[]): DataMatrix {
+export function buildMatrix(
+  inventory: Pick<Inventory, 'widgets' | 'observed'>,
+  describe: (keys: string[]) => CollectedValue[],
+): DataMatrix {
   const { widgets } = inventory;
   const items = new Map<string, CollectedValue>();
-  for (const widget of widgets) for (const item of widget.collected) if (!items.has(item.key)) items.set(item.key, item);
+  for (const widget of widgets)
+    for (const item of widget.collected) if (!items.has(item.key)) items.set(item.key, item);
   const observedBy = widgets.map((widget) => {
     const hosts = new Set(widget.evidence.flatMap((e) => (e.kind === 'traffic' ? e.hosts : [])));
     return new Set<string>(inventory.observed.filter((o) => hosts.has(o.host)).flatMap((o) => o.values));

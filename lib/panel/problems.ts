@@ -23,12 +23,18 @@ export interface ProblemView {
 export const PROBLEMS: Readonly<Record<string, ProblemView>> = {
   'privacy-shield-invalid': {
     severity: 'serious',
-    law: { ru: 'GDPR, ст. 44–46; решение Суда ЕС C-311/18 (Schrems II)', en: 'GDPR Arts. 44–46; CJEU C-311/18 (Schrems II)' },
+    law: {
+      ru: 'GDPR, ст. 44–46; решение Суда ЕС C-311/18 (Schrems II)',
+      en: 'GDPR Arts. 44–46; CJEU C-311/18 (Schrems II)',
+    },
     action: 'objection',
   },
   'cross-border-transfer': {
     severity: 'serious',
-    law: { ru: '152-ФЗ, ст. 12 (уведомление Роскомнадзора до передачи)', en: '152-FZ Art. 12 (notice to Roskomnadzor before a transfer)' },
+    law: {
+      ru: '152-ФЗ, ст. 12 (уведомление Роскомнадзора до передачи)',
+      en: '152-FZ Art. 12 (notice to Roskomnadzor before a transfer)',
+    },
     action: 'restriction',
   },
   localisation: {
@@ -38,7 +44,10 @@ export const PROBLEMS: Readonly<Record<string, ProblemView>> = {
   },
   'bundled-consent': {
     severity: 'serious',
-    law: { ru: '152-ФЗ, ст. 9 (в ред. 156-ФЗ, с 1 сентября 2025 г.)', en: '152-FZ Art. 9 (as amended by 156-FZ, from 1 September 2025)' },
+    law: {
+      ru: '152-ФЗ, ст. 9 (в ред. 156-ФЗ, с 1 сентября 2025 г.)',
+      en: '152-FZ Art. 9 (as amended by 156-FZ, from 1 September 2025)',
+    },
     action: 'withdraw_consent',
   },
   'marketing-opt-out-basis': {
@@ -58,7 +67,10 @@ export const PROBLEMS: Readonly<Record<string, ProblemView>> = {
   },
   'operator-unidentified': {
     severity: 'minor',
-    law: { ru: '152-ФЗ, п. 5 ч. 7 ст. 14 и ст. 22.1; GDPR, ст. 13 и 27', en: '152-FZ Arts. 14(7)(5), 22.1; GDPR Arts. 13, 27' },
+    law: {
+      ru: '152-ФЗ, п. 5 ч. 7 ст. 14 и ст. 22.1; GDPR, ст. 13 и 27',
+      en: '152-FZ Arts. 14(7)(5), 22.1; GDPR Arts. 13, 27',
+    },
     action: 'access',
   },
 };

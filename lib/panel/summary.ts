@@ -28,9 +28,16 @@ export interface PanelSummary {
 
 const STRENGTH: readonly EvidenceKind[] = ['catalog', 'declared', 'traffic', 'admin'];
 
-export function summarize(matrix: DataMatrix | null, views: ReadonlyArray<Pick<RequestView, 'state' | 'overdue' | 'dueDate'>>, problems: number | null): PanelSummary {
+export function summarize(
+  matrix: DataMatrix | null,
+  views: ReadonlyArray<Pick<RequestView, 'state' | 'overdue' | 'dueDate'>>,
+  problems: number | null,
+): PanelSummary {
   const widgets = matrix?.widgets ?? [];
-  const sureness = STRENGTH.map((kind) => ({ kind, count: widgets.filter((w) => w.evidence[0]?.kind === kind).length })).filter((s) => s.count > 0);
+  const sureness = STRENGTH.map((kind) => ({
+    kind,
+    count: widgets.filter((w) => w.evidence[0]?.kind === kind).length,
+  })).filter((s) => s.count > 0);
   const open = views.filter((v) => !isFinal(v.state.status));
   const overdue = open.filter((v) => v.overdue).length;
   const due = open.flatMap((v) => (v.dueDate ? [v.dueDate] : [])).sort();

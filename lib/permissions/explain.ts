@@ -26,7 +26,9 @@ function reasonFor(permission: string, optional: boolean): PermissionReason {
   return 'unexplained';
 }
 
-type Declared = Partial<Pick<ManifestShape, 'permissions' | 'host_permissions' | 'optional_host_permissions'>> & { optional_permissions?: string[] };
+type Declared = Partial<Pick<ManifestShape, 'permissions' | 'host_permissions' | 'optional_host_permissions'>> & {
+  optional_permissions?: string[];
+};
 
 export function explainPermissions(manifest: Declared): ExplainedPermission[] {
   const install = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];

@@ -13,7 +13,10 @@ export interface PermissionsLike {
 }
 
 /** The required origins not granted now, in the manifest's order: each is asked about alone. */
-export async function missingOrigins(permissions: PermissionsLike, origins: readonly string[] = REQUIRED_ORIGINS): Promise<string[]> {
+export async function missingOrigins(
+  permissions: PermissionsLike,
+  origins: readonly string[] = REQUIRED_ORIGINS,
+): Promise<string[]> {
   const held = await Promise.all(origins.map((origin) => permissions.contains({ origins: [origin] })));
   return origins.filter((_, i) => !held[i]);
 }

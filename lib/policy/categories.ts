@@ -9,10 +9,46 @@ const collectedQuote = 'name, email, phone number from the profile of the admini
 const accountQuote = 'id, subdomain, number of users of your amoCRM account';
 
 export const CATEGORIES: readonly Category[] = z.array(CategorySchema).parse([
-  { key: 'admin_name', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Имя администратора', en: 'Administrator’s name' } },
-  { key: 'admin_email', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Email администратора', en: 'Administrator’s email' } },
-  { key: 'admin_phone', subject: 'administrator', section: '§1', quote: collectedQuote, label: { ru: 'Телефон администратора', en: 'Administrator’s phone' } },
-  { key: 'account_id', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'ID аккаунта amoCRM', en: 'amoCRM account ID' } },
-  { key: 'account_subdomain', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'Поддомен аккаунта', en: 'Account subdomain' } },
-  { key: 'account_user_count', subject: 'account', section: '§1', quote: accountQuote, label: { ru: 'Число пользователей', en: 'Number of users' } },
+  {
+    key: 'admin_name',
+    subject: 'administrator',
+    section: '§1',
+    quote: collectedQuote,
+    label: { ru: 'Имя администратора', en: 'Administrator’s name' },
+  },
+  {
+    key: 'admin_email',
+    subject: 'administrator',
+    section: '§1',
+    quote: collectedQuote,
+    label: { ru: 'Email администратора', en: 'Administrator’s email' },
+  },
+  {
+    key: 'admin_phone',
+    subject: 'administrator',
+    section: '§1',
+    quote: collectedQuote,
+    label: { ru: 'Телефон администратора', en: 'Administrator’s phone' },
+  },
+  {
+    key: 'account_id',
+    subject: 'account',
+    section: '§1',
+    quote: accountQuote,
+    label: { ru: 'ID аккаунта amoCRM', en: 'amoCRM account ID' },
+  },
+  {
+    key: 'account_subdomain',
+    subject: 'account',
+    section: '§1',
+    quote: accountQuote,
+    label: { ru: 'Поддомен аккаунта', en: 'Account subdomain' },
+  },
+  {
+    key: 'account_user_count',
+    subject: 'account',
+    section: '§1',
+    quote: accountQuote,
+    label: { ru: 'Число пользователей', en: 'Number of users' },
+  },
 ]);

@@ -62,13 +62,17 @@ export const PURPOSES: readonly Purpose[] = z.array(PurposeSchema).parse([
     sections: ['§3.3', '§5.3'],
     quote: 'With updates on promotions and events relating to the Service.',
     label: { ru: 'Рекламные письма', en: 'Promotional email' },
-    text: { ru: 'Новости об акциях и мероприятиях сервиса на ваш email.', en: 'Updates on promotions and events relating to the service, by email.' },
+    text: {
+      ru: 'Новости об акциях и мероприятиях сервиса на ваш email.',
+      en: 'Updates on promotions and events relating to the service, by email.',
+    },
     choice: { kind: 'opt_out', purpose: 'marketing', policyDefault: 'given' },
   },
   {
     key: 'improvements',
     sections: ['§3.2', '§5.1'],
-    quote: 'to understand and analyze the usage trends and preferences of our Visitors and Users, to improve the Service, and to develop new products',
+    quote:
+      'to understand and analyze the usage trends and preferences of our Visitors and Users, to improve the Service, and to develop new products',
     label: { ru: 'Улучшение сервиса и аналитика', en: 'Improvements and analytics' },
     text: {
       ru: 'Анализ использования и предпочтений, улучшение сервиса, разработка новых продуктов.',
@@ -79,7 +83,8 @@ export const PURPOSES: readonly Purpose[] = z.array(PurposeSchema).parse([
   {
     key: 'third_party_combination',
     sections: ['§1', '§5.1'],
-    quote: 'If we combine or associate information from other sources with Personal Data that we collect through the Service, we will treat the combined information as Personal Data',
+    quote:
+      'If we combine or associate information from other sources with Personal Data that we collect through the Service, we will treat the combined information as Personal Data',
     label: { ru: 'Объединение с данными третьих лиц', en: 'Combining with third-party data' },
     text: {
       ru: 'Сведения от партнёров и рекламодателей, объединённые с вашими персональными данными.',

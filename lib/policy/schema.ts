@@ -13,14 +13,49 @@ export type Bilingual = z.infer<typeof Bilingual>;
  * follow heading 2), no §5.2; `preamble` is the opening, before §1.
  */
 export const POLICY_SECTIONS = [
-  'preamble', '§1', '§2', '§3.1', '§3.2', '§3.3', '§4', '§4.1', '§4.2', '§4.3', '§4.4', '§4.5', '§5', '§5.1', '§5.3',
-  '§6', '§7', '§8', '§9', '§10', '§11', '§12', '§13',
+  'preamble',
+  '§1',
+  '§2',
+  '§3.1',
+  '§3.2',
+  '§3.3',
+  '§4',
+  '§4.1',
+  '§4.2',
+  '§4.3',
+  '§4.4',
+  '§4.5',
+  '§5',
+  '§5.1',
+  '§5.3',
+  '§6',
+  '§7',
+  '§8',
+  '§9',
+  '§10',
+  '§11',
+  '§12',
+  '§13',
 ] as const;
 export const SectionId = z.enum(POLICY_SECTIONS);
 export type SectionId = z.infer<typeof SectionId>;
 
 export const StatementKind = z.enum([
-  'acceptance', 'client_data', 'source', 'legal_basis', 'recipient', 'right', 'third_party', 'transfer', 'storage', 'minors', 'security', 'retention', 'settings', 'changes', 'contact',
+  'acceptance',
+  'client_data',
+  'source',
+  'legal_basis',
+  'recipient',
+  'right',
+  'third_party',
+  'transfer',
+  'storage',
+  'minors',
+  'security',
+  'retention',
+  'settings',
+  'changes',
+  'contact',
 ]);
 export type StatementKind = z.infer<typeof StatementKind>;
 
@@ -34,7 +69,14 @@ export const StatementSchema = z.object({
 });
 export type Statement = z.infer<typeof StatementSchema>;
 
-export const CategoryKey = z.enum(['admin_name', 'admin_email', 'admin_phone', 'account_id', 'account_subdomain', 'account_user_count']);
+export const CategoryKey = z.enum([
+  'admin_name',
+  'admin_email',
+  'admin_phone',
+  'account_id',
+  'account_subdomain',
+  'account_user_count',
+]);
 export type CategoryKey = z.infer<typeof CategoryKey>;
 
 export const CategorySchema = z.object({
@@ -59,4 +101,3 @@ export const FlagSchema = z.object({
   sources: z.array(SourceRef).check(z.minLength(1)),
 });
 export type Flag = z.infer<typeof FlagSchema>;
-

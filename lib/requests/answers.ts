@@ -60,14 +60,27 @@ export function answerEvent(input: AnswerInput, now: number): RequestEvent {
  * Records Ingroup's answer on a request sent by email and not yet closed. A final answer
  * (answered, refused) closes it: it leaves the open requests the popup counts and the badge reads.
  */
-export async function recordAnswer(db: PrivacyDb, id: string, raw: unknown, now: number = Date.now()): Promise<RequestRecord> {
+export async function recordAnswer(
+  db: PrivacyDb,
+  id: string,
+  raw: unknown,
+  now: number = Date.now(),
+): Promise<RequestRecord> {
   const input = AnswerInputSchema.parse(raw);
   return db.transaction('rw', db.requests, async () => {
     const record = await db.requests.get(id);
     if (!record) throw new RequestNotFound(id);
     const state = deriveStatus(record);
-    if (state.sentBy !== 'email') throw new AnswerRefused('request/answer_not_emailed', 'Record an answer once you have sent the request by email and pressed “I have sent the email”.');
-    if (isFinal(state.status)) throw new AnswerRefused('request/answer_closed', 'This request is closed: Ingroup’s final answer is already recorded.');
+    if (state.sentBy !== 'email')
+      throw new AnswerRefused(
+        'request/answer_not_emailed',
+        'Record an answer once you have sent the request by email and pressed “I have sent the email”.',
+      );
+    if (isFinal(state.status))
+      throw new AnswerRefused(
+        'request/answer_closed',
+        'This request is closed: Ingroup’s final answer is already recorded.',
+      );
     const events = [...record.events, answerEvent(input, now)];
     const next: RequestRecord = { ...record, events };
     if (isFinal(deriveStatus(next).status)) delete next.openSince;

@@ -93,10 +93,19 @@ export function complaintText(view: RequestView, regime: Regime, lang: Lang): st
   const status = t(keyOf('requests.status', view.state.status));
   const rule = view.rule;
   const deadline = rule ? `${rule.label[lang]} (${rule.source})` : '—';
-  const extended = view.state.extendedDueAt && rule?.extension ? (ru ? ' (с продлением, о котором сообщил оператор)' : ' (with the extension the controller announced)') : '';
+  const extended =
+    view.state.extendedDueAt && rule?.extension
+      ? ru
+        ? ' (с продлением, о котором сообщил оператор)'
+        : ' (with the extension the controller announced)'
+      : '';
   const reported =
     view.reportedDueDate && view.reportedDueDate !== view.dueDate
-      ? [ru ? `Срок, который назвал оператор: ${day(view.reportedDueDate, lang)} — закон его не продлевает` : `The date the controller gave: ${day(view.reportedDueDate, lang)}, which the law does not allow`]
+      ? [
+          ru
+            ? `Срок, который назвал оператор: ${day(view.reportedDueDate, lang)} — закон его не продлевает`
+            : `The date the controller gave: ${day(view.reportedDueDate, lang)}, which the law does not allow`,
+        ]
       : [];
   const facts = ru
     ? [
@@ -137,12 +146,22 @@ export function complaintText(view: RequestView, regime: Regime, lang: Lang): st
       : ru
         ? 'Прошу рассмотреть жалобу и воспользоваться полномочиями по п. (c) ч. 2 ст. 58 GDPR: предписать контролёру исполнить запрос.'
         : 'I ask you to handle this complaint and use your power under GDPR Art. 58(2)(c) to order the controller to comply with the request.';
-  const immediate = rule?.period?.unit === 'immediately' ? [ru ? `Закон требует прекратить немедленно: ${rule.source}.` : `The law requires an immediate stop: ${rule.source}.`, ''] : [];
+  const immediate =
+    rule?.period?.unit === 'immediately'
+      ? [
+          ru
+            ? `Закон требует прекратить немедленно: ${rule.source}.`
+            : `The law requires an immediate stop: ${rule.source}.`,
+          '',
+        ]
+      : [];
   return [
     `${ru ? 'Кому' : 'To'}: ${authority.name}, ${authority.url}`,
     `${ru ? 'От' : 'From'}: ${from}`,
     '',
-    ru ? 'Жалоба: оператор персональных данных не ответил на запрос в установленный законом срок' : 'Complaint: a controller did not answer a data-subject request within the time the law sets',
+    ru
+      ? 'Жалоба: оператор персональных данных не ответил на запрос в установленный законом срок'
+      : 'Complaint: a controller did not answer a data-subject request within the time the law sets',
     '',
     ru ? `Оператор: ${OPERATOR.ru}.` : `Controller: ${OPERATOR.en}.`,
     ru
@@ -152,7 +171,9 @@ export function complaintText(view: RequestView, regime: Regime, lang: Lang): st
     ...facts,
     '',
     ...immediate,
-    ru ? 'Ответа по существу в установленный законом срок нет.' : 'No answer on the merits came within the time the law sets.',
+    ru
+      ? 'Ответа по существу в установленный законом срок нет.'
+      : 'No answer on the merits came within the time the law sets.',
     right,
     ask,
     '',

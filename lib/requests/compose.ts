@@ -30,7 +30,11 @@ export const PREVIEW_LEDGER = { headHash: '0'.repeat(64), events: 0 };
 
 export class DraftRejected extends AppError {
   constructor(readonly issues: readonly string[]) {
-    super('request/bad_draft', `The request could not be prepared: ${issues.join('; ')}. Check the form and send it again.`, { count: issues.length });
+    super(
+      'request/bad_draft',
+      `The request could not be prepared: ${issues.join('; ')}. Check the form and send it again.`,
+      { count: issues.length },
+    );
     this.name = 'DraftRejected';
   }
 }
@@ -39,7 +43,9 @@ export class DraftRejected extends AppError {
 export function bodyFromDraft(draft: unknown, context: ComposeContext): RequestBody {
   const parsed = DraftSchema.safeParse(draft, { error: context.words });
   if (!parsed.success) {
-    throw new DraftRejected(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)));
+    throw new DraftRejected(
+      parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)),
+    );
   }
   const d = parsed.data;
   const body: RequestBody = {

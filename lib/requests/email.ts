@@ -27,16 +27,22 @@ type Regime = RequestBody['regime'];
 const WHAT: Record<Regime, Record<Lang, Record<RequestType, string>>> = {
   ru152: {
     en: {
-      access: 'the information listed in Art. 14(7): whether you process my personal data, on what legal basis and for which purposes, by what means, which data and from which source, for how long they are processed and kept, to whom they are disclosed, and whether they are transferred abroad',
+      access:
+        'the information listed in Art. 14(7): whether you process my personal data, on what legal basis and for which purposes, by what means, which data and from which source, for how long they are processed and kept, to whom they are disclosed, and whether they are transferred abroad',
       rectification: 'that you correct my personal data as listed below, which are inaccurate or outdated',
       erasure: 'that you destroy my personal data',
       portability:
         'the information listed in Art. 14(7) and, where you can, a copy of my personal data in a structured, machine-readable format. 152-FZ knows no right to data portability: the copy is a request, the information a demand of the law',
-      objection: 'that you stop processing my personal data for analytics and product improvement (§3.2 of your policy) and for combining it with data from third parties (§1)',
-      restriction: 'that you block my personal data for the period of the check, and stop processing them if the processing is unlawful',
-      withdraw_consent: 'that you take note of the withdrawal of my consent to the processing of my personal data, stop the processing that rests on it, and destroy the data it is no longer needed for',
-      marketing_opt_out: 'that you stop processing my personal data to promote goods and services and stop sending me advertising',
-      marketing_opt_in: 'that you send me promotional messages about the Service; this letter is my consent to receiving them, which I may withdraw at any time',
+      objection:
+        'that you stop processing my personal data for analytics and product improvement (§3.2 of your policy) and for combining it with data from third parties (§1)',
+      restriction:
+        'that you block my personal data for the period of the check, and stop processing them if the processing is unlawful',
+      withdraw_consent:
+        'that you take note of the withdrawal of my consent to the processing of my personal data, stop the processing that rests on it, and destroy the data it is no longer needed for',
+      marketing_opt_out:
+        'that you stop processing my personal data to promote goods and services and stop sending me advertising',
+      marketing_opt_in:
+        'that you send me promotional messages about the Service; this letter is my consent to receiving them, which I may withdraw at any time',
     },
     ru: {
       access:
@@ -45,35 +51,50 @@ const WHAT: Record<Regime, Record<Lang, Record<RequestType, string>>> = {
       erasure: 'уничтожить мои персональные данные',
       portability:
         'предоставить сведения, указанные в ч. 7 ст. 14, и, если это возможно, копию моих персональных данных в структурированном машиночитаемом формате. Права на переносимость данных 152-ФЗ не предусматривает: копия — моя просьба, сведения — требование закона',
-      objection: 'прекратить обработку моих персональных данных в целях аналитики и улучшения продуктов (§3.2 вашей политики) и объединения с данными третьих лиц (§1)',
-      restriction: 'заблокировать мои персональные данные на период проверки и прекратить их обработку, если она неправомерна',
-      withdraw_consent: 'принять отзыв моего согласия на обработку персональных данных, прекратить обработку, основанную на нём, и уничтожить данные, сохранение которых для неё больше не требуется',
-      marketing_opt_out: 'прекратить обработку моих персональных данных в целях продвижения товаров и услуг и прекратить направлять мне рекламу',
-      marketing_opt_in: 'направлять мне рекламные сообщения о Сервисе; настоящим даю согласие на их получение, которое вправе отозвать в любой момент',
+      objection:
+        'прекратить обработку моих персональных данных в целях аналитики и улучшения продуктов (§3.2 вашей политики) и объединения с данными третьих лиц (§1)',
+      restriction:
+        'заблокировать мои персональные данные на период проверки и прекратить их обработку, если она неправомерна',
+      withdraw_consent:
+        'принять отзыв моего согласия на обработку персональных данных, прекратить обработку, основанную на нём, и уничтожить данные, сохранение которых для неё больше не требуется',
+      marketing_opt_out:
+        'прекратить обработку моих персональных данных в целях продвижения товаров и услуг и прекратить направлять мне рекламу',
+      marketing_opt_in:
+        'направлять мне рекламные сообщения о Сервисе; настоящим даю согласие на их получение, которое вправе отозвать в любой момент',
     },
   },
   gdpr: {
     en: {
-      access: 'access to my personal data: a copy of the data, and whether you process them, for which purposes, from which sources, to whom they are disclosed, whether they go to third countries and with what safeguards, and for how long they are kept',
+      access:
+        'access to my personal data: a copy of the data, and whether you process them, for which purposes, from which sources, to whom they are disclosed, whether they go to third countries and with what safeguards, and for how long they are kept',
       rectification: 'correction of my personal data as listed below',
       erasure: 'erasure of my personal data',
       portability: 'my personal data in a structured, commonly used and machine-readable format',
-      objection: 'that you stop processing my personal data for analytics and product improvement (§3.2 of your policy) and for combining it with data from third parties (§1)',
+      objection:
+        'that you stop processing my personal data for analytics and product improvement (§3.2 of your policy) and for combining it with data from third parties (§1)',
       restriction: 'restriction of the processing of my personal data',
-      withdraw_consent: 'that you take note of the withdrawal of my consent to the processing of my personal data, and stop the processing that rests on it',
-      marketing_opt_out: 'that you stop processing my personal data for direct marketing and stop sending me promotional messages',
-      marketing_opt_in: 'to receive promotional messages about the Service; this letter is my consent to them, which I may withdraw at any time',
+      withdraw_consent:
+        'that you take note of the withdrawal of my consent to the processing of my personal data, and stop the processing that rests on it',
+      marketing_opt_out:
+        'that you stop processing my personal data for direct marketing and stop sending me promotional messages',
+      marketing_opt_in:
+        'to receive promotional messages about the Service; this letter is my consent to them, which I may withdraw at any time',
     },
     ru: {
-      access: 'предоставить доступ к моим персональным данным: их копию и сведения о том, обрабатываются ли они, для каких целей, из каких источников, кому раскрываются, передаются ли в третьи страны и с какими гарантиями, сколько хранятся',
+      access:
+        'предоставить доступ к моим персональным данным: их копию и сведения о том, обрабатываются ли они, для каких целей, из каких источников, кому раскрываются, передаются ли в третьи страны и с какими гарантиями, сколько хранятся',
       rectification: 'исправить мои персональные данные, как указано ниже',
       erasure: 'удалить мои персональные данные',
       portability: 'предоставить мои персональные данные в структурированном, общепринятом машиночитаемом формате',
-      objection: 'прекратить обработку моих персональных данных для аналитики и улучшения продуктов (§3.2 вашей политики) и для объединения с данными третьих лиц (§1)',
+      objection:
+        'прекратить обработку моих персональных данных для аналитики и улучшения продуктов (§3.2 вашей политики) и для объединения с данными третьих лиц (§1)',
       restriction: 'ограничить обработку моих персональных данных',
-      withdraw_consent: 'принять отзыв моего согласия на обработку персональных данных и прекратить обработку, основанную на нём',
-      marketing_opt_out: 'прекратить обработку моих персональных данных в целях прямого маркетинга и направление мне рекламы',
-      marketing_opt_in: 'направлять мне рекламные сообщения о Сервисе; настоящим даю согласие на них, которое вправе отозвать в любой момент',
+      withdraw_consent:
+        'принять отзыв моего согласия на обработку персональных данных и прекратить обработку, основанную на нём',
+      marketing_opt_out:
+        'прекратить обработку моих персональных данных в целях прямого маркетинга и направление мне рекламы',
+      marketing_opt_in:
+        'направлять мне рекламные сообщения о Сервисе; настоящим даю согласие на них, которое вправе отозвать в любой момент',
     },
   },
 };
@@ -97,7 +118,6 @@ const GROUND: Partial<Record<Regime, Partial<Record<RequestType, Record<Lang, st
     },
   },
 };
-
 
 /**
  * The law each request relies on (`{152}`, `{38}`: the statute, named in full or by number).
@@ -158,7 +178,6 @@ const BASIS: Record<Regime, Record<Lang, Record<RequestType, string>>> = {
   },
 };
 
-
 const LAWS: Record<Lang, Record<'152' | '38', { full: string; short: string }>> = {
   ru: {
     '152': { full: 'Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»', short: '152-ФЗ' },
@@ -187,14 +206,19 @@ function deadlineLine(regime: Regime, type: RequestType, lang: Lang): string {
   const rule = ruleFor(regime, type);
   const ru = lang === 'ru';
   // The period's own article (the rule's first citation); "immediately" rests on both laws it cites.
-  const ids = rule.period?.unit === 'immediately' ? rule.cites.filter((id) => !id.startsWith('gk-')) : rule.cites.slice(0, 1);
+  const ids =
+    rule.period?.unit === 'immediately' ? rule.cites.filter((id) => !id.startsWith('gk-')) : rule.cites.slice(0, 1);
   const cites = ids.map((id) => cite(id, lang)).join(ru ? ' и ' : ' and ');
   if (!rule.period) return ru ? 'Прошу подтвердить получение.' : 'Please confirm receipt.';
   if (rule.period.unit === 'immediately') {
-    return ru ? `Прошу прекратить немедленно, как того требуют ${cites}, и подтвердить это.` : `Please stop immediately, as ${cites} require, and confirm that you have.`;
+    return ru
+      ? `Прошу прекратить немедленно, как того требуют ${cites}, и подтвердить это.`
+      : `Please stop immediately, as ${cites} require, and confirm that you have.`;
   }
   const label = rule.label[lang].charAt(0).toLowerCase() + rule.label[lang].slice(1);
-  return ru ? `Прошу подтвердить получение и ответить в срок, установленный ${cites}: ${label}.` : `Please confirm receipt and answer within the time set by ${cites}: ${label}.`;
+  return ru
+    ? `Прошу подтвердить получение и ответить в срок, установленный ${cites}: ${label}.`
+    : `Please confirm receipt and answer within the time set by ${cites}: ${label}.`;
 }
 
 /**
@@ -209,11 +233,18 @@ function requesterLines(record: RequestRecord, lang: Lang): string[] {
   const contacts = [b.requester.email, b.requester.phone].filter(Boolean).join(', ');
   const relationship = identity?.relationship?.trim() || defaultRelationship(b.account, lang);
   const lines = [
-    b.regime === 'ru152' ? (ru ? 'Сведения о заявителе (ч. 3 ст. 14 152-ФЗ):' : 'The requester (152-FZ Art. 14(3)):') : ru ? 'Заявитель:' : 'The requester:',
+    b.regime === 'ru152'
+      ? ru
+        ? 'Сведения о заявителе (ч. 3 ст. 14 152-ФЗ):'
+        : 'The requester (152-FZ Art. 14(3)):'
+      : ru
+        ? 'Заявитель:'
+        : 'The requester:',
     `- ${ru ? 'ФИО' : 'Name'}: ${b.requester.name}`,
     `- ${ru ? 'Контакты' : 'Contact'}: ${contacts}; ${ru ? 'пользователь amoCRM' : 'amoCRM user'} ${b.requester.userId}`,
   ];
-  if (identity?.document?.trim()) lines.push(`- ${ru ? 'Документ, удостоверяющий личность' : 'Identity document'}: ${identity.document.trim()}`);
+  if (identity?.document?.trim())
+    lines.push(`- ${ru ? 'Документ, удостоверяющий личность' : 'Identity document'}: ${identity.document.trim()}`);
   lines.push(`- ${ru ? 'Отношения с оператором' : 'Relationship with the controller'}: ${relationship}`);
   return lines;
 }
@@ -228,7 +259,10 @@ export function defaultRelationship(account: RequestBody['account'], lang: Lang)
 function signatureLines(record: RequestRecord, lang: Lang): string[] {
   const b = record.body;
   const ru = lang === 'ru';
-  const lines = [`${ru ? 'Подпись' : 'Signature'}: ____________ / ${b.requester.name} /`, `${ru ? 'Дата' : 'Date'}: ${b.createdAt.slice(0, 10)}`];
+  const lines = [
+    `${ru ? 'Подпись' : 'Signature'}: ____________ / ${b.requester.name} /`,
+    `${ru ? 'Дата' : 'Date'}: ${b.createdAt.slice(0, 10)}`,
+  ];
   if (b.regime === 'ru152') {
     lines.push(
       ru
@@ -244,17 +278,35 @@ function compose(record: RequestRecord, lang: Lang): EmailText {
   const ru = lang === 'ru';
   const reference = deriveStatus(record).reference;
   // The request id in the subject lets Ingroup match a letter to the same request from the endpoint.
-  const subject = ru ? `Запрос субъекта персональных данных: ${TITLE.ru[b.type]} (${record.id})` : `Data subject request: ${TITLE.en[b.type]} (${record.id})`;
-  const laws = (text: string): string => text.replace(/\{(152|38)\}/g, (_m, law: '152' | '38') => LAWS[lang][law].short);
-  const lines: string[] = [ru ? 'Ingroup LLC («Widgets by Ingroup»), support@ingru.ru' : 'To Ingroup LLC ("Widgets by Ingroup"), support@ingru.ru', '', ru ? 'Здравствуйте!' : 'Hello,', ''];
+  const subject = ru
+    ? `Запрос субъекта персональных данных: ${TITLE.ru[b.type]} (${record.id})`
+    : `Data subject request: ${TITLE.en[b.type]} (${record.id})`;
+  const laws = (text: string): string =>
+    text.replace(/\{(152|38)\}/g, (_m, law: '152' | '38') => LAWS[lang][law].short);
+  const lines: string[] = [
+    ru
+      ? 'Ingroup LLC («Widgets by Ingroup»), support@ingru.ru'
+      : 'To Ingroup LLC ("Widgets by Ingroup"), support@ingru.ru',
+    '',
+    ru ? 'Здравствуйте!' : 'Hello,',
+    '',
+  ];
   const basis = legalBasis(b.regime, b.type, lang);
-  lines.push(ru ? `На основании ${basis} прошу ${WHAT[b.regime].ru[b.type]}.` : `Under ${basis}, I request ${WHAT[b.regime].en[b.type]}.`);
+  lines.push(
+    ru
+      ? `На основании ${basis} прошу ${WHAT[b.regime].ru[b.type]}.`
+      : `Under ${basis}, I request ${WHAT[b.regime].en[b.type]}.`,
+  );
   const ground = GROUND[b.regime]?.[b.type]?.[lang];
   if (ground) lines.push('', laws(ground));
   lines.push('', `${ru ? 'Номер запроса' : 'Request id'}: ${record.id}`);
   if (reference) lines.push(`${ru ? 'Номер в Ingroup' : 'Ingroup reference'}: ${reference}`);
   lines.push(`${ru ? 'Аккаунт amoCRM' : 'amoCRM account'}: ${b.account.host} (id ${b.account.id})`);
-  const widgets = b.widgets.length ? b.widgets.join(', ') : ru ? 'все виджеты Ingroup в аккаунте' : 'all Ingroup widgets in the account';
+  const widgets = b.widgets.length
+    ? b.widgets.join(', ')
+    : ru
+      ? 'все виджеты Ingroup в аккаунте'
+      : 'all Ingroup widgets in the account';
   lines.push(`${ru ? 'Виджеты' : 'Widgets'}: ${widgets}`);
   if (b.corrections?.length) {
     lines.push(ru ? 'Исправить:' : 'Corrections:');
@@ -299,5 +351,7 @@ export interface Mailto {
 export function mailtoFor(record: RequestRecord, lang: Lang, max: number = MAILTO_MAX): Mailto {
   const text = emailText(record, lang);
   const full = toMailto(text);
-  return full.length <= max ? { href: full, whole: true } : { href: toMailto({ to: text.to, subject: text.subject }), whole: false };
+  return full.length <= max
+    ? { href: full, whole: true }
+    : { href: toMailto({ to: text.to, subject: text.subject }), whole: false };
 }

@@ -26,7 +26,12 @@ export function checkEndpointBase(input: string): EndpointBaseCheck {
   if (url.username || url.password || url.search || url.hash) return { ok: false, reason: 'not-plain' };
   // The parser has already turned 0x7f.1 or 2130706433 into 127.0.0.1, and kept [::1] in brackets.
   const host = url.hostname;
-  if (!DNS_NAME.test(host) || /^[\d.]+$/.test(host) || /(^|\.)localhost$/.test(host) || /\.(local|internal|localdomain|home\.arpa)$/.test(host)) {
+  if (
+    !DNS_NAME.test(host) ||
+    /^[\d.]+$/.test(host) ||
+    /(^|\.)localhost$/.test(host) ||
+    /\.(local|internal|localdomain|home\.arpa)$/.test(host)
+  ) {
     return { ok: false, reason: 'not-a-name' };
   }
   if (isAmoCrmDomain(host)) return { ok: false, reason: 'amocrm' };

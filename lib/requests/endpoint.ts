@@ -12,7 +12,15 @@
  */
 import type { z } from 'zod/mini';
 import { AppError, type ErrorParams } from '../errors';
-import { ProblemSchema, ReceiptSchema, StatusSchema, type Problem, type Receipt, type RequestBody, type RequestStatusReply } from './types';
+import {
+  ProblemSchema,
+  ReceiptSchema,
+  StatusSchema,
+  type Problem,
+  type Receipt,
+  type RequestBody,
+  type RequestStatusReply,
+} from './types';
 
 export type EndpointErrorKind = 'retryable' | 'permanent' | 'malformed';
 
@@ -93,7 +101,12 @@ function join(base: string, path: string): string {
 
 async function call(fetchImpl: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
   try {
-    return await fetchImpl(url, { ...init, credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    return await fetchImpl(url, {
+      ...init,
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     throw new EndpointError(
@@ -124,17 +137,26 @@ async function failure(response: Response, now: number): Promise<EndpointError> 
   const suffix = said ? `: ${said}` : '';
   if (isRetryableStatus(status)) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
-    const what = status === 429 ? 'asked to slow down' : status >= 500 ? 'had a server error' : 'could not take the request yet';
-    return new EndpointError('retryable', `Ingroup's endpoint ${what} (HTTP ${status})${suffix}. The request will be sent again with the same id.`, {
-      status,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      ...(problem ? { problem } : {}),
-    });
+    const what =
+      status === 429 ? 'asked to slow down' : status >= 500 ? 'had a server error' : 'could not take the request yet';
+    return new EndpointError(
+      'retryable',
+      `Ingroup's endpoint ${what} (HTTP ${status})${suffix}. The request will be sent again with the same id.`,
+      {
+        status,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        ...(problem ? { problem } : {}),
+      },
+    );
   }
-  return new EndpointError('permanent', `Ingroup's endpoint refused the request (HTTP ${status})${suffix}. Sending it again will not help; send it by email instead.`, {
-    status,
-    ...(problem ? { problem } : {}),
-  });
+  return new EndpointError(
+    'permanent',
+    `Ingroup's endpoint refused the request (HTTP ${status})${suffix}. Sending it again will not help; send it by email instead.`,
+    {
+      status,
+      ...(problem ? { problem } : {}),
+    },
+  );
 }
 
 async function parseOk<T>(response: Response, schema: z.ZodMiniType<T>, what: string): Promise<T> {
@@ -142,17 +164,25 @@ async function parseOk<T>(response: Response, schema: z.ZodMiniType<T>, what: st
   try {
     raw = await readJson(response);
   } catch (error) {
-    throw new EndpointError('malformed', `Ingroup's endpoint answered HTTP ${response.status} but its ${what} was not JSON. It will be asked again.`, {
-      status: response.status,
-      cause: error,
-    });
+    throw new EndpointError(
+      'malformed',
+      `Ingroup's endpoint answered HTTP ${response.status} but its ${what} was not JSON. It will be asked again.`,
+      {
+        status: response.status,
+        cause: error,
+      },
+    );
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new EndpointError('malformed', `Ingroup's endpoint answered HTTP ${response.status} but its ${what} did not match contract v1. It will be asked again.`, {
-      status: response.status,
-      cause: parsed.error,
-    });
+    throw new EndpointError(
+      'malformed',
+      `Ingroup's endpoint answered HTTP ${response.status} but its ${what} did not match contract v1. It will be asked again.`,
+      {
+        status: response.status,
+        cause: parsed.error,
+      },
+    );
   }
   return parsed.data;
 }
@@ -161,14 +191,23 @@ async function parseOk<T>(response: Response, schema: z.ZodMiniType<T>, what: st
  * POST {base}/requests with `Idempotency-Key: <body.id>`. Resolves with the receipt; throws an
  * `EndpointError`. Safe to call again for the same body at any time.
  */
-export async function postRequest(base: string, body: RequestBody, fetchImpl: FetchLike, options: EndpointOptions = {}): Promise<Receipt> {
+export async function postRequest(
+  base: string,
+  body: RequestBody,
+  fetchImpl: FetchLike,
+  options: EndpointOptions = {},
+): Promise<Receipt> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const response = await call(
     fetchImpl,
     join(base, '/requests'),
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, application/problem+json', 'idempotency-key': body.id },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, application/problem+json',
+        'idempotency-key': body.id,
+      },
       body: JSON.stringify(body),
     },
     timeoutMs,
@@ -176,15 +215,24 @@ export async function postRequest(base: string, body: RequestBody, fetchImpl: Fe
   if (!response.ok) throw await failure(response, options.now ?? Date.now());
   const receipt = await parseOk(response, ReceiptSchema, 'receipt');
   if (receipt.id !== body.id) {
-    throw new EndpointError('malformed', `Ingroup's endpoint answered with a receipt for another request (${receipt.id}). It will be asked again.`, {
-      status: response.status,
-    });
+    throw new EndpointError(
+      'malformed',
+      `Ingroup's endpoint answered with a receipt for another request (${receipt.id}). It will be asked again.`,
+      {
+        status: response.status,
+      },
+    );
   }
   return receipt;
 }
 
 /** GET {base}/requests/{id}. Resolves with the status; throws an `EndpointError`. */
-export async function getStatus(base: string, id: string, fetchImpl: FetchLike, options: EndpointOptions = {}): Promise<RequestStatusReply> {
+export async function getStatus(
+  base: string,
+  id: string,
+  fetchImpl: FetchLike,
+  options: EndpointOptions = {},
+): Promise<RequestStatusReply> {
   const response = await call(
     fetchImpl,
     join(base, `/requests/${encodeURIComponent(id)}`),
@@ -194,7 +242,11 @@ export async function getStatus(base: string, id: string, fetchImpl: FetchLike, 
   if (!response.ok) throw await failure(response, options.now ?? Date.now());
   const status = await parseOk(response, StatusSchema, 'status');
   if (status.id !== id) {
-    throw new EndpointError('malformed', `Ingroup's endpoint answered with the status of another request (${status.id}).`, { status: response.status });
+    throw new EndpointError(
+      'malformed',
+      `Ingroup's endpoint answered with the status of another request (${status.id}).`,
+      { status: response.status },
+    );
   }
   return status;
 }

@@ -55,7 +55,11 @@ export function requestsCsv(records: readonly RequestRecord[]): string {
 
 /** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and line breaks escaped. */
 export function icsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 const encoder = new TextEncoder();
@@ -87,7 +91,10 @@ function icsDate(date: string): string {
 }
 
 function icsStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export interface IcsOptions {
@@ -130,12 +137,18 @@ const WORDS = {
   reference: { ru: 'Номер в Ingroup', en: 'Ingroup reference' },
   status: { ru: 'Статус', en: 'Status' },
   undated: { ru: 'Срок ответа Ingroup неизвестен', en: 'Ingroup’s deadline unknown' },
-  allDated: { ru: 'Срок известен у всех запросов в этом файле.', en: 'Every request in this file has a known due date.' },
+  allDated: {
+    ru: 'Срок известен у всех запросов в этом файле.',
+    en: 'Every request in this file has a known due date.',
+  },
   undatedHeading: {
     ru: 'Запросы без известного срока (в файле — задачами без срока)',
     en: 'Requests without a known due date (in this file as tasks without a date)',
   },
-  notReceived: { ru: 'Ingroup ещё не получил запрос: срок считается с момента получения', en: 'not received by Ingroup yet: the period counts from receipt' },
+  notReceived: {
+    ru: 'Ingroup ещё не получил запрос: срок считается с момента получения',
+    en: 'not received by Ingroup yet: the period counts from receipt',
+  },
   noLegalDeadline: {
     ru: 'закон не устанавливает срок для такого запроса',
     en: 'the law sets no deadline for this kind of request',

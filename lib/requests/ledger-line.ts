@@ -7,5 +7,7 @@ import type { Lang } from '../vocabulary';
 
 export function ledgerHeadLine(body: Pick<RequestBody, 'ledger'>, lang: Lang): string {
   const { headHash, events } = body.ledger;
-  return lang === 'ru' ? `Вершина журнала согласий (SHA-256): ${headHash} (событий: ${events})` : `Consent ledger head (SHA-256): ${headHash} (${events} events)`;
+  return lang === 'ru'
+    ? `Вершина журнала согласий (SHA-256): ${headHash} (событий: ${events})`
+    : `Consent ledger head (SHA-256): ${headHash} (${events} events)`;
 }

@@ -11,17 +11,29 @@ export type MarketingRequestState =
   | { kind: 'none' }
   /** The choice was recorded after the last request (or with none): it has not gone to Ingroup. */
   | { kind: 'unsent'; state: ConsentState }
-  | { kind: 'request'; type: 'marketing_opt_out' | 'marketing_opt_in'; status: DerivedStatus | 'overdue'; at: number; dueDate: string | null };
+  | {
+      kind: 'request';
+      type: 'marketing_opt_out' | 'marketing_opt_in';
+      status: DerivedStatus | 'overdue';
+      at: number;
+      dueDate: string | null;
+    };
 
 export function marketingRequestState(
   choice: { state: ConsentState } | null,
-  last: Pick<RequestView, 'state' | 'overdue' | 'dueDate'> & { record: { type: string; createdAt: number } } | null,
+  last: (Pick<RequestView, 'state' | 'overdue' | 'dueDate'> & { record: { type: string; createdAt: number } }) | null,
 ): MarketingRequestState {
   const wanted = choice?.state === 'given' ? 'marketing_opt_in' : 'marketing_opt_out';
   if (last && (last.record.type === 'marketing_opt_out' || last.record.type === 'marketing_opt_in')) {
     // The last request carries the choice in force (or there is no recorded choice to compare).
     if (!choice || last.record.type === wanted) {
-      return { kind: 'request', type: last.record.type, status: last.overdue ? 'overdue' : last.state.status, at: last.state.updatedAt, dueDate: last.dueDate };
+      return {
+        kind: 'request',
+        type: last.record.type,
+        status: last.overdue ? 'overdue' : last.state.status,
+        at: last.state.updatedAt,
+        dueDate: last.dueDate,
+      };
     }
   }
   // Only an opt-out needs to reach Ingroup by default; "allowed" with no request is the policy's default.

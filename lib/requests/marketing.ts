@@ -7,7 +7,12 @@ import type { Snapshot } from '../amocrm/snapshot';
 import type { Draft } from './types';
 
 /** The draft for `state`, or null while the administrator's profile is not known. */
-export function marketingDraft(snapshot: Snapshot | undefined | null, host: string, regime: Regime | undefined, state: ConsentState): Draft | null {
+export function marketingDraft(
+  snapshot: Snapshot | undefined | null,
+  host: string,
+  regime: Regime | undefined,
+  state: ConsentState,
+): Draft | null {
   if (!snapshot?.admin) return null;
   return {
     type: state === 'given' ? 'marketing_opt_in' : 'marketing_opt_out',

@@ -15,7 +15,16 @@ export { IdentitySchema, type Identity } from './identity';
 export const Channel = z.enum(['endpoint', 'email']);
 export type Channel = z.infer<typeof Channel>;
 
-export const EVENT_KINDS = ['queued', 'attempt_failed', 'sent', 'received', 'status', 'failed', 'email_sent', 'answer'] as const;
+export const EVENT_KINDS = [
+  'queued',
+  'attempt_failed',
+  'sent',
+  'received',
+  'status',
+  'failed',
+  'email_sent',
+  'answer',
+] as const;
 
 /**
  * Ingroup's answer to a request sent by email, as the administrator records it (`answer` events):
@@ -88,7 +97,16 @@ export function sendsTo(record: Pick<RequestRecord, 'endpointOrigin'>, base: str
   return record.endpointOrigin === undefined || record.endpointOrigin === new URL(base).origin;
 }
 
-export const DERIVED_STATUSES = ['queued', 'sent', 'received', 'verifying', 'in_progress', 'completed', 'rejected', 'failed'] as const;
+export const DERIVED_STATUSES = [
+  'queued',
+  'sent',
+  'received',
+  'verifying',
+  'in_progress',
+  'completed',
+  'rejected',
+  'failed',
+] as const;
 export type DerivedStatus = (typeof DERIVED_STATUSES)[number];
 
 export interface RequestState {

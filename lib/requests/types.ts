@@ -37,7 +37,10 @@ export const Correction = z.object({
 });
 export type Correction = z.infer<typeof Correction>;
 
-export const ClientRef = z.object({ name: z.string().check(z.minLength(1), z.maxLength(100)), version: z.string().check(z.minLength(1), z.maxLength(50)) });
+export const ClientRef = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  version: z.string().check(z.minLength(1), z.maxLength(50)),
+});
 export type ClientRef = z.infer<typeof ClientRef>;
 
 /**
@@ -130,7 +133,10 @@ export const DraftSchema = z
     identity: z.optional(IdentitySchema),
   })
   .check(
-    z.refine((d) => d.account.host === d.host, { message: 'The account in the request is not the account of this page', path: ['account', 'host'] }),
+    z.refine((d) => d.account.host === d.host, {
+      message: 'The account in the request is not the account of this page',
+      path: ['account', 'host'],
+    }),
     z.refine((d) => d.type !== 'rectification' || (d.corrections?.length ?? 0) > 0, {
       message: 'A correction request needs at least one field with its correct value',
       path: ['corrections'],

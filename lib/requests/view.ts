@@ -61,7 +61,11 @@ export function isNotGettingThrough(record: RequestRecord, state: RequestState, 
   const lastFailure = [...record.events].reverse().find((e) => e.kind === 'attempt_failed' || e.kind === 'queued');
   const noConnection = lastFailure?.kind === 'attempt_failed' && lastFailure.httpStatus === undefined;
   const longWait = record.outboxDueAt !== undefined && record.outboxDueAt - now >= LONG_WAIT_MS;
-  return noConnection || longWait || (lastFailure?.kind === 'attempt_failed' && record.attempts >= FAILED_ATTEMPTS_BEFORE_EMAIL);
+  return (
+    noConnection ||
+    longWait ||
+    (lastFailure?.kind === 'attempt_failed' && record.attempts >= FAILED_ATTEMPTS_BEFORE_EMAIL)
+  );
 }
 
 /** When Ingroup received it: the receipt's time, or the admin's email time. */
@@ -94,7 +98,13 @@ export function requestView(record: RequestRecord, regime: Regime, today: Date, 
     needsAction: wantsEmail ? ('email' as const) : null,
   };
   if (!received) return { ...base, dueDate: null, dueUnknown: 'not_received' };
-  const deadline = deadlineFor({ regime, type: record.type, receivedAt: received, extended: state.extended === true, ...(calendar ? { calendar } : {}) });
+  const deadline = deadlineFor({
+    regime,
+    type: record.type,
+    receivedAt: received,
+    extended: state.extended === true,
+    ...(calendar ? { calendar } : {}),
+  });
   const common = {
     ...base,
     rule: deadline.rule,
@@ -111,7 +121,11 @@ export function requestView(record: RequestRecord, regime: Regime, today: Date, 
     dueDate,
     workingDaysLeft,
     overdue,
-    dueSoon: !overdue && !isFinal(state.status) && deadline.rule.period?.unit !== 'immediately' && workingDaysLeft <= REMINDER_WORKING_DAYS,
+    dueSoon:
+      !overdue &&
+      !isFinal(state.status) &&
+      deadline.rule.period?.unit !== 'immediately' &&
+      workingDaysLeft <= REMINDER_WORKING_DAYS,
     needsAction: base.needsAction ?? (overdue ? 'complaint' : null),
   };
 }

@@ -41,6 +41,10 @@ export async function recordAccountSeen(db: PrivacyDb, host: string, now: number
   });
 }
 
-export async function updateAccount(db: PrivacyDb, host: string, patch: Partial<Omit<AccountRow, 'host' | 'subdomain' | 'firstSeenAt'>>): Promise<void> {
+export async function updateAccount(
+  db: PrivacyDb,
+  host: string,
+  patch: Partial<Omit<AccountRow, 'host' | 'subdomain' | 'firstSeenAt'>>,
+): Promise<void> {
   await db.accounts.update(host, patch);
 }

@@ -1,5 +1,13 @@
 /** The endpoint's liveness record (lib/requests/liveness.ts), kept in the settings table under one key. */
-import { LIVENESS_KEY, livenessMap, livenessOf, originOf, type AnsweredVia, type EndpointLiveness, type LivenessEntry } from '../requests/liveness';
+import {
+  LIVENESS_KEY,
+  livenessMap,
+  livenessOf,
+  originOf,
+  type AnsweredVia,
+  type EndpointLiveness,
+  type LivenessEntry,
+} from '../requests/liveness';
 import type { PrivacyDb } from './db';
 
 type Settings = Pick<PrivacyDb, 'settings' | 'transaction'>;

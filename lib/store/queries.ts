@@ -21,7 +21,13 @@ import { accountsNewestFirst, effectiveRegime as regimeFor, readAccount } from '
 import type { PrivacyDb } from './db';
 import { allMarks, readEvidence, readMarks } from './evidence';
 import { choicesFor } from './ledger';
-import { accountRequests, heldRequests as heldFor, marketingRequests as lastMarketing, openRequestCount as countOpen, recentRequests as newest } from './requests';
+import {
+  accountRequests,
+  heldRequests as heldFor,
+  marketingRequests as lastMarketing,
+  openRequestCount as countOpen,
+  recentRequests as newest,
+} from './requests';
 import { readSetting } from './settings';
 import { readSnapshot } from './snapshots';
 import type { RequestRecord } from '../requests/record';

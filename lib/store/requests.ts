@@ -13,7 +13,10 @@ const MARKETING: ReadonlySet<string> = new Set(['marketing_opt_out', 'marketing_
 
 /** One account's requests, newest first: read forward through `[host+createdAt]` (getAll) and turned around. */
 export async function accountRequests(db: Requests, host: string): Promise<RequestRecord[]> {
-  const rows = await db.requests.where('[host+createdAt]').between([host, Dexie.minKey], [host, Dexie.maxKey]).toArray();
+  const rows = await db.requests
+    .where('[host+createdAt]')
+    .between([host, Dexie.minKey], [host, Dexie.maxKey])
+    .toArray();
   return parsedRows(RequestRecordSchema, rows).reverse();
 }
 
@@ -24,7 +27,9 @@ export async function recentRequests(db: Requests, limit: number): Promise<Reque
 
 /** Requests still queued for sending (the sparse `outboxDueAt` index) that are bound for another endpoint than `base`. */
 export async function heldRequests(db: Requests, base: string): Promise<RequestRecord[]> {
-  return parsedRows(RequestRecordSchema, await db.requests.where('outboxDueAt').above(0).toArray()).filter((r) => !sendsTo(r, base));
+  return parsedRows(RequestRecordSchema, await db.requests.where('outboxDueAt').above(0).toArray()).filter(
+    (r) => !sendsTo(r, base),
+  );
 }
 
 /**

@@ -28,7 +28,10 @@ import { startEndpoint, type RunningEndpoint } from '../../tests/support/endpoin
 
 const NODE_OUT = process.env.BENCH_NODE_OUT ?? 'artifacts/bench/node.json';
 const SEED_OUT = process.env.BENCH_SEED_OUT ?? 'artifacts/bench/seed.json';
-const POLICY = { effectiveDate: '2022-01-20', sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb' };
+const POLICY = {
+  effectiveDate: '2022-01-20',
+  sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb',
+};
 const START = Date.parse('2026-03-02T09:00:00Z');
 const PURPOSES = ['marketing', 'improvements', 'third_party_combination'] as const;
 const STATES = ['given', 'refused', 'withdrawn'] as const;
@@ -42,7 +45,8 @@ function median(values: number[]): number {
 }
 
 const hostOf = (i: number): string => `bench-agency-${String(i).padStart(3, '0')}.amocrm.ru`;
-const uuid = (prefix: number, i: number): string => `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const uuid = (prefix: number, i: number): string =>
+  `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
 /** A whole chain of `n` events over `accounts` accounts, one minute apart. */
 function buildChain(n: number, accounts: number): LedgerEvent[] {
@@ -80,7 +84,12 @@ function body(i: number, accounts = 200): RequestBody {
     locale: i % 3 ? 'ru' : 'en',
     regime: i % 4 ? 'ru152' : 'gdpr',
     account: { id: 30_000_000 + a, subdomain: host.split('.')[0]!, host },
-    requester: { userId: 7_000_000 + a, name: `Администратор ${a}`, email: `admin${a}@agency.example`, phone: '+7 900 000-00-00' },
+    requester: {
+      userId: 7_000_000 + a,
+      name: `Администратор ${a}`,
+      email: `admin${a}@agency.example`,
+      phone: '+7 900 000-00-00',
+    },
     widgets: ['ingroup_demo_autotasks', 'ingroup_demo_duplicates'],
     policy: POLICY,
     ledger: { headHash: 'a'.repeat(64), events: i },
@@ -94,25 +103,73 @@ function seedRequests(n: number): RequestRecord[] {
     const b = body(i);
     const at = Date.parse(b.createdAt);
     const base = { id: b.id, host: b.account.host, type: b.type, body: b, createdAt: at, attempts: 1 };
-    const receipt = { id: b.id, reference: `IG-${String(i).padStart(6, '0')}`, status: 'received' as const, receivedAt: b.createdAt, dueAt: '2026-04-01', verification: 'none' as const };
+    const receipt = {
+      id: b.id,
+      reference: `IG-${String(i).padStart(6, '0')}`,
+      status: 'received' as const,
+      receivedAt: b.createdAt,
+      dueAt: '2026-04-01',
+      verification: 'none' as const,
+    };
     const received = [
       { at, kind: 'queued' as const },
       { at: at + 1_000, kind: 'sent' as const },
-      { at: at + 1_000, kind: 'received' as const, reference: receipt.reference, verification: 'none' as const, dueAt: '2026-04-01' },
+      {
+        at: at + 1_000,
+        kind: 'received' as const,
+        reference: receipt.reference,
+        verification: 'none' as const,
+        dueAt: '2026-04-01',
+      },
     ];
     switch (i % 6) {
       case 0:
         return { ...base, channel: 'endpoint', receipt, events: received, pollDueAt: at + 60_000, polls: 0 };
       case 1:
-        return { ...base, channel: 'endpoint', receipt, events: [...received, { at: at + 86_400_000, kind: 'status', status: 'in_progress', reference: receipt.reference }], pollDueAt: at + 120_000, polls: 1 };
+        return {
+          ...base,
+          channel: 'endpoint',
+          receipt,
+          events: [
+            ...received,
+            { at: at + 86_400_000, kind: 'status', status: 'in_progress', reference: receipt.reference },
+          ],
+          pollDueAt: at + 120_000,
+          polls: 1,
+        };
       case 2:
-        return { ...base, channel: 'endpoint', receipt, events: [...received, { at: at + 172_800_000, kind: 'status', status: 'completed', reference: receipt.reference }] };
+        return {
+          ...base,
+          channel: 'endpoint',
+          receipt,
+          events: [
+            ...received,
+            { at: at + 172_800_000, kind: 'status', status: 'completed', reference: receipt.reference },
+          ],
+        };
       case 3:
         return { ...base, channel: 'endpoint', attempts: 0, events: [{ at, kind: 'queued' }], outboxDueAt: at };
       case 4:
-        return { ...base, channel: 'endpoint', attempts: 10, lastError: 'Gave up after 10 attempts.', events: [{ at, kind: 'queued' }, { at: at + 5_000, kind: 'failed', detail: 'Gave up after 10 attempts.' }] };
+        return {
+          ...base,
+          channel: 'endpoint',
+          attempts: 10,
+          lastError: 'Gave up after 10 attempts.',
+          events: [
+            { at, kind: 'queued' },
+            { at: at + 5_000, kind: 'failed', detail: 'Gave up after 10 attempts.' },
+          ],
+        };
       default:
-        return { ...base, channel: 'email', attempts: 0, events: [{ at, kind: 'queued' }, { at: at + 60_000, kind: 'email_sent' }] };
+        return {
+          ...base,
+          channel: 'email',
+          attempts: 0,
+          events: [
+            { at, kind: 'queued' },
+            { at: at + 60_000, kind: 'email_sent' },
+          ],
+        };
     }
   });
 }

@@ -29,8 +29,10 @@ function closure(outDir, roots, known = new Set()) {
     seen.add(file);
     const code = readFileSync(join(outDir, file), 'utf8');
     const here = posix.dirname(file);
-    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'`]([^"'`]+\.js)["'`]/g)) queue.push(posix.normalize(posix.join(here, m[1] ?? '')));
-    for (const m of code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) dynamic.add(posix.normalize(posix.join(here, m[1] ?? '')));
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'`]([^"'`]+\.js)["'`]/g))
+      queue.push(posix.normalize(posix.join(here, m[1] ?? '')));
+    for (const m of code.matchAll(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g))
+      dynamic.add(posix.normalize(posix.join(here, m[1] ?? '')));
   }
   return { seen, dynamic };
 }
@@ -45,9 +47,10 @@ function closure(outDir, roots, known = new Set()) {
  */
 export function pageScripts(outDir, html) {
   const source = readFileSync(join(outDir, html), 'utf8');
-  const roots = [...source.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g), ...source.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)].map((m) =>
-    posix.normalize((m[1] ?? '').replace(/^\//, '')),
-  );
+  const roots = [
+    ...source.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g),
+    ...source.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
+  ].map((m) => posix.normalize((m[1] ?? '').replace(/^\//, '')));
   const first = closure(outDir, roots);
   /** @type {Set<string>} */
   const later = new Set();
@@ -57,7 +60,11 @@ export function pageScripts(outDir, html) {
     for (const file of next.seen) later.add(file);
     pending = [...next.dynamic].filter((f) => !first.seen.has(f) && !later.has(f));
   }
-  const size = (/** @type {string} */ file) => ({ file, bytes: statSync(join(outDir, file)).size, gzip: gzipSize(join(outDir, file)) });
+  const size = (/** @type {string} */ file) => ({
+    file,
+    bytes: statSync(join(outDir, file)).size,
+    gzip: gzipSize(join(outDir, file)),
+  });
   return { files: [...first.seen].sort().map(size), later: [...later].sort().map(size) };
 }
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { PANEL_FRAME, type PanelFrame, byRole, isChecked, launchFirefox, openExtensionPage, panelFrame, screenshot, until, useFirefox } from './support/firefox';
+import {
+  PANEL_FRAME,
+  type PanelFrame,
+  byRole,
+  isChecked,
+  launchFirefox,
+  openExtensionPage,
+  panelFrame,
+  screenshot,
+  until,
+  useFirefox,
+} from './support/firefox';
 
 const HOST = 'demo-choices.amocrm.ru';
 const LAUNCHER = 'Конфиденциальность: виджеты Ingroup (3)';
@@ -9,7 +20,9 @@ const PANEL_SWITCH = 'Рекламные письма — Ingroup может э�
 /** In the panel frame: whether the switch labelled `name` is on (null while it is not there). */
 function panelSwitchOn(frame: PanelFrame): Promise<boolean | null> {
   return frame.evaluate((name) => {
-    const input = [...document.querySelectorAll<HTMLInputElement>('input[role="switch"]')].find((el) => el.closest('label')?.textContent?.replace(/\s+/g, ' ').trim() === name);
+    const input = [...document.querySelectorAll<HTMLInputElement>('input[role="switch"]')].find(
+      (el) => el.closest('label')?.textContent?.replace(/\s+/g, ' ').trim() === name,
+    );
     return input ? input.checked : null;
   }, PANEL_SWITCH);
 }
@@ -37,7 +50,11 @@ describe('consent choices, in Firefox', () => {
 
     // The opt-out reached Ingroup's endpoint as a marketing_opt_out request, exactly once.
     const optOuts = (): Promise<number> =>
-      Promise.resolve([...env.stack.endpoint.state.requests.values()].filter((r) => r.body.type === 'marketing_opt_out' && (r.body.account as { host: string }).host === HOST).length);
+      Promise.resolve(
+        [...env.stack.endpoint.state.requests.values()].filter(
+          (r) => r.body.type === 'marketing_opt_out' && (r.body.account as { host: string }).host === HOST,
+        ).length,
+      );
     await until(optOuts, 1, 20_000);
 
     // Nothing was written to the amoCRM page's own storage.

@@ -15,10 +15,20 @@ const draft = (type: string) => ({
   account: { id: 31415926, subdomain: 'demo-email', host: HOST },
 });
 
-declare const browser: { runtime: { sendMessage(message: unknown): Promise<unknown> }; action: { getBadgeText(details: object): Promise<string> } };
+declare const browser: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: object): Promise<string> };
+};
 
-async function message(page: Page, body: unknown): Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }> {
-  return page.evaluate((m) => browser.runtime.sendMessage(m), body) as Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }>;
+async function message(
+  page: Page,
+  body: unknown,
+): Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }> {
+  return page.evaluate((m) => browser.runtime.sendMessage(m), body) as Promise<{
+    ok: boolean;
+    value?: { id?: string };
+    error?: { message: string };
+  }>;
 }
 
 const text = (page: Page): Promise<string> => page.evaluate(() => document.body.innerText);
@@ -33,7 +43,9 @@ describe('a request when Ingroup’s endpoint cannot be reached, in Firefox', ()
     const stuck = await message(page, { type: 'request/submit', route: 'endpoint', draft: draft('objection') });
     expect(stuck.ok).toBe(true);
     await until(() => page.evaluate(() => browser.action.getBadgeText({})), '1', 20_000);
-    await page.evaluate(() => [...document.querySelectorAll('summary')].find((s) => s.textContent === 'Запросы в Ingroup')?.click());
+    await page.evaluate(() =>
+      [...document.querySelectorAll('summary')].find((s) => s.textContent === 'Запросы в Ingroup')?.click(),
+    );
     await until(async () => /Не доходит до сервиса Ingroup/.test(await text(page)), true, 20_000);
     expect(await text(page)).toMatch(/Сервис Ingroup api\.ingru\.ru ещё ни разу не ответил этому браузеру/);
 
@@ -42,11 +54,18 @@ describe('a request when Ingroup’s endpoint cannot be reached, in Firefox', ()
     await until(async () => (await text(page)).includes('отправляется письмом — ещё не отправлен'), true);
     expect(await text(page)).toContain(id);
     await message(page, { type: 'request/email-sent', id });
-    await until(async () => /отправлен по email/.test(await text(page)) && /осталось рабочих дней: \d+/.test(await text(page)), true);
+    await until(
+      async () => /отправлен по email/.test(await text(page)) && /осталось рабочих дней: \d+/.test(await text(page)),
+      true,
+    );
 
     await until(async () => /Открытых запросов: 2/.test(await text(popup)), true);
 
-    const answered = await message(page, { type: 'request/answer', id, answer: { answer: 'extended', on: '2026-11-03', reason: 'Нужно собрать данные' } });
+    const answered = await message(page, {
+      type: 'request/answer',
+      id,
+      answer: { answer: 'extended', on: '2026-11-03', reason: 'Нужно собрать данные' },
+    });
     expect(answered.ok).toBe(true);
     await until(async () => (await text(page)).includes('Причина: Нужно собрать данные'), true);
     await message(page, { type: 'request/answer', id, answer: { answer: 'answered', on: '2026-11-05' } });

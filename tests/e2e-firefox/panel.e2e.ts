@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { PANEL_FRAME, byRole, countByRole, openExtensionPage, panelWidgetColumns, panelFrame, panelShowsExactly, screenshot, until, useFirefox } from './support/firefox';
+import {
+  PANEL_FRAME,
+  byRole,
+  countByRole,
+  openExtensionPage,
+  panelWidgetColumns,
+  panelFrame,
+  panelShowsExactly,
+  screenshot,
+  until,
+  useFirefox,
+} from './support/firefox';
 
-declare const browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean>; contains(p: { origins: string[] }): Promise<boolean> } };
+declare const browser: {
+  permissions: {
+    remove(p: { origins: string[] }): Promise<boolean>;
+    contains(p: { origins: string[] }): Promise<boolean>;
+  };
+};
 const ALLOW = 'Разрешить доступ';
 const ACCESS_HEADING = 'Браузер не даёт расширению доступ к этим сайтам';
 
@@ -19,7 +35,11 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     await launcher.click();
     await amo.waitForSelector(PANEL_FRAME, { visible: true });
     // The panel reads the account through the content script, in the page's own name.
-    await until(async () => env.stack.amocrm.apiHits(host).some((h) => h.path.startsWith('/api/v4/users/')), true, 30_000);
+    await until(
+      async () => env.stack.amocrm.apiHits(host).some((h) => h.path.startsWith('/api/v4/users/')),
+      true,
+      30_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const cold = env.stack.amocrm.apiHits(host).slice(beforeOpen);
     expect(cold.length).toBeGreaterThan(0);
@@ -27,7 +47,11 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     // As the page's own reads: same-origin, with the page as referrer (a content script's plain
     // fetch in Firefox is the extension's: cross-site and without a Referer).
     for (const hit of env.stack.amocrm.apiHits(host)) {
-      expect({ path: hit.path, site: hit.site, referer: hit.referer.startsWith(`https://${host}/`) }).toEqual({ path: hit.path, site: 'same-origin', referer: true });
+      expect({ path: hit.path, site: hit.site, referer: hit.referer.startsWith(`https://${host}/`) }).toEqual({
+        path: hit.path,
+        site: 'same-origin',
+        referer: true,
+      });
     }
     await screenshot(amo, 'panel-in-page');
 
@@ -41,10 +65,23 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
       } catch {
         // cross-origin: as expected
       }
-      const names = performance.getEntries().map((e) => e.name).join(' ');
-      return { src: iframe.src, attribute: iframe.getAttribute('src'), location, html: new XMLSerializer().serializeToString(document), names };
+      const names = performance
+        .getEntries()
+        .map((e) => e.name)
+        .join(' ');
+      return {
+        src: iframe.src,
+        attribute: iframe.getAttribute('src'),
+        location,
+        html: new XMLSerializer().serializeToString(document),
+        names,
+      };
     }, PANEL_FRAME);
-    expect({ src: seen.src, attribute: seen.attribute, location: seen.location }).toEqual({ src: '', attribute: null, location: 'unreadable' });
+    expect({ src: seen.src, attribute: seen.attribute, location: seen.location }).toEqual({
+      src: '',
+      attribute: null,
+      location: 'unreadable',
+    });
     expect(seen.html).not.toContain(env.browser.uuid);
     expect(seen.names).not.toContain(env.browser.uuid);
     expect(seen.html).toContain('ingroup-privacy-panel');
@@ -52,7 +89,9 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     // The panel itself, in the frame in the amoCRM tab (reached over BiDi: see support/firefox.ts).
     const frame = await panelFrame(env.browser, amo);
     await until(async () => (await panelWidgetColumns(frame)).length > 0, true, 30_000);
-    expect(await frame.evaluate(() => document.querySelector('h1')?.textContent)).toBe('Конфиденциальность: виджеты Ingroup');
+    expect(await frame.evaluate(() => document.querySelector('h1')?.textContent)).toBe(
+      'Конфиденциальность: виджеты Ingroup',
+    );
     expect(await frame.evaluate(() => document.querySelector('.panel-host')?.textContent)).toBe(`Адрес: ${host}`);
     const texts = await panelWidgetColumns(frame);
     expect(texts).toHaveLength(3);
@@ -61,7 +100,15 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
       expect.stringContaining('ingroup_demo_duplicates'),
       expect.stringContaining('ingroup_demo_telephony'),
     ]);
-    for (const value of ['Анна Смирнова', 'anna.smirnova@romashka.example', '+7 912 345-67-89', '27182818', 'big-1', '1000', '§1']) {
+    for (const value of [
+      'Анна Смирнова',
+      'anna.smirnova@romashka.example',
+      '+7 912 345-67-89',
+      '27182818',
+      'big-1',
+      '1000',
+      '§1',
+    ]) {
       expect({ value, shown: await panelShowsExactly(frame, 'table', value) }).toEqual({ value, shown: true });
     }
     // Negative control: a value the table does not carry is not found.
@@ -86,7 +133,11 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     await byRole(popup, 'heading', 'Ingroup Privacy');
     expect(await countByRole(popup, 'button', ALLOW)).toBe(0);
     // As the admin can in about:addons › Permissions: amoCRM.ru and Ingroup's endpoint withdrawn.
-    expect(await popup.evaluate(() => browser.permissions.remove({ origins: ['https://*.amocrm.ru/*', 'https://api.ingru.ru/*'] }))).toBe(true);
+    expect(
+      await popup.evaluate(() =>
+        browser.permissions.remove({ origins: ['https://*.amocrm.ru/*', 'https://api.ingru.ru/*'] }),
+      ),
+    ).toBe(true);
     // Without it Firefox puts no content script on amoCRM.ru: no launcher, as the prompt says.
     const amo = await env.browser.newPage();
     await amo.goto('https://big-2.amocrm.ru/leads');
@@ -99,8 +150,15 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     expect(text).toContain('Сервис Ingroup (api.ingru.ru): без него запросы туда не отправить');
     await screenshot(popup, 'popup-access-withdrawn');
     await (await byRole(popup, 'button', ALLOW)).click();
-    await until(() => popup.evaluate(() => document.querySelector('.host-access')?.textContent ?? ''), 'Доступ разрешён. Перезагрузите открытые вкладки amoCRM, чтобы кнопка появилась там.');
-    expect(await popup.evaluate(() => browser.permissions.contains({ origins: ['https://*.amocrm.ru/*', 'https://api.ingru.ru/*'] }))).toBe(true);
+    await until(
+      () => popup.evaluate(() => document.querySelector('.host-access')?.textContent ?? ''),
+      'Доступ разрешён. Перезагрузите открытые вкладки amoCRM, чтобы кнопка появилась там.',
+    );
+    expect(
+      await popup.evaluate(() =>
+        browser.permissions.contains({ origins: ['https://*.amocrm.ru/*', 'https://api.ingru.ru/*'] }),
+      ),
+    ).toBe(true);
     await amo.reload();
     await byRole(amo, 'button', LAUNCHER_3);
 
@@ -110,7 +168,8 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     await amo.waitForSelector(PANEL_FRAME, { visible: true });
     const frame = await panelFrame(env.browser, amo);
     await until(async () => (await panelWidgetColumns(frame)).length > 0, true, 30_000);
-    const accessShown = (): Promise<string | null> => frame.evaluate(() => document.querySelector('#host-access-heading')?.textContent ?? null);
+    const accessShown = (): Promise<string | null> =>
+      frame.evaluate(() => document.querySelector('#host-access-heading')?.textContent ?? null);
     expect(await accessShown()).toBeNull();
     // Withdrawn elsewhere (here from the popup, as from about:addons) while the panel is open.
     expect(await popup.evaluate(() => browser.permissions.remove({ origins: ['https://api.ingru.ru/*'] }))).toBe(true);
@@ -119,8 +178,12 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     await (await byRole(amo, 'button', LAUNCHER_3)).click();
     await amo.waitForSelector(PANEL_FRAME, { visible: true });
     await until(accessShown, ACCESS_HEADING, 15_000);
-    expect(await frame.evaluate(() => document.querySelector('.host-access li')?.textContent)).toMatch(/^Сервис Ingroup \(api\.ingru\.ru\)/);
-    expect(await frame.evaluate(() => [...document.querySelectorAll('.host-access a')].map((a) => a.textContent))).toEqual(['Разрешить доступ на странице настроек расширения']);
+    expect(await frame.evaluate(() => document.querySelector('.host-access li')?.textContent)).toMatch(
+      /^Сервис Ingroup \(api\.ingru\.ru\)/,
+    );
+    expect(
+      await frame.evaluate(() => [...document.querySelectorAll('.host-access a')].map((a) => a.textContent)),
+    ).toEqual(['Разрешить доступ на странице настроек расширения']);
     expect(await frame.evaluate(() => document.querySelectorAll('.host-access button').length)).toBe(0);
     await screenshot(amo, 'panel-in-page-access-withdrawn');
 
@@ -129,7 +192,9 @@ describe('the privacy panel on the fake amoCRM, in Firefox', () => {
     await byRole(options, 'heading', ACCESS_HEADING);
     await (await byRole(options, 'button', ALLOW)).click();
     await until(() => countByRole(options, 'button', ALLOW), 0);
-    expect(await options.evaluate(() => browser.permissions.contains({ origins: ['https://api.ingru.ru/*'] }))).toBe(true);
+    expect(await options.evaluate(() => browser.permissions.contains({ origins: ['https://api.ingru.ru/*'] }))).toBe(
+      true,
+    );
     await amo.bringToFront();
     await amo.keyboard.press('Escape');
     await amo.waitForSelector(PANEL_FRAME, { hidden: true, timeout: 15_000 });

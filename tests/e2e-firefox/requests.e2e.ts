@@ -25,8 +25,15 @@ function extensionPage(browser: FirefoxLaunched): Promise<Page> {
   return openExtensionPage(browser, 'options.html');
 }
 
-async function message(page: Page, body: unknown): Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }> {
-  return page.evaluate((m) => browser.runtime.sendMessage(m), body) as Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }>;
+async function message(
+  page: Page,
+  body: unknown,
+): Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }> {
+  return page.evaluate((m) => browser.runtime.sendMessage(m), body) as Promise<{
+    ok: boolean;
+    value?: { id?: string };
+    error?: { message: string };
+  }>;
 }
 
 async function records(page: Page): Promise<StoredRecord[]> {
@@ -45,7 +52,10 @@ async function records(page: Page): Promise<StoredRecord[]> {
 }
 
 const lastStatus = (r: StoredRecord): string | undefined =>
-  r.events.filter((e) => e.kind === 'status' || e.kind === 'failed').map((e) => e.status ?? e.kind).at(-1);
+  r.events
+    .filter((e) => e.kind === 'status' || e.kind === 'failed')
+    .map((e) => e.status ?? e.kind)
+    .at(-1);
 
 declare const browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
@@ -64,7 +74,9 @@ describe('the outbox against a faulty endpoint, in Firefox', () => {
       if (done.length === ids.length) return;
       await new Promise((resolve) => setTimeout(resolve, 400));
     }
-    throw new Error(`not completed in time: ${JSON.stringify((await records(page)).filter((r) => ids.includes(r.id)).map((r) => [r.id, r.events.map((e) => e.kind)]))}`);
+    throw new Error(
+      `not completed in time: ${JSON.stringify((await records(page)).filter((r) => ids.includes(r.id)).map((r) => [r.id, r.events.map((e) => e.kind)]))}`,
+    );
   }
 
   it.each([
@@ -72,27 +84,34 @@ describe('the outbox against a faulty endpoint, in Firefox', () => {
     ['answering 500 twice', { error: { times: 2, status: 500 } }],
     ['answering 429 with Retry-After', { rateLimit: { times: 2, retryAfter: 1 } }],
     ['answering with malformed JSON after storing', { malformed: { times: 1 } }],
-  ])('delivers every request exactly once when the endpoint is %s, and follows it to completed', async (_label, faults) => {
-    env.stack.endpoint.setFaults(faults);
-    const page = await extensionPage(env.browser);
-    const ids: string[] = [];
-    for (const type of ['access', 'erasure', 'portability']) {
-      const reply = await message(page, { type: 'request/submit', draft: draft(type, `fault case ${JSON.stringify(faults)}`) });
-      expect(reply.ok).toBe(true);
-      ids.push(reply.value!.id!);
-    }
-    await driveToCompletion(page, ids);
-    for (const id of ids) expect(env.stack.endpoint.state.requests.has(id)).toBe(true);
-    expect(env.stack.endpoint.state.requests.size).toBe(3);
-    await page.close();
-  });
+  ])(
+    'delivers every request exactly once when the endpoint is %s, and follows it to completed',
+    async (_label, faults) => {
+      env.stack.endpoint.setFaults(faults);
+      const page = await extensionPage(env.browser);
+      const ids: string[] = [];
+      for (const type of ['access', 'erasure', 'portability']) {
+        const reply = await message(page, {
+          type: 'request/submit',
+          draft: draft(type, `fault case ${JSON.stringify(faults)}`),
+        });
+        expect(reply.ok).toBe(true);
+        ids.push(reply.value!.id!);
+      }
+      await driveToCompletion(page, ids);
+      for (const id of ids) expect(env.stack.endpoint.state.requests.has(id)).toBe(true);
+      expect(env.stack.endpoint.state.requests.size).toBe(3);
+      await page.close();
+    },
+  );
 
   it('holds the outbox’s Web Lock in the background page while a request is on the wire, and lets it go after', async () => {
     // As in Chromium (tests/e2e/requests.e2e.ts): a page of the extension's origin sees the lock.
     const OUTBOX_LOCK = 'ingroup-privacy/outbox/ingroup-privacy';
     env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 4_000 } });
     const page = await extensionPage(env.browser);
-    const held = (): Promise<string[]> => page.evaluate(async () => ((await navigator.locks.query()).held ?? []).map((lock) => lock.name ?? ''));
+    const held = (): Promise<string[]> =>
+      page.evaluate(async () => ((await navigator.locks.query()).held ?? []).map((lock) => lock.name ?? ''));
     const reply = await message(page, { type: 'request/submit', draft: draft('access', 'lock case') });
     expect(reply.ok).toBe(true);
     await expect.poll(held, { timeout: 4_000, interval: 100 }).toContain(OUTBOX_LOCK);
@@ -104,11 +123,13 @@ describe('the outbox against a faulty endpoint, in Firefox', () => {
   it('delivers a request in flight when the browser stops, and one queued across a restart, exactly once each', async () => {
     env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 5_000 } });
     let page = await extensionPage(env.browser);
-    const inFlight = (await message(page, { type: 'request/submit', draft: draft('access', 'in flight at shutdown') })).value!.id!;
+    const inFlight = (await message(page, { type: 'request/submit', draft: draft('access', 'in flight at shutdown') }))
+      .value!.id!;
     await until(async () => env.stack.endpoint.state.posts.get(inFlight) ?? 0, 1);
     // The endpoint is down while the browser is away: the next request stays queued.
     env.stack.endpoint.setFaults({ down: {} });
-    const queued = (await message(page, { type: 'request/submit', draft: draft('erasure', 'queued at shutdown') })).value!.id!;
+    const queued = (await message(page, { type: 'request/submit', draft: draft('erasure', 'queued at shutdown') }))
+      .value!.id!;
     const { userDataDir, uuid } = env.browser;
     await env.browser.close({ keepProfile: true });
 

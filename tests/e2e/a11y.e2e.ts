@@ -9,7 +9,15 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { violations } from './support/axe';
-import { AmoPage, extensionUrl, launch, startStack, widgetColumns, type Launched, type Stack } from './support/extension';
+import {
+  AmoPage,
+  extensionUrl,
+  launch,
+  startStack,
+  widgetColumns,
+  type Launched,
+  type Stack,
+} from './support/extension';
 
 const SCHEMES = ['light', 'dark'] as const;
 const LANGS = [
@@ -88,11 +96,19 @@ describe('the axe check itself', () => {
  * comes back to a control it has already reached. Returns which of the controls there were reached, and those that
  * were reached without a visible focus ring (an outline of at least 2 px while focused).
  */
-async function tabThrough(keys: Page, target: Page | Frame): Promise<{ controls: number; reached: number[]; noRing: string[] }> {
+async function tabThrough(
+  keys: Page,
+  target: Page | Frame,
+): Promise<{ controls: number; reached: number[]; noRing: string[] }> {
   const controls = await target.evaluate(() => {
     const w = window as unknown as { __tabbables: Element[] };
-    w.__tabbables = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')].filter(
-      (el) => !el.matches(':disabled') && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden',
+    w.__tabbables = [
+      ...document.querySelectorAll(
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter(
+      (el) =>
+        !el.matches(':disabled') && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden',
     );
     return w.__tabbables.length;
   });
@@ -106,7 +122,9 @@ async function tabThrough(keys: Page, target: Page | Frame): Promise<{ controls:
       const index = (window as unknown as { __tabbables: Element[] }).__tabbables.indexOf(el as Element);
       const style = el ? getComputedStyle(el) : null;
       const ring = style !== null && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-      const name = el ? `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}”` : 'nothing';
+      const name = el
+        ? `${el.tagName.toLowerCase()} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}”`
+        : 'nothing';
       return { index, ring, name };
     });
     // A page that is not a dialog lets Tab leave it for the browser's own controls after its last one.
@@ -134,26 +152,29 @@ describe('operation by keyboard alone', () => {
     await stack?.close();
   });
 
-  it.each(SCHEMES)('reaches every control of the panel with Tab, each with a visible focus ring (%s)', async (scheme) => {
-    const amo = await AmoPage.open(browser, 'https://demo-keys.amocrm.ru/leads');
-    await amo.page.emulateMedia({ colorScheme: scheme });
-    await amo.launcher().focus();
-    await amo.page.keyboard.press('Enter');
-    const panel = amo.panelFrame();
-    await widgetColumns(panel).first().waitFor();
-    await panel.getByRole('region', { name: /Observed|Замечено/ }).waitFor();
-    await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
-    const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
-    const walk = await tabThrough(amo.page, frame!);
-    expect(walk.controls).toBeGreaterThan(10);
-    expect([...walk.reached].sort((a, b) => a - b)).toEqual([...Array(walk.controls).keys()]);
-    expect(walk.noRing).toEqual([]);
-    // A right chosen with the keyboard opens the request composer.
-    await panel.getByRole('button', { name: 'Получить копию моих данных', exact: true }).focus();
-    await amo.page.keyboard.press('Enter');
-    await panel.getByRole('heading', { name: 'Новый запрос' }).waitFor();
-    await amo.page.close();
-  });
+  it.each(SCHEMES)(
+    'reaches every control of the panel with Tab, each with a visible focus ring (%s)',
+    async (scheme) => {
+      const amo = await AmoPage.open(browser, 'https://demo-keys.amocrm.ru/leads');
+      await amo.page.emulateMedia({ colorScheme: scheme });
+      await amo.launcher().focus();
+      await amo.page.keyboard.press('Enter');
+      const panel = amo.panelFrame();
+      await widgetColumns(panel).first().waitFor();
+      await panel.getByRole('region', { name: /Observed|Замечено/ }).waitFor();
+      await expect.poll(() => panel.locator('h1').evaluate((el) => el === document.activeElement)).toBe(true);
+      const frame = amo.page.frames().find((f) => f.url().includes('panel.html'));
+      const walk = await tabThrough(amo.page, frame!);
+      expect(walk.controls).toBeGreaterThan(10);
+      expect([...walk.reached].sort((a, b) => a - b)).toEqual([...Array(walk.controls).keys()]);
+      expect(walk.noRing).toEqual([]);
+      // A right chosen with the keyboard opens the request composer.
+      await panel.getByRole('button', { name: 'Получить копию моих данных', exact: true }).focus();
+      await amo.page.keyboard.press('Enter');
+      await panel.getByRole('heading', { name: 'Новый запрос' }).waitFor();
+      await amo.page.close();
+    },
+  );
 
   it('opts an account out of promotional email in the popup with the keyboard alone', async () => {
     const amo = await AmoPage.open(browser, 'https://demo-keys-popup.amocrm.ru/leads');
@@ -167,7 +188,8 @@ describe('operation by keyboard alone', () => {
     expect([...walk.reached].sort((a, b) => a - b)).toEqual([...Array(walk.controls).keys()]);
     expect(walk.noRing).toEqual([]);
     // Tab to the account's switch, as a person would, and press Space.
-    for (let i = 0; i < 20 && !(await toggle.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && !(await toggle.evaluate((el) => el === document.activeElement)); i += 1)
+      await page.keyboard.press('Tab');
     await expect(toggle.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(toggle.isChecked()).resolves.toBe(true);
     await page.keyboard.press('Space');

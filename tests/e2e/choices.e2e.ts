@@ -26,7 +26,13 @@ describe('consent choices', () => {
 
     // The opt-out reached Ingroup's endpoint as a marketing_opt_out request, exactly once.
     await expect
-      .poll(async () => [...env.stack.endpoint.state.requests.values()].filter((r) => r.body.type === 'marketing_opt_out' && (r.body.account as { host: string }).host === HOST).length, { timeout: 20_000 })
+      .poll(
+        async () =>
+          [...env.stack.endpoint.state.requests.values()].filter(
+            (r) => r.body.type === 'marketing_opt_out' && (r.body.account as { host: string }).host === HOST,
+          ).length,
+        { timeout: 20_000 },
+      )
       .toBe(1);
 
     // Nothing was written to the amoCRM page's own storage.

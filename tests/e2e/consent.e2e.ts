@@ -27,7 +27,8 @@ describe('consent choices across accounts', () => {
     await expect(all.isChecked()).resolves.toBe(true);
     await all.uncheck();
 
-    for (const host of HOSTS) await expect.poll(() => popup.getByRole('switch', { name: forHost(host) }).isChecked()).toBe(false);
+    for (const host of HOSTS)
+      await expect.poll(() => popup.getByRole('switch', { name: forHost(host) }).isChecked()).toBe(false);
     for (const { panel } of panels) {
       await expect.poll(() => panel.getByRole('switch', { name: /Рекламные письма/ }).isChecked()).toBe(false);
       await panel.getByText(/^Отказано .*\(меню расширения\), по политике от 2022-01-20\.$/).waitFor();
@@ -47,7 +48,9 @@ describe('consent choices across accounts', () => {
     // Beside each switch, the state of its opt-out request, as Ingroup's endpoint answered it.
     for (const host of HOSTS) {
       const line = popup.getByRole('listitem').filter({ has: popup.getByRole('switch', { name: forHost(host) }) });
-      await expect.poll(() => line.getByText(/^Отказ от рассылки: /).textContent(), { timeout: 20_000 }).toBe('Отказ от рассылки: получен Ingroup');
+      await expect
+        .poll(() => line.getByText(/^Отказ от рассылки: /).textContent(), { timeout: 20_000 })
+        .toBe('Отказ от рассылки: получен Ingroup');
     }
 
     // And back on for one account, from the same popup.
@@ -62,7 +65,10 @@ describe('consent choices across accounts', () => {
   it('carries the ledger to another browser profile: exported with its chain, imported once, verified there', async () => {
     const options = await env.browser.context.newPage();
     await options.goto(extensionUrl(env.browser, 'options.html'));
-    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Экспорт журнала (JSON с цепочкой хешей)' }).click()]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Экспорт журнала (JSON с цепочкой хешей)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^ingroup-consent-ledger-\d{4}-\d{2}-\d{2}\.json$/);
     const path = await download.path();
     const exported = JSON.parse(readFileSync(path, 'utf8')) as { events: unknown[] };
@@ -81,9 +87,15 @@ describe('consent choices across accounts', () => {
       await page.getByRole('button', { name: 'Проверить цепочку хешей' }).click();
       await page.getByText('Цепочка хешей цела: событий — 3.').waitFor();
 
-      await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
+      await input.setInputFiles({
+        name: 'notes.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"hello":"world"}'),
+      });
       // In the page's language: the reason is worded from its code, not the background's English.
-      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Ничего не импортировано:.*Этот файл — не выгрузка журнала Ingroup Privacy/);
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+        /^Ничего не импортировано:.*Этот файл — не выгрузка журнала Ingroup Privacy/,
+      );
     } finally {
       await other.close();
     }

@@ -35,7 +35,10 @@ describe('a request when Ingroup’s endpoint does not resolve', () => {
     const panel = await amo.openPanel();
     await widgetColumns(panel).first().waitFor();
     // The panel says what it knows of the endpoint, as observed, not assumed.
-    await panel.getByText(/Сервис Ingroup api\.ingru\.ru ещё ни разу не ответил этому браузеру/).first().waitFor();
+    await panel
+      .getByText(/Сервис Ingroup api\.ingru\.ru ещё ни разу не ответил этому браузеру/)
+      .first()
+      .waitFor();
 
     // Composing an access request offers email at once, and says why.
     await panel.getByRole('button', { name: 'Получить копию моих данных', exact: true }).click();
@@ -78,7 +81,10 @@ describe('a request when Ingroup’s endpoint does not resolve', () => {
     expect(copied).toEqual([letter]);
 
     // The .eml parses, with a parser the project did not write, as a letter to support@ingru.ru with the same text.
-    const [download] = await Promise.all([options.waitForEvent('download'), entry.getByRole('button', { name: 'Скачать как письмо (.eml)' }).click()]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      entry.getByRole('button', { name: 'Скачать как письмо (.eml)' }).click(),
+    ]);
     const eml = readFileSync(await download.path());
     const parsed = await PostalMime.parse(eml);
     expect(parsed.to?.map((a) => ('address' in a ? a.address : ''))).toEqual(['support@ingru.ru']);
@@ -100,7 +106,9 @@ describe('a request when Ingroup’s endpoint does not resolve', () => {
     // Ingroup's answer, recorded: an extension with its reason moves the status and the due date.
     await sent.getByText('Отметить ответ Ingroup').click();
     await sent.getByRole('radio', { name: 'Продлил срок, указав причину' }).check();
-    await sent.getByRole('textbox', { name: 'Причина, которую назвал Ingroup' }).fill('Нужно собрать данные из резервных копий');
+    await sent
+      .getByRole('textbox', { name: 'Причина, которую назвал Ingroup' })
+      .fill('Нужно собрать данные из резервных копий');
     await sent.getByRole('button', { name: 'Отметить ответ' }).click();
     const extended = options.getByRole('listitem', { name: /в работе/ });
     await extended.waitFor();

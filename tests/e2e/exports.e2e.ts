@@ -16,7 +16,10 @@ const HOST = 'demo-exports.amocrm.ru';
 const POPUP_SWITCH = `Рекламные письма Ingroup для ${HOST}`;
 
 async function downloadText(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
@@ -47,7 +50,9 @@ describe('exports that hold up outside the extension', () => {
 
     // Kantara receipts: every one passes the Kantara Initiative's schema; the refusal is not explicit consent.
     const receipts = await downloadText(options, 'Экспорт квитанций согласия (Kantara CR v1.1)');
-    const list = JSON.parse(receipts.bytes.toString('utf8')) as Array<{ services: Array<{ purposes: Array<{ consentType: string }> }> }>;
+    const list = JSON.parse(receipts.bytes.toString('utf8')) as Array<{
+      services: Array<{ purposes: Array<{ consentType: string }> }>;
+    }>;
     expect(list).toHaveLength(1);
     for (const receipt of list) expect(kantaraErrors(receipt)).toEqual([]);
     expect(list[0]!.services[0]!.purposes[0]!.consentType).toBe('N/A');
@@ -66,7 +71,11 @@ describe('exports that hold up outside the extension', () => {
     const check = options.getByRole('button', { name: 'Сверить журнал с ним' });
     await field.fill(kept);
     await check.click();
-    await options.getByText('Дополнен: первые 1 событий — ровно те, что закреплены этим хешем; ещё 1 записаны после него и им не покрыты.').waitFor();
+    await options
+      .getByText(
+        'Дополнен: первые 1 событий — ровно те, что закреплены этим хешем; ещё 1 записаны после него и им не покрыты.',
+      )
+      .waitFor();
     await field.fill(await head.inputValue());
     await check.click();
     await options.getByText(/^Не изменён: это нынешняя вершина журнала\./).waitFor();
@@ -76,7 +85,9 @@ describe('exports that hold up outside the extension', () => {
 
     // The deadlines calendar holds every request Ingroup received with a due date, read by ical.js.
     await options.getByText('Запросы в Ingroup').click();
-    await expect.poll(() => options.getByRole('listitem', { name: /: получен Ingroup$/ }).count(), { timeout: 20_000 }).toBe(2);
+    await expect
+      .poll(() => options.getByRole('listitem', { name: /: получен Ingroup$/ }).count(), { timeout: 20_000 })
+      .toBe(2);
     const ics = await downloadText(options, 'Сроки в календарь (ICS)');
     const calendar = new ICAL.Component(ICAL.parse(ics.bytes.toString('utf8')));
     const uids = calendar.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'));

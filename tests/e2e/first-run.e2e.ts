@@ -31,11 +31,24 @@ describe('the first-run page', () => {
       expect(page.url()).toBe(`chrome-extension://${browser.extensionId}/welcome.html`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ingroup Privacy установлено');
       await page.getByText(/^Из браузера уходит только запрос, который вы отправили сами/).waitFor();
-      const manifest = (await browser.worker.evaluate(() => chrome.runtime.getManifest())) as { permissions: string[]; host_permissions: string[]; optional_host_permissions: string[] };
-      const listed = await page.getByRole('region', { name: 'Зачем каждое разрешение' }).locator('dt code').allTextContents();
-      expect(listed).toEqual([...manifest.permissions, ...manifest.host_permissions, ...manifest.optional_host_permissions]);
+      const manifest = (await browser.worker.evaluate(() => chrome.runtime.getManifest())) as {
+        permissions: string[];
+        host_permissions: string[];
+        optional_host_permissions: string[];
+      };
+      const listed = await page
+        .getByRole('region', { name: 'Зачем каждое разрешение' })
+        .locator('dt code')
+        .allTextContents();
+      expect(listed).toEqual([
+        ...manifest.permissions,
+        ...manifest.host_permissions,
+        ...manifest.optional_host_permissions,
+      ]);
       await expect(page.getByText('Здесь не объяснено: пожалуйста, сообщите об этом.').count()).resolves.toBe(0);
-      await expect(page.getByRole('link', { name: 'Открыть amoCRM (amocrm.ru)' }).getAttribute('href')).resolves.toBe('https://www.amocrm.ru/');
+      await expect(page.getByRole('link', { name: 'Открыть amoCRM (amocrm.ru)' }).getAttribute('href')).resolves.toBe(
+        'https://www.amocrm.ru/',
+      );
 
       // A restart is not an install: the page, closed, is not opened again.
       await page.close();

@@ -7,7 +7,9 @@ describe('the extension on an amoCRM account', () => {
   it('opens the panel from the launcher and shows the account it detected', async () => {
     const amo = await AmoPage.open(env.browser, 'https://demo-found.amocrm.ru/leads');
     const panel = await amo.openPanel();
-    await expect(panel.getByRole('heading', { name: 'Конфиденциальность: виджеты Ingroup' }).isVisible()).resolves.toBe(true);
+    await expect(panel.getByRole('heading', { name: 'Конфиденциальность: виджеты Ingroup' }).isVisible()).resolves.toBe(
+      true,
+    );
     await panel.getByText('demo-found.amocrm.ru').first().waitFor();
     await amo.page.close();
   });
@@ -20,12 +22,16 @@ describe('the extension on an amoCRM account', () => {
     await page.waitForTimeout(2_500);
     await expect(page.evaluate(() => document.readyState)).resolves.not.toBe('complete');
     await expect(page.locator('#ingroup-privacy-launcher').count()).resolves.toBe(0);
-    await expect(page.evaluate(() => document.documentElement.hasAttribute('data-ingroup-privacy-lang'))).resolves.toBe(false);
+    await expect(page.evaluate(() => document.documentElement.hasAttribute('data-ingroup-privacy-lang'))).resolves.toBe(
+      false,
+    );
     expect(env.stack.amocrm.apiHits('demo-held.amocrm.ru')).toEqual([]);
     await loaded;
     // After load, once idle: the launcher with its count, and amoCRM's language marked.
     await page.getByRole('button', { name: /Конфиденциальность: виджеты Ingroup \(3\)/ }).waitFor();
-    await expect(page.evaluate(() => document.documentElement.getAttribute('data-ingroup-privacy-lang'))).resolves.toBe('ru');
+    await expect(page.evaluate(() => document.documentElement.getAttribute('data-ingroup-privacy-lang'))).resolves.toBe(
+      'ru',
+    );
     await page.close();
   });
 
@@ -52,7 +58,10 @@ describe('the extension on an amoCRM account', () => {
       fresh.querySelector('#ingroup-privacy-launcher')?.remove();
       menu?.replaceWith(fresh);
     });
-    await amo.page.locator('#nav_menu').getByRole('button', { name: /Конфиденциальность/ }).waitFor({ timeout: 5_000 });
+    await amo.page
+      .locator('#nav_menu')
+      .getByRole('button', { name: /Конфиденциальность/ })
+      .waitFor({ timeout: 5_000 });
     await expect(amo.launcher().count()).resolves.toBe(1);
     await amo.page.close();
   });

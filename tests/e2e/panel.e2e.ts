@@ -42,7 +42,15 @@ describe('the privacy panel on the fake amoCRM', () => {
       expect.stringContaining('ingroup_demo_telephony'),
     ]);
     const table = dataTable(panel);
-    for (const value of ['Анна Смирнова', 'anna.smirnova@romashka.example', '+7 912 345-67-89', '27182818', 'big-1', '1000', '§1']) {
+    for (const value of [
+      'Анна Смирнова',
+      'anna.smirnova@romashka.example',
+      '+7 912 345-67-89',
+      '27182818',
+      'big-1',
+      '1000',
+      '§1',
+    ]) {
       await expect(table.getByText(value, { exact: true }).first().isVisible()).resolves.toBe(true);
     }
     // Each value once, however many widgets hold it: the email is shown once in the whole panel
@@ -54,11 +62,17 @@ describe('the privacy panel on the fake amoCRM', () => {
     await expect(emailRow.getByRole('cell', { name: 'заявлено (каталог)' }).count()).resolves.toBe(3);
     // The summary leads: a verdict, and figures that link to their sections.
     const summary = panel.getByRole('region', { name: 'Коротко' });
-    await expect(summary.getByRole('link', { name: /^3 Установлено виджетов Ingroup по каталогу Ingroup: 3/ }).isVisible()).resolves.toBe(true);
+    await expect(
+      summary.getByRole('link', { name: /^3 Установлено виджетов Ingroup по каталогу Ingroup: 3/ }).isVisible(),
+    ).resolves.toBe(true);
     await expect(summary.getByRole('link', { name: /^6 Ваших данных у них/ }).isVisible()).resolves.toBe(true);
     await expect.poll(() => summary.getByRole('link', { name: /Проблем в политике/ }).innerText()).toMatch(/^8/);
     await summary.getByRole('link', { name: /Проблем в политике/ }).click();
-    await expect.poll(() => panel.getByRole('heading', { name: 'Проблемы этой политики' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        panel.getByRole('heading', { name: 'Проблемы этой политики' }).evaluate((el) => el === document.activeElement),
+      )
+      .toBe(true);
     await expect(panel.getByText('§3.1').first().isVisible()).resolves.toBe(true);
     await expect(panel.getByText('§7').first().isVisible()).resolves.toBe(true);
     const coldCalls = env.stack.amocrm.apiHits(host).length - beforeOpen;
@@ -66,7 +80,11 @@ describe('the privacy panel on the fake amoCRM', () => {
     expect(coldCalls).toBeLessThanOrEqual(5);
     // As the page's own reads: same-origin, with the page as referrer (the Firefox suite holds the same).
     for (const hit of env.stack.amocrm.apiHits(host)) {
-      expect({ path: hit.path, site: hit.site, referer: hit.referer.startsWith(`https://${host}/`) }).toEqual({ path: hit.path, site: 'same-origin', referer: true });
+      expect({ path: hit.path, site: hit.site, referer: hit.referer.startsWith(`https://${host}/`) }).toEqual({
+        path: hit.path,
+        site: 'same-origin',
+        referer: true,
+      });
     }
 
     await panel.getByRole('button', { name: 'Закрыть' }).click();
@@ -98,7 +116,9 @@ describe('the privacy panel on the fake amoCRM', () => {
     const amo = await AmoPage.open(env.browser, 'https://xss-1.amocrm.ru/leads');
     const panel = await amo.openPanel();
     await panel.getByText('<script>document.title="pwned"</script>Пётр').first().waitFor();
-    await expect(panel.getByText('<img src=x onerror="document.title=\'pwned\'">Ромашка').first().isVisible()).resolves.toBe(true);
+    await expect(
+      panel.getByText('<img src=x onerror="document.title=\'pwned\'">Ромашка').first().isVisible(),
+    ).resolves.toBe(true);
     // The one picture is the extension's own data-flow diagram; nothing else is an image, script or SVG.
     await panel.getByRole('img', { name: /Куда уходят ваши данные/ }).waitFor();
     await expect(panel.locator('img, script:not([src]), svg:not(.flow-svg), .flow-svg svg').count()).resolves.toBe(0);
@@ -130,7 +150,9 @@ describe('the privacy panel on the fake amoCRM', () => {
       expect(text).toContain(name);
     }
     // The flag sits on its arrow: the Privacy Shield on the transfer to the US.
-    expect(text).toMatch(/Ingroup LLC → The US: transfers from the EU, UK and Switzerland §7 — problem: The Privacy Shield is invalid/);
+    expect(text).toMatch(
+      /Ingroup LLC → The US: transfers from the EU, UK and Switzerland §7 — problem: The Privacy Shield is invalid/,
+    );
     // The picture carries the installed widgets' names, drawn as text.
     await expect(picture.locator('text').allTextContents()).resolves.toEqual(expect.arrayContaining(['Ingroup LLC']));
     await amo.page.close();
@@ -140,15 +162,28 @@ describe('the privacy panel on the fake amoCRM', () => {
     const amo = await AmoPage.open(env.browser, 'https://en-cards.kommo.com/leads');
     const panel = await amo.openPanel();
     const problems = panel.getByRole('region', { name: 'Problems with this policy' });
-    const card = problems.getByRole('listitem').filter({ has: panel.getByRole('heading', { name: 'Consent is not a separate document' }) });
+    const card = problems
+      .getByRole('listitem')
+      .filter({ has: panel.getByRole('heading', { name: 'Consent is not a separate document' }) });
     await card.waitFor();
     await expect(card.getByText('Serious').textContent()).resolves.toBe('Severity: Serious');
-    await expect(card.getByText('«By visiting the Site, or by purchasing or using the Service, you accept the privacy practices described in this Policy.» opening paragraph').count()).resolves.toBe(1);
+    await expect(
+      card
+        .getByText(
+          '«By visiting the Site, or by purchasing or using the Service, you accept the privacy practices described in this Policy.» opening paragraph',
+        )
+        .count(),
+    ).resolves.toBe(1);
     await expect(card.getByText(/^The law: 152-FZ Art\. 9/).count()).resolves.toBe(1);
     await card.getByRole('button', { name: 'Withdraw consent — Consent is not a separate document' }).click();
     const composer = panel.getByRole('form', { name: 'New request' });
     await composer.waitFor();
-    await expect(composer.getByRole('combobox').first().evaluate((el) => (el as HTMLSelectElement).value)).resolves.toBe('withdraw_consent');
+    await expect(
+      composer
+        .getByRole('combobox')
+        .first()
+        .evaluate((el) => (el as HTMLSelectElement).value),
+    ).resolves.toBe('withdraw_consent');
     // Opened in view, with the focus on it.
     await expect.poll(() => composer.evaluate((el) => el.parentElement === document.activeElement)).toBe(true);
     await amo.page.close();

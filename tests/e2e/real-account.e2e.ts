@@ -27,7 +27,10 @@ describe('an account whose Ingroup widgets no catalog names, with Ingroup’s en
     await expect.poll(() => cardCodes(panel)).toEqual(['ig_autodocs', 'ig_smsgate']);
     const first = widgetColumns(panel).first();
     await first.getByText('support@ingru.ru').first().waitFor();
-    await first.getByText(/hooks\.ingru\.ru/).first().waitFor();
+    await first
+      .getByText(/hooks\.ingru\.ru/)
+      .first()
+      .waitFor();
     for (const value of ['Анна Смирнова', 'anna.smirnova@romashka.example', '+7 912 345-67-89', '28657000', 'real-1']) {
       await expect(dataTable(panel).getByText(value, { exact: true }).first().isVisible()).resolves.toBe(true);
     }
@@ -82,8 +85,12 @@ describe('an odd widget list and a newer catalog', () => {
     const amo = await AmoPage.open(env.browser, 'https://odd-1.amocrm.ru/leads');
     const panel = await amo.openPanel();
     await widgetColumns(panel).first().waitFor();
-    await expect.poll(() => cardCodes(panel)).toEqual(['ingroup_demo_autotasks', 'ingroup_demo_duplicates', 'ingroup_demo_telephony']);
-    await panel.getByText('Записей списка виджетов amoCRM, которые не удалось прочитать и пришлось пропустить: 1.').waitFor();
+    await expect
+      .poll(() => cardCodes(panel))
+      .toEqual(['ingroup_demo_autotasks', 'ingroup_demo_duplicates', 'ingroup_demo_telephony']);
+    await panel
+      .getByText('Записей списка виджетов amoCRM, которые не удалось прочитать и пришлось пропустить: 1.')
+      .waitFor();
     await widgetColumns(panel).first().getByText('версия —').waitFor();
     const row = dataTable(panel).getByRole('row', { name: /call_recordings/ });
     await expect(row.innerText()).resolves.toContain('названо в каталоге Ingroup, в политике нет');
@@ -135,7 +142,8 @@ describe('Kommo in Spanish and the real menu', () => {
         children: [...link.children].map((c) => c.className || c.tagName.toLowerCase()),
         afterLeads: item?.previousElementSibling?.getAttribute('data-entity'),
         titleFits: title ? title.scrollWidth <= title.clientWidth && item!.getBoundingClientRect().width <= 65 : false,
-        sameColourAsNeighbour: title && neighbour ? getComputedStyle(title).color === getComputedStyle(neighbour).color : false,
+        sameColourAsNeighbour:
+          title && neighbour ? getComputedStyle(title).color === getComputedStyle(neighbour).color : false,
       };
     });
     expect(facts).toEqual({
@@ -155,7 +163,8 @@ describe('Kommo in Spanish and the real menu', () => {
           return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
         };
         let bgEl: Element | null = link;
-        while (bgEl && /rgba\(0, 0, 0, 0\)|transparent/.test(getComputedStyle(bgEl).backgroundColor)) bgEl = bgEl.parentElement;
+        while (bgEl && /rgba\(0, 0, 0, 0\)|transparent/.test(getComputedStyle(bgEl).backgroundColor))
+          bgEl = bgEl.parentElement;
         const fg = lum(rgb(getComputedStyle(link.querySelector('.nav__menu__item__title')!).color));
         const bg = lum(rgb(getComputedStyle(bgEl ?? document.body).backgroundColor));
         return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
@@ -166,11 +175,17 @@ describe('Kommo in Spanish and the real menu', () => {
     await amo.page.locator('.nav__menu-scroll-hide').screenshot({ path: 'docs/screenshots/launcher-menu.png' });
     // Selected, as amoCRM marks its own items, while the panel is open.
     const panel = await amo.openPanel();
-    await expect(launcher.evaluate((link) => link.parentElement?.classList.contains('nav__menu__item-selected'))).resolves.toBe(true);
+    await expect(
+      launcher.evaluate((link) => link.parentElement?.classList.contains('nav__menu__item-selected')),
+    ).resolves.toBe(true);
     await panel.getByRole('button', { name: 'Закрыть' }).click();
-    await expect.poll(() => launcher.evaluate((link) => link.parentElement?.classList.contains('nav__menu__item-selected'))).toBe(false);
+    await expect
+      .poll(() => launcher.evaluate((link) => link.parentElement?.classList.contains('nav__menu__item-selected')))
+      .toBe(false);
     // amoCRM's light theme: a light menu with dark words; the launcher follows it.
-    await amo.page.addStyleTag({ content: '.nav__menu-scroll-hide{background:#fff}.nav__menu__item__link{color:#313942}' });
+    await amo.page.addStyleTag({
+      content: '.nav__menu-scroll-hide{background:#fff}.nav__menu__item__link{color:#313942}',
+    });
     expect(await contrast()).toBeGreaterThanOrEqual(4.5);
     await amo.page.close();
   });

@@ -28,7 +28,10 @@ async function extensionPage(browser: Launched): Promise<Page> {
   return page;
 }
 
-async function message(page: Page, body: unknown): Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }> {
+async function message(
+  page: Page,
+  body: unknown,
+): Promise<{ ok: boolean; value?: { id?: string }; error?: { message: string } }> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), body);
 }
 
@@ -48,7 +51,10 @@ async function records(page: Page): Promise<StoredRecord[]> {
 }
 
 const lastStatus = (r: StoredRecord): string | undefined =>
-  r.events.filter((e) => e.kind === 'status' || e.kind === 'failed').map((e) => e.status ?? e.kind).at(-1);
+  r.events
+    .filter((e) => e.kind === 'status' || e.kind === 'failed')
+    .map((e) => e.status ?? e.kind)
+    .at(-1);
 
 describe('the outbox against a faulty endpoint', () => {
   const env = useExtension();
@@ -65,7 +71,9 @@ describe('the outbox against a faulty endpoint', () => {
       if (done.length === ids.length) return;
       await page.waitForTimeout(400);
     }
-    throw new Error(`not completed in time: ${JSON.stringify((await records(page)).filter((r) => ids.includes(r.id)).map((r) => [r.id, r.events.map((e) => e.kind)]))}`);
+    throw new Error(
+      `not completed in time: ${JSON.stringify((await records(page)).filter((r) => ids.includes(r.id)).map((r) => [r.id, r.events.map((e) => e.kind)]))}`,
+    );
   }
 
   it.each([
@@ -73,20 +81,26 @@ describe('the outbox against a faulty endpoint', () => {
     ['answering 500 twice', { error: { times: 2, status: 500 } }],
     ['answering 429 with Retry-After', { rateLimit: { times: 2, retryAfter: 1 } }],
     ['answering with malformed JSON after storing', { malformed: { times: 1 } }],
-  ])('delivers every request exactly once when the endpoint is %s, and follows it to completed', async (_label, faults) => {
-    env.stack.endpoint.setFaults(faults);
-    const page = await extensionPage(env.browser);
-    const ids: string[] = [];
-    for (const type of ['access', 'erasure', 'portability']) {
-      const reply = await message(page, { type: 'request/submit', draft: draft(type, `fault case ${JSON.stringify(faults)}`) });
-      expect(reply.ok).toBe(true);
-      ids.push(reply.value!.id!);
-    }
-    await driveToCompletion(page, ids);
-    for (const id of ids) expect(env.stack.endpoint.state.requests.has(id)).toBe(true);
-    expect(env.stack.endpoint.state.requests.size).toBe(3);
-    await page.close();
-  });
+  ])(
+    'delivers every request exactly once when the endpoint is %s, and follows it to completed',
+    async (_label, faults) => {
+      env.stack.endpoint.setFaults(faults);
+      const page = await extensionPage(env.browser);
+      const ids: string[] = [];
+      for (const type of ['access', 'erasure', 'portability']) {
+        const reply = await message(page, {
+          type: 'request/submit',
+          draft: draft(type, `fault case ${JSON.stringify(faults)}`),
+        });
+        expect(reply.ok).toBe(true);
+        ids.push(reply.value!.id!);
+      }
+      await driveToCompletion(page, ids);
+      for (const id of ids) expect(env.stack.endpoint.state.requests.has(id)).toBe(true);
+      expect(env.stack.endpoint.state.requests.size).toBe(3);
+      await page.close();
+    },
+  );
 
   it('holds the outbox’s Web Lock in the background while a request is on the wire, and lets it go after', async () => {
     // The lock is the browser's (navigator.locks, lib/requests/outbox/lock.ts): a page of the
@@ -94,7 +108,8 @@ describe('the outbox against a faulty endpoint', () => {
     const OUTBOX_LOCK = 'ingroup-privacy/outbox/ingroup-privacy';
     env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 4_000 } });
     const page = await extensionPage(env.browser);
-    const held = (): Promise<string[]> => page.evaluate(async () => ((await navigator.locks.query()).held ?? []).map((lock) => lock.name ?? ''));
+    const held = (): Promise<string[]> =>
+      page.evaluate(async () => ((await navigator.locks.query()).held ?? []).map((lock) => lock.name ?? ''));
     const reply = await message(page, { type: 'request/submit', draft: draft('access', 'lock case') });
     expect(reply.ok).toBe(true);
     await expect.poll(held, { timeout: 4_000, interval: 100 }).toContain(OUTBOX_LOCK);
@@ -121,7 +136,11 @@ describe('the outbox against a faulty endpoint', () => {
     expect(reply.error?.message).toMatch(/correct value|исправ/i);
     const ok = await message(page, { type: 'request/submit', draft: draft('objection', 'permanent case') });
     const id = ok.value!.id!;
-    await expect.poll(async () => (await records(page)).find((r) => r.id === id)?.events.some((e) => e.kind === 'failed'), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await records(page)).find((r) => r.id === id)?.events.some((e) => e.kind === 'failed'), {
+        timeout: 20_000,
+      })
+      .toBe(true);
     await page.reload();
     await page.getByText('Запросы в Ingroup').click();
     const item = page.getByRole('listitem', { name: /не доставлен/ });
@@ -129,7 +148,10 @@ describe('the outbox against a faulty endpoint', () => {
     expect(mailto).toMatch(/^mailto:support@ingru\.ru\?/);
     expect(decodeURIComponent(mailto!)).toContain(id);
     await item.getByRole('button', { name: 'Я отправил письмо' }).click();
-    await page.getByRole('listitem', { name: /отправлен/ }).first().waitFor();
+    await page
+      .getByRole('listitem', { name: /отправлен/ })
+      .first()
+      .waitFor();
     expect(env.stack.endpoint.state.requests.size).toBe(0);
     await page.close();
   });
@@ -138,9 +160,15 @@ describe('the outbox against a faulty endpoint', () => {
     const page = await extensionPage(env.browser);
     const refused = await message(page, { type: 'settings/endpoint', base: 'https://privacy.example.org/v1' });
     expect(refused.ok).toBe(false);
-    expect(refused.error).toMatchObject({ v: 1, code: 'settings/endpoint_not_granted', params: { origin: 'https://privacy.example.org' } });
+    expect(refused.error).toMatchObject({
+      v: 1,
+      code: 'settings/endpoint_not_granted',
+      params: { origin: 'https://privacy.example.org' },
+    });
     expect(refused.error?.message).toMatch(/may not reach https:\/\/privacy\.example\.org/);
-    const id = (await message(page, { type: 'request/submit', draft: draft('restriction', 'after a refused override') })).value!.id!;
+    const id = (
+      await message(page, { type: 'request/submit', draft: draft('restriction', 'after a refused override') })
+    ).value!.id!;
     await expect.poll(() => env.stack.endpoint.state.requests.has(id), { timeout: 15_000 }).toBe(true);
     await page.close();
   });
@@ -148,11 +176,13 @@ describe('the outbox against a faulty endpoint', () => {
   it('delivers a request in flight when the browser stops, and one queued across a restart, exactly once each', async () => {
     env.stack.endpoint.setFaults({ slow: { times: 1, delayMs: 5_000 } });
     let page = await extensionPage(env.browser);
-    const inFlight = (await message(page, { type: 'request/submit', draft: draft('access', 'in flight at shutdown') })).value!.id!;
+    const inFlight = (await message(page, { type: 'request/submit', draft: draft('access', 'in flight at shutdown') }))
+      .value!.id!;
     await expect.poll(() => env.stack.endpoint.state.posts.get(inFlight) ?? 0).toBe(1);
     // The endpoint is down while the browser is away: the next request stays queued.
     env.stack.endpoint.setFaults({ down: {} });
-    const queued = (await message(page, { type: 'request/submit', draft: draft('erasure', 'queued at shutdown') })).value!.id!;
+    const queued = (await message(page, { type: 'request/submit', draft: draft('erasure', 'queued at shutdown') }))
+      .value!.id!;
     const profile = env.browser.userDataDir;
     await env.browser.close({ keepProfile: true });
 

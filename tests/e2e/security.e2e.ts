@@ -11,7 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashEvent } from '../../lib/consent/chain';
 import { GENESIS_HASH } from '../../lib/consent/event';
 import { ledgerFileJson } from '../../lib/consent/export';
-import { AmoPage, extensionUrl, launch, startStack, useExtension, widgetColumns, type Launched, type Stack } from './support/extension';
+import {
+  AmoPage,
+  extensionUrl,
+  launch,
+  startStack,
+  useExtension,
+  widgetColumns,
+  type Launched,
+  type Stack,
+} from './support/extension';
 
 const ALLOWED_HOST = /^([a-z0-9-]+\.(amocrm\.ru|amocrm\.com|kommo\.com)|api\.ingru\.ru)$/;
 
@@ -32,7 +41,11 @@ describe('where the extension connects', () => {
       const frameUrl = request.serviceWorker() ? '' : safeFrameUrl(request);
       seen.push({
         url: request.url(),
-        from: request.serviceWorker() ? 'service worker' : frameUrl.startsWith('chrome-extension://') ? 'extension page' : 'web page',
+        from: request.serviceWorker()
+          ? 'service worker'
+          : frameUrl.startsWith('chrome-extension://')
+            ? 'extension page'
+            : 'web page',
       });
     });
   });
@@ -54,7 +67,9 @@ describe('where the extension connects', () => {
     await widgetColumns(panel).first().waitFor();
 
     const kommo = await AmoPage.open(browser, 'https://en-sec.kommo.com/leads');
-    await widgetColumns(await kommo.openPanel()).first().waitFor();
+    await widgetColumns(await kommo.openPanel())
+      .first()
+      .waitFor();
 
     const popup = await browser.context.newPage();
     await popup.goto(extensionUrl(browser, 'popup.html'));
@@ -87,7 +102,9 @@ describe('where the extension connects', () => {
     await www.locator('#nav_menu').waitFor();
     await www.waitForTimeout(1_000);
     expect(await www.locator('#ingroup-privacy-launcher').count()).toBe(0);
-    const fromUs = seen.slice(before).filter((s) => s.from !== 'web page' || new URL(s.url).pathname.startsWith('/api/'));
+    const fromUs = seen
+      .slice(before)
+      .filter((s) => s.from !== 'web page' || new URL(s.url).pathname.startsWith('/api/'));
     expect(fromUs).toEqual([]);
     expect(stack.amocrm.apiHits('www.amocrm.ru')).toEqual([]);
     // The control: an account's page, same server, same markup, gets the launcher and its read.
@@ -125,7 +142,9 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     const victim = await AmoPage.open(env.browser, 'https://victim-sec.amocrm.ru/leads');
     await (await victim.openPanel()).getByText('victim-sec.amocrm.ru').first().waitFor();
     const attacker = await AmoPage.open(env.browser, 'https://attacker-sec.amocrm.ru/leads');
-    await widgetColumns(await attacker.openPanel()).first().waitFor();
+    await widgetColumns(await attacker.openPanel())
+      .first()
+      .waitFor();
     const src = await attacker.page.evaluate(() => {
       const frame = document.querySelector<HTMLIFrameElement>('iframe[src*="panel.html"]')!;
       const url = new URL(frame.src);
@@ -137,7 +156,10 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     await expect.poll(() => attacker.page.frames().some((f) => f.url().includes('host=victim-sec'))).toBe(true);
     const frame = attacker.page.frames().find((f) => f.url().includes('host=victim-sec'));
     expect(frame).toBeDefined();
-    await frame!.getByRole('columnheader', { name: /ingroup_demo_/ }).first().waitFor();
+    await frame!
+      .getByRole('columnheader', { name: /ingroup_demo_/ })
+      .first()
+      .waitFor();
     const text = await frame!.locator('body').innerText();
     expect(text).toContain('attacker-sec.amocrm.ru');
     expect(text).not.toContain('victim-sec');
@@ -172,7 +194,9 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
   it('needs the second, previewed step to opt in to promotional email; the switch alone records and sends nothing', async () => {
     const host = 'demo-optin.amocrm.ru';
     const requestsOf = (type: string): number =>
-      [...env.stack.endpoint.state.requests.values()].filter((r) => r.body.type === type && (r.body.account as { host: string }).host === host).length;
+      [...env.stack.endpoint.state.requests.values()].filter(
+        (r) => r.body.type === type && (r.body.account as { host: string }).host === host,
+      ).length;
     const amo = await AmoPage.open(env.browser, `https://${host}/leads`);
     const panel = await amo.openPanel();
     await widgetColumns(panel).first().waitFor();
@@ -188,7 +212,10 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     await expect(confirm.isDisabled()).resolves.toBe(true);
     // The exact request is previewed, with the personal data it carries.
     await step.getByText(/"marketing_opt_in"/).waitFor();
-    await step.getByText(/anna\.smirnova@romashka\.example/).first().waitFor();
+    await step
+      .getByText(/anna\.smirnova@romashka\.example/)
+      .first()
+      .waitFor();
     await amo.page.waitForTimeout(300);
     expect(requestsOf('marketing_opt_in')).toBe(0);
     // The page makes the panel all but transparent, to line a decoy up under Confirm: Chromium's
@@ -198,7 +225,10 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
         document.getElementById('ingroup-privacy-panel')!.style.opacity = value;
       }, opacity);
     await fade('0.05');
-    await step.getByRole('alert').filter({ hasText: /прозрачна/ }).waitFor();
+    await step
+      .getByRole('alert')
+      .filter({ hasText: /прозрачна/ })
+      .waitFor();
     await amo.page.waitForTimeout(1_000);
     await expect(confirm.isDisabled()).resolves.toBe(true);
     await fade('1');
@@ -223,7 +253,11 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
     });
     // The control: without a wipe, the request is kept with Ingroup's receipt.
     const kept = await message(options, { type: 'request/submit', draft: draft('kept') });
-    await expect.poll(async () => (await requests(options)).find((r) => r.id === kept.value?.id)?.receipt !== undefined, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await requests(options)).find((r) => r.id === kept.value?.id)?.receipt !== undefined, {
+        timeout: 20_000,
+      })
+      .toBe(true);
 
     env.stack.endpoint.setFaults({ slow: { delayMs: 2_500, times: 1 } });
     const reply = await message(options, { type: 'request/submit', draft: draft('wiped while on the wire') });
@@ -251,19 +285,30 @@ describe('the page around the panel is hostile (DESIGN §8)', () => {
         purpose: 'marketing' as const,
         state: 'given' as const,
         method: 'panel' as const,
-        policy: { effectiveDate: '2022-01-20', sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb' },
+        policy: {
+          effectiveDate: '2022-01-20',
+          sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb',
+        },
         extensionVersion: '0.1.0',
         prevHash: GENESIS_HASH,
       };
       return Buffer.from(ledgerFileJson([{ ...event, hash: await hashEvent(event) }]));
     };
     const input = options.getByLabel('Импорт экспорта журнала');
-    await input.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: await file('9999-12-31T23:59:00+00:00') });
+    await input.setInputFiles({
+      name: 'future.json',
+      mimeType: 'application/json',
+      buffer: await file('9999-12-31T23:59:00+00:00'),
+    });
     const alert = options.getByRole('alert').filter({ hasText: 'Ничего не импортировано' });
     await alert.getByText(/Событие №1 датировано будущим\. Его дата — .*9999.*, позже этого импорта/).waitFor();
     expect(await ledgerCount(options)).toBe(0);
     // The control: the same event dated yesterday is imported.
-    await input.setInputFiles({ name: 'past.json', mimeType: 'application/json', buffer: await file(new Date(Date.now() - 86_400_000).toISOString()) });
+    await input.setInputFiles({
+      name: 'past.json',
+      mimeType: 'application/json',
+      buffer: await file(new Date(Date.now() - 86_400_000).toISOString()),
+    });
     await options.getByText('Импортировано событий: 1; уже были: 0.').waitFor();
     expect(await ledgerCount(options)).toBe(1);
     await options.close();

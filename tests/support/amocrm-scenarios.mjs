@@ -11,7 +11,18 @@ const catalog = JSON.parse(readFileSync(new URL('../../lib/catalog/bundled.json'
 export const INGROUP_CODES = catalog.widgets.map((/** @type {{code: string}} */ w) => w.code);
 
 const FIRST = ['Анна', 'Иван', 'Мария', 'Сергей', 'Ольга', 'Дмитрий', 'Елена', 'Алексей', 'Наталья', 'Павел'];
-const LAST = ['Смирнова', 'Петров', 'Кузнецова', 'Соколов', 'Попова', 'Лебедев', 'Козлова', 'Новиков', 'Морозова', 'Волков'];
+const LAST = [
+  'Смирнова',
+  'Петров',
+  'Кузнецова',
+  'Соколов',
+  'Попова',
+  'Лебедев',
+  'Козлова',
+  'Новиков',
+  'Морозова',
+  'Волков',
+];
 
 /**
  * @param {number} count
@@ -97,7 +108,12 @@ export const UNLISTED_INGROUP = [
 ];
 /** Installed widgets that only look like Ingroup's: a look-alike domain, another vendor. */
 export const LOOKALIKES = [
-  { code: 'lookalike_tool', name: 'Ingroup tools (not Ingroup)', support: { email: 'support@ingru.ru.othervendor.example', link: 'https://ingru.ru.othervendor.example' }, calls: 'cdn.othervendor.example' },
+  {
+    code: 'lookalike_tool',
+    name: 'Ingroup tools (not Ingroup)',
+    support: { email: 'support@ingru.ru.othervendor.example', link: 'https://ingru.ru.othervendor.example' },
+    calls: 'cdn.othervendor.example',
+  },
   { code: 'other_vendor', name: 'Другой поставщик', support: OTHER_SUPPORT, calls: 'cdn.othervendor.example' },
 ];
 
@@ -125,7 +141,12 @@ export const LOOKALIKES = [
  * @returns {Scenario}
  */
 function scenario(subdomain, opts) {
-  const admin = opts.admin ?? { id: 7001001, name: 'Анна Смирнова', email: 'anna.smirnova@romashka.example', phone: '+7 912 345-67-89' };
+  const admin = opts.admin ?? {
+    id: 7001001,
+    name: 'Анна Смирнова',
+    email: 'anna.smirnova@romashka.example',
+    phone: '+7 912 345-67-89',
+  };
   const users = makeUsers(opts.userCount ?? 12, admin);
   const ingroup = opts.ingroup ?? INGROUP_CODES.slice(0, 3);
   const unlisted = opts.unlisted ?? [];
@@ -167,40 +188,67 @@ function scenario(subdomain, opts) {
 /** @type {Record<string, (sub: string) => Scenario>} */
 const BY_PREFIX = {
   demo: (sub) => scenario(sub, {}),
-  big: (sub) => scenario(sub, { userCount: 1000, widgetCount: 300, accountId: 27182818, accountName: 'Агентство «Большой аккаунт»' }),
+  big: (sub) =>
+    scenario(sub, {
+      userCount: 1000,
+      widgetCount: 300,
+      accountId: 27182818,
+      accountName: 'Агентство «Большой аккаунт»',
+    }),
   empty: (sub) => scenario(sub, { ingroup: [], widgetCount: 20, accountId: 16180339 }),
   none: (sub) => scenario(sub, { ingroup: [], widgetCount: 0, accountId: 14142135 }),
   nonadmin: (sub) => scenario(sub, { nonAdmin: true, accountId: 17320508 }),
   loggedout: (sub) => scenario(sub, { signedOut: true }),
   storm: (sub) => scenario(sub, { rateLimitStorm: true, accountId: 22360679 }),
   malformed: (sub) => scenario(sub, { malformedWidgets: true, accountId: 24494897 }),
-  xss: (sub) => scenario(sub, {
-    accountId: 26457513,
-    accountName: '<img src=x onerror="document.title=\'pwned\'">Ромашка',
-    admin: { id: 7002002, name: '<script>document.title="pwned"</script>Пётр', email: 'x"><svg onload=alert(1)>@example.com', phone: '<b>+7 999</b>' },
-  }),
+  xss: (sub) =>
+    scenario(sub, {
+      accountId: 26457513,
+      accountName: '<img src=x onerror="document.title=\'pwned\'">Ромашка',
+      admin: {
+        id: 7002002,
+        name: '<script>document.title="pwned"</script>Пётр',
+        email: 'x"><svg onload=alert(1)>@example.com',
+        phone: '<b>+7 999</b>',
+      },
+    }),
   // A real-sized account: 1,100 widgets listed (4 full pages and a short one), its Ingroup
   // widgets in no catalog and on the later pages, beside look-alikes that are not Ingroup's.
-  real: (sub) => scenario(sub, {
-    widgetCount: 1100, accountId: 28657000, accountName: 'ООО «Настоящий аккаунт»', ingroup: [],
-    unlisted: [...UNLISTED_INGROUP, ...LOOKALIKES], ingroupFrom: 700, ingroupEvery: 90,
-  }),
+  real: (sub) =>
+    scenario(sub, {
+      widgetCount: 1100,
+      accountId: 28657000,
+      accountName: 'ООО «Настоящий аккаунт»',
+      ingroup: [],
+      unlisted: [...UNLISTED_INGROUP, ...LOOKALIKES],
+      ingroupFrom: 700,
+      ingroupEvery: 90,
+    }),
   // The variants the SDK allows (null version, null install flag) and one unreadable entry.
   odd: (sub) => scenario(sub, { odd: true, accountId: 31622776 }),
   iprestricted: (sub) => scenario(sub, { ipRestricted: true, accountId: 33166247 }),
   noaccount: (sub) => scenario(sub, { accountForbidden: true, accountId: 34641016 }),
-  es: (sub) => scenario(sub, {
-    lang: 'es', accountId: 30000002, accountName: 'Margarita Comercial S.L.',
-    admin: { id: 7004004, name: 'Lucía García', email: 'lucia.garcia@margarita.example', phone: '+34 910 000 000' },
-  }),
-  pt: (sub) => scenario(sub, {
-    lang: 'pt', accountId: 30000003, accountName: 'Margarida Comércio Ltda',
-    admin: { id: 7005005, name: 'João Silva', email: 'joao.silva@margarida.example', phone: '+55 11 3000-0000' },
-  }),
-  en: (sub) => scenario(sub, {
-    lang: 'en', accountId: 30000001, accountName: 'Daisy Trading Ltd',
-    admin: { id: 7003003, name: 'Alice Walker', email: 'alice.walker@daisy.example', phone: '+44 20 7946 0000' },
-  }),
+  es: (sub) =>
+    scenario(sub, {
+      lang: 'es',
+      accountId: 30000002,
+      accountName: 'Margarita Comercial S.L.',
+      admin: { id: 7004004, name: 'Lucía García', email: 'lucia.garcia@margarita.example', phone: '+34 910 000 000' },
+    }),
+  pt: (sub) =>
+    scenario(sub, {
+      lang: 'pt',
+      accountId: 30000003,
+      accountName: 'Margarida Comércio Ltda',
+      admin: { id: 7005005, name: 'João Silva', email: 'joao.silva@margarida.example', phone: '+55 11 3000-0000' },
+    }),
+  en: (sub) =>
+    scenario(sub, {
+      lang: 'en',
+      accountId: 30000001,
+      accountName: 'Daisy Trading Ltd',
+      admin: { id: 7003003, name: 'Alice Walker', email: 'alice.walker@daisy.example', phone: '+44 20 7946 0000' },
+    }),
 };
 
 /**

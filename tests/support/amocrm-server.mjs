@@ -65,7 +65,16 @@ export async function startAmocrm({ port = 0, tls }) {
     const send = (status, type, body, headers = {}) => {
       const header = (/** @type {string} */ name) => String(req.headers[name] ?? '');
       const xrw = header('x-requested-with') === 'XMLHttpRequest';
-      hits.push({ host, method: req.method ?? 'GET', path: url.pathname + url.search, status, at: Date.now(), xrw, site: header('sec-fetch-site'), referer: header('referer') });
+      hits.push({
+        host,
+        method: req.method ?? 'GET',
+        path: url.pathname + url.search,
+        status,
+        at: Date.now(),
+        xrw,
+        site: header('sec-fetch-site'),
+        referer: header('referer'),
+      });
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
@@ -77,16 +86,22 @@ export async function startAmocrm({ port = 0, tls }) {
     }
     // A vendor's host (a widget's own server): its script, loaded by the amoCRM page.
     if (host === 'ingru.ru' || host.endsWith('.ingru.ru') || host.endsWith('.othervendor.example')) {
-      return send(200, 'text/javascript', '/* a widget vendor\'s script */', { 'access-control-allow-origin': '*' });
+      return send(200, 'text/javascript', "/* a widget vendor's script */", { 'access-control-allow-origin': '*' });
     }
     const s = scenarioOf(host);
     if (!url.pathname.startsWith('/api/')) {
       if (url.pathname === '/login') return send(200, 'text/html; charset=utf-8', loginPage());
-      return send(200, 'text/html; charset=utf-8', appPage(s, Number(url.searchParams.get('hold_load')) || 0), { 'set-cookie': `${SESSION_COOKIE}=${s.account.id}; Path=/; Secure; HttpOnly; SameSite=Lax` });
+      return send(200, 'text/html; charset=utf-8', appPage(s, Number(url.searchParams.get('hold_load')) || 0), {
+        'set-cookie': `${SESSION_COOKIE}=${s.account.id}; Path=/; Secure; HttpOnly; SameSite=Lax`,
+      });
     }
     /** @param {number} status @param {string} title @param {string} detail @param {object} [extra] */
     const problem = (status, title, detail, extra = {}) =>
-      send(status, 'application/problem+json', JSON.stringify({ title, type: 'https://httpstatus.es/' + status, status, detail, ...extra }));
+      send(
+        status,
+        'application/problem+json',
+        JSON.stringify({ title, type: 'https://httpstatus.es/' + status, status, detail, ...extra }),
+      );
     /** @param {unknown} body */
     const hal = (body) => send(200, 'application/hal+json', JSON.stringify(body));
 
@@ -101,7 +116,10 @@ export async function startAmocrm({ port = 0, tls }) {
     const session = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]*)`).exec(String(req.headers.cookie ?? ''))?.[1];
     if (s.signedOut || session !== String(s.account.id)) return problem(401, 'Unauthorized', 'Authorization required');
     // amoCRM's "whitelist of IP addresses" (error 113, HTTP 403): every call refused alike.
-    if (s.ipRestricted) return problem(403, 'Forbidden', 'Access to this account is prohibited from your IP address', { error_code: 113 });
+    if (s.ipRestricted)
+      return problem(403, 'Forbidden', 'Access to this account is prohibited from your IP address', {
+        error_code: 113,
+      });
     if (req.method !== 'GET') return problem(405, 'Method Not Allowed', 'Only GET is served here');
 
     const limit = Math.min(250, Math.max(1, Number(url.searchParams.get('limit') ?? 50) || 50));
@@ -120,7 +138,11 @@ export async function startAmocrm({ port = 0, tls }) {
         if (!user) return problem(404, 'Not Found', 'User not found');
         const withPhone = (url.searchParams.get('with') ?? '').split(',').includes('phone_number');
         const { phone, ...rest } = user;
-        return hal({ ...rest, ...(withPhone ? { phone_number: phone } : {}), _links: { self: { href: `https://${host}/api/v4/users/${user.id}` } } });
+        return hal({
+          ...rest,
+          ...(withPhone ? { phone_number: phone } : {}),
+          _links: { self: { href: `https://${host}/api/v4/users/${user.id}` } },
+        });
       }
       const pageCount = Math.max(1, Math.ceil(s.users.length / limit));
       const slice = s.users.slice((page - 1) * limit, page * limit).map(({ phone: _phone, ...u }) => u);
@@ -134,7 +156,8 @@ export async function startAmocrm({ port = 0, tls }) {
       });
     }
     if (url.pathname === '/api/v4/widgets') {
-      if (s.malformedWidgets) return send(200, 'application/hal+json', '{"_embedded": {"widgets": [{"code": 42, "version": {}}');
+      if (s.malformedWidgets)
+        return send(200, 'application/hal+json', '{"_embedded": {"widgets": [{"code": 42, "version": {}}');
       const slice = s.widgets.slice((page - 1) * limit, page * limit);
       if (slice.length === 0) return send(204, 'application/hal+json', '');
       // As amoCRM's aggregated list: no `_links.next`, even after a full page.
@@ -152,8 +175,16 @@ export async function startAmocrm({ port = 0, tls }) {
     hits,
     /** API calls made to one account's host. */
     apiHits: (/** @type {string} */ host) => hits.filter((h) => h.host === host && h.path.startsWith('/api/')),
-    reset: () => { hits.length = 0; windows.clear(); scenarios.clear(); },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve(undefined)); }),
+    reset: () => {
+      hits.length = 0;
+      windows.clear();
+      scenarios.clear();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve(undefined));
+      }),
   };
 }
 
@@ -170,7 +201,13 @@ function pageGlobals(s) {
     s.pageWidgets.map((w) => [
       w.code,
       {
-        params: { widget_code: w.code, widget_active: 'Y', path: `https://${s.account.subdomain}.amocrm.ru/upl/${w.code}/widget`, version: '1.0.0', ...(w.support ? { support: w.support } : {}) },
+        params: {
+          widget_code: w.code,
+          widget_active: 'Y',
+          path: `https://${s.account.subdomain}.amocrm.ru/upl/${w.code}/widget`,
+          version: '1.0.0',
+          ...(w.support ? { support: w.support } : {}),
+        },
         langs: { widget: { name: w.name } },
       },
     ]),
@@ -185,14 +222,19 @@ function pageGlobals(s) {
 function appPage(s, holdLoadMs = 0) {
   const col = LANG_COLUMN[s.lang] ?? 2;
   const names = Object.fromEntries(MENU.map((row) => [row[0], row[col]]));
-  const items = MENU.map(([code]) =>
-    `<div class="nav__menu__item" data-entity="${code}"><a class="nav__menu__item__link" href="/${code}/"><div class="nav__menu__item__icon icon-${code}" aria-hidden="true"></div><div class="nav__menu__item__title">${esc(String(names[code ?? ""] ?? code))}</div></a></div>`).join('');
+  const items = MENU.map(
+    ([code]) =>
+      `<div class="nav__menu__item" data-entity="${code}"><a class="nav__menu__item__link" href="/${code}/"><div class="nav__menu__item__icon icon-${code}" aria-hidden="true"></div><div class="nav__menu__item__title">${esc(String(names[code ?? ''] ?? code))}</div></a></div>`,
+  ).join('');
   const account = s.account;
   const admin = s.users[0];
   // Each installed widget's script, loaded the way the web app loads it; a vendor's script may call home.
   const scripts = s.pageWidgets
     .filter((w) => w.calls)
-    .map((w) => `<script async src="${esc(`https://${w.calls}/w/${w.code}/init.js?account_id=${account.id}&subdomain=${account.subdomain}&email=${encodeURIComponent(admin?.email ?? '')}`)}"></script>`)
+    .map(
+      (w) =>
+        `<script async src="${esc(`https://${w.calls}/w/${w.code}/init.js?account_id=${account.id}&subdomain=${account.subdomain}&email=${encodeURIComponent(admin?.email ?? '')}`)}"></script>`,
+    )
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(account.name)} — amoCRM</title>
 <style>

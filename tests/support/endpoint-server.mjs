@@ -24,7 +24,17 @@ import { createServer as createHttpsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 
 export const PREFIX = '/privacy/v1';
-const REQUEST_TYPES = ['access', 'rectification', 'erasure', 'portability', 'objection', 'restriction', 'withdraw_consent', 'marketing_opt_out', 'marketing_opt_in'];
+const REQUEST_TYPES = [
+  'access',
+  'rectification',
+  'erasure',
+  'portability',
+  'objection',
+  'restriction',
+  'withdraw_consent',
+  'marketing_opt_out',
+  'marketing_opt_in',
+];
 const MAX_BODY_BYTES = 256 * 1024;
 const STEPS = {
   none: ['received', 'in_progress', 'completed'],
@@ -107,7 +117,7 @@ function dueDateFor(receivedMs, regime, type) {
     return isoDate(d.getTime());
   }
   let at = receivedMs;
-  for (let left = 10; left > 0; ) {
+  for (let left = 10; left > 0;) {
     at += 86_400_000;
     const day = new Date(at).getUTCDay();
     if (day !== 0 && day !== 6) left -= 1;
@@ -125,11 +135,19 @@ function invalid(body, key) {
   if (typeof b.createdAt !== 'string') return 'createdAt is required';
   if (b.locale !== 'ru' && b.locale !== 'en') return 'locale must be ru or en';
   if (b.regime !== 'ru152' && b.regime !== 'gdpr') return 'regime must be ru152 or gdpr';
-  if (!b.account || typeof b.account.host !== 'string' || typeof b.account.id !== 'number') return 'account {id, subdomain, host} is required';
-  if (!b.requester || typeof b.requester.email !== 'string' || !b.requester.email.includes('@')) return 'requester {userId, name, email} is required';
+  if (!b.account || typeof b.account.host !== 'string' || typeof b.account.id !== 'number')
+    return 'account {id, subdomain, host} is required';
+  if (!b.requester || typeof b.requester.email !== 'string' || !b.requester.email.includes('@'))
+    return 'requester {userId, name, email} is required';
   if (!Array.isArray(b.widgets)) return 'widgets must be a list of widget codes';
   if (!b.policy || typeof b.policy.sha256 !== 'string') return 'policy {effectiveDate, sha256} is required';
-  if (!b.ledger || typeof b.ledger.headHash !== 'string' || !/^[0-9a-f]{64}$/.test(b.ledger.headHash) || !Number.isInteger(b.ledger.events) || b.ledger.events < 0) {
+  if (
+    !b.ledger ||
+    typeof b.ledger.headHash !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(b.ledger.headHash) ||
+    !Number.isInteger(b.ledger.events) ||
+    b.ledger.events < 0
+  ) {
     return 'ledger {headHash, events} is required: the consent ledger’s head when the request was made';
   }
   if (!b.client || typeof b.client.name !== 'string') return 'client {name, version} is required';
@@ -210,7 +228,12 @@ export async function startEndpoint(options = {}) {
     dropped: state.dropped,
     faults,
     config,
-    requests: [...state.requests.values()].map((s) => ({ id: s.id, reference: s.reference, type: s.body.type, status: s.status })),
+    requests: [...state.requests.values()].map((s) => ({
+      id: s.id,
+      reference: s.reference,
+      type: s.body.type,
+      status: s.status,
+    })),
   });
 
   /** @type {import('node:http').RequestListener} */
@@ -232,7 +255,12 @@ export async function startEndpoint(options = {}) {
     const json = (status, body, headers) => send(status, 'application/json', JSON.stringify(body), headers);
     /** @param {number} status @param {string} title @param {string} detail @param {Record<string, string>} [headers] */
     const problem = (status, title, detail, headers) =>
-      send(status, 'application/problem+json', JSON.stringify({ type: `https://api.ingru.ru/problems/${status}`, title, status, detail }), headers);
+      send(
+        status,
+        'application/problem+json',
+        JSON.stringify({ type: `https://api.ingru.ru/problems/${status}`, title, status, detail }),
+        headers,
+      );
 
     if (method === 'OPTIONS') {
       res.writeHead(204, {
@@ -247,7 +275,8 @@ export async function startEndpoint(options = {}) {
 
     readBody(req)
       .then((raw) => {
-        if (url.pathname.startsWith('/__control/')) return control(url.pathname.slice('/__control/'.length), method, raw);
+        if (url.pathname.startsWith('/__control/'))
+          return control(url.pathname.slice('/__control/'.length), method, raw);
 
         /** @type {'post' | 'get' | 'catalog' | null} */
         let route = null;
@@ -262,8 +291,12 @@ export async function startEndpoint(options = {}) {
           id = decodeURIComponent(url.pathname.slice(`${PREFIX}/requests/`.length));
         }
         if (!route) {
-          const known = [`${PREFIX}/catalog`, `${PREFIX}/requests`].includes(url.pathname) || url.pathname.startsWith(`${PREFIX}/requests/`);
-          return known ? problem(405, 'Method Not Allowed', `${method} is not served on ${url.pathname}`) : problem(404, 'Not Found', `Nothing at ${url.pathname}`);
+          const known =
+            [`${PREFIX}/catalog`, `${PREFIX}/requests`].includes(url.pathname) ||
+            url.pathname.startsWith(`${PREFIX}/requests/`);
+          return known
+            ? problem(405, 'Method Not Allowed', `${method} is not served on ${url.pathname}`)
+            : problem(404, 'Not Found', `Nothing at ${url.pathname}`);
         }
 
         if (hits('down', route, id)) {
@@ -277,7 +310,9 @@ export async function startEndpoint(options = {}) {
           const at = now();
           window = window.filter((t) => at - t < 1000);
           if (window.length >= throttle.perSecond) {
-            return problem(429, 'Too Many Requests', `At most ${throttle.perSecond} requests a second.`, { 'retry-after': String(throttle.retryAfter ?? 1) });
+            return problem(429, 'Too Many Requests', `At most ${throttle.perSecond} requests a second.`, {
+              'retry-after': String(throttle.retryAfter ?? 1),
+            });
           }
           window.push(at);
         }
@@ -285,11 +320,21 @@ export async function startEndpoint(options = {}) {
         if (rateLimit && hits('rateLimit', route, id)) {
           const seconds = rateLimit.retryAfter ?? 1;
           const retryAfter = rateLimit.httpDate ? new Date(now() + seconds * 1000).toUTCString() : String(seconds);
-          return problem(rateLimit.status ?? 429, 'Too Many Requests', 'Slow down and try again after the Retry-After time.', { 'retry-after': retryAfter });
+          return problem(
+            rateLimit.status ?? 429,
+            'Too Many Requests',
+            'Slow down and try again after the Retry-After time.',
+            { 'retry-after': retryAfter },
+          );
         }
-        if (faults.error && hits('error', route, id)) return problem(faults.error.status ?? 500, 'Internal Server Error', 'Something broke on our side.');
+        if (faults.error && hits('error', route, id))
+          return problem(faults.error.status ?? 500, 'Internal Server Error', 'Something broke on our side.');
         if (faults.reject && hits('reject', route, id)) {
-          return problem(faults.reject.status ?? 422, 'Unprocessable Content', faults.reject.detail ?? 'The request was refused by policy.');
+          return problem(
+            faults.reject.status ?? 422,
+            'Unprocessable Content',
+            faults.reject.detail ?? 'The request was refused by policy.',
+          );
         }
 
         /** @type {{ status: number, type: string, body: string, headers?: Record<string, string> }} */
@@ -298,7 +343,8 @@ export async function startEndpoint(options = {}) {
         const delay = slow && hits('slow', route, id) ? slow.delayMs : 0;
         const broken = hits('malformed', route, id);
         const finish = () => {
-          if (broken) send(reply.status, 'application/json', reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))));
+          if (broken)
+            send(reply.status, 'application/json', reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))));
           else send(reply.status, reply.type, reply.body, reply.headers);
         };
         if (delay > 0) {
@@ -311,7 +357,8 @@ export async function startEndpoint(options = {}) {
         return undefined;
       })
       .catch((/** @type {unknown} */ error) => {
-        if (error instanceof TooLarge) return problem(413, 'Content Too Large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+        if (error instanceof TooLarge)
+          return problem(413, 'Content Too Large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
         return problem(500, 'Internal Server Error', String(error));
       });
 
@@ -354,7 +401,8 @@ export async function startEndpoint(options = {}) {
         return ok(200, statusOf(s));
       }
       // POST /requests
-      if (typeof keyHeader !== 'string' || !keyHeader) return p(400, 'Bad Request', 'The Idempotency-Key header is required; set it to the request id.');
+      if (typeof keyHeader !== 'string' || !keyHeader)
+        return p(400, 'Bad Request', 'The Idempotency-Key header is required; set it to the request id.');
       /** @type {unknown} */
       let body;
       try {
@@ -368,7 +416,8 @@ export async function startEndpoint(options = {}) {
       const existing = state.requests.get(keyHeader);
       const canon = canonical(body);
       if (existing) {
-        if (existing.canonical !== canon) return p(409, 'Conflict', 'This Idempotency-Key was used for a different request body.');
+        if (existing.canonical !== canon)
+          return p(409, 'Conflict', 'This Idempotency-Key was used for a different request body.');
         state.replays.set(keyHeader, (state.replays.get(keyHeader) ?? 0) + 1);
         return ok(202, existing.receipt);
       }
@@ -380,8 +429,18 @@ export async function startEndpoint(options = {}) {
       const verification = config.verification;
       const receipt = { id: b.id, reference, status: 'received', receivedAt, dueAt, verification };
       state.requests.set(keyHeader, {
-        id: b.id, reference, status: 'received', receivedAt, updatedAt: receivedAt, dueAt, verification,
-        canonical: canon, body: b, step: 0, polls: 0, receipt,
+        id: b.id,
+        reference,
+        status: 'received',
+        receivedAt,
+        updatedAt: receivedAt,
+        dueAt,
+        verification,
+        canonical: canon,
+        body: b,
+        step: 0,
+        polls: 0,
+        receipt,
       });
       return ok(202, receipt);
     }

@@ -25,13 +25,21 @@ export async function startPort443({ tls, routes, port = 443, waitMs = 240_000 }
   const open = new Set();
   const server = createServer({ key: tls.key, cert: tls.cert, ALPNProtocols: ['http/1.1'] }, (socket) => {
     const name = socket.servername || '';
-    const route = routes.find((r) => name === r.suffix || name.endsWith(r.suffix.startsWith('.') ? r.suffix : `.${r.suffix}`));
+    const route = routes.find(
+      (r) => name === r.suffix || name.endsWith(r.suffix.startsWith('.') ? r.suffix : `.${r.suffix}`),
+    );
     if (!route) {
       refused.push(name);
       socket.destroy();
       return;
     }
-    const upstream = connect({ host: '127.0.0.1', port: route.port, servername: name, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
+    const upstream = connect({
+      host: '127.0.0.1',
+      port: route.port,
+      servername: name,
+      rejectUnauthorized: false,
+      ALPNProtocols: ['http/1.1'],
+    });
     open.add(socket).add(upstream);
     const end = () => {
       socket.destroy();
@@ -57,9 +65,14 @@ export async function startPort443({ tls, routes, port = 443, waitMs = 240_000 }
         continue;
       }
       throw code === 'EADDRINUSE'
-        ? new Error(`Port ${port} stayed taken for ${Math.round(waitMs / 1000)} s: another Firefox run (or a web server) is using it; the Firefox tests need it free.`, { cause: error })
+        ? new Error(
+            `Port ${port} stayed taken for ${Math.round(waitMs / 1000)} s: another Firefox run (or a web server) is using it; the Firefox tests need it free.`,
+            { cause: error },
+          )
         : code === 'EACCES'
-          ? new Error(`Port ${port} needs root (or CAP_NET_BIND_SERVICE for node) for the Firefox tests.`, { cause: error })
+          ? new Error(`Port ${port} needs root (or CAP_NET_BIND_SERVICE for node) for the Firefox tests.`, {
+              cause: error,
+            })
           : error;
     }
   }
@@ -67,10 +80,11 @@ export async function startPort443({ tls, routes, port = 443, waitMs = 240_000 }
   return {
     port: typeof address === 'object' && address ? address.port : port,
     refused,
-    close: () => new Promise((resolve) => {
-      for (const socket of open) socket.destroy();
-      server.close(() => resolve(undefined));
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => resolve(undefined));
+      }),
   };
 }
 

@@ -14,14 +14,32 @@ export function makeCertificate() {
   try {
     const key = join(dir, 'key.pem');
     const cert = join(dir, 'cert.pem');
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
-      '-keyout', key, '-out', cert, '-subj', '/CN=ingroup-privacy-test',
-      '-addext', 'subjectAltName=DNS:*.amocrm.ru,DNS:*.amocrm.com,DNS:*.kommo.com,DNS:api.ingru.ru,DNS:localhost,IP:127.0.0.1',
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=ingroup-privacy-test',
+        '-addext',
+        'subjectAltName=DNS:*.amocrm.ru,DNS:*.amocrm.com,DNS:*.kommo.com,DNS:api.ingru.ru,DNS:localhost,IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
   } catch (error) {
-    throw new Error('Could not make a test certificate with openssl (is the openssl package installed?)', { cause: error });
+    throw new Error('Could not make a test certificate with openssl (is the openssl package installed?)', {
+      cause: error,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

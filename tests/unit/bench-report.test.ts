@@ -4,7 +4,13 @@ import { README_END, README_START, withReadmeTable } from '../../scripts/bench/r
 
 const rows = [
   { figure: 'Content script, gzipped', measured: '2.3 KB', budget: '≤ 10 KB', ok: true },
-  { figure: 'Added main-thread time | per load', measured: '17.0 ms', budget: '≤ 5 ms', ok: false, note: 'empty script 4.8 ms' },
+  {
+    figure: 'Added main-thread time | per load',
+    measured: '17.0 ms',
+    budget: '≤ 5 ms',
+    ok: false,
+    note: 'empty script 4.8 ms',
+  },
 ];
 
 describe('the README’s budgets table', () => {
@@ -15,7 +21,9 @@ describe('the README’s budgets table', () => {
     expect(out.endsWith('\n\nAfter.\n')).toBe(true);
     expect(out).not.toContain('old table');
     expect(out).toContain('| Content script, gzipped | 2.3 KB | ≤ 10 KB | ✔ within |');
-    expect(out).toContain('| Added main-thread time \\| per load<br><small>empty script 4.8 ms</small> | 17.0 ms | ≤ 5 ms | ✖ over |');
+    expect(out).toContain(
+      '| Added main-thread time \\| per load<br><small>empty script 4.8 ms</small> | 17.0 ms | ≤ 5 ms | ✖ over |',
+    );
     expect(out).toContain('Last run: 2026-11-25 10:30 UTC');
     // A second run replaces the first run's table rather than adding another.
     expect(withReadmeTable(out, rows, 'later').match(/\| Figure \|/g)).toHaveLength(1);

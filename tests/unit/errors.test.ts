@@ -10,7 +10,11 @@ import { EndpointError } from '@/lib/requests/endpoint';
 
 describe('the one error type', () => {
   it('is what every module that throws for the UI throws', () => {
-    for (const error of [new AmoError('server', 'x', { status: 502 }), new EndpointError('permanent', 'x', { status: 422 }), new MessageRefused('message/bad_sender', 'x')]) {
+    for (const error of [
+      new AmoError('server', 'x', { status: 502 }),
+      new EndpointError('permanent', 'x', { status: 422 }),
+      new MessageRefused('message/bad_sender', 'x'),
+    ]) {
       expect(error).toBeInstanceOf(AppError);
       expect(isErrorCode(error.code)).toBe(true);
     }
@@ -25,10 +29,19 @@ describe('the one error type', () => {
   });
 
   it('crosses the wire and comes back with the same code, params and log words', () => {
-    const error = new EndpointError('retryable', 'later', { status: 503, retryAfterMs: 2_500, problem: { title: 'Busy' } });
+    const error = new EndpointError('retryable', 'later', {
+      status: 503,
+      retryAfterMs: 2_500,
+      problem: { title: 'Busy' },
+    });
     const wire = toWire(error);
     expect(WireError.safeParse(wire).success).toBe(true);
-    expect(wire).toEqual({ v: 1, code: 'endpoint/retryable', params: { status: 503, retryAfterS: 3, said: 'Busy' }, message: 'later' });
+    expect(wire).toEqual({
+      v: 1,
+      code: 'endpoint/retryable',
+      params: { status: 503, retryAfterS: 3, said: 'Busy' },
+      message: 'later',
+    });
     expect(fromWire(wire)).toMatchObject({ code: 'endpoint/retryable', params: wire.params, message: 'later' });
   });
 

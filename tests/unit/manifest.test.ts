@@ -10,7 +10,11 @@ describe('the manifest asks for no more than it needs', () => {
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|"scripting"|"cookies"|"webRequest/);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['panel.html'], matches: [...AMOCRM_MATCHES], ...(browser === 'chrome' ? { use_dynamic_url: true } : {}) },
+      {
+        resources: ['panel.html'],
+        matches: [...AMOCRM_MATCHES],
+        ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
+      },
     ]);
   });
 

@@ -5,7 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { acceptToBackground, Envelope, errorReply, MessageRefused, REPLIES, senderKind, SENDERS, tabAccountHost, ToBackground, ToContent, type ToBackgroundType } from '@/lib/messages';
+import {
+  acceptToBackground,
+  Envelope,
+  errorReply,
+  MessageRefused,
+  REPLIES,
+  senderKind,
+  SENDERS,
+  tabAccountHost,
+  ToBackground,
+  ToContent,
+  type ToBackgroundType,
+} from '@/lib/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -38,7 +50,10 @@ describe('the account host a message names', () => {
  * One reply per message type, written out by hand, with the members that may be null. Every other
  * member is required and typed: the oracle below removes each and gives each a wrong type.
  */
-const REPLY_EXAMPLES: Record<ToBackgroundType, { value: Record<string, unknown>; nullable?: string[]; optional?: string[]; bad?: Array<Record<string, unknown>> }> = {
+const REPLY_EXAMPLES: Record<
+  ToBackgroundType,
+  { value: Record<string, unknown>; nullable?: string[]; optional?: string[]; bad?: Array<Record<string, unknown>> }
+> = {
   'page/seen': {
     value: { ingroupCount: 2, report: true },
     nullable: ['ingroupCount'],
@@ -59,18 +74,47 @@ const REPLY_EXAMPLES: Record<ToBackgroundType, { value: Record<string, unknown>;
   'outbox/flush': {
     value: { sent: 1, retried: 0, failed: 0, nextDueAt: 1_772_442_000_000 },
     nullable: ['nextDueAt'],
-    bad: [{ sent: 0.5, retried: 0, failed: 0, nextDueAt: null }, { sent: 0, retried: 0.5, failed: 0, nextDueAt: null }, { sent: 0, retried: 0, failed: 0.5, nextDueAt: null }],
+    bad: [
+      { sent: 0.5, retried: 0, failed: 0, nextDueAt: null },
+      { sent: 0, retried: 0.5, failed: 0, nextDueAt: null },
+      { sent: 0, retried: 0, failed: 0.5, nextDueAt: null },
+    ],
   },
   'ledger/import': {
-    value: { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/future', params: { n: 4, timestamp: '2030-01-01T00:00:00Z' }, message: 'x' } }] },
+    value: {
+      added: 2,
+      duplicates: 1,
+      rejected: [
+        {
+          index: 3,
+          error: { v: 1, code: 'ledger/future', params: { n: 4, timestamp: '2030-01-01T00:00:00Z' }, message: 'x' },
+        },
+      ],
+    },
     bad: [
-      { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/past', params: {}, message: 'x' } }] },
+      {
+        added: 2,
+        duplicates: 1,
+        rejected: [{ index: 3, error: { v: 1, code: 'ledger/past', params: {}, message: 'x' } }],
+      },
       { added: 2, duplicates: 1, rejected: [{ error: { v: 1, code: 'ledger/future', params: {}, message: 'x' } }] },
       { added: 2, duplicates: 1, rejected: [{ index: 3 }] },
       // The shape before the one error type: English words and an optional code of its own.
-      { added: 2, duplicates: 1, rejected: [{ index: 3, reason: 'hash mismatch', code: 'future', timestamp: '2030-01-01T00:00:00Z' }] },
-      { added: 2, duplicates: 1, rejected: [{ index: 3, error: { v: 1, code: 'ledger/future', params: { at: true }, message: 'x' } }] },
-      { added: 2, duplicates: 1, rejected: [{ index: 0.5, error: { v: 1, code: 'ledger/future', params: {}, message: 'x' } }] },
+      {
+        added: 2,
+        duplicates: 1,
+        rejected: [{ index: 3, reason: 'hash mismatch', code: 'future', timestamp: '2030-01-01T00:00:00Z' }],
+      },
+      {
+        added: 2,
+        duplicates: 1,
+        rejected: [{ index: 3, error: { v: 1, code: 'ledger/future', params: { at: true }, message: 'x' } }],
+      },
+      {
+        added: 2,
+        duplicates: 1,
+        rejected: [{ index: 0.5, error: { v: 1, code: 'ledger/future', params: {}, message: 'x' } }],
+      },
     ],
   },
   'data/wipe': { value: { wiped: true }, bad: [{ wiped: false }] },
@@ -95,22 +139,36 @@ describe('each reply’s contract', () => {
     expect(Object.keys(REPLIES).sort()).toEqual(Object.keys(REPLY_EXAMPLES).sort());
   });
 
-  it.each(Object.entries(REPLY_EXAMPLES))('%s: takes the reply as written, refuses it with a member missing or of the wrong type', (type, { value, nullable = [], optional = [], bad = [] }) => {
-    const schema = REPLIES[type as ToBackgroundType];
-    expect(schema.safeParse(value).success).toBe(true);
-    for (const key of Object.keys(value)) {
-      const { [key]: _gone, ...without } = value;
-      expect(schema.safeParse(without).success, `${type} without ${key}`).toBe(optional.includes(key));
-      expect(schema.safeParse({ ...value, [key]: wrongType(value[key]) }).success, `${type} with ${key} of the wrong type`).toBe(false);
-      expect(schema.safeParse({ ...value, [key]: null }).success, `${type} with ${key} null`).toBe(nullable.includes(key));
-    }
-    for (const wrong of bad) expect(schema.safeParse(wrong).success, `${type}: ${JSON.stringify(wrong)}`).toBe(false);
-    expect(schema.safeParse(null).success).toBe(false);
-    expect(schema.safeParse('ok').success).toBe(false);
-  });
+  it.each(Object.entries(REPLY_EXAMPLES))(
+    '%s: takes the reply as written, refuses it with a member missing or of the wrong type',
+    (type, { value, nullable = [], optional = [], bad = [] }) => {
+      const schema = REPLIES[type as ToBackgroundType];
+      expect(schema.safeParse(value).success).toBe(true);
+      for (const key of Object.keys(value)) {
+        const { [key]: _gone, ...without } = value;
+        expect(schema.safeParse(without).success, `${type} without ${key}`).toBe(optional.includes(key));
+        expect(
+          schema.safeParse({ ...value, [key]: wrongType(value[key]) }).success,
+          `${type} with ${key} of the wrong type`,
+        ).toBe(false);
+        expect(schema.safeParse({ ...value, [key]: null }).success, `${type} with ${key} null`).toBe(
+          nullable.includes(key),
+        );
+      }
+      for (const wrong of bad) expect(schema.safeParse(wrong).success, `${type}: ${JSON.stringify(wrong)}`).toBe(false);
+      expect(schema.safeParse(null).success).toBe(false);
+      expect(schema.safeParse('ok').success).toBe(false);
+    },
+  );
 
   it('an import report names each rejection with an error of the one type, or has none', () => {
-    expect(REPLIES['ledger/import'].safeParse({ added: 0, duplicates: 0, rejected: [{ index: -1, error: { v: 1, code: 'ledger/not_json', params: {}, message: 'x' } }] }).success).toBe(true);
+    expect(
+      REPLIES['ledger/import'].safeParse({
+        added: 0,
+        duplicates: 0,
+        rejected: [{ index: -1, error: { v: 1, code: 'ledger/not_json', params: {}, message: 'x' } }],
+      }).success,
+    ).toBe(true);
     expect(REPLIES['ledger/import'].safeParse({ added: 0, duplicates: 0, rejected: [] }).success).toBe(true);
   });
 });
@@ -118,17 +176,45 @@ describe('each reply’s contract', () => {
 describe('the reply envelope', () => {
   it.each([
     ['a value', { ok: true, value: { id: 'r1' } }, true],
-    ['an error with its version, code, params and log words', { ok: false, error: { v: 1, code: 'message/bad_sender', params: {}, message: 'Message from an unknown sender' } }, true],
-    ['an error with params', { ok: false, error: { v: 1, code: 'amo/server', params: { status: 503, said: 'down' }, message: 'x' } }, true],
+    [
+      'an error with its version, code, params and log words',
+      { ok: false, error: { v: 1, code: 'message/bad_sender', params: {}, message: 'Message from an unknown sender' } },
+      true,
+    ],
+    [
+      'an error with params',
+      { ok: false, error: { v: 1, code: 'amo/server', params: { status: 503, said: 'down' }, message: 'x' } },
+      true,
+    ],
     ['a success with no value member', { ok: true }, false],
     ['a failure without its error', { ok: false }, false],
-    ['a failure in the old shape (code and words only)', { ok: false, error: { code: 'message/bad_sender', message: 'Message from an unknown sender' } }, false],
-    ['a failure of another wire version', { ok: false, error: { v: 2, code: 'unexpected', params: {}, message: 'x' } }, false],
-    ['a failure whose code is not on the list', { ok: false, error: { v: 1, code: 'failed', params: {}, message: 'x' } }, false],
+    [
+      'a failure in the old shape (code and words only)',
+      { ok: false, error: { code: 'message/bad_sender', message: 'Message from an unknown sender' } },
+      false,
+    ],
+    [
+      'a failure of another wire version',
+      { ok: false, error: { v: 2, code: 'unexpected', params: {}, message: 'x' } },
+      false,
+    ],
+    [
+      'a failure whose code is not on the list',
+      { ok: false, error: { v: 1, code: 'failed', params: {}, message: 'x' } },
+      false,
+    ],
     ['a failure whose error has no log words', { ok: false, error: { v: 1, code: 'unexpected', params: {} } }, false],
     ['a failure whose error has no params', { ok: false, error: { v: 1, code: 'unexpected', message: 'x' } }, false],
-    ['a failure whose param is not text or a number', { ok: false, error: { v: 1, code: 'unexpected', params: { n: null }, message: 'x' } }, false],
-    ['a failure whose error carries a member the wire form does not name', { ok: false, error: { v: 1, code: 'unexpected', params: {}, message: 'x', stack: 's' } }, false],
+    [
+      'a failure whose param is not text or a number',
+      { ok: false, error: { v: 1, code: 'unexpected', params: { n: null }, message: 'x' } },
+      false,
+    ],
+    [
+      'a failure whose error carries a member the wire form does not name',
+      { ok: false, error: { v: 1, code: 'unexpected', params: {}, message: 'x', stack: 's' } },
+      false,
+    ],
     ['a failure whose code is not text', { ok: false, error: { v: 1, code: 500, params: {}, message: 'x' } }, false],
     ['ok written as text', { ok: 'true', value: 1 }, false],
     ['no ok at all', { value: 1 }, false],
@@ -148,15 +234,28 @@ describe('errorReply: a failure in the envelope', () => {
 
   it('keeps the code and params an AppError carries, and the envelope reads it back', () => {
     const reply = errorReply(new AppError('request/not_found', 'The request r1 is not here.', { id: 'r1' }));
-    expect(reply).toEqual({ ok: false, error: { v: 1, code: 'request/not_found', params: { id: 'r1' }, message: 'The request r1 is not here.' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { v: 1, code: 'request/not_found', params: { id: 'r1' }, message: 'The request r1 is not here.' },
+    });
     expect(Envelope.safeParse(reply).success).toBe(true);
   });
 
   it('calls anything that is not an AppError "unexpected", its text kept as a param — even one that looks typed', () => {
-    expect(errorReply(new Error('disk full'))).toEqual({ ok: false, error: { v: 1, code: 'unexpected', params: { message: 'disk full' }, message: 'disk full' } });
-    expect(errorReply(Object.assign(new Error('x'), { code: 'request/not_found' }))).toMatchObject({ error: { code: 'unexpected' } });
-    expect(errorReply('plain words')).toEqual({ ok: false, error: { v: 1, code: 'unexpected', params: { message: 'plain words' }, message: 'plain words' } });
-    expect(errorReply({ code: 'looks-typed', message: 'not an Error' })).toMatchObject({ error: { code: 'unexpected', message: '[object Object]' } });
+    expect(errorReply(new Error('disk full'))).toEqual({
+      ok: false,
+      error: { v: 1, code: 'unexpected', params: { message: 'disk full' }, message: 'disk full' },
+    });
+    expect(errorReply(Object.assign(new Error('x'), { code: 'request/not_found' }))).toMatchObject({
+      error: { code: 'unexpected' },
+    });
+    expect(errorReply('plain words')).toEqual({
+      ok: false,
+      error: { v: 1, code: 'unexpected', params: { message: 'plain words' }, message: 'plain words' },
+    });
+    expect(errorReply({ code: 'looks-typed', message: 'not an Error' })).toMatchObject({
+      error: { code: 'unexpected', message: '[object Object]' },
+    });
   });
 });
 
@@ -172,12 +271,42 @@ describe('refusals, in words', () => {
   }
 
   it.each([
-    ['an unknown sender', { type: 'panel/close' }, { id: 'other' }, { code: 'message/bad_sender', message: 'Message from an unknown sender' }],
-    ['a malformed message', { type: 'panel/close', extra: 1 }, page, { code: 'message/bad_message', message: 'Malformed message' }],
-    ['a page-only message from the panel', { type: 'data/wipe', confirm: 'wipe' }, panel, { code: 'message/not_allowed', message: 'data/wipe may not be sent from the panel' }],
-    ['a panel-only message from a page', { type: 'panel/close' }, page, { code: 'message/not_allowed', message: 'panel/close may not be sent from a page' }],
-    ['a page message from a content script', { type: 'outbox/flush' }, content, { code: 'message/not_allowed', message: 'outbox/flush may not be sent from a content script' }],
-    ['a content script naming another account', { type: 'page/seen', host: 'other.amocrm.ru' }, content, { code: 'message/not_allowed', message: 'Host does not match the sender' }],
+    [
+      'an unknown sender',
+      { type: 'panel/close' },
+      { id: 'other' },
+      { code: 'message/bad_sender', message: 'Message from an unknown sender' },
+    ],
+    [
+      'a malformed message',
+      { type: 'panel/close', extra: 1 },
+      page,
+      { code: 'message/bad_message', message: 'Malformed message' },
+    ],
+    [
+      'a page-only message from the panel',
+      { type: 'data/wipe', confirm: 'wipe' },
+      panel,
+      { code: 'message/not_allowed', message: 'data/wipe may not be sent from the panel' },
+    ],
+    [
+      'a panel-only message from a page',
+      { type: 'panel/close' },
+      page,
+      { code: 'message/not_allowed', message: 'panel/close may not be sent from a page' },
+    ],
+    [
+      'a page message from a content script',
+      { type: 'outbox/flush' },
+      content,
+      { code: 'message/not_allowed', message: 'outbox/flush may not be sent from a content script' },
+    ],
+    [
+      'a content script naming another account',
+      { type: 'page/seen', host: 'other.amocrm.ru' },
+      content,
+      { code: 'message/not_allowed', message: 'Host does not match the sender' },
+    ],
     [
       'the panel naming another account than its tab’s',
       { type: 'consent/record', host: 'other.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'panel' },
@@ -189,12 +318,26 @@ describe('refusals, in words', () => {
   });
 
   it('lets each sender through with what it may send (negative control)', () => {
-    expect(acceptToBackground({ type: 'page/seen', host: 'demo.amocrm.ru' }, content, ID, ORIGIN)).toEqual({ kind: 'content', message: { type: 'page/seen', host: 'demo.amocrm.ru' } });
-    expect(acceptToBackground({ type: 'consent/record', host: 'demo.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'panel' }, panel, ID, ORIGIN).kind).toBe('panel');
+    expect(acceptToBackground({ type: 'page/seen', host: 'demo.amocrm.ru' }, content, ID, ORIGIN)).toEqual({
+      kind: 'content',
+      message: { type: 'page/seen', host: 'demo.amocrm.ru' },
+    });
+    expect(
+      acceptToBackground(
+        { type: 'consent/record', host: 'demo.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'panel' },
+        panel,
+        ID,
+        ORIGIN,
+      ).kind,
+    ).toBe('panel');
     expect(acceptToBackground({ type: 'panel/close' }, panel, ID, ORIGIN).kind).toBe('panel');
-    expect(acceptToBackground({ type: 'settings/regime', host: 'any.kommo.com', regime: 'gdpr' }, page, ID, ORIGIN).kind).toBe('page');
+    expect(
+      acceptToBackground({ type: 'settings/regime', host: 'any.kommo.com', regime: 'gdpr' }, page, ID, ORIGIN).kind,
+    ).toBe('page');
     // A message without a host from a content script is checked for its type only.
-    expect(() => acceptToBackground({ type: 'access/missing' }, content, ID, ORIGIN)).toThrow('access/missing may not be sent from a content script');
+    expect(() => acceptToBackground({ type: 'access/missing' }, content, ID, ORIGIN)).toThrow(
+      'access/missing may not be sent from a content script',
+    );
   });
 });
 
@@ -203,11 +346,19 @@ describe('who is sending, from what the browser reports', () => {
     ['a page the browser gives an origin', { id: ID, origin: ORIGIN, url: 'about:blank' }, 'page'],
     ['a URL that only starts with the extension origin', { id: ID, url: `${ORIGIN}.evil.example/x` }, null],
     ['the extension origin without a path', { id: ID, url: ORIGIN }, null],
-    ['a content script the browser gives an origin', { id: ID, origin: 'https://demo.amocrm.ru', url: 'https://elsewhere.example/', tab: { id: 1 } }, 'content'],
+    [
+      'a content script the browser gives an origin',
+      { id: ID, origin: 'https://demo.amocrm.ru', url: 'https://elsewhere.example/', tab: { id: 1 } },
+      'content',
+    ],
     ['a content script outside any tab', { id: ID, url: 'https://demo.amocrm.ru/' }, null],
     ['an extension frame in a tab without an id', { ...panel, tab: { url: 'https://demo.amocrm.ru/' } }, null],
     ['an extension frame in a tab with no URL', { ...panel, tab: { id: 3 } }, null],
-    ['an extension frame in an amoCRM tab over plain HTTP', { ...panel, tab: { id: 3, url: 'http://demo.amocrm.ru/' } }, null],
+    [
+      'an extension frame in an amoCRM tab over plain HTTP',
+      { ...panel, tab: { id: 3, url: 'http://demo.amocrm.ru/' } },
+      null,
+    ],
     ['an extension frame in a tab with a broken URL', { ...panel, tab: { id: 3, url: 'not a url' } }, null],
   ] as const)('%s is %s', (_name, sender, expected) => {
     expect(senderKind(sender, ID, ORIGIN)).toBe(expected);

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { PageSeenReply, ToContent } from '@/lib/messages';
-import { parsePageSeenCount, parsePageSeenReport, parseToContent, type ToContentMessage } from '@/lib/messages-to-content';
+import {
+  parsePageSeenCount,
+  parsePageSeenReport,
+  parseToContent,
+  type ToContentMessage,
+} from '@/lib/messages-to-content';
 
 describe('the content script’s message guards agree with the zod schemas', () => {
   it('have the same message type', () => {
@@ -29,10 +34,16 @@ describe('the content script’s message guards agree with the zod schemas', () 
 
   it('agree on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.record({ type: fc.constantFrom('amo/fetch', 'panel/open', 'panel/close'), path: fc.string() })), (raw) => {
-        const zod = ToContent.safeParse(raw);
-        expect(parseToContent(raw)).toEqual(zod.success ? zod.data : null);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({ type: fc.constantFrom('amo/fetch', 'panel/open', 'panel/close'), path: fc.string() }),
+        ),
+        (raw) => {
+          const zod = ToContent.safeParse(raw);
+          expect(parseToContent(raw)).toEqual(zod.success ? zod.data : null);
+        },
+      ),
     );
   });
 
@@ -45,7 +56,8 @@ describe('the content script’s message guards agree with the zod schemas', () 
     [undefined, undefined],
   ])('reads the launcher count from %j as %j', (reply, expected) => {
     expect(parsePageSeenCount(reply)).toBe(expected);
-    if (expected !== undefined) expect(PageSeenReply.parse((reply as { value: unknown }).value).ingroupCount).toBe(expected);
+    if (expected !== undefined)
+      expect(PageSeenReply.parse((reply as { value: unknown }).value).ingroupCount).toBe(expected);
   });
 
   it.each([

@@ -9,9 +9,21 @@ const content = { id: ID, url: 'https://demo.amocrm.ru/leads', tab: { id: 7, url
 describe('who may send what', () => {
   it.each([
     ['an extension page', page, 'page'],
-    ['the panel frame inside an amoCRM tab', { ...page, url: `${ORIGIN}/panel.html`, tab: { id: 3, url: 'https://demo.amocrm.ru/leads' }, frameId: 5 }, 'panel'],
-    ['Options open in its own tab', { ...page, url: `${ORIGIN}/options.html`, tab: { id: 3, url: `${ORIGIN}/options.html` }, frameId: 0 }, 'page'],
-    ['our page framed in another site’s tab', { ...page, url: `${ORIGIN}/panel.html`, tab: { id: 3, url: 'https://evil.example/' }, frameId: 5 }, null],
+    [
+      'the panel frame inside an amoCRM tab',
+      { ...page, url: `${ORIGIN}/panel.html`, tab: { id: 3, url: 'https://demo.amocrm.ru/leads' }, frameId: 5 },
+      'panel',
+    ],
+    [
+      'Options open in its own tab',
+      { ...page, url: `${ORIGIN}/options.html`, tab: { id: 3, url: `${ORIGIN}/options.html` }, frameId: 0 },
+      'page',
+    ],
+    [
+      'our page framed in another site’s tab',
+      { ...page, url: `${ORIGIN}/panel.html`, tab: { id: 3, url: 'https://evil.example/' }, frameId: 5 },
+      null,
+    ],
     ['a content script on an amoCRM account', content, 'content'],
     ['a content script on kommo.com', { ...content, url: 'https://acme.kommo.com/' }, 'content'],
     ['another extension', { ...page, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }, null],
@@ -24,13 +36,19 @@ describe('who may send what', () => {
   });
 
   it('lets a content script send only page/seen and page/evidence, and only for its own host', () => {
-    const contentTypes = Object.entries(SENDERS).filter(([, kinds]) => kinds.includes('content')).map(([type]) => type);
+    const contentTypes = Object.entries(SENDERS)
+      .filter(([, kinds]) => kinds.includes('content'))
+      .map(([type]) => type);
     expect(contentTypes).toEqual(['page/seen', 'page/evidence']);
     expect(acceptToBackground({ type: 'page/seen', host: 'demo.amocrm.ru' }, content, ID, ORIGIN).kind).toBe('content');
-    expect(() => acceptToBackground({ type: 'page/seen', host: 'other.amocrm.ru' }, content, ID, ORIGIN)).toThrow(MessageRefused);
+    expect(() => acceptToBackground({ type: 'page/seen', host: 'other.amocrm.ru' }, content, ID, ORIGIN)).toThrow(
+      MessageRefused,
+    );
     const evidence = { type: 'page/evidence', report: null, traffic: [] };
     expect(acceptToBackground({ ...evidence, host: 'demo.amocrm.ru' }, content, ID, ORIGIN).kind).toBe('content');
-    expect(() => acceptToBackground({ ...evidence, host: 'other.amocrm.ru' }, content, ID, ORIGIN)).toThrow(MessageRefused);
+    expect(() => acceptToBackground({ ...evidence, host: 'other.amocrm.ru' }, content, ID, ORIGIN)).toThrow(
+      MessageRefused,
+    );
   });
 
   it('takes the administrator’s mark on a widget from an extension page only', () => {
@@ -49,18 +67,27 @@ describe('who may send what', () => {
     expect(() => acceptToBackground(message, content, ID, ORIGIN)).toThrow(/may not be sent from a content script/);
   });
 
-  it.each([null, 42, 'page/seen', {}, { type: 'nope' }, { type: 'page/seen', host: 'evil.example' }, { type: 'data/wipe', confirm: 'yes' }, { type: 'data/wipe', confirm: 'wipe', extra: 1 }])(
-    'refuses the malformed message %j',
-    (raw) => {
-      expect(() => acceptToBackground(raw, page, ID, ORIGIN)).toThrow(MessageRefused);
-    },
-  );
+  it.each([
+    null,
+    42,
+    'page/seen',
+    {},
+    { type: 'nope' },
+    { type: 'page/seen', host: 'evil.example' },
+    { type: 'data/wipe', confirm: 'yes' },
+    { type: 'data/wipe', confirm: 'wipe', extra: 1 },
+  ])('refuses the malformed message %j', (raw) => {
+    expect(() => acceptToBackground(raw, page, ID, ORIGIN)).toThrow(MessageRefused);
+  });
 });
 
 describe('the endpoint setting', () => {
-  it.each(['javascript:alert(1)x', 'http://api.ingru.ru/privacy/v1', 'ftp://api.ingru.ru', 'not a url'])('refuses %s', (base) => {
-    expect(ToBackground.safeParse({ type: 'settings/endpoint', base }).success).toBe(false);
-  });
+  it.each(['javascript:alert(1)x', 'http://api.ingru.ru/privacy/v1', 'ftp://api.ingru.ru', 'not a url'])(
+    'refuses %s',
+    (base) => {
+      expect(ToBackground.safeParse({ type: 'settings/endpoint', base }).success).toBe(false);
+    },
+  );
   it.each(['https://privacy.example.org/v1', null])('accepts %s', (base) => {
     expect(ToBackground.safeParse({ type: 'settings/endpoint', base }).success).toBe(true);
   });

@@ -6,7 +6,13 @@ function tabAnswering(answer: unknown): { tabs: { sendMessage: ReturnType<typeof
   return { tabs: { sendMessage: vi.fn(async () => answer) } };
 }
 
-const fetched: AmoFetchAnswer = { origin: 'https://romashka.amocrm.ru', status: 200, contentType: 'application/hal+json', retryAfter: null, body: '{}' };
+const fetched: AmoFetchAnswer = {
+  origin: 'https://romashka.amocrm.ru',
+  status: 200,
+  contentType: 'application/hal+json',
+  retryAfter: null,
+  body: '{}',
+};
 
 describe('messages to the content script in an amoCRM tab', () => {
   it('goes to the tab’s top frame only, never to the panel frame inside it', async () => {
@@ -26,7 +32,11 @@ describe('messages to the content script in an amoCRM tab', () => {
 
   it.each([
     ['nothing', { type: 'panel/open' }, undefined],
-    ['a fetch answer without its origin', { type: 'amo/fetch', path: '/api/v4/account' }, { ...fetched, origin: undefined }],
+    [
+      'a fetch answer without its origin',
+      { type: 'amo/fetch', path: '/api/v4/account' },
+      { ...fetched, origin: undefined },
+    ],
     ['a fetch answer to a panel message', { type: 'panel/close' }, fetched],
     ['true to a fetch', { type: 'amo/fetch', path: '/api/v4/users' }, true],
   ] as const)('refuses %s, by the type of the message sent', async (_name, message, answer) => {
@@ -34,8 +44,12 @@ describe('messages to the content script in an amoCRM tab', () => {
   });
 
   it('passes on the browser’s own failure when nothing listens in the tab', async () => {
-    const browser = { tabs: { sendMessage: vi.fn(async () => Promise.reject(new Error('Receiving end does not exist.'))) } };
-    await expect(sendToTab(browser as never, 7, { type: 'panel/open' })).rejects.toThrow('Receiving end does not exist.');
+    const browser = {
+      tabs: { sendMessage: vi.fn(async () => Promise.reject(new Error('Receiving end does not exist.'))) },
+    };
+    await expect(sendToTab(browser as never, 7, { type: 'panel/open' })).rejects.toThrow(
+      'Receiving end does not exist.',
+    );
   });
 
   it('is typed: only the content script’s messages, and each reply as its type answers', async () => {

@@ -19,7 +19,15 @@ import {
   RequestType,
 } from '@/lib/vocabulary';
 
-const ACCOUNTS = ['romashka.amocrm.ru', 'daisy.kommo.com', 'old-one.amocrm.com', 'api.amocrm.ru', 'wsx.kommo.com', 'a1.amocrm.ru', 'xn--80aaxitdbjk.amocrm.ru'];
+const ACCOUNTS = [
+  'romashka.amocrm.ru',
+  'daisy.kommo.com',
+  'old-one.amocrm.com',
+  'api.amocrm.ru',
+  'wsx.kommo.com',
+  'a1.amocrm.ru',
+  'xn--80aaxitdbjk.amocrm.ru',
+];
 
 const NOT_ACCOUNTS = [
   // amoCRM's and Kommo's own sites: the marketing site is not an account.
@@ -74,7 +82,11 @@ describe('which hosts are amoCRM accounts', () => {
   });
 
   it('reads a hostname as the browser may report it, but keeps and accepts only the lowercase form', () => {
-    expect(parseAccountHost('RomaShka.AmoCRM.ru')).toEqual({ host: 'romashka.amocrm.ru', subdomain: 'romashka', domain: 'amocrm.ru' });
+    expect(parseAccountHost('RomaShka.AmoCRM.ru')).toEqual({
+      host: 'romashka.amocrm.ru',
+      subdomain: 'romashka',
+      domain: 'amocrm.ru',
+    });
     // The uppercase trick: a differently written host would be a second key for the same account.
     expect(isAccountHost('RomaShka.amocrm.ru')).toBe(false);
     expect(AccountHostSchema.safeParse('ROMASHKA.AMOCRM.RU').success).toBe(false);
@@ -101,8 +113,10 @@ describe('which hosts are amoCRM accounts', () => {
   });
 
   it('tells amoCRM’s domains, accounts or not, from look-alikes', () => {
-    for (const host of ['amocrm.ru', 'www.amocrm.ru', 'api-b.kommo.com', 'romashka.amocrm.com', 'X.KOMMO.COM']) expect(isAmoCrmDomain(host)).toBe(true);
-    for (const host of ['amocrm.ru.example', 'notamocrm.ru', 'kommo.com.evil', 'example.com']) expect(isAmoCrmDomain(host)).toBe(false);
+    for (const host of ['amocrm.ru', 'www.amocrm.ru', 'api-b.kommo.com', 'romashka.amocrm.com', 'X.KOMMO.COM'])
+      expect(isAmoCrmDomain(host)).toBe(true);
+    for (const host of ['amocrm.ru.example', 'notamocrm.ru', 'kommo.com.evil', 'example.com'])
+      expect(isAmoCrmDomain(host)).toBe(false);
   });
 });
 

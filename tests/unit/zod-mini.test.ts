@@ -44,7 +44,9 @@ describe('zod classic stays out of the extension', () => {
     const withMini = files.filter((file) => readFileSync(file, 'utf8').includes("from 'zod/mini'"));
     // The scan itself must see the schemas, or it would pass on an empty list.
     expect(withMini.length).toBeGreaterThan(20);
-    const offenders = files.flatMap((file) => classicZodImports(readFileSync(file, 'utf8')).map((s) => `${file}: ${s}`));
+    const offenders = files.flatMap((file) =>
+      classicZodImports(readFileSync(file, 'utf8')).map((s) => `${file}: ${s}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

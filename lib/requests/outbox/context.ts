@@ -36,10 +36,17 @@ export function workers(deps: OutboxDeps, worker: () => Promise<void>): Promise<
 function asEndpointError(error: unknown): EndpointError {
   if (error instanceof EndpointError) return error;
   // Not the endpoint's doing (a bug, a storage hiccup): keep the request and try later.
-  return new EndpointError('retryable', `Sending failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return new EndpointError(
+    'retryable',
+    `Sending failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
 }
 
-export function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'polls' | 'openSince'>(record: RequestRecord, ...keys: K[]): RequestRecord {
+export function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'polls' | 'openSince'>(
+  record: RequestRecord,
+  ...keys: K[]
+): RequestRecord {
   const copy = { ...record };
   for (const key of keys) delete copy[key];
   return copy;
@@ -54,12 +61,18 @@ export type Exchange<T> = { answer: T; error?: undefined } | { answer?: undefine
  * the last problem. A 2xx that did not match the contract is neither. After a wipe since
  * `generation` nothing is noted: nothing is written back.
  */
-export async function exchange<T>(db: PrivacyDb, deps: OutboxDeps, generation: number, call: () => Promise<T>): Promise<Exchange<T>> {
+export async function exchange<T>(
+  db: PrivacyDb,
+  deps: OutboxDeps,
+  generation: number,
+  call: () => Promise<T>,
+): Promise<Exchange<T>> {
   let answer: T;
   try {
     answer = await call();
   } catch (caught) {
-    if (isCurrent(db, generation) && caught instanceof EndpointError && caught.kind !== 'malformed') await recordFailure(db, deps.base, deps.now(), caught.status);
+    if (isCurrent(db, generation) && caught instanceof EndpointError && caught.kind !== 'malformed')
+      await recordFailure(db, deps.base, deps.now(), caught.status);
     return { error: asEndpointError(caught) };
   }
   if (isCurrent(db, generation)) await recordAnswered(db, deps.base, 'request', deps.now());

@@ -23,7 +23,17 @@
  * A wipe (lib/wipe.ts) is seen through its generation: work that began before it sends nothing
  * more and writes nothing back.
  */
-export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, MAX_ATTEMPTS, POLL_BASE_MS, POLL_CAP_MS, RETRY_AFTER_CAP_MS, backoffDelay, pollDelay, retryDelay } from './backoff';
+export {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  MAX_ATTEMPTS,
+  POLL_BASE_MS,
+  POLL_CAP_MS,
+  RETRY_AFTER_CAP_MS,
+  backoffDelay,
+  pollDelay,
+  retryDelay,
+} from './backoff';
 export type { OutboxDeps } from './context';
 export { drain, type DrainResult } from './drain';
 export { pollDue, type PollResult } from './poll';

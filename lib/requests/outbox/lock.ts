@@ -50,6 +50,10 @@ export function outboxLockName(db: { name: string }): string {
 }
 
 /** Runs `task` holding the outbox lock of `db`, and resolves (or rejects) as it does. */
-export function serialised<T>(db: { name: string }, task: () => Promise<T>, locks: Locks = availableLocks()): Promise<T> {
+export function serialised<T>(
+  db: { name: string },
+  task: () => Promise<T>,
+  locks: Locks = availableLocks(),
+): Promise<T> {
   return locks.request(outboxLockName(db), () => task());
 }

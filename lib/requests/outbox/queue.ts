@@ -14,7 +14,11 @@ import { AppError } from '../../errors';
 
 export class RequestNotFound extends AppError {
   constructor(id: string) {
-    super('request/not_found', `The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`, { id });
+    super(
+      'request/not_found',
+      `The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`,
+      { id },
+    );
     this.name = 'RequestNotFound';
   }
 }
@@ -74,9 +78,15 @@ export async function recordEmailSent(db: PrivacyDb, id: string, now: number = D
  * The admin agreed to send a request made for another endpoint to the one in force (asked per
  * request, in Options): it is queued afresh for `origin`, under the same id and body.
  */
-export async function moveToEndpoint(db: PrivacyDb, id: string, origin: string, now: number = Date.now()): Promise<RequestRecord> {
+export async function moveToEndpoint(
+  db: PrivacyDb,
+  id: string,
+  origin: string,
+  now: number = Date.now(),
+): Promise<RequestRecord> {
   return update(db, id, (record) => {
-    if (record.outboxDueAt === undefined || record.endpointOrigin === undefined || record.endpointOrigin === origin) return record;
+    if (record.outboxDueAt === undefined || record.endpointOrigin === undefined || record.endpointOrigin === origin)
+      return record;
     return { ...record, endpointOrigin: origin, outboxDueAt: now };
   });
 }

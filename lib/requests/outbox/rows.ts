@@ -28,7 +28,11 @@ export interface Settled<T> {
  * meanwhile (sent by email, deleted, wiped) is seen, never overwritten. `decide` may throw to
  * refuse; then nothing is written.
  */
-export function settle<T>(db: PrivacyDb, id: string, decide: (current: RequestRecord | undefined) => Settled<T>): Promise<T> {
+export function settle<T>(
+  db: PrivacyDb,
+  id: string,
+  decide: (current: RequestRecord | undefined) => Settled<T>,
+): Promise<T> {
   return db.transaction('rw', db.requests, async (): Promise<T> => {
     const { write, result } = decide(await db.requests.get(id));
     if (write) await db.requests.put(write);
@@ -37,7 +41,11 @@ export function settle<T>(db: PrivacyDb, id: string, decide: (current: RequestRe
 }
 
 /** The first request due to be sent by `now` that `accept` takes, or undefined. */
-export function firstDueToSend(db: PrivacyDb, now: number, accept: (record: RequestRecord) => boolean): Promise<RequestRecord | undefined> {
+export function firstDueToSend(
+  db: PrivacyDb,
+  now: number,
+  accept: (record: RequestRecord) => boolean,
+): Promise<RequestRecord | undefined> {
   return db.requests.where('outboxDueAt').belowOrEqual(now).filter(accept).first();
 }
 

@@ -31,14 +31,21 @@ export function attemptSend(db: PrivacyDb, id: string, deps: OutboxDeps): Promis
  * The attempt itself, for a caller that holds the outbox lock. `generation` is the wipe generation
  * the caller's work began in (a drain passes its own): a wipe since then sends nothing.
  */
-export async function sendOne(db: PrivacyDb, id: string, deps: OutboxDeps, generation: number = wipeGeneration(db)): Promise<AttemptOutcome> {
+export async function sendOne(
+  db: PrivacyDb,
+  id: string,
+  deps: OutboxDeps,
+  generation: number = wipeGeneration(db),
+): Promise<AttemptOutcome> {
   const record = await readRequest(db, id);
   if (!record || record.outboxDueAt === undefined) return { kind: 'skipped', reason: 'not-pending' };
   // Made for another endpoint: it goes to this one only when the admin moves it.
   if (!sendsTo(record, deps.base)) return { kind: 'skipped', reason: 'other-endpoint' };
   // Wiped since it was read: nothing of it goes out.
   if (!isCurrent(db, generation)) return { kind: 'skipped', reason: 'wiped' };
-  const posted = await exchange(db, deps, generation, () => postRequest(deps.base, record.body, deps.fetch, callOptions(deps)));
+  const posted = await exchange(db, deps, generation, () =>
+    postRequest(deps.base, record.body, deps.fetch, callOptions(deps)),
+  );
   return settle(db, id, (current): Settled<AttemptOutcome> => {
     // Read again: the admin may have sent it by email while this attempt was on the wire, or
     // wiped everything — then nothing is written back (the request and its personal data stay gone).
@@ -93,7 +100,9 @@ function unsent(current: RequestRecord, failure: EndpointError, deps: OutboxDeps
       result: { kind: 'retry', dueAt, error: failure },
     };
   }
-  const detail = failure.retryable ? `Gave up after ${attempts} attempts. Last error: ${failure.message} Send the request by email instead.` : failure.message;
+  const detail = failure.retryable
+    ? `Gave up after ${attempts} attempts. Last error: ${failure.message} Send the request by email instead.`
+    : failure.message;
   return {
     write: {
       ...without(current, 'outboxDueAt'),

@@ -52,7 +52,9 @@ async function openTab(browser: Browser): Promise<Page> {
   } catch (error) {
     if (!String(error).includes('getTabBrowser')) throw error;
     const connection = (browser as unknown as { connection: BidiConnection }).connection;
-    const { contexts } = (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result as { contexts: BidiContext[] };
+    const { contexts } = (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result as {
+      contexts: BidiContext[];
+    };
     const reference = contexts[0]?.context;
     if (!reference) throw error;
     const before = new Set(browser.targets());
@@ -64,7 +66,10 @@ async function openTab(browser: Browser): Promise<Page> {
   }
 }
 
-export async function launchFirefox(stack: Stack, opts: { userDataDir?: string; uuid?: string } = {}): Promise<FirefoxLaunched> {
+export async function launchFirefox(
+  stack: Stack,
+  opts: { userDataDir?: string; uuid?: string } = {},
+): Promise<FirefoxLaunched> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error("Firefox not found: install Debian's firefox-esr package or set FIREFOX_PATH.");
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'ingroup-e2e-firefox-'));
@@ -91,7 +96,9 @@ export async function launchFirefox(stack: Stack, opts: { userDataDir?: string; 
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
       });
-      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error instanceof Error ? error.message : String(error)}`));
+      page.on('pageerror', (error) =>
+        errors.push(`${page.url()}: ${error instanceof Error ? error.message : String(error)}`),
+      );
       return page;
     },
     close: async ({ keepProfile = false } = {}) => {
@@ -125,7 +132,9 @@ export async function openExtensionPage(launched: FirefoxLaunched, path: string)
 
 /** The element with this role and accessible name (exact), once it is there. */
 export function byRole(page: Page, role: string, name: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-  return page.waitForSelector(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`, { timeout }) as Promise<ElementHandle<Element>>;
+  return page.waitForSelector(`::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`, {
+    timeout,
+  }) as Promise<ElementHandle<Element>>;
 }
 
 export function countByRole(page: Page, role: string, name: string): Promise<number> {
@@ -157,7 +166,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** One local stack (with its port-443 listener) and one Firefox for a test file. */
-export function useFirefox(stack: Omit<NonNullable<Parameters<typeof startStack>[0]>, 'port443'> = {}): { stack: Stack; browser: FirefoxLaunched } {
+export function useFirefox(stack: Omit<NonNullable<Parameters<typeof startStack>[0]>, 'port443'> = {}): {
+  stack: Stack;
+  browser: FirefoxLaunched;
+} {
   const env = {} as { stack: Stack; browser: FirefoxLaunched };
   beforeAll(async () => {
     env.stack = await startStack({ ...stack, port443: true });
@@ -213,7 +225,8 @@ export async function panelFrame(launched: FirefoxLaunched, page: Page, timeout 
         awaitPromise: true,
       });
       const outcome = result as { type: string; result?: { value?: string }; exceptionDetails?: { text?: string } };
-      if (outcome.type !== 'success') throw new Error(`in the panel frame: ${outcome.exceptionDetails?.text ?? 'failed'}`);
+      if (outcome.type !== 'success')
+        throw new Error(`in the panel frame: ${outcome.exceptionDetails?.text ?? 'failed'}`);
       const value = outcome.result?.value;
       return (value === undefined ? undefined : JSON.parse(value)) as never;
     },
@@ -222,7 +235,9 @@ export async function panelFrame(launched: FirefoxLaunched, page: Page, timeout 
 
 /** In the panel frame: the text of each widget column of the widgets × data table, one per installed Ingroup widget. */
 export function panelWidgetColumns(frame: PanelFrame): Promise<string[]> {
-  return frame.evaluate(() => [...document.querySelectorAll<HTMLElement>('table th[scope="col"][data-widget]')].map((el) => el.innerText));
+  return frame.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('table th[scope="col"][data-widget]')].map((el) => el.innerText),
+  );
 }
 
 /** In the panel frame: whether the widgets × data table (or the whole page) shows exactly `value` in one element. */
@@ -230,7 +245,9 @@ export function panelShowsExactly(frame: PanelFrame, where: 'table' | 'page', va
   return frame.evaluate(
     (inTable, v) => {
       const root = inTable ? document.querySelector('table') : document.body;
-      return [...(root?.querySelectorAll('*') ?? [])].some((node) => node.textContent?.trim() === v && (node as HTMLElement).offsetParent !== null);
+      return [...(root?.querySelectorAll('*') ?? [])].some(
+        (node) => node.textContent?.trim() === v && (node as HTMLElement).offsetParent !== null,
+      );
     },
     where === 'table',
     value,

@@ -26,10 +26,11 @@ export async function violations(target: Page | Frame, scheme: 'light' | 'dark' 
   if (dark !== (scheme === 'dark')) throw new Error(`${target.url()} did not render in the ${scheme} scheme`);
   await target.evaluate(AXE_SOURCE);
   const found = (await target.evaluate(async (tags: string[]) => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations;
   }, TAGS)) as Violation[];
   return found.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)} — ${v.help}`));
 }
-

@@ -6,7 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type BrowserContext, type ConsoleMessage, type FrameLocator, type Locator, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type ConsoleMessage,
+  type FrameLocator,
+  type Locator,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 import { findChromium } from '../../support/chromium.mjs';
 import { chromiumArgs, startStack } from '../../support/stack.mjs';
 
@@ -32,10 +40,13 @@ export const isFirstRunPage = (page: Page): boolean => page.url().endsWith('/wel
  * `keepFirstRun`), so it cannot take the foreground from a page a test opens next — a background tab's
  * idle callbacks and timers are throttled. tests/e2e/first-run.e2e.ts keeps it.
  */
-export async function launch(stack: Stack, opts: { userDataDir?: string; locale?: string; keepFirstRun?: boolean } = {}): Promise<Launched> {
+export async function launch(
+  stack: Stack,
+  opts: { userDataDir?: string; locale?: string; keepFirstRun?: boolean } = {},
+): Promise<Launched> {
   const fresh = opts.userDataDir === undefined;
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found: install Debian\'s chromium package or set CHROME_PATH.');
+  if (!executablePath) throw new Error("Chromium not found: install Debian's chromium package or set CHROME_PATH.");
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'ingroup-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -58,8 +69,14 @@ export async function launch(stack: Stack, opts: { userDataDir?: string; locale?
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   if (fresh && !opts.keepFirstRun) {
-    for (let waited = 0; waited < 15_000 && !context.pages().some(isFirstRunPage); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    await Promise.all(context.pages().filter(isFirstRunPage).map((page) => page.close()));
+    for (let waited = 0; waited < 15_000 && !context.pages().some(isFirstRunPage); waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all(
+      context
+        .pages()
+        .filter(isFirstRunPage)
+        .map((page) => page.close()),
+    );
   }
   return {
     context,
@@ -115,7 +132,10 @@ export function extensionUrl(launched: Launched, page: string): string {
 }
 
 /** One local stack and one browser for a test file: started before its tests, closed after. */
-export function useExtension(opts: { locale?: string; stack?: Parameters<typeof startStack>[0] } = {}): { stack: Stack; browser: Launched } {
+export function useExtension(opts: { locale?: string; stack?: Parameters<typeof startStack>[0] } = {}): {
+  stack: Stack;
+  browser: Launched;
+} {
   const env = {} as { stack: Stack; browser: Launched };
   beforeAll(async () => {
     env.stack = await startStack(opts.stack);

@@ -10,7 +10,10 @@ import type { AmoFetchReply } from '@/lib/messages';
 import { FakeClock } from './fake-clock';
 import { empty, hal, problem, tooMany } from './fake-amocrm';
 
-function clientOn(transport: AmoTransport, options: { maxRetries?: number; maxWaitMs?: number } = {}): { client: AmoClient; clock: FakeClock } {
+function clientOn(
+  transport: AmoTransport,
+  options: { maxRetries?: number; maxWaitMs?: number } = {},
+): { client: AmoClient; clock: FakeClock } {
   const clock = new FakeClock();
   const limiter = createLimiter({ now: clock.now, sleep: clock.sleep });
   return { client: createAmoClient({ transport, limiter, key: 'fixture.amocrm.ru', ...options }), clock };
@@ -18,10 +21,13 @@ function clientOn(transport: AmoTransport, options: { maxRetries?: number; maxWa
 
 function always(reply: AmoFetchReply): AmoTransport & { paths: string[] } {
   const paths: string[] = [];
-  return Object.assign((path: string) => {
-    paths.push(path);
-    return Promise.resolve(reply);
-  }, { paths });
+  return Object.assign(
+    (path: string) => {
+      paths.push(path);
+      return Promise.resolve(reply);
+    },
+    { paths },
+  );
 }
 
 async function failure(promise: Promise<unknown>, clock: FakeClock): Promise<AmoError> {
@@ -37,17 +43,25 @@ async function failure(promise: Promise<unknown>, clock: FakeClock): Promise<Amo
 describe('the words of a failed read', () => {
   it('names amoCRM’s problem with its detail', async () => {
     const { client, clock } = clientOn(always(problem(403, 'Forbidden', { detail: 'Access denied' })));
-    expect((await failure(client.getUser(7), clock)).message).toBe('amoCRM answered 403 to /api/v4/users/7?with=phone_number: Forbidden (Access denied)');
+    expect((await failure(client.getUser(7), clock)).message).toBe(
+      'amoCRM answered 403 to /api/v4/users/7?with=phone_number: Forbidden (Access denied)',
+    );
   });
 
   it('names amoCRM’s problem without a detail', async () => {
     const body = JSON.stringify({ title: 'Internal Server Error', status: 500 });
-    const { client, clock } = clientOn(always({ status: 500, contentType: 'application/problem+json', retryAfter: null, body }));
-    expect((await failure(client.getAccount(), clock)).message).toBe('amoCRM answered 500 to /api/v4/account: Internal Server Error');
+    const { client, clock } = clientOn(
+      always({ status: 500, contentType: 'application/problem+json', retryAfter: null, body }),
+    );
+    expect((await failure(client.getAccount(), clock)).message).toBe(
+      'amoCRM answered 500 to /api/v4/account: Internal Server Error',
+    );
   });
 
   it('says only the status when amoCRM sent no problem', async () => {
-    const { client, clock } = clientOn(always({ status: 502, contentType: 'text/html', retryAfter: null, body: 'Bad Gateway' }));
+    const { client, clock } = clientOn(
+      always({ status: 502, contentType: 'text/html', retryAfter: null, body: 'Bad Gateway' }),
+    );
     const err = await failure(client.getAccount(), clock);
     expect(err.message).toBe('amoCRM answered 502 to /api/v4/account');
     expect(err.problem).toBeUndefined();
@@ -81,7 +95,16 @@ describe('the words of a failed read', () => {
   });
 
   it('says when amoCRM offers widgets for ever', async () => {
-    const full = hal(200, { _embedded: { widgets: Array.from({ length: 250 }, (_, i) => ({ id: i, code: `w${i}`, version: '1', is_active_in_account: false })) } });
+    const full = hal(200, {
+      _embedded: {
+        widgets: Array.from({ length: 250 }, (_, i) => ({
+          id: i,
+          code: `w${i}`,
+          version: '1',
+          is_active_in_account: false,
+        })),
+      },
+    });
     const { client, clock } = clientOn(always(full));
     expect(await failure(client.listWidgets(), clock)).toMatchObject({
       kind: 'malformed',

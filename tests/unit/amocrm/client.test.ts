@@ -6,18 +6,33 @@ import { ToContent, type AmoFetchReply } from '@/lib/messages';
 import { FakeClock } from './fake-clock';
 import { ADMIN_ID, createFakeAccount, empty, fakeWidget, hal, problem, tooMany } from './fake-amocrm';
 
-function clientOn(transport: AmoTransport, clock = new FakeClock(), maxRetries?: number): { client: AmoClient; clock: FakeClock } {
+function clientOn(
+  transport: AmoTransport,
+  clock = new FakeClock(),
+  maxRetries?: number,
+): { client: AmoClient; clock: FakeClock } {
   const limiter = createLimiter({ now: clock.now, sleep: clock.sleep });
-  return { client: createAmoClient({ transport, limiter, key: 'fixture.amocrm.ru', ...(maxRetries === undefined ? {} : { maxRetries }) }), clock };
+  return {
+    client: createAmoClient({
+      transport,
+      limiter,
+      key: 'fixture.amocrm.ru',
+      ...(maxRetries === undefined ? {} : { maxRetries }),
+    }),
+    clock,
+  };
 }
 
 /** A transport that answers `reply` to everything and records what it was asked. */
 function always(reply: AmoFetchReply): AmoTransport & { paths: string[] } {
   const paths: string[] = [];
-  return Object.assign((path: string) => {
-    paths.push(path);
-    return Promise.resolve(reply);
-  }, { paths });
+  return Object.assign(
+    (path: string) => {
+      paths.push(path);
+      return Promise.resolve(reply);
+    },
+    { paths },
+  );
 }
 
 async function failure(promise: Promise<unknown>, clock: FakeClock): Promise<AmoError> {
@@ -45,9 +60,12 @@ describe('amoCRM client paths', () => {
   it('sends nothing outside the allowlist while reading a whole account', async () => {
     const account = createFakeAccount({ widgets: 600 });
     const { client, clock } = clientOn(account.transport);
-    await clock.run(Promise.all([client.getAccount(), client.getUser(ADMIN_ID), client.getUserCount(), client.listWidgets()]));
+    await clock.run(
+      Promise.all([client.getAccount(), client.getUser(ADMIN_ID), client.getUserCount(), client.listWidgets()]),
+    );
     expect(account.requests.length).toBeGreaterThan(4);
-    for (const { path } of account.requests) expect(ToContent.safeParse({ type: 'amo/fetch', path }).success, path).toBe(true);
+    for (const { path } of account.requests)
+      expect(ToContent.safeParse({ type: 'amo/fetch', path }).success, path).toBe(true);
   });
 
   it.each([-1, 1.5, Number.NaN])('refuses to ask for user id %s', async (id) => {
@@ -61,14 +79,24 @@ describe('amoCRM client paths', () => {
 describe('amoCRM client reads', () => {
   it('reads the account', async () => {
     const { client, clock } = clientOn(createFakeAccount().transport);
-    expect(await clock.run(client.getAccount())).toMatchObject({ subdomain: 'fixture', current_user_id: ADMIN_ID, country: 'RU', currency: 'RUB' });
+    expect(await clock.run(client.getAccount())).toMatchObject({
+      subdomain: 'fixture',
+      current_user_id: ADMIN_ID,
+      country: 'RU',
+      currency: 'RUB',
+    });
   });
 
   it('reads the administrator with the phone number', async () => {
     const account = createFakeAccount();
     const { client, clock } = clientOn(account.transport);
     const user = await clock.run(client.getUser(ADMIN_ID));
-    expect(user).toMatchObject({ id: ADMIN_ID, email: `user${ADMIN_ID}@fixture.example`, phone_number: '+7 900 000-00-01', rights: { is_admin: true } });
+    expect(user).toMatchObject({
+      id: ADMIN_ID,
+      email: `user${ADMIN_ID}@fixture.example`,
+      phone_number: '+7 900 000-00-01',
+      rights: { is_admin: true },
+    });
     expect(account.requests.map((r) => r.path)).toEqual([`/api/v4/users/${ADMIN_ID}?with=phone_number`]);
   });
 
@@ -80,7 +108,9 @@ describe('amoCRM client reads', () => {
   });
 
   it('counts users from _page_count when _total_items is missing', async () => {
-    const { client, clock } = clientOn(always(hal(200, { _page: 1, _page_count: 12, _embedded: { users: [{ id: 1 }] } })));
+    const { client, clock } = clientOn(
+      always(hal(200, { _page: 1, _page_count: 12, _embedded: { users: [{ id: 1 }] } })),
+    );
     expect(await clock.run(client.getUserCount())).toBe(12);
   });
 
@@ -105,15 +135,24 @@ describe('amoCRM client reads', () => {
     expect(skipped).toBe(0);
     expect(list).toHaveLength(widgets);
     expect(new Set(list.map((w) => w.id)).size).toBe(widgets);
-    expect(account.requests.map((r) => r.path)).toEqual(Array.from({ length: expectedPaths }, (_, i) => `/api/v4/widgets?limit=250&page=${i + 1}`));
+    expect(account.requests.map((r) => r.path)).toEqual(
+      Array.from({ length: expectedPaths }, (_, i) => `/api/v4/widgets?limit=250&page=${i + 1}`),
+    );
     expect(client.calls).toBe(expectedPaths);
   });
 
   const fullPage = (from: number): AmoFetchReply =>
-    hal(200, { _links: { self: { href: 'a' } }, _embedded: { widgets: Array.from({ length: 250 }, (_, i) => fakeWidget(from + i, from + i === 400)) } });
+    hal(200, {
+      _links: { self: { href: 'a' } },
+      _embedded: { widgets: Array.from({ length: 250 }, (_, i) => fakeWidget(from + i, from + i === 400)) },
+    });
 
   it('goes on after a full page without _links.next, as amoCRM’s aggregated list sends it, until a 204', async () => {
-    const pages: Record<string, AmoFetchReply> = { [amoPaths.widgets(1)]: fullPage(0), [amoPaths.widgets(2)]: fullPage(250), [amoPaths.widgets(3)]: empty };
+    const pages: Record<string, AmoFetchReply> = {
+      [amoPaths.widgets(1)]: fullPage(0),
+      [amoPaths.widgets(2)]: fullPage(250),
+      [amoPaths.widgets(3)]: empty,
+    };
     const { client, clock } = clientOn((path) => Promise.resolve(pages[path] ?? problem(404, 'Not Found')));
     const { widgets } = await clock.run(client.listWidgets());
     expect(widgets).toHaveLength(500);
@@ -123,17 +162,26 @@ describe('amoCRM client reads', () => {
   });
 
   it('stops at a short page even if it offers a next one', async () => {
-    const transport = always(hal(200, { _links: { self: { href: 'a' }, next: { href: 'b' } }, _embedded: { widgets: [fakeWidget(1, true)] } }));
+    const transport = always(
+      hal(200, { _links: { self: { href: 'a' }, next: { href: 'b' } }, _embedded: { widgets: [fakeWidget(1, true)] } }),
+    );
     const { client, clock } = clientOn(transport);
     expect((await clock.run(client.listWidgets())).widgets.map((w) => w.code)).toEqual(['fixture_widget_1']);
     expect(transport.paths).toHaveLength(1);
   });
 
   it('skips and counts an entry it cannot read, keeping the rest of the page', async () => {
-    const page = hal(200, { _embedded: { widgets: [fakeWidget(1, true), { id: 'x', code: 42 }, { ...fakeWidget(2, true), version: null }, null] } });
+    const page = hal(200, {
+      _embedded: {
+        widgets: [fakeWidget(1, true), { id: 'x', code: 42 }, { ...fakeWidget(2, true), version: null }, null],
+      },
+    });
     const { client, clock } = clientOn(always(page));
     const { widgets, skipped } = await clock.run(client.listWidgets());
-    expect(widgets.map((w) => [w.code, w.version])).toEqual([['fixture_widget_1', expect.any(String)], ['fixture_widget_2', '']]);
+    expect(widgets.map((w) => [w.code, w.version])).toEqual([
+      ['fixture_widget_1', expect.any(String)],
+      ['fixture_widget_2', ''],
+    ]);
     expect(skipped).toBe(2);
   });
 
@@ -150,44 +198,105 @@ describe('amoCRM client errors', () => {
     { reply: problem(401, 'Unauthorized'), kind: 'signed_out', status: 401, problemTitle: 'Unauthorized' },
     // Any user may read /api/v4/account: a 403 there is not "not an administrator".
     { reply: problem(403, 'Forbidden'), kind: 'account_unreadable', status: 403, problemTitle: 'Forbidden' },
-    { reply: { status: 403, contentType: 'text/html', retryAfter: null, body: '<h1>Forbidden</h1>' }, kind: 'account_unreadable', status: 403 },
-    { reply: problem(403, 'Forbidden', { detail: 'Access to this account is prohibited from your IP address', error_code: 113 }), kind: 'ip_restricted', status: 403, problemTitle: 'Forbidden' },
-    { reply: problem(500, 'Internal Server Error'), kind: 'server', status: 500, problemTitle: 'Internal Server Error' },
-    { reply: { status: 502, contentType: 'text/html', retryAfter: null, body: 'Bad Gateway' }, kind: 'server', status: 502 },
+    {
+      reply: { status: 403, contentType: 'text/html', retryAfter: null, body: '<h1>Forbidden</h1>' },
+      kind: 'account_unreadable',
+      status: 403,
+    },
+    {
+      reply: problem(403, 'Forbidden', {
+        detail: 'Access to this account is prohibited from your IP address',
+        error_code: 113,
+      }),
+      kind: 'ip_restricted',
+      status: 403,
+      problemTitle: 'Forbidden',
+    },
+    {
+      reply: problem(500, 'Internal Server Error'),
+      kind: 'server',
+      status: 500,
+      problemTitle: 'Internal Server Error',
+    },
+    {
+      reply: { status: 502, contentType: 'text/html', retryAfter: null, body: 'Bad Gateway' },
+      kind: 'server',
+      status: 502,
+    },
     { reply: problem(503, 'Service Unavailable'), kind: 'server', status: 503, problemTitle: 'Service Unavailable' },
-    { reply: problem(400, 'Bad Request', { 'validation-errors': [{ request_id: '0', errors: [{ code: 'X', path: 'limit', detail: 'bad' }] }] }), kind: 'unexpected', status: 400, problemTitle: 'Bad Request' },
+    {
+      reply: problem(400, 'Bad Request', {
+        'validation-errors': [{ request_id: '0', errors: [{ code: 'X', path: 'limit', detail: 'bad' }] }],
+      }),
+      kind: 'unexpected',
+      status: 400,
+      problemTitle: 'Bad Request',
+    },
     { reply: problem(404, 'Not Found'), kind: 'unexpected', status: 404, problemTitle: 'Not Found' },
-    { reply: { status: 200, contentType: 'text/html', retryAfter: null, body: '<html>login</html>' }, kind: 'malformed', status: 200 },
+    {
+      reply: { status: 200, contentType: 'text/html', retryAfter: null, body: '<html>login</html>' },
+      kind: 'malformed',
+      status: 200,
+    },
     { reply: hal(200, { id: 'not a number', name: 'x' }), kind: 'malformed', status: 200 },
-    { reply: { status: 200, contentType: 'application/hal+json', retryAfter: null, body: '' }, kind: 'malformed', status: 200 },
+    {
+      reply: { status: 200, contentType: 'application/hal+json', retryAfter: null, body: '' },
+      kind: 'malformed',
+      status: 200,
+    },
     { reply: empty, kind: 'malformed', status: 204 },
-  ])('turns HTTP $reply.status ($reply.contentType) on the account into $kind', async ({ reply, kind, status, problemTitle }) => {
-    const { client, clock } = clientOn(always(reply));
-    const err = await failure(client.getAccount(), clock);
-    expect(err.kind).toBe(kind);
-    expect(err.status).toBe(status);
-    expect(err.path).toBe('/api/v4/account');
-    expect(err.problem?.title).toBe(problemTitle);
-    expect(err.code).toBe(`amo/${kind}`);
-  });
+  ])(
+    'turns HTTP $reply.status ($reply.contentType) on the account into $kind',
+    async ({ reply, kind, status, problemTitle }) => {
+      const { client, clock } = clientOn(always(reply));
+      const err = await failure(client.getAccount(), clock);
+      expect(err.kind).toBe(kind);
+      expect(err.status).toBe(status);
+      expect(err.path).toBe('/api/v4/account');
+      expect(err.problem?.title).toBe(problemTitle);
+      expect(err.code).toBe(`amo/${kind}`);
+    },
+  );
 
   it.each<{ reply: AmoFetchReply; kind: AmoErrorKind }>([
     { reply: problem(403, 'Forbidden', { detail: 'Access denied' }), kind: 'not_admin' },
-    { reply: problem(403, 'Forbidden', { detail: 'Access to this account is prohibited from your IP address', error_code: 113 }), kind: 'ip_restricted' },
-    { reply: { status: 403, contentType: 'application/json', retryAfter: null, body: '{"response":{"error":"x","error_code":"113"}}' }, kind: 'ip_restricted' },
+    {
+      reply: problem(403, 'Forbidden', {
+        detail: 'Access to this account is prohibited from your IP address',
+        error_code: 113,
+      }),
+      kind: 'ip_restricted',
+    },
+    {
+      reply: {
+        status: 403,
+        contentType: 'application/json',
+        retryAfter: null,
+        body: '{"response":{"error":"x","error_code":"113"}}',
+      },
+      kind: 'ip_restricted',
+    },
   ])('tells an administrator-only refusal from the IP whitelist on a user: $kind', async ({ reply, kind }) => {
     const { client, clock } = clientOn(always(reply));
     expect((await failure(client.getUser(ADMIN_ID), clock)).kind).toBe(kind);
   });
 
   it('keeps the validation errors of a 400', async () => {
-    const { client, clock } = clientOn(always(problem(400, 'Bad Request', { 'validation-errors': [{ request_id: '0', errors: [{ code: 'X', path: 'limit', detail: 'bad' }] }] })));
+    const { client, clock } = clientOn(
+      always(
+        problem(400, 'Bad Request', {
+          'validation-errors': [{ request_id: '0', errors: [{ code: 'X', path: 'limit', detail: 'bad' }] }],
+        }),
+      ),
+    );
     const err = await failure(client.getUserCount(), clock);
     expect(err.problem?.['validation-errors']?.[0]?.errors?.[0]?.path).toBe('limit');
   });
 
   it('reports a failed transport (tab gone) as a network error', async () => {
-    const { client, clock } = clientOn(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    const { client, clock } = clientOn(() =>
+      Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    );
     const err = await failure(client.getAccount(), clock);
     expect(err.kind).toBe('network');
     expect(err.message).toContain('Receiving end does not exist');
@@ -197,7 +306,10 @@ describe('amoCRM client errors', () => {
 
 describe('amoCRM client on 429', () => {
   it('waits the Retry-After seconds before asking again, then succeeds', async () => {
-    const account = createFakeAccount({ fault: (_path, n) => (n === 0 ? tooMany('2') : undefined), now: () => clock.now() });
+    const account = createFakeAccount({
+      fault: (_path, n) => (n === 0 ? tooMany('2') : undefined),
+      now: () => clock.now(),
+    });
     const clock = new FakeClock();
     const { client } = clientOn(account.transport, clock);
     await clock.run(client.getAccount());
@@ -208,12 +320,18 @@ describe('amoCRM client on 429', () => {
 
   it('makes parallel reads of the same account wait out the Retry-After too', async () => {
     const clock = new FakeClock();
-    const account = createFakeAccount({ fault: (path, n) => (path === amoPaths.account() && n === 0 ? tooMany('3') : undefined), now: () => clock.now() });
+    const account = createFakeAccount({
+      fault: (path, n) => (path === amoPaths.account() && n === 0 ? tooMany('3') : undefined),
+      now: () => clock.now(),
+    });
     const { client } = clientOn(account.transport, clock);
-    const reads = Promise.all([client.getAccount(), (async (): Promise<void> => {
-      await clock.sleep(10); // after the 429 came back
-      await client.getUserCount();
-    })()]);
+    const reads = Promise.all([
+      client.getAccount(),
+      (async (): Promise<void> => {
+        await clock.sleep(10); // after the 429 came back
+        await client.getUserCount();
+      })(),
+    ]);
     await clock.run(reads);
     const count = account.requests.find((r) => r.path === amoPaths.userCount());
     expect(count?.at).toBeGreaterThanOrEqual(3000);
@@ -222,7 +340,10 @@ describe('amoCRM client on 429', () => {
   it('honours Retry-After given as an HTTP date', async () => {
     const clock = new FakeClock();
     clock.t = Date.parse('2025-03-01T12:00:00Z');
-    const account = createFakeAccount({ fault: (_path, n) => (n === 0 ? tooMany('Sat, 01 Mar 2025 12:00:04 GMT') : undefined), now: () => clock.now() });
+    const account = createFakeAccount({
+      fault: (_path, n) => (n === 0 ? tooMany('Sat, 01 Mar 2025 12:00:04 GMT') : undefined),
+      now: () => clock.now(),
+    });
     const { client } = clientOn(account.transport, clock);
     await clock.run(client.getAccount());
     expect((account.requests[1]?.at ?? 0) - (account.requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(4000);

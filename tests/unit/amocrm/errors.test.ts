@@ -4,7 +4,6 @@ import { AppError, fromWire } from '@/lib/errors';
 import { describeError } from '@/lib/i18n/errors';
 import { errorReply } from '@/lib/messages';
 
-
 describe('amoCRM error kinds', () => {
   it.each<{ status: number; kind: AmoErrorKind }>([
     { status: 401, kind: 'signed_out' },
@@ -24,8 +23,16 @@ describe('amoCRM error kinds', () => {
     { path: '/api/v4/users/5', body: '{"title":"Forbidden","status":403}', kind: 'not_admin' },
     { path: '/api/v4/account', body: '{"title":"Forbidden","status":403}', kind: 'account_unreadable' },
     { path: '/api/v4/account', body: '{"title":"Forbidden","status":403,"error_code":113}', kind: 'ip_restricted' },
-    { path: '/api/v4/users?limit=1', body: '{"detail":"Access to this account is prohibited from your IP address"}', kind: 'ip_restricted' },
-    { path: '/api/v4/users/5', body: '{"detail":"Доступ к аккаунту запрещён с вашего IP-адреса"}', kind: 'ip_restricted' },
+    {
+      path: '/api/v4/users?limit=1',
+      body: '{"detail":"Access to this account is prohibited from your IP address"}',
+      kind: 'ip_restricted',
+    },
+    {
+      path: '/api/v4/users/5',
+      body: '{"detail":"Доступ к аккаунту запрещён с вашего IP-адреса"}',
+      kind: 'ip_restricted',
+    },
     // A word merely containing the letters is not the IP whitelist.
     { path: '/api/v4/users/5', body: '{"detail":"Tip: ask an administrator"}', kind: 'not_admin' },
   ])('tells apart a 403 on $path: $kind', ({ path, body, kind }) => {
@@ -34,7 +41,10 @@ describe('amoCRM error kinds', () => {
 
   it.each(AMO_ERROR_KINDS)('carries %s through the background reply envelope, with amoCRM’s status', (kind) => {
     const reply = errorReply(new AmoError(kind, 'fixture failure', { status: 401 }));
-    expect(reply).toEqual({ ok: false, error: { v: 1, code: `amo/${kind}`, params: { status: 401 }, message: 'fixture failure' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { v: 1, code: `amo/${kind}`, params: { status: 401 }, message: 'fixture failure' },
+    });
     if (!reply.ok) expect(fromWire(reply.error)).toMatchObject({ code: `amo/${kind}`, params: { status: 401 } });
   });
 
@@ -46,8 +56,19 @@ describe('amoCRM error kinds', () => {
 
   it('keeps status, path, problem and cause', () => {
     const cause = new Error('underneath');
-    const err = new AmoError('server', 'x', { status: 502, path: '/api/v4/account', problem: { title: 'Bad Gateway', status: 502 }, cause });
-    expect(err).toMatchObject({ name: 'AmoError', kind: 'server', status: 502, path: '/api/v4/account', problem: { title: 'Bad Gateway' } });
+    const err = new AmoError('server', 'x', {
+      status: 502,
+      path: '/api/v4/account',
+      problem: { title: 'Bad Gateway', status: 502 },
+      cause,
+    });
+    expect(err).toMatchObject({
+      name: 'AmoError',
+      kind: 'server',
+      status: 502,
+      path: '/api/v4/account',
+      problem: { title: 'Bad Gateway' },
+    });
     expect(err.cause).toBe(cause);
     expect(err).toBeInstanceOf(Error);
   });
@@ -69,8 +90,16 @@ describe('describing amoCRM errors to an administrator', () => {
   });
 
   it.each([
-    { lang: 'en' as const, seen: /account and its installed widgets/, unseen: /name, email and phone, or the number of users/ },
-    { lang: 'ru' as const, seen: /аккаунт и установленные в нём виджеты/, unseen: /имя, почта и телефон администратора и не число пользователей/ },
+    {
+      lang: 'en' as const,
+      seen: /account and its installed widgets/,
+      unseen: /name, email and phone, or the number of users/,
+    },
+    {
+      lang: 'ru' as const,
+      seen: /аккаунт и установленные в нём виджеты/,
+      unseen: /имя, почта и телефон администратора и не число пользователей/,
+    },
   ])('tells a non-administrator what they can and cannot see ($lang)', ({ lang, seen, unseen }) => {
     const { detail } = describeError(new AmoError('not_admin', 'x', { status: 403 }), lang);
     expect(detail).toMatch(seen);
@@ -98,7 +127,10 @@ describe('describing amoCRM errors to an administrator', () => {
     expect(describeError(fromWire(reply.error), 'en').title).toBe('You are signed out of amoCRM');
   });
 
-  it.each([new Error('boom'), 'text', null, { code: 'amo/signed_out' }])('describes anything that is not an AppError as unexpected: %s', (err) => {
-    expect(describeError(err, 'en').title).toBe('Something went wrong');
-  });
+  it.each([new Error('boom'), 'text', null, { code: 'amo/signed_out' }])(
+    'describes anything that is not an AppError as unexpected: %s',
+    (err) => {
+      expect(describeError(err, 'en').title).toBe('Something went wrong');
+    },
+  );
 });

@@ -34,7 +34,13 @@ export function problem(status: number, title: string, extra: Record<string, unk
     status,
     contentType: 'application/problem+json',
     retryAfter: null,
-    body: JSON.stringify({ title, type: 'https://httpstatus.es/' + status, status, detail: `${title} (fixture)`, ...extra }),
+    body: JSON.stringify({
+      title,
+      type: 'https://httpstatus.es/' + status,
+      status,
+      detail: `${title} (fixture)`,
+      ...extra,
+    }),
   };
 }
 
@@ -91,7 +97,15 @@ export function createFakeAccount(opts: FakeAccountOptions = {}): FakeAccount {
     const limit = Math.min(250, Number(url.searchParams.get('limit') ?? 50));
     const page = Number(url.searchParams.get('page') ?? 1);
     if (url.pathname === '/api/v4/account') {
-      return hal(200, { id: ACCOUNT_ID, name: 'Fixture LLC', subdomain: 'fixture', current_user_id: ADMIN_ID, country: 'RU', currency: 'RUB', _links: { self: { href: `${base}/api/v4/account` } } });
+      return hal(200, {
+        id: ACCOUNT_ID,
+        name: 'Fixture LLC',
+        subdomain: 'fixture',
+        current_user_id: ADMIN_ID,
+        country: 'RU',
+        currency: 'RUB',
+        _links: { self: { href: `${base}/api/v4/account` } },
+      });
     }
     const one = /^\/api\/v4\/users\/(\d+)$/.exec(url.pathname);
     if (one || url.pathname === '/api/v4/users') {
@@ -108,7 +122,10 @@ export function createFakeAccount(opts: FakeAccountOptions = {}): FakeAccount {
         _total_items: users,
         _page: page,
         _page_count: pageCount,
-        _links: { self: { href: `${base}${path}` }, ...(page < pageCount ? { next: { href: `${base}/api/v4/users?limit=${limit}&page=${page + 1}` } } : {}) },
+        _links: {
+          self: { href: `${base}${path}` },
+          ...(page < pageCount ? { next: { href: `${base}/api/v4/users?limit=${limit}&page=${page + 1}` } } : {}),
+        },
         _embedded: { users: ids.map(user) },
       });
     }
@@ -119,7 +136,10 @@ export function createFakeAccount(opts: FakeAccountOptions = {}): FakeAccount {
       const ns = Array.from({ length: Math.min(limit, widgets - first + 1) }, (_, i) => first + i);
       return hal(200, {
         _page: page,
-        _links: { self: { href: `${base}${path}` }, ...(page < pageCount ? { next: { href: `${base}/api/v4/widgets?limit=${limit}&page=${page + 1}` } } : {}) },
+        _links: {
+          self: { href: `${base}${path}` },
+          ...(page < pageCount ? { next: { href: `${base}/api/v4/widgets?limit=${limit}&page=${page + 1}` } } : {}),
+        },
         _embedded: { widgets: ns.map((n) => fakeWidget(n, n % installedEvery === 0)) },
       });
     }

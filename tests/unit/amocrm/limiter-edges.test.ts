@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { AMO_REQUESTS_PER_SECOND, createLimiter, retryDelayMs } from '@/lib/amocrm/limiter';
 import { FakeClock } from './fake-clock';
 
-function startsOf(clock: FakeClock, limiter: ReturnType<typeof createLimiter>, key: string, n: number): Promise<number[]> {
+function startsOf(
+  clock: FakeClock,
+  limiter: ReturnType<typeof createLimiter>,
+  key: string,
+  n: number,
+): Promise<number[]> {
   return clock.run(Promise.all(Array.from({ length: n }, () => limiter.schedule(key, async () => clock.now()))));
 }
 

@@ -16,7 +16,9 @@ describe('rate limiter', () => {
     const clock = new FakeClock();
     const limiter = limiterOn(clock);
     const starts: number[] = [];
-    const tasks = Array.from({ length: 50 }, () => limiter.schedule('a.amocrm.ru', async () => void starts.push(clock.now())));
+    const tasks = Array.from({ length: 50 }, () =>
+      limiter.schedule('a.amocrm.ru', async () => void starts.push(clock.now())),
+    );
     await clock.run(Promise.all(tasks));
     expect(starts).toHaveLength(50);
     expect(busiestWindow(starts)).toBe(7);
@@ -63,7 +65,9 @@ describe('rate limiter', () => {
     const clock = new FakeClock();
     const limiter = limiterOn(clock);
     const order: number[] = [];
-    await clock.run(Promise.all(Array.from({ length: 20 }, (_, i) => limiter.schedule('a', async () => void order.push(i)))));
+    await clock.run(
+      Promise.all(Array.from({ length: 20 }, (_, i) => limiter.schedule('a', async () => void order.push(i)))),
+    );
     expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
@@ -71,7 +75,9 @@ describe('rate limiter', () => {
     const clock = new FakeClock();
     const limiter = limiterOn(clock);
     const starts: Record<string, number[]> = { a: [], b: [] };
-    const tasks = ['a', 'b'].flatMap((key) => Array.from({ length: 7 }, () => limiter.schedule(key, async () => void starts[key]?.push(clock.now()))));
+    const tasks = ['a', 'b'].flatMap((key) =>
+      Array.from({ length: 7 }, () => limiter.schedule(key, async () => void starts[key]?.push(clock.now()))),
+    );
     await clock.run(Promise.all(tasks));
     expect(starts).toEqual({ a: Array(7).fill(0), b: Array(7).fill(0) });
   });
@@ -80,7 +86,9 @@ describe('rate limiter', () => {
     const clock = new FakeClock();
     const limiter = limiterOn(clock, 2);
     const starts: number[] = [];
-    await clock.run(Promise.all(Array.from({ length: 6 }, () => limiter.schedule('a', async () => void starts.push(clock.now())))));
+    await clock.run(
+      Promise.all(Array.from({ length: 6 }, () => limiter.schedule('a', async () => void starts.push(clock.now())))),
+    );
     expect(starts).toEqual([0, 0, 1000, 1000, 2000, 2000]);
   });
 

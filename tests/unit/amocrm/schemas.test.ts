@@ -44,13 +44,22 @@ describe('amoCRM widget', () => {
     { is_active_in_account: false, expected: false },
     { is_active_in_account: null, expected: false },
     { is_active_in_account: undefined, expected: false },
-  ])('reads is_active_in_account $is_active_in_account as installed: $expected', ({ is_active_in_account, expected }) => {
-    expect(AmoWidgetSchema.parse(widget({ is_active_in_account })).is_active_in_account).toBe(expected);
-  });
+  ])(
+    'reads is_active_in_account $is_active_in_account as installed: $expected',
+    ({ is_active_in_account, expected }) => {
+      expect(AmoWidgetSchema.parse(widget({ is_active_in_account })).is_active_in_account).toBe(expected);
+    },
+  );
 
   it('accepts a widget without the optional booleans, uuid, pipeline or links', () => {
     const bare = { id: 1, code: 'fixture_bare', version: '1', rating: null };
-    expect(AmoWidgetSchema.parse(bare)).toMatchObject({ id: 1, code: 'fixture_bare', version: '1', rating: null, is_active_in_account: false });
+    expect(AmoWidgetSchema.parse(bare)).toMatchObject({
+      id: 1,
+      code: 'fixture_bare',
+      version: '1',
+      rating: null,
+      is_active_in_account: false,
+    });
   });
 
   it('keeps fields amoCRM adds that the extension does not know', () => {
@@ -76,10 +85,18 @@ describe('amoCRM widget list', () => {
   });
 
   it('reads a page entry by entry, skipping and counting what it cannot read', () => {
-    const list = AmoWidgetsListSchema.parse({ _page: null, _embedded: { widgets: [fakeWidget(1, true), { code: 42 }, 'x', widget({ id: null, is_active_in_account: null })] } });
+    const list = AmoWidgetsListSchema.parse({
+      _page: null,
+      _embedded: {
+        widgets: [fakeWidget(1, true), { code: 42 }, 'x', widget({ id: null, is_active_in_account: null })],
+      },
+    });
     const page = parseWidgetsPage(list);
     expect(page).toMatchObject({ skipped: 2, size: 4 });
-    expect(page.widgets.map((w) => [w.id, w.is_active_in_account])).toEqual([[100001, true], [null, false]]);
+    expect(page.widgets.map((w) => [w.id, w.is_active_in_account])).toEqual([
+      [100001, true],
+      [null, false],
+    ]);
   });
 
   it('refuses a list without _embedded.widgets', () => {
@@ -106,7 +123,12 @@ describe('amoCRM account and users', () => {
     expect(AmoAccountSchema.safeParse({ id: 1, name: 'x', subdomain: 'x' }).success).toBe(false);
   });
 
-  const user = { id: 5, name: 'Admin', email: 'a@fixture.example', rights: { is_admin: true, is_active: true, mail_access: false } };
+  const user = {
+    id: 5,
+    name: 'Admin',
+    email: 'a@fixture.example',
+    rights: { is_admin: true, is_active: true, mail_access: false },
+  };
 
   it.each([
     { phone_number: '+7 900 000-00-01', expected: '+7 900 000-00-01' },
@@ -125,7 +147,13 @@ describe('amoCRM account and users', () => {
   });
 
   it('reads the user list totals', () => {
-    const list = AmoUsersListSchema.parse({ _total_items: 1000, _page: 1, _page_count: 1000, _links: { self: { href: 'x' }, next: { href: 'y' } }, _embedded: { users: [user] } });
+    const list = AmoUsersListSchema.parse({
+      _total_items: 1000,
+      _page: 1,
+      _page_count: 1000,
+      _links: { self: { href: 'x' }, next: { href: 'y' } },
+      _embedded: { users: [user] },
+    });
     expect(list).toMatchObject({ _total_items: 1000, _page_count: 1000 });
   });
 });
@@ -137,14 +165,22 @@ describe('amoCRM problem+json', () => {
       type: 'https://httpstatus.es/400',
       status: 400,
       detail: 'Request validation failed',
-      'validation-errors': [{ request_id: '0', errors: [{ code: 'InvalidType', path: 'limit', detail: 'This value should be of type int.' }] }],
+      'validation-errors': [
+        {
+          request_id: '0',
+          errors: [{ code: 'InvalidType', path: 'limit', detail: 'This value should be of type int.' }],
+        },
+      ],
     };
     const parsed = AmoProblemSchema.parse(body);
     expect(parsed['validation-errors']?.[0]?.errors?.[0]?.path).toBe('limit');
   });
 
   it('reads a bare problem with only title and status', () => {
-    expect(AmoProblemSchema.parse({ title: 'Unauthorized', status: 401 })).toEqual({ title: 'Unauthorized', status: 401 });
+    expect(AmoProblemSchema.parse({ title: 'Unauthorized', status: 401 })).toEqual({
+      title: 'Unauthorized',
+      status: 401,
+    });
   });
 
   it('refuses a body without a status', () => {

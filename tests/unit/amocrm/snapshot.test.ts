@@ -12,10 +12,18 @@ import { ACCOUNT_ID, ADMIN_ID, createFakeAccount, problem, tooMany, type FakeAcc
 const HOST = 'fixture.amocrm.ru';
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
-function setup(opts: FakeAccountOptions = {}): { client: AmoClient; clock: FakeClock; requests: ReturnType<typeof createFakeAccount>['requests'] } {
+function setup(opts: FakeAccountOptions = {}): {
+  client: AmoClient;
+  clock: FakeClock;
+  requests: ReturnType<typeof createFakeAccount>['requests'];
+} {
   const clock = new FakeClock();
   const account = createFakeAccount({ now: () => clock.now(), ...opts });
-  const client = createAmoClient({ transport: account.transport, limiter: createLimiter({ now: clock.now, sleep: clock.sleep }), key: HOST });
+  const client = createAmoClient({
+    transport: account.transport,
+    limiter: createLimiter({ now: clock.now, sleep: clock.sleep }),
+    key: HOST,
+  });
   return { client, clock, requests: account.requests };
 }
 
@@ -25,7 +33,13 @@ describe('buildSnapshot', () => {
     await clock.run(buildSnapshot(client, HOST, NOW));
     expect(client.calls).toBe(5);
     expect(requests.map((r) => r.path).sort()).toEqual(
-      [amoPaths.account(), amoPaths.user(ADMIN_ID), amoPaths.userCount(), amoPaths.widgets(1), amoPaths.widgets(2)].sort(),
+      [
+        amoPaths.account(),
+        amoPaths.user(ADMIN_ID),
+        amoPaths.userCount(),
+        amoPaths.widgets(1),
+        amoPaths.widgets(2),
+      ].sort(),
     );
     expect(requests[0]?.path).toBe(amoPaths.account());
   });
@@ -37,7 +51,13 @@ describe('buildSnapshot', () => {
       host: HOST,
       fetchedAt: NOW,
       account: { id: ACCOUNT_ID, name: 'Fixture LLC', subdomain: 'fixture', country: 'RU' },
-      admin: { id: ADMIN_ID, name: 'Fixture Admin', email: `user${ADMIN_ID}@fixture.example`, phone: '+7 900 000-00-01', isAdmin: true },
+      admin: {
+        id: ADMIN_ID,
+        name: 'Fixture Admin',
+        email: `user${ADMIN_ID}@fixture.example`,
+        phone: '+7 900 000-00-01',
+        isAdmin: true,
+      },
       adminUnavailable: null,
       userCount: 1000,
       widgetTotal: 300,
@@ -47,7 +67,9 @@ describe('buildSnapshot', () => {
   it('keeps only the installed widgets, with version as text and rating as a number', async () => {
     const { client, clock } = setup({ widgets: 300, installedEvery: 25 });
     const snapshot = await clock.run(buildSnapshot(client, HOST, NOW));
-    expect(snapshot.widgets.map((w) => w.code)).toEqual(Array.from({ length: 12 }, (_, i) => `fixture_widget_${(i + 1) * 25}`));
+    expect(snapshot.widgets.map((w) => w.code)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `fixture_widget_${(i + 1) * 25}`),
+    );
     // The fixture cycles ratings "2,8", 4, null, "4,75" by n % 4 and gives odd widgets a numeric version.
     expect(snapshot.widgets[0]).toEqual({ id: 100_025, code: 'fixture_widget_25', version: '25', rating: 4 });
     expect(snapshot.widgets[1]).toEqual({ id: 100_050, code: 'fixture_widget_50', version: '1.50.0', rating: null });
@@ -57,7 +79,13 @@ describe('buildSnapshot', () => {
   it('shows a non-administrator the account and widgets, without the profile or user count', async () => {
     const { client, clock } = setup({ admin: false, widgets: 300 });
     const snapshot = await clock.run(buildSnapshot(client, HOST, NOW));
-    expect(snapshot).toMatchObject({ admin: null, adminUnavailable: 'not_admin', userCount: null, widgetTotal: 300, account: { id: ACCOUNT_ID } });
+    expect(snapshot).toMatchObject({
+      admin: null,
+      adminUnavailable: 'not_admin',
+      userCount: null,
+      widgetTotal: 300,
+      account: { id: ACCOUNT_ID },
+    });
     expect(snapshot.widgets).toHaveLength(12);
     expect(client.calls).toBeLessThanOrEqual(5);
   });
@@ -69,19 +97,29 @@ describe('buildSnapshot', () => {
     expect(client.calls).toBe(4);
   });
 
-  it.each([amoPaths.account(), amoPaths.user(ADMIN_ID), amoPaths.userCount(), amoPaths.widgets(1), amoPaths.widgets(2)])(
-    'fails as signed out when %s answers 401',
-    async (failing) => {
-      const { client, clock } = setup({ fault: (path) => (path === failing ? problem(401, 'Unauthorized') : undefined) });
-      const err = await clock.run(buildSnapshot(client, HOST, NOW)).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(AmoError);
-      expect((err as AmoError).kind).toBe('signed_out');
-    },
-  );
+  it.each([
+    amoPaths.account(),
+    amoPaths.user(ADMIN_ID),
+    amoPaths.userCount(),
+    amoPaths.widgets(1),
+    amoPaths.widgets(2),
+  ])('fails as signed out when %s answers 401', async (failing) => {
+    const { client, clock } = setup({ fault: (path) => (path === failing ? problem(401, 'Unauthorized') : undefined) });
+    const err = await clock.run(buildSnapshot(client, HOST, NOW)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AmoError);
+    expect((err as AmoError).kind).toBe('signed_out');
+  });
 
   it.each<{ failing: string; reply: AmoFetchReply; kind: string }>([
     { failing: amoPaths.account(), reply: problem(403, 'Forbidden'), kind: 'account_unreadable' },
-    { failing: amoPaths.account(), reply: problem(403, 'Forbidden', { detail: 'Access to this account is prohibited from your IP address', error_code: 113 }), kind: 'ip_restricted' },
+    {
+      failing: amoPaths.account(),
+      reply: problem(403, 'Forbidden', {
+        detail: 'Access to this account is prohibited from your IP address',
+        error_code: 113,
+      }),
+      kind: 'ip_restricted',
+    },
     { failing: amoPaths.widgets(1), reply: problem(500, 'Internal Server Error'), kind: 'server' },
     { failing: amoPaths.userCount(), reply: problem(502, 'Bad Gateway'), kind: 'server' },
     { failing: amoPaths.widgets(2), reply: tooMany('1'), kind: 'rate_limited' },
@@ -92,7 +130,9 @@ describe('buildSnapshot', () => {
   });
 
   it('counts a retried 429 among its calls', async () => {
-    const { client, clock } = setup({ fault: (path, n) => (path === amoPaths.widgets(1) && n === 0 ? tooMany('1') : undefined) });
+    const { client, clock } = setup({
+      fault: (path, n) => (path === amoPaths.widgets(1) && n === 0 ? tooMany('1') : undefined),
+    });
     await clock.run(buildSnapshot(client, HOST, NOW));
     expect(client.calls).toBe(6);
   });

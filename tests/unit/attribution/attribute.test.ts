@@ -6,11 +6,28 @@ import { observedValues } from '@/lib/attribution/observed';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 
 const HOST = 'real-1.amocrm.ru';
-const declared = (code: string, supportEmail: string | null, supportLink: string | null = null) => ({ code, name: code, supportEmail, supportLink });
-const evidence = (over: Partial<EvidenceRow> = {}): EvidenceRow => ({ host: HOST, declared: [], declaredAt: 1, observed: [], ...over });
+const declared = (code: string, supportEmail: string | null, supportLink: string | null = null) => ({
+  code,
+  name: code,
+  supportEmail,
+  supportLink,
+});
+const evidence = (over: Partial<EvidenceRow> = {}): EvidenceRow => ({
+  host: HOST,
+  declared: [],
+  declaredAt: 1,
+  observed: [],
+  ...over,
+});
 const mark = (code: string, value: MarkRow['mark']): MarkRow => ({ host: HOST, code, mark: value, at: 1 });
 const attribute = (installed: string[], ev: EvidenceRow | null, marks: MarkRow[] = []) =>
-  attributeWidgets({ installed: installed.map((code) => ({ code })), catalog: BUNDLED_CATALOG, source: 'bundled', evidence: ev, marks });
+  attributeWidgets({
+    installed: installed.map((code) => ({ code })),
+    catalog: BUNDLED_CATALOG,
+    source: 'bundled',
+    evidence: ev,
+    marks,
+  });
 
 describe('a declared vendor contact', () => {
   it.each([
@@ -37,8 +54,17 @@ describe('which installed widgets are Ingroup’s', () => {
   });
 
   it('counts a widget declaring ingru.ru support, and says so', () => {
-    const [a, b] = attribute(['ig_autodocs', 'other_vendor'], evidence({ declared: [declared('ig_autodocs', 'support@ingru.ru'), declared('other_vendor', 'help@othervendor.example')] }));
-    expect(a).toMatchObject({ ingroup: true, evidence: [{ kind: 'declared', contact: 'support@ingru.ru' }], collects: null });
+    const [a, b] = attribute(
+      ['ig_autodocs', 'other_vendor'],
+      evidence({
+        declared: [declared('ig_autodocs', 'support@ingru.ru'), declared('other_vendor', 'help@othervendor.example')],
+      }),
+    );
+    expect(a).toMatchObject({
+      ingroup: true,
+      evidence: [{ kind: 'declared', contact: 'support@ingru.ru' }],
+      collects: null,
+    });
     expect(b).toMatchObject({ ingroup: false, evidence: [] });
   });
 
@@ -54,13 +80,18 @@ describe('which installed widgets are Ingroup’s', () => {
   it('lists the evidence strongest first: catalog, declared, traffic, the administrator', () => {
     const code = 'ingroup_demo_autotasks';
     const observed = mergeTraffic([], [{ url: `https://hooks.ingru.ru/x?widget=${code}`, at: 1 }]);
-    const [a] = attribute([code], evidence({ declared: [declared(code, 'support@ingru.ru')], observed }), [mark(code, 'ingroup')]);
+    const [a] = attribute([code], evidence({ declared: [declared(code, 'support@ingru.ru')], observed }), [
+      mark(code, 'ingroup'),
+    ]);
     expect(a?.evidence.map((e) => e.kind)).toEqual(['catalog', 'declared', 'traffic', 'admin']);
     expect(a?.collects).toEqual(BUNDLED_CATALOG.widgets[0]?.collects);
   });
 
   it('lets the administrator’s “not Ingroup’s” overrule every other piece of evidence, and “Ingroup’s” stand alone', () => {
-    const [catalogued, unknown] = attribute(['ingroup_demo_autotasks', 'other_vendor'], null, [mark('ingroup_demo_autotasks', 'not_ingroup'), mark('other_vendor', 'ingroup')]);
+    const [catalogued, unknown] = attribute(['ingroup_demo_autotasks', 'other_vendor'], null, [
+      mark('ingroup_demo_autotasks', 'not_ingroup'),
+      mark('other_vendor', 'ingroup'),
+    ]);
     expect(catalogued).toMatchObject({ ingroup: false, mark: 'not_ingroup', evidence: [{ kind: 'catalog' }] });
     expect(unknown).toMatchObject({ ingroup: true, mark: 'ingroup', evidence: [{ kind: 'admin' }] });
   });
@@ -82,11 +113,22 @@ describe('observed traffic', () => {
   });
 
   it('finds this account’s values in the addresses, encoded or not, and not a longer number containing the id', () => {
-    const observed = mergeTraffic([], [
-      { url: 'https://hooks.ingru.ru/w?account_id=28657000&subdomain=real-1&email=anna.smirnova%40romashka.example', at: 1 },
-      { url: 'https://stats.ingru.ru/p?id=1286570001&tel=%2B79123456789', at: 1 },
-    ]);
-    const values = { account_id: '28657000', account_subdomain: 'real-1', admin_email: 'anna.smirnova@romashka.example', admin_phone: '+7 912 345-67-89' };
+    const observed = mergeTraffic(
+      [],
+      [
+        {
+          url: 'https://hooks.ingru.ru/w?account_id=28657000&subdomain=real-1&email=anna.smirnova%40romashka.example',
+          at: 1,
+        },
+        { url: 'https://stats.ingru.ru/p?id=1286570001&tel=%2B79123456789', at: 1 },
+      ],
+    );
+    const values = {
+      account_id: '28657000',
+      account_subdomain: 'real-1',
+      admin_email: 'anna.smirnova@romashka.example',
+      admin_phone: '+7 912 345-67-89',
+    };
     expect(observedValues(observed, values).map((o) => [o.host, o.values])).toEqual([
       ['hooks.ingru.ru', ['account_id', 'account_subdomain', 'admin_email']],
       ['stats.ingru.ru', ['admin_phone']],

@@ -2,7 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { saveSnapshot } from '@/lib/store/snapshots';
-import { recordChoice, recordChoiceForAll, sendMarketingInForce, type SendMarketing } from '@/lib/background/consent-handlers';
+import {
+  recordChoice,
+  recordChoiceForAll,
+  sendMarketingInForce,
+  type SendMarketing,
+} from '@/lib/background/consent-handlers';
 import type { BackgroundDeps } from '@/lib/background/deps';
 import { importLedger } from '@/lib/consent/import';
 import { AppError } from '@/lib/errors';
@@ -33,7 +38,10 @@ const snapshot: Snapshot = {
 type MarketingChange = (host: string, state: string) => Promise<void>;
 
 function depsFor(): BackgroundDeps {
-  const outbox = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' as const };
+  const outbox = {
+    run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })),
+    regimeOf: async () => 'ru152' as const,
+  };
   return { browser: fakeBrowser, db: db(), now: () => Date.now(), outbox };
 }
 
@@ -48,14 +56,20 @@ function setup(onMarketingChange?: MarketingChange, sendMarketing?: SendMarketin
     });
   return {
     'consent/record': (message: MessageOf<'consent/record'>, _ctx: typeof ctx) => recordChoice(deps, message, send),
-    'consent/record-all': (message: MessageOf<'consent/record-all'>, _ctx: typeof ctx) => recordChoiceForAll(deps, message, send),
-    'consent/send-marketing': (message: MessageOf<'consent/send-marketing'>, _ctx: typeof ctx) => sendMarketingInForce(deps, message.host, send),
-    'ledger/import': (message: MessageOf<'ledger/import'>, _ctx: typeof ctx) => importLedger(deps.db, message.text, deps.now()),
+    'consent/record-all': (message: MessageOf<'consent/record-all'>, _ctx: typeof ctx) =>
+      recordChoiceForAll(deps, message, send),
+    'consent/send-marketing': (message: MessageOf<'consent/send-marketing'>, _ctx: typeof ctx) =>
+      sendMarketingInForce(deps, message.host, send),
+    'ledger/import': (message: MessageOf<'ledger/import'>, _ctx: typeof ctx) =>
+      importLedger(deps.db, message.text, deps.now()),
   };
 }
 
-const record = (purpose: 'marketing' | 'improvements' | 'third_party_combination', state: 'given' | 'refused', host = HOST) =>
-  ({ type: 'consent/record', host, purpose, state, method: 'panel' }) as const;
+const record = (
+  purpose: 'marketing' | 'improvements' | 'third_party_combination',
+  state: 'given' | 'refused',
+  host = HOST,
+) => ({ type: 'consent/record', host, purpose, state, method: 'panel' }) as const;
 
 describe('consent handlers (the ledger’s only writer)', () => {
   beforeEach(async () => {
@@ -99,7 +113,10 @@ describe('consent handlers (the ledger’s only writer)', () => {
       return 'request-id';
     });
     const message = { type: 'consent/send-marketing', host: HOST } as const;
-    await expect(handlers['consent/send-marketing'](message, ctx)).rejects.toMatchObject({ code: 'consent/no_choice', params: { host: HOST } });
+    await expect(handlers['consent/send-marketing'](message, ctx)).rejects.toMatchObject({
+      code: 'consent/no_choice',
+      params: { host: HOST },
+    });
     await handlers['consent/record'](record('marketing', 'refused'), ctx);
     await expect(handlers['consent/send-marketing'](message, ctx)).resolves.toEqual({ id: 'request-id' });
     // Once as the choice is recorded, once more when asked.
@@ -118,7 +135,11 @@ describe('consent handlers (the ledger’s only writer)', () => {
     await handlers['consent/record'](record('third_party_combination', 'given'), ctx);
     expect(onMarketing.mock.calls).toEqual([[HOST, 'refused']]);
     const choices = await currentChoices(db(), HOST);
-    expect([choices.marketing?.state, choices.improvements?.state, choices.third_party_combination?.state]).toEqual(['refused', 'refused', 'given']);
+    expect([choices.marketing?.state, choices.improvements?.state, choices.third_party_combination?.state]).toEqual([
+      'refused',
+      'refused',
+      'given',
+    ]);
   });
 
   it('refuses a choice for an account the extension has never seen, in words, writing nothing', async () => {
@@ -136,11 +157,16 @@ describe('consent handlers (the ledger’s only writer)', () => {
     const hosts = ['a.amocrm.ru', 'b.kommo.com', 'c.amocrm.com'];
     for (const host of hosts) await recordAccountSeen(db(), host, 1);
     const onMarketing = vi.fn<MarketingChange>(async () => undefined);
-    const reply = await setup(onMarketing)['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, ctx);
+    const reply = await setup(onMarketing)['consent/record-all'](
+      { type: 'consent/record-all', state: 'refused', method: 'popup' },
+      ctx,
+    );
     expect(reply.count).toBe(3);
     expect(onMarketing.mock.calls.map(([host]) => host).sort()).toEqual(hosts);
     const events = await allEvents(db());
-    expect(events.map((e) => [e.host, e.purpose, e.state, e.method]).sort()).toEqual(hosts.map((h) => [h, 'marketing', 'refused', 'popup']));
+    expect(events.map((e) => [e.host, e.purpose, e.state, e.method]).sort()).toEqual(
+      hosts.map((h) => [h, 'marketing', 'refused', 'popup']),
+    );
     await expect(verifyLedger(db())).resolves.toMatchObject({ ok: true, count: 3 });
   });
 
@@ -151,7 +177,10 @@ describe('consent handlers (the ledger’s only writer)', () => {
       if (host === 'b.amocrm.ru') throw new Error('the outbox is full');
       told.push(host);
     };
-    const attempt = setup(onMarketing)['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, ctx);
+    const attempt = setup(onMarketing)['consent/record-all'](
+      { type: 'consent/record-all', state: 'refused', method: 'popup' },
+      ctx,
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'consent/not_told', params: { hosts: 'b.amocrm.ru' } });
     // The log keeps what went wrong underneath; the UI says which account, in its language.
     await expect(attempt).rejects.toThrow(/recorded in the consent ledger.*b\.amocrm\.ru \(the outbox is full\)/);
@@ -161,7 +190,10 @@ describe('consent handlers (the ledger’s only writer)', () => {
   });
 
   it('records nothing for all accounts when none has been seen', async () => {
-    const reply = await setup()['consent/record-all']({ type: 'consent/record-all', state: 'refused', method: 'popup' }, ctx);
+    const reply = await setup()['consent/record-all'](
+      { type: 'consent/record-all', state: 'refused', method: 'popup' },
+      ctx,
+    );
     expect(reply.count).toBe(0);
     expect(await db().ledger.count()).toBe(0);
   });
@@ -172,7 +204,15 @@ describe('consent handlers (the ledger’s only writer)', () => {
     const file = ledgerFileJson(await allEvents(db()));
     await resetDbForTests();
     const handlers = setup();
-    await expect(handlers['ledger/import']({ type: 'ledger/import', text: file }, ctx)).resolves.toEqual({ added: 1, duplicates: 0, rejected: [] });
-    await expect(handlers['ledger/import']({ type: 'ledger/import', text: file }, ctx)).resolves.toEqual({ added: 0, duplicates: 1, rejected: [] });
+    await expect(handlers['ledger/import']({ type: 'ledger/import', text: file }, ctx)).resolves.toEqual({
+      added: 1,
+      duplicates: 0,
+      rejected: [],
+    });
+    await expect(handlers['ledger/import']({ type: 'ledger/import', text: file }, ctx)).resolves.toEqual({
+      added: 0,
+      duplicates: 1,
+      rejected: [],
+    });
   });
 });

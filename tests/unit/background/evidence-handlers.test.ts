@@ -15,7 +15,10 @@ const report = (widgets: unknown[]): string => JSON.stringify({ lang: 'ru', widg
 function setup() {
   // Ingroup's endpoint is unreachable: the bundled catalog (demo codes) is all there is.
   vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
-  const outbox: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
+  const outbox: OutboxRunner = {
+    run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })),
+    regimeOf: async () => 'ru152',
+  };
   return createHandlers({ browser: fakeBrowser, db: db(), now: () => 1_000, outbox });
 }
 
@@ -28,9 +31,17 @@ describe('evidence from the account’s pages', () => {
 
   it('recounts the launcher from a page’s declared contacts and traffic, without asking amoCRM', async () => {
     const handlers = setup();
-    const declared = [{ code: 'ig_autodocs', name: 'Автодокументы', supportEmail: 'support@ingru.ru', supportLink: null }, { code: 'other_vendor', name: null, supportEmail: 'help@othervendor.example', supportLink: null }];
-    const traffic = [{ url: 'https://hooks.ingru.ru/w/ig_autodocs/init.js?account_id=1', at: 5 }, { url: 'https://cdn.othervendor.example/x', at: 6 }];
-    await expect(handlers['page/evidence']({ type: 'page/evidence', host: HOST, report: report(declared), traffic }, content)).resolves.toEqual({ ingroupCount: 1 });
+    const declared = [
+      { code: 'ig_autodocs', name: 'Автодокументы', supportEmail: 'support@ingru.ru', supportLink: null },
+      { code: 'other_vendor', name: null, supportEmail: 'help@othervendor.example', supportLink: null },
+    ];
+    const traffic = [
+      { url: 'https://hooks.ingru.ru/w/ig_autodocs/init.js?account_id=1', at: 5 },
+      { url: 'https://cdn.othervendor.example/x', at: 6 },
+    ];
+    await expect(
+      handlers['page/evidence']({ type: 'page/evidence', host: HOST, report: report(declared), traffic }, content),
+    ).resolves.toEqual({ ingroupCount: 1 });
     const kept = await readEvidence(db(), HOST);
     expect(kept?.declared.map((w) => w.code)).toEqual(['ig_autodocs', 'other_vendor']);
     expect(kept?.observed.map((o) => [o.host, o.count])).toEqual([['hooks.ingru.ru', 1]]);
@@ -38,9 +49,23 @@ describe('evidence from the account’s pages', () => {
 
   it('keeps the last widget list when a report cannot be read, and skips entries that cannot', async () => {
     const handlers = setup();
-    await handlers['page/evidence']({ type: 'page/evidence', host: HOST, report: report([{ code: 'ig_autodocs', name: null, supportEmail: 'support@ingru.ru', supportLink: null }, { code: 42 }]), traffic: [] }, content);
+    await handlers['page/evidence'](
+      {
+        type: 'page/evidence',
+        host: HOST,
+        report: report([
+          { code: 'ig_autodocs', name: null, supportEmail: 'support@ingru.ru', supportLink: null },
+          { code: 42 },
+        ]),
+        traffic: [],
+      },
+      content,
+    );
     await handlers['page/evidence']({ type: 'page/evidence', host: HOST, report: '{not json', traffic: [] }, content);
-    await handlers['page/evidence']({ type: 'page/evidence', host: HOST, report: JSON.stringify({ widgets: 'nope' }), traffic: [] }, content);
+    await handlers['page/evidence'](
+      { type: 'page/evidence', host: HOST, report: JSON.stringify({ widgets: 'nope' }), traffic: [] },
+      content,
+    );
     expect((await readEvidence(db(), HOST))?.declared.map((w) => w.code)).toEqual(['ig_autodocs']);
   });
 
@@ -57,7 +82,10 @@ describe('evidence from the account’s pages', () => {
 
 describe('which page loads pass on the page’s widget list', () => {
   const seen = async (at: number): Promise<unknown> => {
-    const outbox: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
+    const outbox: OutboxRunner = {
+      run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })),
+      regimeOf: async () => 'ru152',
+    };
     const handlers = createHandlers({ browser: fakeBrowser, db: db(), now: () => at, outbox });
     // No tab: the count comes from what is kept, with no amoCRM read.
     return handlers['page/seen']({ type: 'page/seen', host: HOST }, page);

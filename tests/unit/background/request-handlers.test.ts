@@ -57,10 +57,22 @@ describe('request messages in the background', () => {
     const saved = await db().requests.get(id);
     expect(saved).toMatchObject({ channel: 'email', openSince: NOW });
     expect(saved?.outboxDueAt).toBeUndefined();
-    await expect(handlers['request/answer']({ type: 'request/answer', id, answer: { answer: 'acknowledged', on: '2026-11-03' } }, ctx)).rejects.toThrow(/I have sent the email/);
+    await expect(
+      handlers['request/answer'](
+        { type: 'request/answer', id, answer: { answer: 'acknowledged', on: '2026-11-03' } },
+        ctx,
+      ),
+    ).rejects.toThrow(/I have sent the email/);
     await handlers['request/email-sent']({ type: 'request/email-sent', id }, ctx);
-    await handlers['request/answer']({ type: 'request/answer', id, answer: { answer: 'acknowledged', on: '2026-11-03' } }, ctx);
-    expect((await db().requests.get(id))?.events.at(-1)).toMatchObject({ kind: 'answer', answer: 'acknowledged', answeredOn: '2026-11-03' });
+    await handlers['request/answer'](
+      { type: 'request/answer', id, answer: { answer: 'acknowledged', on: '2026-11-03' } },
+      ctx,
+    );
+    expect((await db().requests.get(id))?.events.at(-1)).toMatchObject({
+      kind: 'answer',
+      answer: 'acknowledged',
+      answeredOn: '2026-11-03',
+    });
   });
 
   it('writes a submitted request to the database before anything is sent, with a fresh id, the policy version and the client', async () => {
@@ -70,8 +82,19 @@ describe('request messages in the background', () => {
     expect(outbox.run).toHaveBeenCalledTimes(1);
     const record = await db().requests.get(id);
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(record).toMatchObject({ id, host: HOST, channel: 'endpoint', outboxDueAt: NOW, events: [{ kind: 'queued', at: NOW }] });
-    expect(record?.body).toMatchObject({ id, policy: POLICY_VERSION, client: { name: 'ingroup-privacy-amocrm', version: '1.2.3' }, createdAt: '2026-11-02T09:00:00.000Z' });
+    expect(record).toMatchObject({
+      id,
+      host: HOST,
+      channel: 'endpoint',
+      outboxDueAt: NOW,
+      events: [{ kind: 'queued', at: NOW }],
+    });
+    expect(record?.body).toMatchObject({
+      id,
+      policy: POLICY_VERSION,
+      client: { name: 'ingroup-privacy-amocrm', version: '1.2.3' },
+      createdAt: '2026-11-02T09:00:00.000Z',
+    });
   });
 
   it('keeps the identity details the admin typed on the request, locally, and never in the body sent to the endpoint (152-FZ Art. 14(3))', async () => {
@@ -87,7 +110,10 @@ describe('request messages in the background', () => {
     const { handlers } = setup();
     const empty = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
     expect((await db().requests.get(empty.id))?.body.ledger).toEqual({ headHash: '0'.repeat(64), events: 0 });
-    const events = await appendConsents(db(), [consentInput({ state: 'refused' }), consentInput({ state: 'given', purpose: 'improvements' })]);
+    const events = await appendConsents(db(), [
+      consentInput({ state: 'refused' }),
+      consentInput({ state: 'given', purpose: 'improvements' }),
+    ]);
     const later = await handlers['request/submit']({ type: 'request/submit', draft: draft() }, ctx);
     expect((await db().requests.get(later.id))?.body.ledger).toEqual({ headHash: events[1]!.hash, events: 2 });
     // The first request keeps the head of its own moment: its body is never rewritten.
@@ -104,12 +130,23 @@ describe('request messages in the background', () => {
 
   it.each([
     ['a correction request without corrections', draft({ type: 'rectification' }), /correct value/],
-    ['an account that is not the page’s', draft({ account: { id: 1, subdomain: 'other', host: 'other.amocrm.ru' } }), /not the account of this page/],
+    [
+      'an account that is not the page’s',
+      draft({ account: { id: 1, subdomain: 'other', host: 'other.amocrm.ru' } }),
+      /not the account of this page/,
+    ],
     ['an unknown request type', draft({ type: 'delete_everything' }), /type: expected "access" or "rectification"/],
-    ['a requester without a valid email', draft({ requester: { userId: 7001, name: 'X', email: 'nope' } }), /requester\.email: not an email address/],
+    [
+      'a requester without a valid email',
+      draft({ requester: { userId: 7001, name: 'X', email: 'nope' } }),
+      /requester\.email: not an email address/,
+    ],
   ])('refuses %s in words, and stores and sends nothing', async (_label, bad, words) => {
     const { handlers, outbox } = setup();
-    await expect(handlers['request/submit']({ type: 'request/submit', draft: bad }, ctx)).rejects.toMatchObject({ code: 'request/bad_draft', message: expect.stringMatching(words) });
+    await expect(handlers['request/submit']({ type: 'request/submit', draft: bad }, ctx)).rejects.toMatchObject({
+      code: 'request/bad_draft',
+      message: expect.stringMatching(words),
+    });
     expect(await db().requests.count()).toBe(0);
     expect(outbox.run).not.toHaveBeenCalled();
   });
@@ -131,7 +168,11 @@ describe('request messages in the background', () => {
     const body = makeBody();
     const queued = await enqueue(db(), body, 'endpoint', NOW - 5000);
     const { outboxDueAt: _due, ...rest } = queued;
-    await db().requests.put({ ...rest, attempts: 1, events: [...queued.events, { at: NOW - 4000, kind: 'failed', detail: '422' }] });
+    await db().requests.put({
+      ...rest,
+      attempts: 1,
+      events: [...queued.events, { at: NOW - 4000, kind: 'failed', detail: '422' }],
+    });
     await handlers['request/retry']({ type: 'request/retry', id: body.id }, ctx);
     expect(await db().requests.get(body.id)).toMatchObject({ id: body.id, outboxDueAt: NOW, attempts: 0, body });
     await vi.waitFor(() => expect(outbox.run).toHaveBeenCalled());
@@ -140,7 +181,10 @@ describe('request messages in the background', () => {
   it('says which request it could not find', async () => {
     const { handlers } = setup();
     const id = crypto.randomUUID();
-    await expect(handlers['request/retry']({ type: 'request/retry', id }, ctx)).rejects.toMatchObject({ code: 'request/not_found', params: { id } });
+    await expect(handlers['request/retry']({ type: 'request/retry', id }, ctx)).rejects.toMatchObject({
+      code: 'request/not_found',
+      params: { id },
+    });
   });
 
   it('flushes the outbox and, when asked, checks every open request’s status now', async () => {
@@ -148,7 +192,12 @@ describe('request messages in the background', () => {
     const body = makeBody();
     const record = await enqueue(db(), body, 'endpoint', NOW);
     await db().requests.put({ ...record, pollDueAt: NOW + 3_600_000 });
-    await expect(handlers['outbox/flush']({ type: 'outbox/flush' }, ctx)).resolves.toEqual({ sent: 1, retried: 0, failed: 0, nextDueAt: null });
+    await expect(handlers['outbox/flush']({ type: 'outbox/flush' }, ctx)).resolves.toEqual({
+      sent: 1,
+      retried: 0,
+      failed: 0,
+      nextDueAt: null,
+    });
     expect((await db().requests.get(body.id))?.pollDueAt).toBe(NOW + 3_600_000);
     await handlers['outbox/flush']({ type: 'outbox/flush', checkNow: true }, ctx);
     expect((await db().requests.get(body.id))?.pollDueAt).toBe(NOW);
@@ -163,10 +212,16 @@ describe('the endpoint override', () => {
 
   it.each([
     ['https://privacy.example.org/v1/', ['https://privacy.example.org/*'], 'https://privacy.example.org/v1'],
-    ['https://privacy.example.org:8443/api/privacy/v1', ['https://privacy.example.org:8443/*'], 'https://privacy.example.org:8443/api/privacy/v1'],
+    [
+      'https://privacy.example.org:8443/api/privacy/v1',
+      ['https://privacy.example.org:8443/*'],
+      'https://privacy.example.org:8443/api/privacy/v1',
+    ],
   ])('stores %s once its origin is granted', async (base, granted, stored) => {
     const { handlers, outbox } = setup(granted);
-    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base }, ctx)).resolves.toEqual({ base: stored });
+    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base }, ctx)).resolves.toEqual({
+      base: stored,
+    });
     expect(await readEndpointBase(db())).toBe(stored);
     await vi.waitFor(() => expect(outbox.run).toHaveBeenCalled());
   });
@@ -178,7 +233,10 @@ describe('the endpoint override', () => {
     ['https://privacy.example.org/v1', 'settings/endpoint_not_granted', { origin: 'https://privacy.example.org' }],
   ])('refuses %s (%s) and keeps the endpoint it had', async (base, code, params) => {
     const { handlers } = setup([]);
-    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base }, ctx)).rejects.toMatchObject({ code, params });
+    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base }, ctx)).rejects.toMatchObject({
+      code,
+      params,
+    });
     expect(await readEndpointBase(db())).toBe(DEFAULT_ENDPOINT_BASE);
   });
 
@@ -187,7 +245,9 @@ describe('the endpoint override', () => {
     await handlers['settings/endpoint']({ type: 'settings/endpoint', base: 'https://privacy.example.org/v1' }, ctx);
     // Leaving Ingroup's own endpoint revokes nothing: its host permission is the manifest's.
     expect(remove).not.toHaveBeenCalled();
-    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base: null }, ctx)).resolves.toEqual({ base: DEFAULT_ENDPOINT_BASE });
+    await expect(handlers['settings/endpoint']({ type: 'settings/endpoint', base: null }, ctx)).resolves.toEqual({
+      base: DEFAULT_ENDPOINT_BASE,
+    });
     expect(await readEndpointBase(db())).toBe(DEFAULT_ENDPOINT_BASE);
     expect(remove).toHaveBeenCalledWith({ origins: ['https://privacy.example.org/*'] });
   });
@@ -219,7 +279,13 @@ describe('a marketing choice reaching Ingroup as a request', () => {
     host: HOST,
     fetchedAt: NOW,
     account: { id: 31000001, name: 'Fixture Agency', subdomain: 'fixture-agency', country: 'RU' },
-    admin: { id: 7001, name: 'Ирина Тестова', email: 'irina@fixture.example', phone: '+7 900 000-00-00', isAdmin: true },
+    admin: {
+      id: 7001,
+      name: 'Ирина Тестова',
+      email: 'irina@fixture.example',
+      phone: '+7 900 000-00-00',
+      isAdmin: true,
+    },
     adminUnavailable: null,
     userCount: 3,
     widgets: [],
@@ -241,6 +307,11 @@ describe('a marketing choice reaching Ingroup as a request', () => {
     await db().snapshots.put(snapshot);
     const id = await sendMarketingChoice(deps, HOST, state);
     const record = await db().requests.get(id ?? '');
-    expect(record?.body).toMatchObject({ type, regime: 'ru152', locale: 'ru', requester: { userId: 7001, email: 'irina@fixture.example', phone: '+7 900 000-00-00' } });
+    expect(record?.body).toMatchObject({
+      type,
+      regime: 'ru152',
+      locale: 'ru',
+      requester: { userId: 7001, email: 'irina@fixture.example', phone: '+7 900 000-00-00' },
+    });
   });
 });

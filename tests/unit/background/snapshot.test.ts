@@ -30,7 +30,10 @@ function fakeTab(initial: string) {
 
 beforeEach(async () => {
   await resetDbForTests();
-  vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 503 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('', { status: 503 })),
+  );
 });
 
 describe('reading an account through its tab', () => {
@@ -73,7 +76,13 @@ describe('reading an account through its tab', () => {
     expect(await readSnapshot(db(), other)).toBeUndefined();
 
     const same = fakeTab(`https://${HOST}/leads`);
-    await db().accounts.put({ host: HOST, subdomain: 'fixture', accountId: ACCOUNT_ID + 1, firstSeenAt: 0, lastSeenAt: 0 });
+    await db().accounts.put({
+      host: HOST,
+      subdomain: 'fixture',
+      accountId: ACCOUNT_ID + 1,
+      firstSeenAt: 0,
+      lastSeenAt: 0,
+    });
     await expect(refreshSnapshot(same.deps, HOST, 7, true)).rejects.toMatchObject({ code: 'account/wrong_account' });
     await db().accounts.update(HOST, { accountId: ACCOUNT_ID });
     await expect(refreshSnapshot(same.deps, HOST, 7, true)).resolves.toMatchObject({ host: HOST });

@@ -12,7 +12,11 @@ describe('the bundled catalog', () => {
   });
 
   it('names Ingroup and the bundled policy version', () => {
-    expect(BUNDLED_CATALOG.vendor).toMatchObject({ name: 'Ingroup LLC', product: 'Widgets by Ingroup', email: 'support@ingru.ru' });
+    expect(BUNDLED_CATALOG.vendor).toMatchObject({
+      name: 'Ingroup LLC',
+      product: 'Widgets by Ingroup',
+      email: 'support@ingru.ru',
+    });
     expect(BUNDLED_CATALOG.policy).toEqual(POLICY_VERSION);
   });
 

@@ -7,7 +7,13 @@ const BASE = 'https://api.ingru.ru/privacy/v1';
 const remote = {
   ...BUNDLED_CATALOG,
   version: 'remote-1',
-  widgets: [{ code: 'ingroup_demo_remote', name: { ru: 'С сервера (демо)', en: 'From the endpoint (demo)' }, collects: ['admin_email'] }],
+  widgets: [
+    {
+      code: 'ingroup_demo_remote',
+      name: { ru: 'С сервера (демо)', en: 'From the endpoint (demo)' },
+      collects: ['admin_email'],
+    },
+  ],
 };
 
 const json = (body: unknown, status = 200, type = 'application/json'): typeof fetch =>
@@ -20,9 +26,11 @@ const timedOut = (): typeof fetch =>
   vi.fn(async () => {
     throw new DOMException('The operation timed out.', 'TimeoutError');
   });
-const text = (body: string): typeof fetch => vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+const text = (body: string): typeof fetch =>
+  vi.fn(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
 
-const load = (fetchImpl: typeof fetch, now: number, base = BASE) => loadCatalog({ fetch: fetchImpl, base, db: db(), now: () => now });
+const load = (fetchImpl: typeof fetch, now: number, base = BASE) =>
+  loadCatalog({ fetch: fetchImpl, base, db: db(), now: () => now });
 
 describe('loading the widget catalog', () => {
   beforeEach(async () => {
@@ -37,7 +45,12 @@ describe('loading the widget catalog', () => {
     const [url, init] = vi.mocked(fetchImpl).mock.calls[0] ?? [];
     expect(url).toBe(`${BASE}/catalog`);
     expect(init?.signal).toBeInstanceOf(AbortSignal);
-    expect(await db().catalog.get('endpoint')).toMatchObject({ key: 'endpoint', fetchedAt: 1000, base: BASE, catalog: { version: 'remote-1' } });
+    expect(await db().catalog.get('endpoint')).toMatchObject({
+      key: 'endpoint',
+      fetchedAt: 1000,
+      base: BASE,
+      catalog: { version: 'remote-1' },
+    });
   });
 
   it('serves a fresh cached copy without touching the network', async () => {
@@ -54,7 +67,11 @@ describe('loading the widget catalog', () => {
     const newer = json({ ...remote, version: 'remote-2' });
     const later = await load(newer, 1000 + CATALOG_MAX_AGE_MS);
     expect(newer).toHaveBeenCalledOnce();
-    expect(later).toMatchObject({ source: 'endpoint', fetchedAt: 1000 + CATALOG_MAX_AGE_MS, catalog: { version: 'remote-2' } });
+    expect(later).toMatchObject({
+      source: 'endpoint',
+      fetchedAt: 1000 + CATALOG_MAX_AGE_MS,
+      catalog: { version: 'remote-2' },
+    });
   });
 
   it('fetches again when the endpoint address changed, however fresh the cache', async () => {
@@ -68,10 +85,31 @@ describe('loading the widget catalog', () => {
   it.each([
     ['the endpoint is unreachable', unreachable(), 'catalog/network', /could not be reached/],
     ['the endpoint does not answer in time', timedOut(), 'catalog/timeout', /did not answer in time/],
-    ['the endpoint answers 500 with a problem', json({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'Catalog store is down' }, 500, 'application/problem+json'), 'catalog/status', /HTTP 500 \(“Catalog store is down”\)/],
-    ['the endpoint answers 404 with an HTML page', vi.fn(async () => new Response('<html>', { status: 404, headers: { 'content-type': 'text/html' } })) as typeof fetch, 'catalog/status', /HTTP 404 for/],
+    [
+      'the endpoint answers 500 with a problem',
+      json(
+        { type: 'about:blank', title: 'Internal error', status: 500, detail: 'Catalog store is down' },
+        500,
+        'application/problem+json',
+      ),
+      'catalog/status',
+      /HTTP 500 \(“Catalog store is down”\)/,
+    ],
+    [
+      'the endpoint answers 404 with an HTML page',
+      vi.fn(
+        async () => new Response('<html>', { status: 404, headers: { 'content-type': 'text/html' } }),
+      ) as typeof fetch,
+      'catalog/status',
+      /HTTP 404 for/,
+    ],
     ['the endpoint answers JSON cut short', text('{"version":'), 'catalog/malformed', /not valid JSON/],
-    ['the endpoint answers the wrong shape', json({ ...remote, widgets: 'none' }), 'catalog/malformed', /documented shape \(at widgets\)/],
+    [
+      'the endpoint answers the wrong shape',
+      json({ ...remote, widgets: 'none' }),
+      'catalog/malformed',
+      /documented shape \(at widgets\)/,
+    ],
   ])('falls back to the bundled catalog when %s, and says why', async (_label, fetchImpl, code, message) => {
     const loaded = await load(fetchImpl, 1000);
     expect(loaded).toMatchObject({ source: 'bundled', fetchedAt: null, catalog: BUNDLED_CATALOG });
@@ -105,6 +143,10 @@ describe('loading the widget catalog', () => {
   it('reads the cached copy for pages without any network', async () => {
     expect(await cachedCatalog(db())).toEqual({ catalog: BUNDLED_CATALOG, source: 'bundled', fetchedAt: null });
     await load(json(remote), 1000);
-    expect(await cachedCatalog(db())).toMatchObject({ source: 'endpoint', fetchedAt: 1000, catalog: { version: 'remote-1' } });
+    expect(await cachedCatalog(db())).toMatchObject({
+      source: 'endpoint',
+      fetchedAt: 1000,
+      catalog: { version: 'remote-1' },
+    });
   });
 });

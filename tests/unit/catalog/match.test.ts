@@ -8,10 +8,18 @@ describe('matching installed widgets against the catalog', () => {
     ['nothing installed', [], []],
     ['only other vendors’ widgets', ['amo_chats', 'someone_else'], []],
     ['one Ingroup widget among others', ['amo_chats', 'ingroup_demo_reports'], ['ingroup_demo_reports']],
-    ['several, in the order amoCRM lists them', ['ingroup_demo_telephony', 'x', 'ingroup_demo_autotasks'], ['ingroup_demo_telephony', 'ingroup_demo_autotasks']],
+    [
+      'several, in the order amoCRM lists them',
+      ['ingroup_demo_telephony', 'x', 'ingroup_demo_autotasks'],
+      ['ingroup_demo_telephony', 'ingroup_demo_autotasks'],
+    ],
     ['a code that differs only in case', ['INGROUP_DEMO_REPORTS'], []],
   ])('finds %s', (_label, codes, expected) => {
-    const matches = matchIngroupWidgets(codes.map((code) => ({ code })), BUNDLED_CATALOG, 'bundled');
+    const matches = matchIngroupWidgets(
+      codes.map((code) => ({ code })),
+      BUNDLED_CATALOG,
+      'bundled',
+    );
     expect(matches.map((m) => m.code)).toEqual(expected);
   });
 

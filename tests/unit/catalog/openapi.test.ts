@@ -17,7 +17,9 @@ interface JsonSchema {
   enum?: unknown[];
 }
 
-const spec = parseYaml(readFileSync(resolvePath(process.cwd(), 'docs/openapi.yaml'), 'utf8')) as { components: { schemas: Record<string, JsonSchema> } };
+const spec = parseYaml(readFileSync(resolvePath(process.cwd(), 'docs/openapi.yaml'), 'utf8')) as {
+  components: { schemas: Record<string, JsonSchema> };
+};
 const catalog = spec.components.schemas['Catalog'];
 const widget = catalog?.properties?.['widgets']?.items;
 
@@ -31,7 +33,9 @@ function minimal(schema: JsonSchema | undefined, name: string): unknown {
     if (name === 'sha256') return BUNDLED_CATALOG.policy.sha256;
     return `fixture ${name}`;
   }
-  return Object.fromEntries((schema?.required ?? []).map((key) => [key, minimal(resolve(schema?.properties?.[key]), key)]));
+  return Object.fromEntries(
+    (schema?.required ?? []).map((key) => [key, minimal(resolve(schema?.properties?.[key]), key)]),
+  );
 }
 
 function resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
@@ -58,7 +62,10 @@ describe('the catalog contract and the client agree', () => {
 
   it('takes any string as a category, as the contract does (no list of keys to fall behind)', () => {
     expect(widget?.properties?.['collects']?.items).toEqual({ type: 'string' });
-    const parsed = parseCatalog({ ...BUNDLED_CATALOG, widgets: [{ code: 'x', name: { ru: 'x', en: 'x' }, collects: ['call_recordings'] }] });
+    const parsed = parseCatalog({
+      ...BUNDLED_CATALOG,
+      widgets: [{ code: 'x', name: { ru: 'x', en: 'x' }, collects: ['call_recordings'] }],
+    });
     expect(parsed.success && parsed.data.widgets[0]?.collects).toEqual(['call_recordings']);
   });
 });

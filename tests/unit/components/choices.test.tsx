@@ -25,7 +25,15 @@ function model(choices: PanelModel['choices']): PanelModel {
     catalog: { catalog: BUNDLED_CATALOG, source: 'bundled', fetchedAt: null },
     evidence: null,
     marks: [],
-    endpoint: { base: 'https://api.ingru.ru/privacy/v1', origin: 'https://api.ingru.ru', answeredAt: null, answeredVia: null, failedAt: null, problem: null, httpStatus: null },
+    endpoint: {
+      base: 'https://api.ingru.ru/privacy/v1',
+      origin: 'https://api.ingru.ru',
+      answeredAt: null,
+      answeredVia: null,
+      failedAt: null,
+      problem: null,
+      httpStatus: null,
+    },
   };
 }
 
@@ -50,13 +58,21 @@ describe('the panel’s choices', () => {
     const at = '2026-11-20T10:00:00.000+03:00';
     render(
       <I18nProvider lang="en">
-        <ChoicesSection model={model({ marketing: { state: 'refused', at, policy: POLICY_VERSION, eventId: 'e0' }, improvements: null, third_party_combination: null })} />
+        <ChoicesSection
+          model={model({
+            marketing: { state: 'refused', at, policy: POLICY_VERSION, eventId: 'e0' },
+            improvements: null,
+            third_party_combination: null,
+          })}
+        />
       </I18nProvider>,
     );
     const marketing = screen.getByRole<HTMLInputElement>('switch', { name: /Promotional email/ });
     expect(marketing.checked).toBe(false);
     expect(screen.getByText(/Refused on .* under the policy of 2022-01-20/)).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: /Improvements and analytics/ }));
-    expect(sent).toEqual([{ type: 'consent/record', host: 'demo.amocrm.ru', purpose: 'improvements', state: 'refused', method: 'panel' }]);
+    expect(sent).toEqual([
+      { type: 'consent/record', host: 'demo.amocrm.ru', purpose: 'improvements', state: 'refused', method: 'panel' },
+    ]);
   });
 });

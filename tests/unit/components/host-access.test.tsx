@@ -62,9 +62,9 @@ describe('the prompt for host access the browser withholds (popup and panel)', (
   });
 
   it('says why when the browser cannot be asked', async () => {
-    fakeBrowser.permissions.contains = (async () => {
+    fakeBrowser.permissions.contains = async () => {
       throw new Error('permissions unavailable');
-    });
+    };
     show();
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Could not check or ask for access: Something went wrong. The error said: permissions unavailable Try again. If it keeps happening, report it to the extension developers.',

@@ -18,7 +18,7 @@ const READS = ['get', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'co
 /** The key or range a read asked for: its first argument, or the `query` of the options form `getAll({ query, count, direction })`. */
 function queryOf(arg: unknown): unknown {
   if (arg instanceof IDBKeyRange || typeof arg !== 'object' || arg === null) return arg;
-  return 'query' in arg ? (arg).query : arg;
+  return 'query' in arg ? arg.query : arg;
 }
 
 function recordReads(): Read[] {
@@ -28,7 +28,7 @@ function recordReads(): Read[] {
       const original = Proto[method] as (this: IDBObjectStore | IDBIndex, ...args: unknown[]) => IDBRequest;
       vi.spyOn(Proto, method).mockImplementation(function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
         const isIndex = this instanceof IDBIndex;
-        const store = isIndex ? (this).objectStore.name : this.name;
+        const store = isIndex ? this.objectStore.name : this.name;
         reads.push({ store, index: isIndex ? this.name : null, method, ranged: queryOf(args[0]) != null });
         return original.apply(this, args);
       } as never);
@@ -38,7 +38,8 @@ function recordReads(): Read[] {
 }
 
 /** A read that walks a whole table: no key range, over the store or one of its indexes. */
-const wholeTable = (reads: Read[], stores: string[]): Read[] => reads.filter((r) => stores.includes(r.store) && !r.ranged && r.method !== 'get');
+const wholeTable = (reads: Read[], stores: string[]): Read[] =>
+  reads.filter((r) => stores.includes(r.store) && !r.ranged && r.method !== 'get');
 
 describe('opening the popup, the options page and the panel at an agency’s scale', () => {
   beforeEach(async () => {
@@ -46,11 +47,20 @@ describe('opening the popup, the options page and the panel at an agency’s sca
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '0.1.0' });
     const hosts = Array.from({ length: 40 }, (_, i) => `agency-${i}.amocrm.ru`);
     await db().accounts.bulkPut(hosts.map((host, i) => account(host, i + 1)));
-    await appendConsents(db(), hosts.flatMap((host, i) => [choice(host, 'refused', `2026-11-${String(10 + (i % 9)).padStart(2, '0')}T10:00:00.000+03:00`), choice(host, 'given', `2026-11-${String(10 + (i % 9)).padStart(2, '0')}T11:00:00.000+03:00`, 'improvements')]));
+    await appendConsents(
+      db(),
+      hosts.flatMap((host, i) => [
+        choice(host, 'refused', `2026-11-${String(10 + (i % 9)).padStart(2, '0')}T10:00:00.000+03:00`),
+        choice(host, 'given', `2026-11-${String(10 + (i % 9)).padStart(2, '0')}T11:00:00.000+03:00`, 'improvements'),
+      ]),
+    );
     await db().requests.bulkPut(
       hosts.flatMap((host, i) =>
         Array.from({ length: 5 }, (_, k) =>
-          makeRecord([], { body: makeBody({ account: { id: 31000000 + i, subdomain: host.split('.')[0]!, host } }), ...(k === 0 ? { outboxDueAt: Date.now(), openSince: Date.now() } : {}) }),
+          makeRecord([], {
+            body: makeBody({ account: { id: 31000000 + i, subdomain: host.split('.')[0]!, host } }),
+            ...(k === 0 ? { outboxDueAt: Date.now(), openSince: Date.now() } : {}),
+          }),
         ),
       ),
     );

@@ -4,7 +4,15 @@ import { useLazy } from '@/components/common/use-lazy';
 
 function Probe({ load, wanted }: { load: () => Promise<{ word: string }>; wanted: boolean }): preact.JSX.Element {
   const lazy = useLazy(load, wanted);
-  return <p>{lazy.status === 'ready' ? lazy.value.word : lazy.status === 'error' ? `error: ${lazy.error.message}` : lazy.status}</p>;
+  return (
+    <p>
+      {lazy.status === 'ready'
+        ? lazy.value.word
+        : lazy.status === 'error'
+          ? `error: ${lazy.error.message}`
+          : lazy.status}
+    </p>
+  );
 }
 
 describe('useLazy', () => {

@@ -22,7 +22,10 @@ function fakeObserver() {
   const report = (isIntersecting: boolean): void => {
     void act(() => {
       for (const o of observers.filter((x) => !x.disconnected)) {
-        o.callback(o.targets.map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry), {} as IntersectionObserver);
+        o.callback(
+          o.targets.map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry),
+          {} as IntersectionObserver,
+        );
       }
     });
   };

@@ -21,9 +21,12 @@ describe('canonicalJson', () => {
     expect(canonicalJson(value)).toBe(expected);
   });
 
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])('refuses %d, which JSON cannot hold, in words', (n) => {
-    expect(() => canonicalJson({ a: { b: [n] } })).toThrow(new TypeError('canonicalJson: non-finite number'));
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'refuses %d, which JSON cannot hold, in words',
+    (n) => {
+      expect(() => canonicalJson({ a: { b: [n] } })).toThrow(new TypeError('canonicalJson: non-finite number'));
+    },
+  );
 });
 
 describe('digests', () => {
@@ -42,7 +45,12 @@ describe('digests', () => {
 
   it('changes with every hashed field', async () => {
     const [event] = await buildChain(1);
-    for (const change of [{ adminUserId: 1 }, { extensionVersion: '0.1.1' }, { prevHash: 'f'.repeat(64) }, { timestamp: '2026-11-25T06:30:00.001+00:00' }]) {
+    for (const change of [
+      { adminUserId: 1 },
+      { extensionVersion: '0.1.1' },
+      { prevHash: 'f'.repeat(64) },
+      { timestamp: '2026-11-25T06:30:00.001+00:00' },
+    ]) {
       expect(await hashEvent({ ...event!, ...change })).not.toBe(event!.hash);
     }
   });

@@ -39,19 +39,36 @@ describe('verifyChain', () => {
   it('catches an edited event at its index', async () => {
     const events = await buildChain(6);
     events[3] = { ...events[3]!, state: 'given' === events[3]!.state ? 'refused' : 'given' };
-    expect(await verifyChain(events)).toMatchObject({ ok: false, index: 3, id: events[3].id, reason: 'edited', message: expect.stringContaining('#4') });
+    expect(await verifyChain(events)).toMatchObject({
+      ok: false,
+      index: 3,
+      id: events[3].id,
+      reason: 'edited',
+      message: expect.stringContaining('#4'),
+    });
   });
 
   it('catches an event deleted from the local ledger, counting the missing events from the row numbers', async () => {
     const events = (await buildChain(6)).map((e, i) => ({ ...e, seq: i + 1 }));
     events.splice(2, 2);
-    expect(await verifyChain(events)).toMatchObject({ ok: false, index: 2, reason: 'deleted', params: { gap: 2 }, message: '2 event(s) are missing between event #2 and event #3 (' + events[2]!.id + ').' });
+    expect(await verifyChain(events)).toMatchObject({
+      ok: false,
+      index: 2,
+      reason: 'deleted',
+      params: { gap: 2 },
+      message: '2 event(s) are missing between event #2 and event #3 (' + events[2]!.id + ').',
+    });
   });
 
   it('in a file, where nothing numbers the rows, says a gap may be a deletion or a re-hashed edit, and does not pretend to know', async () => {
     const events = await buildChain(6);
     events.splice(2, 1);
-    expect(await verifyChain(events)).toMatchObject({ ok: false, index: 2, reason: 'unlinked', message: expect.stringMatching(/deleted, or event #2 was changed/) });
+    expect(await verifyChain(events)).toMatchObject({
+      ok: false,
+      index: 2,
+      reason: 'unlinked',
+      message: expect.stringMatching(/deleted, or event #2 was changed/),
+    });
   });
 
   it('catches the first event deleted', async () => {
@@ -62,7 +79,12 @@ describe('verifyChain', () => {
   it('catches two swapped events at the first of them', async () => {
     const events = await buildChain(6);
     [events[1], events[2]] = [events[2]!, events[1]!];
-    expect(await verifyChain(events)).toMatchObject({ ok: false, index: 1, reason: 'reordered', message: expect.stringContaining('out of order') });
+    expect(await verifyChain(events)).toMatchObject({
+      ok: false,
+      index: 1,
+      reason: 'reordered',
+      message: expect.stringContaining('out of order'),
+    });
   });
 
   it('catches an event moved to the end', async () => {
@@ -78,8 +100,16 @@ describe('verifyChain', () => {
     const forged = { ...rest, state: rest.state === 'given' ? ('withdrawn' as const) : ('given' as const) };
     events[2] = { ...forged, hash: await hashEvent(forged) };
     const verdict = await verifyChain(events);
-    expect(verdict).toMatchObject({ ok: false, index: 2, id: events[2].id, reason: 'edited', params: { n: 3, fields: `state ${rest.state} → ${forged.state}` } });
-    expect(verdict.ok ? '' : verdict.message).toMatch(/^Event #3 .* was changed after it was recorded .* and its hash recomputed/);
+    expect(verdict).toMatchObject({
+      ok: false,
+      index: 2,
+      id: events[2].id,
+      reason: 'edited',
+      params: { n: 3, fields: `state ${rest.state} → ${forged.state}` },
+    });
+    expect(verdict.ok ? '' : verdict.message).toMatch(
+      /^Event #3 .* was changed after it was recorded .* and its hash recomputed/,
+    );
     expect(verdict.ok ? '' : verdict.message).not.toMatch(/missing/);
   });
 
@@ -88,7 +118,12 @@ describe('verifyChain', () => {
     const { hash: _hash, seq: _seq, ...rest } = events[1]!;
     const forged = { ...rest, timestamp: '2020-01-01T00:00:00.000+03:00' };
     events[1] = { ...forged, seq: 2, hash: await hashEvent(forged) };
-    expect(await verifyChain(events)).toMatchObject({ ok: false, index: 1, reason: 'edited', message: expect.stringContaining('hash recomputed') });
+    expect(await verifyChain(events)).toMatchObject({
+      ok: false,
+      index: 1,
+      reason: 'edited',
+      message: expect.stringContaining('hash recomputed'),
+    });
   });
 
   it('cannot see an edit when the whole chain after it was re-hashed too: that takes a head hash kept elsewhere', async () => {
@@ -106,11 +141,19 @@ describe('verifyChain', () => {
 });
 
 /** The chain re-hashed from event `from` on, with `change` applied to that event: a forger's rewrite. */
-async function rehashFrom(events: readonly LedgerEvent[], from: number, change: Partial<UnhashedEvent>): Promise<LedgerEvent[]> {
+async function rehashFrom(
+  events: readonly LedgerEvent[],
+  from: number,
+  change: Partial<UnhashedEvent>,
+): Promise<LedgerEvent[]> {
   const out: LedgerEvent[] = events.slice(0, from);
   for (let i = from; i < events.length; i++) {
     const { hash: _hash, seq: _seq, ...rest } = events[i]!;
-    const unhashed: UnhashedEvent = { ...rest, ...(i === from ? change : {}), prevHash: out.at(-1)?.hash ?? GENESIS_HASH };
+    const unhashed: UnhashedEvent = {
+      ...rest,
+      ...(i === from ? change : {}),
+      prevHash: out.at(-1)?.hash ?? GENESIS_HASH,
+    };
     out.push({ ...unhashed, hash: await hashEvent(unhashed) });
   }
   return out;
@@ -124,9 +167,13 @@ describe('checkAnchor: the ledger against a head hash kept outside the browser',
     expect(await checkAnchor(events, anchoredAt4)).toEqual({ kind: 'extended', at: 4, added: 2 });
     expect(await checkAnchor(events, GENESIS_HASH)).toEqual({ kind: 'extended', at: 0, added: 6 });
     // Event #2 changed and everything after it re-hashed: the chain verifies, the anchor does not hold.
-    expect(await checkAnchor(await rehashFrom(events, 1, { timestamp: '2020-01-01T00:00:00.000+03:00' }), anchoredAt4)).toEqual({ kind: 'rewritten', count: 6 });
+    expect(
+      await checkAnchor(await rehashFrom(events, 1, { timestamp: '2020-01-01T00:00:00.000+03:00' }), anchoredAt4),
+    ).toEqual({ kind: 'rewritten', count: 6 });
     // A change after the anchored point leaves the anchored part standing.
-    expect(await checkAnchor(await rehashFrom(events, 4, { timestamp: '2020-01-01T00:00:00.000+03:00' }), anchoredAt4)).toEqual({ kind: 'extended', at: 4, added: 2 });
+    expect(
+      await checkAnchor(await rehashFrom(events, 4, { timestamp: '2020-01-01T00:00:00.000+03:00' }), anchoredAt4),
+    ).toEqual({ kind: 'extended', at: 4, added: 2 });
     // Cut short below the anchor.
     expect(await checkAnchor(events.slice(0, 3), anchoredAt4)).toEqual({ kind: 'rewritten', count: 3 });
   });
@@ -134,7 +181,10 @@ describe('checkAnchor: the ledger against a head hash kept outside the browser',
   it('reports a broken chain as broken, whatever was pasted', async () => {
     const events = await buildChain(4);
     events.splice(1, 1);
-    expect(await checkAnchor(events, events[2]!.hash)).toMatchObject({ kind: 'broken', verdict: { reason: 'unlinked' } });
+    expect(await checkAnchor(events, events[2]!.hash)).toMatchObject({
+      kind: 'broken',
+      verdict: { reason: 'unlinked' },
+    });
   });
 
   it.each([

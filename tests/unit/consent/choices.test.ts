@@ -17,7 +17,10 @@ beforeEach(async () => {
 });
 
 /** What the table says for one [host+purpose]: the state and the event it comes from. */
-async function inForce(host: string, purpose: ConsentPurpose): Promise<{ state: ConsentState; eventId: string } | undefined> {
+async function inForce(
+  host: string,
+  purpose: ConsentPurpose,
+): Promise<{ state: ConsentState; eventId: string } | undefined> {
   const row = await db().choices.get([host, purpose]);
   return row && { state: row.state, eventId: row.eventId };
 }
@@ -60,7 +63,12 @@ describe('the choices in force, kept beside the ledger', () => {
 
   it('keeps a newer local choice when an import brings an older one', async () => {
     const local = await recordOne(db(), consentInput({ state: 'refused', timestamp: '2026-11-25T09:30:00.000+03:00' }));
-    await importLedger(db(), await exportFile([{ host: HOST, purpose: 'marketing', state: 'given', timestamp: '2025-01-10T09:30:00.000+03:00' }]));
+    await importLedger(
+      db(),
+      await exportFile([
+        { host: HOST, purpose: 'marketing', state: 'given', timestamp: '2025-01-10T09:30:00.000+03:00' },
+      ]),
+    );
     expect(await db().ledger.count()).toBe(2);
     expect(await inForce(HOST, 'marketing')).toEqual({ state: 'refused', eventId: local.id });
   });
@@ -68,7 +76,12 @@ describe('the choices in force, kept beside the ledger', () => {
   it('takes a newer choice an import brings', async () => {
     await recordOne(db(), consentInput({ state: 'refused', timestamp: '2026-11-25T09:30:00.000+03:00' }));
     // The same instant would tie; one minute later, written in another zone, is newer.
-    await importLedger(db(), await exportFile([{ host: HOST, purpose: 'marketing', state: 'given', timestamp: '2026-11-25T06:31:00.000+00:00' }]));
+    await importLedger(
+      db(),
+      await exportFile([
+        { host: HOST, purpose: 'marketing', state: 'given', timestamp: '2026-11-25T06:31:00.000+00:00' },
+      ]),
+    );
     const imported = (await allEvents(db())).at(-1)!;
     expect(imported.method).toBe('import');
     expect(await inForce(HOST, 'marketing')).toEqual({ state: 'given', eventId: imported.id });
@@ -78,18 +91,31 @@ describe('the choices in force, kept beside the ledger', () => {
   it('is cleared with everything else by a wipe', async () => {
     await appendConsents(db(), [consentInput({ state: 'given' }), consentInput({ purpose: 'improvements' })]);
     expect(await db().choices.count()).toBe(2);
-    const outbox: OutboxRunner = { run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })), regimeOf: async () => 'ru152' };
+    const outbox: OutboxRunner = {
+      run: vi.fn(async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null })),
+      regimeOf: async () => 'ru152',
+    };
     const handlers = createHandlers({ browser: fakeBrowser, db: db(), now: Date.now, outbox });
     await handlers['data/wipe']({ type: 'data/wipe', confirm: 'wipe' }, { kind: 'page', tabId: undefined });
     expect([await db().ledger.count(), await db().choices.count()]).toEqual([0, 0]);
-    expect(await currentChoices(db(), HOST)).toEqual({ marketing: null, improvements: null, third_party_combination: null });
+    expect(await currentChoices(db(), HOST)).toEqual({
+      marketing: null,
+      improvements: null,
+      third_party_combination: null,
+    });
   });
 
   it('always equals the choice in force per account and purpose — the last made here, or an import newer than it — after any appends and imports', async () => {
     const hosts = ['fixture-a.amocrm.ru', 'fixture-b.kommo.com'] as const;
     const purposes = ['marketing', 'improvements'] as const;
     // A few instants, some written in two zones, so that ties between equal instants happen often.
-    const instants = ['2026-03-01T10:00:00.000+03:00', '2026-03-01T07:00:00.000+00:00', '2026-03-01T10:00:01.000+03:00', '2025-12-31T23:59:59.000+00:00', '2026-06-01T12:00:00.000+05:00'];
+    const instants = [
+      '2026-03-01T10:00:00.000+03:00',
+      '2026-03-01T07:00:00.000+00:00',
+      '2026-03-01T10:00:01.000+03:00',
+      '2025-12-31T23:59:59.000+00:00',
+      '2026-06-01T12:00:00.000+05:00',
+    ];
     const event = fc.record({
       host: fc.constantFrom(...hosts),
       purpose: fc.constantFrom(...purposes),
@@ -105,7 +131,18 @@ describe('the choices in force, kept beside the ledger', () => {
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
         await resetDbForTests();
         for (const { kind, events } of steps) {
-          if (kind === 'append') await appendConsents(db(), events.map((e) => consentInput({ account: { id: 1, host: e.host }, purpose: e.purpose, state: e.state, timestamp: e.timestamp })));
+          if (kind === 'append')
+            await appendConsents(
+              db(),
+              events.map((e) =>
+                consentInput({
+                  account: { id: 1, host: e.host },
+                  purpose: e.purpose,
+                  state: e.state,
+                  timestamp: e.timestamp,
+                }),
+              ),
+            );
           else await importLedger(db(), await exportFile(events));
         }
         // The ledger's own answer, worked out here from scratch, in ledger order: a choice made here
@@ -114,10 +151,16 @@ describe('the choices in force, kept beside the ledger', () => {
         for (const e of await allEvents(db())) {
           const key = `${e.host} ${e.purpose}`;
           const known = inForce.get(key);
-          if (!known || e.method !== 'import' || Date.parse(e.timestamp) >= known.at) inForce.set(key, { state: e.state, eventId: e.id, at: Date.parse(e.timestamp) });
+          if (!known || e.method !== 'import' || Date.parse(e.timestamp) >= known.at)
+            inForce.set(key, { state: e.state, eventId: e.id, at: Date.parse(e.timestamp) });
         }
         const expected = new Map([...inForce].map(([key, { state, eventId }]) => [key, { state, eventId }]));
-        const table = new Map((await db().choices.toArray()).map((row) => [`${row.host} ${row.purpose}`, { state: row.state, eventId: row.eventId }]));
+        const table = new Map(
+          (await db().choices.toArray()).map((row) => [
+            `${row.host} ${row.purpose}`,
+            { state: row.state, eventId: row.eventId },
+          ]),
+        );
         expect(table).toEqual(expected);
       }),
       { numRuns: 60 },

@@ -32,25 +32,31 @@ describe('the Kantara Consent Receipt v1.1, held to the Kantara Initiative’s o
     ]);
   });
 
-  it.each(['ru', 'en'] as const)('passes for every state, purpose and method of the ledger, in %s', async (language) => {
-    const events = await chainEvents(
-      CONSENT_PURPOSES.flatMap((purpose, p) =>
-        (['given', 'refused', 'withdrawn'] as const).map((state, s) => ({
-          id: `00000000-0000-4000-8000-0000000000${p}${s}`,
-          timestamp: `2026-11-2${p}T09:0${s}:00.000+03:00`,
-          host: p === 2 ? 'fixture.kommo.com' : 'fixture.amocrm.ru',
-          accountId: 31000000 + p,
-          purpose,
-          state,
-        })),
-      ),
-    );
-    const methods = ['popup', 'panel', 'import', 'request'] as const;
-    for (const [i, event] of events.entries()) {
-      const receipt = kantaraReceipt({ ...event, method: methods[i % 4]! }, { language, policyUrl: 'https://ingru.ru/privacy' });
-      expect(kantaraErrors(receipt), `${event.purpose} ${event.state}`).toEqual([]);
-    }
-  });
+  it.each(['ru', 'en'] as const)(
+    'passes for every state, purpose and method of the ledger, in %s',
+    async (language) => {
+      const events = await chainEvents(
+        CONSENT_PURPOSES.flatMap((purpose, p) =>
+          (['given', 'refused', 'withdrawn'] as const).map((state, s) => ({
+            id: `00000000-0000-4000-8000-0000000000${p}${s}`,
+            timestamp: `2026-11-2${p}T09:0${s}:00.000+03:00`,
+            host: p === 2 ? 'fixture.kommo.com' : 'fixture.amocrm.ru',
+            accountId: 31000000 + p,
+            purpose,
+            state,
+          })),
+        ),
+      );
+      const methods = ['popup', 'panel', 'import', 'request'] as const;
+      for (const [i, event] of events.entries()) {
+        const receipt = kantaraReceipt(
+          { ...event, method: methods[i % 4]! },
+          { language, policyUrl: 'https://ingru.ru/privacy' },
+        );
+        expect(kantaraErrors(receipt), `${event.purpose} ${event.state}`).toEqual([]);
+      }
+    },
+  );
 
   it('has the specification’s fields for one event, and says what the policy does not state', async () => {
     const [event] = await buildChain(1);
@@ -76,7 +82,9 @@ describe('the Kantara Consent Receipt v1.1, held to the Kantara Initiative’s o
         phone: "not stated in Ingroup's policy of 2022-01-20",
       },
     ]);
-    expect(kantaraReceipt(event!, { language: 'ru', policyUrl: 'https://x.example' }).piiControllers[0]!.phone).toBe('не указан в политике Ingroup от 2022-01-20');
+    expect(kantaraReceipt(event!, { language: 'ru', policyUrl: 'https://x.example' }).piiControllers[0]!.phone).toBe(
+      'не указан в политике Ingroup от 2022-01-20',
+    );
     const purpose = receipt.services[0]!.purposes[0]!;
     expect(purpose).toMatchObject({ consentType: 'EXPLICIT', primaryPurpose: false, thirdPartyDisclosure: false });
     expect(purpose.purpose).toMatch(/Promotional communications.*consent given/);
@@ -89,7 +97,10 @@ describe('the Kantara Consent Receipt v1.1, held to the Kantara Initiative’s o
     ['third_party_combination', '6 - Marketing'],
   ] as const)('files %s under the specification’s purpose category %s', async (purpose, category) => {
     const [event] = await buildChain(1);
-    expect(kantaraReceipt({ ...event!, purpose }, { language: 'en', policyUrl: 'https://x.example' }).services[0]!.purposes[0]!.purposeCategory).toEqual([category]);
+    expect(
+      kantaraReceipt({ ...event!, purpose }, { language: 'en', policyUrl: 'https://x.example' }).services[0]!
+        .purposes[0]!.purposeCategory,
+    ).toEqual([category]);
   });
 
   it.each([
@@ -98,14 +109,18 @@ describe('the Kantara Consent Receipt v1.1, held to the Kantara Initiative’s o
     ['withdrawn', 'N/A'],
   ] as const)('never presents a refusal or a withdrawal as explicit consent: %s is %s', async (state, consentType) => {
     const [event] = await buildChain(1);
-    const purpose = kantaraReceipt({ ...event!, state }, { language: 'en', policyUrl: 'https://x.example' }).services[0]!.purposes[0]!;
+    const purpose = kantaraReceipt({ ...event!, state }, { language: 'en', policyUrl: 'https://x.example' })
+      .services[0]!.purposes[0]!;
     expect(purpose.consentType).toBe(consentType);
     if (state !== 'given') expect(purpose.termination).not.toMatch(/^Until withdrawn/);
   });
 
   it('states a withdrawal in Russian and takes the regime of a kommo.com account', async () => {
     const [, , event] = await buildChain(3);
-    const receipt = kantaraReceipt({ ...event!, host: 'fixture.kommo.com', account: { id: 1, host: 'fixture.kommo.com' } }, { language: 'ru', policyUrl: 'https://policy.example' });
+    const receipt = kantaraReceipt(
+      { ...event!, host: 'fixture.kommo.com', account: { id: 1, host: 'fixture.kommo.com' } },
+      { language: 'ru', policyUrl: 'https://policy.example' },
+    );
     expect(receipt.jurisdiction).toBe('EU');
     expect(receipt.services[0]!.purposes[0]!.purpose).toContain('согласие отозвано');
   });
@@ -133,18 +148,36 @@ describe('CSV', () => {
     const csv = ledgerCsv(events);
     expect([...new TextEncoder().encode(csv).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('id,timestamp,host,accountId,adminUserId,purpose,state,method,policyEffectiveDate,policySha256,extensionVersion,importedFromId,prevHash,hash');
+    expect(lines[0]).toBe(
+      'id,timestamp,host,accountId,adminUserId,purpose,state,method,policyEffectiveDate,policySha256,extensionVersion,importedFromId,prevHash,hash',
+    );
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
     expect(lines[1]!.split(',')).toEqual([
-      events[0]!.id, events[0]!.timestamp, 'fixture-0.amocrm.ru', '31000000', '7001', 'marketing', 'given', 'panel',
-      '2022-01-20', events[0]!.policy.sha256, '0.1.0', '', events[0]!.prevHash, events[0]!.hash,
+      events[0]!.id,
+      events[0]!.timestamp,
+      'fixture-0.amocrm.ru',
+      '31000000',
+      '7001',
+      'marketing',
+      'given',
+      'panel',
+      '2022-01-20',
+      events[0]!.policy.sha256,
+      '0.1.0',
+      '',
+      events[0]!.prevHash,
+      events[0]!.hash,
     ]);
   });
 
   it('comes back whole through csv-parse: every event, every value', async () => {
     const events = await buildChain(4);
-    const rows = parseCsv<Record<string, string>>(ledgerCsv(events), { bom: true, columns: true, record_delimiter: '\r\n' });
+    const rows = parseCsv<Record<string, string>>(ledgerCsv(events), {
+      bom: true,
+      columns: true,
+      record_delimiter: '\r\n',
+    });
     expect(rows).toEqual(
       events.map((e) => ({
         id: e.id,

@@ -58,7 +58,11 @@ export async function chainEvents(specs: readonly ChainSpec[]): Promise<LedgerEv
 }
 
 /** A well-formed chain of `n` events, `stepMs` apart (negative: timestamps run backwards). */
-export async function buildChain(n: number, start = Date.UTC(2026, 10, 25, 6, 30), stepMs = 60_000): Promise<LedgerEvent[]> {
+export async function buildChain(
+  n: number,
+  start = Date.UTC(2026, 10, 25, 6, 30),
+  stepMs = 60_000,
+): Promise<LedgerEvent[]> {
   const purposes = ['marketing', 'improvements', 'third_party_combination'] as const;
   const states = ['given', 'refused', 'withdrawn'] as const;
   return chainEvents(

@@ -23,9 +23,9 @@ describe('importLedger', () => {
     expect(result).toEqual({ added: 4, duplicates: 0, rejected: [] });
     const local = await allEvents(db());
     expect(local).toHaveLength(5);
-    expect(local.slice(1).map((e) => [e.method, e.importedFrom?.id, e.importedFrom?.hash, e.timestamp, e.state])).toEqual(
-      file.map((e) => ['import', e.id, e.hash, e.timestamp, e.state]),
-    );
+    expect(
+      local.slice(1).map((e) => [e.method, e.importedFrom?.id, e.importedFrom?.hash, e.timestamp, e.state]),
+    ).toEqual(file.map((e) => ['import', e.id, e.hash, e.timestamp, e.state]));
     expect(await verifyLedger(db())).toMatchObject({ ok: true, count: 5 });
   });
 
@@ -50,7 +50,14 @@ describe('importLedger', () => {
   });
 
   it('does not let an imported older choice override a newer local one', async () => {
-    await recordOne(db(), consentInput({ state: 'refused', timestamp: '2026-11-25T09:30:00.000+03:00', account: { id: 31000000, host: 'fixture-0.amocrm.ru' } }));
+    await recordOne(
+      db(),
+      consentInput({
+        state: 'refused',
+        timestamp: '2026-11-25T09:30:00.000+03:00',
+        account: { id: 31000000, host: 'fixture-0.amocrm.ru' },
+      }),
+    );
     await importLedger(db(), ledgerFileJson(await buildChain(1, Date.UTC(2025, 0, 1))));
     expect((await currentChoices(db(), 'fixture-0.amocrm.ru')).marketing?.state).toBe('refused');
   });
@@ -65,7 +72,9 @@ describe('importLedger', () => {
       const before = await snapshot();
       const result = await importLedger(db(), text);
       expect(result.added).toBe(0);
-      expect(result.rejected).toEqual([{ index, error: expect.objectContaining({ v: 1, message: expect.stringMatching(reason) }) }]);
+      expect(result.rejected).toEqual([
+        { index, error: expect.objectContaining({ v: 1, message: expect.stringMatching(reason) }) },
+      ]);
       expect(result.rejected[0]!.error.message).toMatch(/Nothing was imported/);
       expect(result.rejected[0]!.error.code).toMatch(/^ledger\//);
       if (code) expect(result.rejected[0]!.error.code).toBe(code);
@@ -95,7 +104,12 @@ describe('importLedger', () => {
     });
 
     it('for JSON that is not a ledger export', async () => {
-      await expectRefused(JSON.stringify({ format: 'something-else', events: [] }), -1, /not an Ingroup privacy ledger export/, 'ledger/not_export');
+      await expectRefused(
+        JSON.stringify({ format: 'something-else', events: [] }),
+        -1,
+        /not an Ingroup privacy ledger export/,
+        'ledger/not_export',
+      );
       await expectRefused(JSON.stringify([1, 2, 3]), -1, /not an Ingroup privacy ledger export/);
     });
 
@@ -109,16 +123,45 @@ describe('importLedger', () => {
       const file = JSON.parse(ledgerFileJson(await buildChain(3)));
       file.events[1].host = 'evil.example.com';
       file.events[1].account.host = 'evil.example.com';
-      await expectRefused(JSON.stringify(file), 1, /Event #2 in the file is malformed \(account\.host: an amoCRM account host such as example\.amocrm\.ru\)/, 'ledger/event_malformed');
+      await expectRefused(
+        JSON.stringify(file),
+        1,
+        /Event #2 in the file is malformed \(account\.host: an amoCRM account host such as example\.amocrm\.ru\)/,
+        'ledger/event_malformed',
+      );
     });
 
     it.each([
-      ['a timestamp without its offset', (e: Record<string, unknown>) => (e.timestamp = '2026-11-25T06:30:00'), /\(timestamp: not a date and time with its UTC offset \(ISO 8601\)\)/],
-      ['no extension version', (e: Record<string, unknown>) => delete e.extensionVersion, /\(extensionVersion: missing\)/],
-      ['an empty extension version', (e: Record<string, unknown>) => (e.extensionVersion = ''), /\(extensionVersion: empty\)/],
-      ['an unknown purpose', (e: Record<string, unknown>) => (e.purpose = 'spam'), /\(purpose: expected "marketing" or "improvements" or "third_party_combination"\)/],
-      ['an admin id as text', (e: Record<string, unknown>) => (e.adminUserId = '7001'), /\(adminUserId: expected number, got string\)/],
-      ['a short hash', (e: Record<string, unknown>) => (e.hash = 'abc'), /\(hash: expected a SHA-256 as 64 lowercase hex digits\)/],
+      [
+        'a timestamp without its offset',
+        (e: Record<string, unknown>) => (e.timestamp = '2026-11-25T06:30:00'),
+        /\(timestamp: not a date and time with its UTC offset \(ISO 8601\)\)/,
+      ],
+      [
+        'no extension version',
+        (e: Record<string, unknown>) => delete e.extensionVersion,
+        /\(extensionVersion: missing\)/,
+      ],
+      [
+        'an empty extension version',
+        (e: Record<string, unknown>) => (e.extensionVersion = ''),
+        /\(extensionVersion: empty\)/,
+      ],
+      [
+        'an unknown purpose',
+        (e: Record<string, unknown>) => (e.purpose = 'spam'),
+        /\(purpose: expected "marketing" or "improvements" or "third_party_combination"\)/,
+      ],
+      [
+        'an admin id as text',
+        (e: Record<string, unknown>) => (e.adminUserId = '7001'),
+        /\(adminUserId: expected number, got string\)/,
+      ],
+      [
+        'a short hash',
+        (e: Record<string, unknown>) => (e.hash = 'abc'),
+        /\(hash: expected a SHA-256 as 64 lowercase hex digits\)/,
+      ],
     ])('for an event with %s, saying what is wrong in plain words', async (_name, spoil, reason) => {
       const file = JSON.parse(ledgerFileJson(await buildChain(3)));
       spoil(file.events[1]);
@@ -139,17 +182,47 @@ describe('events dated in the future', () => {
     ({ id, timestamp, host: 'fixture-agency.amocrm.ru', accountId: 31000001, purpose: 'marketing', state }) as const;
 
   it('refuses a file with an event dated after the import, saying which and why, and imports nothing', async () => {
-    const file = await chainEvents([spec('00000000-0000-4000-8000-000000000001', '2026-11-30T10:00:00+03:00', 'refused'), spec('00000000-0000-4000-8000-000000000002', '9999-12-31T23:59:00+00:00', 'given')]);
+    const file = await chainEvents([
+      spec('00000000-0000-4000-8000-000000000001', '2026-11-30T10:00:00+03:00', 'refused'),
+      spec('00000000-0000-4000-8000-000000000002', '9999-12-31T23:59:00+00:00', 'given'),
+    ]);
     const result = await importLedger(db(), ledgerFileJson(file), IMPORT_AT);
-    expect(result).toMatchObject({ added: 0, rejected: [{ index: 1, error: { v: 1, code: 'ledger/future', params: { n: 2, timestamp: '9999-12-31T23:59:00+00:00' }, message: expect.stringContaining('after this import') } }] });
+    expect(result).toMatchObject({
+      added: 0,
+      rejected: [
+        {
+          index: 1,
+          error: {
+            v: 1,
+            code: 'ledger/future',
+            params: { n: 2, timestamp: '9999-12-31T23:59:00+00:00' },
+            message: expect.stringContaining('after this import'),
+          },
+        },
+      ],
+    });
     expect(await db().ledger.count()).toBe(0);
   });
 
   it('takes an event dated within a few minutes of the import (clocks a little apart), and not one beyond that', async () => {
     const near = new Date(IMPORT_AT + FUTURE_SLACK_MS).toISOString();
     const beyond = new Date(IMPORT_AT + FUTURE_SLACK_MS + 1_000).toISOString();
-    expect((await importLedger(db(), ledgerFileJson(await chainEvents([spec('00000000-0000-4000-8000-000000000003', beyond, 'given')])), IMPORT_AT)).rejected).toHaveLength(1);
-    expect(await importLedger(db(), ledgerFileJson(await chainEvents([spec('00000000-0000-4000-8000-000000000004', near, 'given')])), IMPORT_AT)).toMatchObject({ added: 1 });
+    expect(
+      (
+        await importLedger(
+          db(),
+          ledgerFileJson(await chainEvents([spec('00000000-0000-4000-8000-000000000003', beyond, 'given')])),
+          IMPORT_AT,
+        )
+      ).rejected,
+    ).toHaveLength(1);
+    expect(
+      await importLedger(
+        db(),
+        ledgerFileJson(await chainEvents([spec('00000000-0000-4000-8000-000000000004', near, 'given')])),
+        IMPORT_AT,
+      ),
+    ).toMatchObject({ added: 1 });
   });
 
   it('lets a choice made here override an earlier one dated later by a clock that ran ahead', async () => {
@@ -160,10 +233,14 @@ describe('events dated in the future', () => {
 
   it('lets an imported choice replace only an older one (the control: a newer local choice stays)', async () => {
     await recordOne(db(), consentInput({ state: 'refused', timestamp: '2026-11-30T12:00:00+00:00' }));
-    const older = await chainEvents([spec('00000000-0000-4000-8000-000000000005', '2026-11-29T12:00:00+00:00', 'given')]);
+    const older = await chainEvents([
+      spec('00000000-0000-4000-8000-000000000005', '2026-11-29T12:00:00+00:00', 'given'),
+    ]);
     await importLedger(db(), ledgerFileJson(older), IMPORT_AT);
     expect((await currentChoices(db(), 'fixture-agency.amocrm.ru')).marketing?.state).toBe('refused');
-    const newer = await chainEvents([spec('00000000-0000-4000-8000-000000000006', '2026-12-01T11:00:00+00:00', 'given')]);
+    const newer = await chainEvents([
+      spec('00000000-0000-4000-8000-000000000006', '2026-12-01T11:00:00+00:00', 'given'),
+    ]);
     await importLedger(db(), ledgerFileJson(newer), IMPORT_AT);
     expect((await currentChoices(db(), 'fixture-agency.amocrm.ru')).marketing?.state).toBe('given');
   });

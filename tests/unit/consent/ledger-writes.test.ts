@@ -41,7 +41,9 @@ describe('appends racing another writer', () => {
     anotherWriterDuringHashing(foreign);
     const attempt = recordOne(db(), consentInput());
     await expect(attempt).rejects.toBeInstanceOf(LedgerWriteFailed);
-    await expect(attempt).rejects.toThrow('The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.');
+    await expect(attempt).rejects.toThrow(
+      'The consent ledger kept changing while this choice was being recorded; nothing was written. Try again.',
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'ledger/write_failed', name: 'LedgerWriteFailed' });
     expect((await allEvents(db())).map((e) => e.id)).toEqual(foreign.map((e) => e.id));
     // The next append is not blocked by the failed one.
@@ -69,7 +71,11 @@ describe('appends racing another writer', () => {
 
 describe('what an event records', () => {
   it('the choice as given, with the time it was given', async () => {
-    const importedFrom = { id: '00000000-0000-4000-8000-00000000abcd', hash: 'ab'.repeat(32), method: 'panel' as const };
+    const importedFrom = {
+      id: '00000000-0000-4000-8000-00000000abcd',
+      hash: 'ab'.repeat(32),
+      method: 'panel' as const,
+    };
     const event = await recordOne(
       db(),
       consentInput({
@@ -112,7 +118,11 @@ describe('what an event records', () => {
   });
 
   it('a batch in the order given, each linked to the one before', async () => {
-    const events = await appendConsents(db(), [consentInput({ state: 'given' }), consentInput({ state: 'refused' }), consentInput({ state: 'withdrawn' })]);
+    const events = await appendConsents(db(), [
+      consentInput({ state: 'given' }),
+      consentInput({ state: 'refused' }),
+      consentInput({ state: 'withdrawn' }),
+    ]);
     expect(events.map((e) => e.state)).toEqual(['given', 'refused', 'withdrawn']);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(events[1]!.prevHash).toBe(events[0]!.hash);

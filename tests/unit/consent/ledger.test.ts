@@ -29,7 +29,9 @@ describe('appendConsents, one choice at a time', () => {
   it('keeps the chain whole when many choices are recorded at once', async () => {
     const purposes = ['marketing', 'improvements', 'third_party_combination'] as const;
     await Promise.all(
-      Array.from({ length: 30 }, (_, i) => recordOne(db(), consentInput({ purpose: purposes[i % 3]!, state: i % 2 ? 'given' : 'refused' }))),
+      Array.from({ length: 30 }, (_, i) =>
+        recordOne(db(), consentInput({ purpose: purposes[i % 3]!, state: i % 2 ? 'given' : 'refused' })),
+      ),
     );
     await appendConsents(db(), [consentInput(), consentInput({ state: 'given' })]);
     expect(await verifyLedger(db())).toMatchObject({ ok: true, count: 32 });
@@ -45,7 +47,11 @@ describe('currentChoices', () => {
   const host = 'fixture-agency.amocrm.ru';
 
   it('is null for every purpose before any choice', async () => {
-    expect(await currentChoices(db(), host)).toEqual({ marketing: null, improvements: null, third_party_combination: null });
+    expect(await currentChoices(db(), host)).toEqual({
+      marketing: null,
+      improvements: null,
+      third_party_combination: null,
+    });
   });
 
   it('reflects the last event per purpose and account', async () => {
@@ -54,7 +60,12 @@ describe('currentChoices', () => {
     const last = await recordOne(db(), consentInput({ state: 'withdrawn' }));
     await recordOne(db(), consentInput({ account: { id: 2, host: 'fixture-other.kommo.com' }, state: 'given' }));
     const choices = await currentChoices(db(), host);
-    expect(choices.marketing).toEqual({ state: 'withdrawn', at: last.timestamp, policy: last.policy, eventId: last.id });
+    expect(choices.marketing).toEqual({
+      state: 'withdrawn',
+      at: last.timestamp,
+      policy: last.policy,
+      eventId: last.id,
+    });
     expect(choices.improvements?.state).toBe('refused');
     expect(choices.third_party_combination).toBeNull();
     expect((await currentChoices(db(), 'fixture-other.kommo.com')).marketing?.state).toBe('given');
@@ -62,7 +73,10 @@ describe('currentChoices', () => {
 
   it('lets a later choice win over an older one recorded afterwards (e.g. imported)', async () => {
     await recordOne(db(), consentInput({ state: 'refused', timestamp: '2026-11-25T09:30:00.000+03:00' }));
-    await recordOne(db(), consentInput({ state: 'given', method: 'import', timestamp: '2025-01-10T09:30:00.000+03:00' }));
+    await recordOne(
+      db(),
+      consentInput({ state: 'given', method: 'import', timestamp: '2025-01-10T09:30:00.000+03:00' }),
+    );
     expect((await currentChoices(db(), host)).marketing?.state).toBe('refused');
   });
 });

@@ -44,12 +44,16 @@ describe('the content script’s amoCRM read', () => {
 
   it('refuses an answer that came from another origin', async () => {
     fakeFetch({ url: 'https://elsewhere.example/api/v4/account' });
-    await expect(amoFetch('/api/v4/account', new AbortController().signal, ORIGIN)).rejects.toBeInstanceOf(ForeignAnswer);
+    await expect(amoFetch('/api/v4/account', new AbortController().signal, ORIGIN)).rejects.toBeInstanceOf(
+      ForeignAnswer,
+    );
   });
 
   it('refuses a path that leaves the origin before asking', async () => {
     const calls = fakeFetch({ url: 'https://elsewhere.example/x' });
-    await expect(amoFetch('//elsewhere.example/x', new AbortController().signal, ORIGIN)).rejects.toBeInstanceOf(ForeignAnswer);
+    await expect(amoFetch('//elsewhere.example/x', new AbortController().signal, ORIGIN)).rejects.toBeInstanceOf(
+      ForeignAnswer,
+    );
     expect(calls).toEqual([]);
   });
 });

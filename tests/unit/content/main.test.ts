@@ -17,7 +17,10 @@ function fakeRuntime(reply: unknown = { ok: true, value: { ingroupCount: 3 } }) 
       return reply;
     }),
     getURL: vi.fn((path: string) => `chrome-extension://${EXT_ID}${path}`),
-    onMessage: { addListener: (l: ContentListener) => listeners.add(l), removeListener: (l: ContentListener) => listeners.delete(l) },
+    onMessage: {
+      addListener: (l: ContentListener) => listeners.add(l),
+      removeListener: (l: ContentListener) => listeners.delete(l),
+    },
   } satisfies ContentRuntime;
   /** Delivers a message as the runtime would; resolves with what the script answered (or 'no answer'). */
   const deliver = (message: unknown, sender: { id?: string } = { id: EXT_ID }) =>
@@ -39,7 +42,8 @@ const personClicks = (element: HTMLElement | null): void => {
 };
 
 const launcherButton = () => document.querySelector<HTMLButtonElement>(`#${LAUNCHER_ID} [role=button]`);
-const setUrl = (url: string): void => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+const setUrl = (url: string): void =>
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 
 /** A page with (or without) amoCRM's left menu. */
 function page(withMenu = true): void {
@@ -108,7 +112,10 @@ describe('the content script', () => {
     vi.useFakeTimers();
     Reflect.deleteProperty(window, 'requestIdleCallback');
     const idle: IdleRequestCallback[] = [];
-    Object.defineProperty(window, 'requestIdleCallback', { value: (run: IdleRequestCallback) => idle.push(run), configurable: true });
+    Object.defineProperty(window, 'requestIdleCallback', {
+      value: (run: IdleRequestCallback) => idle.push(run),
+      configurable: true,
+    });
     Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
     const { runtime, sent } = fakeRuntime();
     const getRuntime = vi.fn(() => runtime);
@@ -196,7 +203,9 @@ describe('the content script', () => {
 
   it('puts the launcher up without a count when the background cannot be reached', async () => {
     const { runtime } = fakeRuntime();
-    runtime.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    runtime.sendMessage.mockRejectedValueOnce(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
     start(runtime);
     await flush();
     expect(launcherButton()?.getAttribute('aria-label')).toBe('Конфиденциальность: виджеты Ingroup');
@@ -282,11 +291,22 @@ describe('the content script', () => {
 
   it('answers amo/fetch with the raw reply from the page’s own origin (an absolute URL, no redirects), and null when the fetch fails', async () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch');
-    fetchMock.mockResolvedValueOnce(new Response('{"id":1}', { status: 200, headers: { 'content-type': 'application/hal+json' } }));
+    fetchMock.mockResolvedValueOnce(
+      new Response('{"id":1}', { status: 200, headers: { 'content-type': 'application/hal+json' } }),
+    );
     const { runtime, deliver } = fakeRuntime();
     start(runtime);
-    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/account' })).toEqual({ origin: 'https://demo.amocrm.ru', status: 200, contentType: 'application/hal+json', retryAfter: null, body: '{"id":1}' });
-    expect(fetchMock).toHaveBeenCalledWith('https://demo.amocrm.ru/api/v4/account', expect.objectContaining({ credentials: 'same-origin', redirect: 'error' }));
+    expect(await deliver({ type: 'amo/fetch', path: '/api/v4/account' })).toEqual({
+      origin: 'https://demo.amocrm.ru',
+      status: 200,
+      contentType: 'application/hal+json',
+      retryAfter: null,
+      body: '{"id":1}',
+    });
+    expect(fetchMock).toHaveBeenCalledWith(
+      'https://demo.amocrm.ru/api/v4/account',
+      expect.objectContaining({ credentials: 'same-origin', redirect: 'error' }),
+    );
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     expect(await deliver({ type: 'amo/fetch', path: '/api/v4/users?page=1' })).toBeNull();
   });

@@ -101,7 +101,12 @@ describe('the evidence watch on an amoCRM page', () => {
 describe('the evidence watch when the background has the page’s widget list already', () => {
   it('sends no report, and nothing at all from a page without requests to Ingroup’s hosts', () => {
     const batches: EvidenceBatch[] = [];
-    watchEvidence(window, (batch) => batches.push(batch), life.signal, () => false);
+    watchEvidence(
+      window,
+      (batch) => batches.push(batch),
+      life.signal,
+      () => false,
+    );
     vi.advanceTimersToNextTimer();
     vi.advanceTimersByTime(SETTLE_MS);
     report('{"widgets":[]}');
@@ -114,4 +119,3 @@ describe('the evidence watch when the background has the page’s widget list al
     expect(batches.map((b) => [b.report, b.traffic.length])).toEqual([[null, 1]]);
   });
 });
-

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ASK_ATTRIBUTE, LANG_ATTRIBUTE, readWidgets, REPORT_EVENT, SETTLE_MS, startPageReport } from '@/lib/content/page-world';
+import {
+  ASK_ATTRIBUTE,
+  LANG_ATTRIBUTE,
+  readWidgets,
+  REPORT_EVENT,
+  SETTLE_MS,
+  startPageReport,
+} from '@/lib/content/page-world';
 import { langFromCode, pageLang } from '@/lib/i18n/launcher';
 
 type Scope = Window & { APP?: unknown; AMOCRM?: unknown };
@@ -28,7 +35,10 @@ describe('the MAIN-world read of amoCRM’s globals', () => {
     (window as Scope).APP = {
       widgets: {
         list: {
-          ig_autodocs: { params: { widget_code: 'ig_autodocs', support: { email: 'support@ingru.ru', link: 'https://ingru.ru' } }, langs: { widget: { name: 'Автодокументы' } } },
+          ig_autodocs: {
+            params: { widget_code: 'ig_autodocs', support: { email: 'support@ingru.ru', link: 'https://ingru.ru' } },
+            langs: { widget: { name: 'Автодокументы' } },
+          },
           bare: {},
           odd: { params: { support: 'not an object', widget_code: 42 }, langs: null },
         },
@@ -68,7 +78,10 @@ describe('the MAIN-world read of amoCRM’s globals', () => {
     vi.advanceTimersByTime(1);
     vi.advanceTimersToNextTimer();
     expect(seen).toHaveLength(1);
-    expect(JSON.parse(seen[0] as string)).toEqual({ lang: 'es', widgets: [{ code: 'w', name: null, supportEmail: null, supportLink: null }] });
+    expect(JSON.parse(seen[0] as string)).toEqual({
+      lang: 'es',
+      widgets: [{ code: 'w', name: null, supportEmail: null, supportLink: null }],
+    });
     vi.runAllTimers();
     expect(seen).toHaveLength(1);
   });
@@ -78,7 +91,13 @@ describe('the MAIN-world script when the widget list is not asked for', () => {
   it('marks the language, and neither reads nor reports the widgets', () => {
     vi.useFakeTimers();
     let read = 0;
-    (window as Scope).APP = { lang_id: 'en', get widgets() { read += 1; return { list: { w: { params: { widget_code: 'w' } } } }; } };
+    (window as Scope).APP = {
+      lang_id: 'en',
+      get widgets() {
+        read += 1;
+        return { list: { w: { params: { widget_code: 'w' } } } };
+      },
+    };
     const seen: unknown[] = [];
     const listen = (e: Event): number => seen.push((e as CustomEvent<unknown>).detail);
     document.addEventListener(REPORT_EVENT, listen);

@@ -12,7 +12,12 @@ describe('the panel frame, as the amoCRM page sees it', () => {
 
   it('in Chromium, points its src at the per-session dynamic URL (use_dynamic_url)', () => {
     const url = 'chrome-extension://dynamic-session-id/panel.html?host=demo.amocrm.ru&lang=ru';
-    createPanelFrame(document, () => url, () => 'ru', () => undefined).open();
+    createPanelFrame(
+      document,
+      () => url,
+      () => 'ru',
+      () => undefined,
+    ).open();
     expect(frameOf()?.getAttribute('src')).toBe(url);
   });
 
@@ -20,12 +25,17 @@ describe('the panel frame, as the amoCRM page sees it', () => {
     const url = 'moz-extension://2f6e1c1a-0000-4000-8000-000000000001/panel.html?host=demo.amocrm.ru&lang=ru';
     const replace = vi.fn();
     const create = document.createElement.bind(document);
-    vi.spyOn(document, 'createElement').mockImplementation(((tag: string) => {
+    vi.spyOn(document, 'createElement').mockImplementation((tag: string) => {
       const element = create(tag);
       if (tag === 'iframe') Object.defineProperty(element, 'contentWindow', { value: { location: { replace } } });
       return element;
-    }));
-    createPanelFrame(document, () => url, () => 'ru', () => undefined).open();
+    });
+    createPanelFrame(
+      document,
+      () => url,
+      () => 'ru',
+      () => undefined,
+    ).open();
     expect(frameOf()?.getAttribute('src')).toBeNull();
     expect(new XMLSerializer().serializeToString(document)).not.toContain('2f6e1c1a');
     expect(replace).toHaveBeenCalledWith(url);

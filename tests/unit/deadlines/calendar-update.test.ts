@@ -9,7 +9,11 @@ import { requestRecord, sentEvents } from '../requests/fixtures';
 const DECREED_2027 = {
   ...provisionalYear(2027),
   status: 'decreed',
-  source: { law: 'ТК РФ ст. 112', decree: 'Постановление Правительства РФ (fixture) «О переносе выходных дней в 2027 году»', published: '2026-10-01' },
+  source: {
+    law: 'ТК РФ ст. 112',
+    decree: 'Постановление Правительства РФ (fixture) «О переносе выходных дней в 2027 году»',
+    published: '2026-10-01',
+  },
   certainThrough: undefined,
   daysOff: [...provisionalYear(2027).daysOff, { date: '2027-02-22', movedFrom: '2027-01-02', basis: 'fixture decree' }],
   workingWeekends: [],
@@ -33,7 +37,9 @@ describe('the production calendar updated through the catalog, without a release
   });
 
   it('drops a malformed year with its reason and keeps the good one', () => {
-    const { taken, refused } = calendarFromCatalog({ calendar: { ru: [{ year: 2027, status: 'decreed' }, DECREED_2027] } });
+    const { taken, refused } = calendarFromCatalog({
+      calendar: { ru: [{ year: 2027, status: 'decreed' }, DECREED_2027] },
+    });
     expect(taken).toEqual([2027]);
     expect(refused).toHaveLength(1);
   });

@@ -3,13 +3,25 @@
  * such a date is refused in words; instants become the date in Moscow; arithmetic never slips a day.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOfWeek, daysBetween, InvalidDate, isWeekend, IsoDate, toMoscowDate, yearOf } from '@/lib/deadlines/dates';
+import {
+  addDays,
+  dayOfWeek,
+  daysBetween,
+  InvalidDate,
+  isWeekend,
+  IsoDate,
+  toMoscowDate,
+  yearOf,
+} from '@/lib/deadlines/dates';
 
 describe('toMoscowDate', () => {
-  it.each(['2026-02-30', '2025-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32'])('refuses %s, a date no calendar has', (text) => {
-    expect(() => toMoscowDate(text)).toThrow(InvalidDate);
-    expect(() => toMoscowDate(text)).toThrow(`"${text}" is not a date: expected YYYY-MM-DD or an ISO 8601 instant`);
-  });
+  it.each(['2026-02-30', '2025-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32'])(
+    'refuses %s, a date no calendar has',
+    (text) => {
+      expect(() => toMoscowDate(text)).toThrow(InvalidDate);
+      expect(() => toMoscowDate(text)).toThrow(`"${text}" is not a date: expected YYYY-MM-DD or an ISO 8601 instant`);
+    },
+  );
 
   it.each(['yesterday', '', '2026'])('refuses %j, which is no date or instant', (text) => {
     expect(() => toMoscowDate(text)).toThrow(InvalidDate);

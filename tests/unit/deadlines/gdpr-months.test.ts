@@ -23,7 +23,9 @@ describe('addCalendarMonths at the edges', () => {
 
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %d months, in words', (months) => {
     expect(() => addCalendarMonths('2026-01-15', months)).toThrow(RangeError);
-    expect(() => addCalendarMonths('2026-01-15', months)).toThrow(`Cannot add ${months} months: expected a whole number, zero or more`);
+    expect(() => addCalendarMonths('2026-01-15', months)).toThrow(
+      `Cannot add ${months} months: expected a whole number, zero or more`,
+    );
   });
 
   it('refuses a start date no calendar has', () => {

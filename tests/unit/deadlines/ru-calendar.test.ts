@@ -47,9 +47,16 @@ describe('a calendar updated as data, without a release', () => {
   const decreed2027 = {
     ...provisionalYear(2027),
     status: 'decreed',
-    source: { law: 'ТК РФ ст. 112', decree: 'Постановление Правительства РФ (fixture) «О переносе выходных дней в 2027 году»', published: '2026-10-01' },
+    source: {
+      law: 'ТК РФ ст. 112',
+      decree: 'Постановление Правительства РФ (fixture) «О переносе выходных дней в 2027 году»',
+      published: '2026-10-01',
+    },
     certainThrough: undefined,
-    daysOff: [...provisionalYear(2027).daysOff, { date: '2027-12-31', movedFrom: '2027-01-02', basis: 'fixture decree' }],
+    daysOff: [
+      ...provisionalYear(2027).daysOff,
+      { date: '2027-12-31', movedFrom: '2027-01-02', basis: 'fixture decree' },
+    ],
   };
 
   it('takes a decreed year and stops calling it provisional', () => {
@@ -80,6 +87,8 @@ describe('a calendar updated as data, without a release', () => {
 
   it('counts 2027 the same, decreed or not, until the decree moves a day', () => {
     const { calendar } = BUNDLED_RU_CALENDAR.withUpdates([decreed2027]);
-    expect(ruWorkingDaysBetween('2027-01-01', '2027-11-30', calendar)).toBe(ruWorkingDaysBetween('2027-01-01', '2027-11-30'));
+    expect(ruWorkingDaysBetween('2027-01-01', '2027-11-30', calendar)).toBe(
+      ruWorkingDaysBetween('2027-01-01', '2027-11-30'),
+    );
   });
 });

@@ -44,7 +44,8 @@ describe('every deadline rule says what the statute it cites says', () => {
   it('rests every Russian working-day rule on Civil Code Arts. 191 and 193', () => {
     for (const type of REQUEST_TYPES) {
       const rule = RULES.ru152[type];
-      if (rule.period?.unit === 'working_days' || rule.period?.unit === 'days') expect(rule.cites).toEqual(expect.arrayContaining(['gk-191', 'gk-193']));
+      if (rule.period?.unit === 'working_days' || rule.period?.unit === 'days')
+        expect(rule.cites).toEqual(expect.arrayContaining(['gk-191', 'gk-193']));
     }
   });
 

@@ -4,7 +4,17 @@ import { AppError, ERROR_CODES, type ErrorParams } from '@/lib/errors';
 import { describeError, ERROR_WORDS, errorText } from '@/lib/i18n/errors';
 
 /** Params as rich as any code's, so every conditional sentence is said. */
-const FULL: ErrorParams = { status: 503, retryAfterS: 4, said: 'Service Unavailable', host: 'demo.amocrm.ru', hosts: 'a.amocrm.ru, b.kommo.com', origin: 'https://privacy.example.org', id: 'r1', count: 2, message: 'disk full' };
+const FULL: ErrorParams = {
+  status: 503,
+  retryAfterS: 4,
+  said: 'Service Unavailable',
+  host: 'demo.amocrm.ru',
+  hosts: 'a.amocrm.ru, b.kommo.com',
+  origin: 'https://privacy.example.org',
+  id: 'r1',
+  count: 2,
+  message: 'disk full',
+};
 
 /** Words of the UI's own: the facts the params carry are taken out (hosts, statuses, what Ingroup said). */
 function ownWords(text: string, params: ErrorParams): string {
@@ -15,7 +25,12 @@ function ownWords(text: string, params: ErrorParams): string {
 const ENGLISH_PROSE = /\b[a-z]+\s+[a-z]+\s+[a-z]+\b/i;
 
 describe('error words', () => {
-  const cases = ERROR_CODES.flatMap((code) => (['en', 'ru'] as const).flatMap((lang) => [{ code, lang, params: {} }, { code, lang, params: FULL }]));
+  const cases = ERROR_CODES.flatMap((code) =>
+    (['en', 'ru'] as const).flatMap((lang) => [
+      { code, lang, params: {} },
+      { code, lang, params: FULL },
+    ]),
+  );
 
   it.each(cases)('$code in $lang says what happened and what to do next', ({ code, lang, params }) => {
     const words = ERROR_WORDS[lang][code](params);
@@ -40,8 +55,12 @@ describe('error words', () => {
   });
 
   it('puts the params in: the account, the status, the wait', () => {
-    expect(errorText(new AppError('account/unknown', 'x', { host: 'ghost.amocrm.ru' }), 'ru')).toContain('ghost.amocrm.ru');
-    expect(describeError(new AppError('endpoint/retryable', 'x', { status: 429, retryAfterS: 30 }), 'ru').detail).toMatch(/HTTP 429.*подождать 30 с/);
+    expect(errorText(new AppError('account/unknown', 'x', { host: 'ghost.amocrm.ru' }), 'ru')).toContain(
+      'ghost.amocrm.ru',
+    );
+    expect(
+      describeError(new AppError('endpoint/retryable', 'x', { status: 429, retryAfterS: 30 }), 'ru').detail,
+    ).toMatch(/HTTP 429.*подождать 30 с/);
     expect(describeError(new AppError('endpoint/retryable', 'x'), 'en').detail).not.toMatch(/HTTP|wait \d/);
   });
 

@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function cycles(glob: string): { status: number | null; output: string } {
-  const res = spawnSync('node', ['scripts/cycles.mjs', glob], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+  const res = spawnSync('node', ['scripts/cycles.mjs', glob], {
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
   return { status: res.status, output: `${res.stdout}${res.stderr}` };
 }
 

@@ -23,7 +23,9 @@ describe('the data-flow picture’s data', () => {
     const flow = buildFlow([], 'ru');
     const placed = [...flow.collection.flags, ...flow.recipients.flatMap((r) => r.flags)].map((f) => f.id);
     expect([...placed].sort()).toEqual(FLAGS.map((f) => f.id).sort());
-    expect(flow.recipients.find((r) => r.id === 'us-transfer')?.flags.map((f) => f.id)).toEqual(['privacy-shield-invalid']);
+    expect(flow.recipients.find((r) => r.id === 'us-transfer')?.flags.map((f) => f.id)).toEqual([
+      'privacy-shield-invalid',
+    ]);
     expect(flow.collection.flags.map((f) => f.id)).not.toContain('privacy-shield-invalid');
   });
 

@@ -15,12 +15,24 @@ const snapshot: Snapshot = {
   admin: { id: 7, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: null, isAdmin: true },
   adminUnavailable: null,
   userCount: 12,
-  widgets: ['ingroup_demo_autotasks', 'ingroup_demo_reports', 'ig_smsgate', 'other_vendor'].map((code, id) => ({ id, code, version: '1', rating: null })),
+  widgets: ['ingroup_demo_autotasks', 'ingroup_demo_reports', 'ig_smsgate', 'other_vendor'].map((code, id) => ({
+    id,
+    code,
+    version: '1',
+    rating: null,
+  })),
   widgetTotal: 300,
 };
 
 function matrixFor(evidence: EvidenceRow | null) {
-  const inventory = buildInventory({ snapshot, catalog: BUNDLED_CATALOG, source: 'bundled', evidence, marks: [], lang: 'en' });
+  const inventory = buildInventory({
+    snapshot,
+    catalog: BUNDLED_CATALOG,
+    source: 'bundled',
+    evidence,
+    marks: [],
+    lang: 'en',
+  });
   return buildMatrix(inventory, (keys) => collected(keys, snapshot, 'en'));
 }
 
@@ -42,7 +54,10 @@ describe('widgets × data', () => {
   });
 
   it('marks a value seen in a widget’s own traffic as observed — even one nothing declares', () => {
-    const observed = mergeTraffic([], [{ url: 'https://hooks.ingru.ru/w/ig_smsgate/init.js?account=27182818&u=anna%40romashka.example', at: 5 }]);
+    const observed = mergeTraffic(
+      [],
+      [{ url: 'https://hooks.ingru.ru/w/ig_smsgate/init.js?account=27182818&u=anna%40romashka.example', at: 5 }],
+    );
     const matrix = matrixFor({ host: HOST, declared: [], declaredAt: 0, observed });
     const sms = matrix.widgets.findIndex((w) => w.code === 'ig_smsgate');
     expect(matrix.widgets[sms]?.collectsFrom).toBe('policy');
@@ -55,13 +70,26 @@ describe('widgets × data', () => {
   });
 });
 
-const view = (status: DerivedStatus, dueDate: string | null, overdue = false) => ({ state: { status, updatedAt: 0 }, dueDate, overdue });
+const view = (status: DerivedStatus, dueDate: string | null, overdue = false) => ({
+  state: { status, updatedAt: 0 },
+  dueDate,
+  overdue,
+});
 
 describe('the summary', () => {
   it('counts the widgets by their strongest evidence, the items, the problems and the open requests with the next due date', () => {
     const observed = mergeTraffic([], [{ url: 'https://hooks.ingru.ru/w/ig_smsgate/init.js', at: 5 }]);
     const matrix = matrixFor({ host: HOST, declared: [], declaredAt: 0, observed });
-    const summary = summarize(matrix, [view('received', '2026-12-10'), view('in_progress', '2026-12-03'), view('completed', '2026-11-01'), view('failed', null)], 8);
+    const summary = summarize(
+      matrix,
+      [
+        view('received', '2026-12-10'),
+        view('in_progress', '2026-12-03'),
+        view('completed', '2026-11-01'),
+        view('failed', null),
+      ],
+      8,
+    );
     expect(summary).toEqual({
       widgets: 3,
       sureness: [
@@ -78,7 +106,11 @@ describe('the summary', () => {
   });
 
   it('leads with an overdue request, and says so when no widget is installed', () => {
-    expect(summarize(matrixFor(null), [view('sent', '2026-11-20', true)], null)).toMatchObject({ verdict: 'overdue', overdue: 1, problems: null });
+    expect(summarize(matrixFor(null), [view('sent', '2026-11-20', true)], null)).toMatchObject({
+      verdict: 'overdue',
+      overdue: 1,
+      problems: null,
+    });
     expect(summarize(null, [], 8)).toMatchObject({ verdict: 'none', widgets: 0, dataItems: 0, sureness: [] });
   });
 });

@@ -13,7 +13,11 @@ describe('the policy’s problems as cards', () => {
   it('puts the serious ones first, keeping the policy’s order within a severity', () => {
     const cards = problemCards(FLAGS);
     expect(cards).toHaveLength(FLAGS.length);
-    expect(cards.map((c) => c.severity)).toEqual([...cards.map((c) => c.severity)].sort((a, b) => ['serious', 'notable', 'minor'].indexOf(a) - ['serious', 'notable', 'minor'].indexOf(b)));
+    expect(cards.map((c) => c.severity)).toEqual(
+      [...cards.map((c) => c.severity)].sort(
+        (a, b) => ['serious', 'notable', 'minor'].indexOf(a) - ['serious', 'notable', 'minor'].indexOf(b),
+      ),
+    );
     expect(cards[0]?.flag.id).toBe('privacy-shield-invalid');
   });
 

@@ -18,10 +18,10 @@ describe('the first-run page’s account of permissions', () => {
   });
 
   it('calls a permission it has no reason for unexplained (so a new one cannot slip in silently)', () => {
-    expect(explainPermissions({ permissions: ['tabs'], host_permissions: ['<all_urls>', 'https://*.example.com/*'] }).map((p) => p.reason)).toEqual([
-      'unexplained',
-      'unexplained',
-      'unexplained',
-    ]);
+    expect(
+      explainPermissions({ permissions: ['tabs'], host_permissions: ['<all_urls>', 'https://*.example.com/*'] }).map(
+        (p) => p.reason,
+      ),
+    ).toEqual(['unexplained', 'unexplained', 'unexplained']);
   });
 });

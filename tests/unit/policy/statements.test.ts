@@ -68,12 +68,21 @@ describe('the policy statements', () => {
   it('keeps paragraph breaks: a quote joining two paragraphs is not the policy’s text', () => {
     const joined = 'to contact that Visitor or User for administrative purposes such as customer service';
     expect(quotedIn(joined, sections.get('§3.3') ?? '')).toBe(false);
-    expect(quotedIn('to contact that Visitor or User\n\nfor administrative purposes such as customer service', sections.get('§3.3') ?? '')).toBe(true);
+    expect(
+      quotedIn(
+        'to contact that Visitor or User\n\nfor administrative purposes such as customer service',
+        sections.get('§3.3') ?? '',
+      ),
+    ).toBe(true);
   });
 
   it('quotes in full what a shortened quote used to drop (§5.1)', () => {
-    expect(STATEMENTS.find((s) => s.id === 'right-access')?.quote).toContain('that we have obtained from an Integrated Service');
-    expect(STATEMENTS.find((s) => s.id === 'right-backups')?.quote).toContain('or where we otherwise reasonably believe that we have a legitimate reason to do so');
+    expect(STATEMENTS.find((s) => s.id === 'right-access')?.quote).toContain(
+      'that we have obtained from an Integrated Service',
+    );
+    expect(STATEMENTS.find((s) => s.id === 'right-backups')?.quote).toContain(
+      'or where we otherwise reasonably believe that we have a legitimate reason to do so',
+    );
   });
 
   it('has unique ids and speaks Russian in every Russian text', () => {

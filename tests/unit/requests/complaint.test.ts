@@ -8,7 +8,11 @@ import { REQUEST_ID, requestRecord, sentEvents } from './fixtures';
 const RECEIVED = '2026-11-02T09:00:00Z';
 
 function overdue(regime: Regime, type: Parameters<typeof requestRecord>[2] = 'access', extra: RequestEvent[] = []) {
-  const view = requestView(requestRecord([...sentEvents(RECEIVED), ...extra], RECEIVED, type), regime, new Date('2026-12-20T12:00:00Z'));
+  const view = requestView(
+    requestRecord([...sentEvents(RECEIVED), ...extra], RECEIVED, type),
+    regime,
+    new Date('2026-12-20T12:00:00Z'),
+  );
   expect(view.overdue).toBe(true);
   return view;
 }
@@ -19,16 +23,19 @@ describe('the complaint text when Ingroup misses a deadline', () => {
     ['ru152', 'en', /Roskomnadzor/, /152-FZ Art\. 17\(1\)/, '2026-11-17'],
     ['gdpr', 'en', /supervisory authority/, /GDPR Art\. 77/, '2026-12-02'],
     ['gdpr', 'ru', /Надзорный орган/, /ст\. 77 GDPR/, '02.12.2026'],
-  ])('%s in %s: names the authority, the right to complain, the request id, reference, dates and the deadline', (regime, lang, authority, right, due) => {
-    const text = complaintText(overdue(regime), regime, lang);
-    expect(text).toMatch(authority);
-    expect(text).toMatch(right);
-    expect(text).toContain(REQUEST_ID);
-    expect(text).toContain('IG-2026-000001');
-    expect(text).toContain(due);
-    expect(text).toContain('support@ingru.ru');
-    expect(text).toContain('demo.amocrm.ru');
-  });
+  ])(
+    '%s in %s: names the authority, the right to complain, the request id, reference, dates and the deadline',
+    (regime, lang, authority, right, due) => {
+      const text = complaintText(overdue(regime), regime, lang);
+      expect(text).toMatch(authority);
+      expect(text).toMatch(right);
+      expect(text).toContain(REQUEST_ID);
+      expect(text).toContain('IG-2026-000001');
+      expect(text).toContain(due);
+      expect(text).toContain('support@ingru.ru');
+      expect(text).toContain('demo.amocrm.ru');
+    },
+  );
 
   it.each<[Regime, string]>([
     ['ru152', '10 рабочих дней с получения запроса'],
@@ -53,11 +60,15 @@ describe('the complaint text when Ingroup misses a deadline', () => {
   });
 
   it('points an EU complaint to the EDPB’s list of authorities', () => {
-    expect(complaintFor(overdue('gdpr'), 'gdpr', 'en').authority.url).toBe('https://www.edpb.europa.eu/about-edpb/about-edpb/members_en');
+    expect(complaintFor(overdue('gdpr'), 'gdpr', 'en').authority.url).toBe(
+      'https://www.edpb.europa.eu/about-edpb/about-edpb/members_en',
+    );
   });
 
   it('says when Ingroup extended the deadline, and that the extended date passed too', () => {
-    const view = overdue('ru152', 'access', [{ at: Date.parse('2026-11-10T09:00:00Z'), kind: 'status', status: 'in_progress', extendedDueAt: '2026-11-24' }]);
+    const view = overdue('ru152', 'access', [
+      { at: Date.parse('2026-11-10T09:00:00Z'), kind: 'status', status: 'in_progress', extendedDueAt: '2026-11-24' },
+    ]);
     const text = complaintText(view, 'ru152', 'ru');
     expect(text).toContain('Срок по закону истёк: 24.11.2026 (с продлением, о котором сообщил оператор)');
     expect(text).toContain('Статус у оператора: в работе');
@@ -86,7 +97,9 @@ describe('the complaint text when Ingroup misses a deadline', () => {
   });
 
   it('quotes the legal date, not a later one Ingroup gave (152-FZ Art. 14(3): at most 5 more working days)', () => {
-    const view = overdue('ru152', 'access', [{ at: Date.parse('2026-11-10T09:00:00Z'), kind: 'status', status: 'in_progress', extendedDueAt: '2026-12-31' }]);
+    const view = overdue('ru152', 'access', [
+      { at: Date.parse('2026-11-10T09:00:00Z'), kind: 'status', status: 'in_progress', extendedDueAt: '2026-12-31' },
+    ]);
     const text = complaintText(view, 'ru152', 'ru');
     expect(text).toContain('Срок по закону истёк: 24.11.2026');
     expect(text).toContain('Срок, который назвал оператор: 31.12.2026 — закон его не продлевает');

@@ -23,16 +23,27 @@ ajv.addSchema(openapi, 'openapi.yaml');
 const validateBody = ajv.getSchema('openapi.yaml#/components/schemas/RequestBody')!;
 
 function contractErrors(body: unknown): string[] {
-  return validateBody(body) ? [] : (validateBody.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`.trim());
+  return validateBody(body)
+    ? []
+    : (validateBody.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`.trim());
 }
 
 /** The keys of a zod/mini object schema, and which of them are required. */
-function keysOf(schema: { shape: Record<string, { _zod: { optin?: string } }> }): { all: string[]; required: string[] } {
+function keysOf(schema: { shape: Record<string, { _zod: { optin?: string } }> }): {
+  all: string[];
+  required: string[];
+} {
   const all = Object.keys(schema.shape).sort();
   return { all, required: all.filter((key) => schema.shape[key]!._zod.optin !== 'optional') };
 }
 
-const context = { id: '2b1e8a4c-6a43-4f0e-9b61-6a1d2f3c4b5d', now: Date.parse('2026-03-02T09:00:00Z'), policy: POLICY, ledger: LEDGER_HEAD, client: { name: 'ingroup-privacy-amocrm', version: '0.1.0' } };
+const context = {
+  id: '2b1e8a4c-6a43-4f0e-9b61-6a1d2f3c4b5d',
+  now: Date.parse('2026-03-02T09:00:00Z'),
+  policy: POLICY,
+  ledger: LEDGER_HEAD,
+  client: { name: 'ingroup-privacy-amocrm', version: '0.1.0' },
+};
 const draft = {
   type: 'rectification',
   host: 'fixture-agency.amocrm.ru',
@@ -60,7 +71,16 @@ describe('the request body and docs/openapi.yaml', () => {
 
   it.each([
     ['a correction request with details', draft],
-    ['an access request with no details and no phone', { ...draft, type: 'access', details: undefined, corrections: undefined, requester: { userId: 7001, name: 'Ирина', email: 'irina@fixture.example' } }],
+    [
+      'an access request with no details and no phone',
+      {
+        ...draft,
+        type: 'access',
+        details: undefined,
+        corrections: undefined,
+        requester: { userId: 7001, name: 'Ирина', email: 'irina@fixture.example' },
+      },
+    ],
   ])('accepts %s exactly as the background builds it', (_name, input) => {
     const body = bodyFromDraft(input, context);
     expect(body.ledger).toEqual(LEDGER_HEAD);
@@ -69,8 +89,16 @@ describe('the request body and docs/openapi.yaml', () => {
 
   it.each([
     ['without the ledger’s head', { ledger: undefined }, "must have required property 'ledger'"],
-    ['with a head that is not a SHA-256', { ledger: { headHash: 'abc', events: 1 } }, '/ledger/headHash must match pattern "^[0-9a-f]{64}$"'],
-    ['with a negative event count', { ledger: { headHash: 'a'.repeat(64), events: -1 } }, '/ledger/events must be >= 0'],
+    [
+      'with a head that is not a SHA-256',
+      { ledger: { headHash: 'abc', events: 1 } },
+      '/ledger/headHash must match pattern "^[0-9a-f]{64}$"',
+    ],
+    [
+      'with a negative event count',
+      { ledger: { headHash: 'a'.repeat(64), events: -1 } },
+      '/ledger/events must be >= 0',
+    ],
   ])('refuses a body %s, as the extension’s own schema does', (_name, change, error) => {
     const body = { ...makeBody(), ...change };
     expect(contractErrors(body)).toContain(error);
@@ -88,13 +116,19 @@ describe('the local endpoint keeps the same contract', () => {
   });
 
   const post = (body: Record<string, unknown>): Promise<Response> =>
-    fetch(`${endpoint.base}/requests`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': String(body.id) }, body: JSON.stringify(body) });
+    fetch(`${endpoint.base}/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': String(body.id) },
+      body: JSON.stringify(body),
+    });
 
   it('accepts a body with the ledger’s head and refuses one without, in words', async () => {
     expect((await post(makeBody())).status).toBe(202);
     const { ledger: _ledger, ...without } = makeBody();
     const refused = await post(without);
     expect(refused.status).toBe(422);
-    expect(await refused.json()).toMatchObject({ detail: expect.stringContaining('ledger {headHash, events} is required') });
+    expect(await refused.json()).toMatchObject({
+      detail: expect.stringContaining('ledger {headHash, events} is required'),
+    });
   });
 });

@@ -30,7 +30,11 @@ describe('whether Ingroup’s endpoint has ever answered', () => {
     expect(failing).toMatchObject({ answeredAt: null, failedAt: NOW + 1, problem: 'http', httpStatus: 503 });
     expect(hasAnswered(failing)).toBe(false);
     await recordAnswered(db(), BASE, 'catalog', NOW + 2);
-    expect(await readLiveness(db(), BASE)).toMatchObject({ answeredAt: NOW + 2, answeredVia: 'catalog', failedAt: NOW + 1 });
+    expect(await readLiveness(db(), BASE)).toMatchObject({
+      answeredAt: NOW + 2,
+      answeredVia: 'catalog',
+      failedAt: NOW + 1,
+    });
   });
 
   it('is kept per endpoint origin: another endpoint starts unknown', async () => {
@@ -56,7 +60,10 @@ describe('whether Ingroup’s endpoint has ever answered', () => {
         { origin: 'https://api.ingru.ru', at: 9 },
         { origin: 'https://privacy.example.org', at: 3 },
       ]),
-    ).toEqual({ 'https://api.ingru.ru': { answeredAt: 9, answeredVia: 'request' }, 'https://privacy.example.org': { answeredAt: 3, answeredVia: 'request' } });
+    ).toEqual({
+      'https://api.ingru.ru': { answeredAt: 9, answeredVia: 'request' },
+      'https://privacy.example.org': { answeredAt: 3, answeredVia: 'request' },
+    });
     expect(livenessFromHistory(undefined, [])).toEqual({});
   });
 });
@@ -67,12 +74,39 @@ const queued = (extra: RequestEvent[] = [], overrides: Partial<RequestRecord> = 
 describe('a request that is not getting through', () => {
   it.each<[string, RequestRecord, boolean]>([
     ['waiting for its first attempt', queued([], { outboxDueAt: NOW }), false],
-    ['after an attempt that reached nothing (a name that does not resolve)', queued([{ at: NOW, kind: 'attempt_failed', detail: 'network' }], { attempts: 1, outboxDueAt: NOW + 2_000 }), true],
-    ['after one 500 with a short wait', queued([{ at: NOW, kind: 'attempt_failed', httpStatus: 500 }], { attempts: 1, outboxDueAt: NOW + 2_000 }), false],
-    ['after a 503 with a day-long Retry-After', queued([{ at: NOW, kind: 'attempt_failed', httpStatus: 503 }], { attempts: 1, outboxDueAt: NOW + 86_400_000 }), true],
-    ['after three failed attempts', queued([{ at: NOW, kind: 'attempt_failed', httpStatus: 500 }], { attempts: 3, outboxDueAt: NOW + 2_000 }), true],
+    [
+      'after an attempt that reached nothing (a name that does not resolve)',
+      queued([{ at: NOW, kind: 'attempt_failed', detail: 'network' }], { attempts: 1, outboxDueAt: NOW + 2_000 }),
+      true,
+    ],
+    [
+      'after one 500 with a short wait',
+      queued([{ at: NOW, kind: 'attempt_failed', httpStatus: 500 }], { attempts: 1, outboxDueAt: NOW + 2_000 }),
+      false,
+    ],
+    [
+      'after a 503 with a day-long Retry-After',
+      queued([{ at: NOW, kind: 'attempt_failed', httpStatus: 503 }], { attempts: 1, outboxDueAt: NOW + 86_400_000 }),
+      true,
+    ],
+    [
+      'after three failed attempts',
+      queued([{ at: NOW, kind: 'attempt_failed', httpStatus: 500 }], { attempts: 3, outboxDueAt: NOW + 2_000 }),
+      true,
+    ],
     ['held behind another request for an hour', queued([], { outboxDueAt: NOW + 3_600_000 }), true],
-    ['once delivered', queued([{ at: NOW, kind: 'attempt_failed' }, { at: NOW, kind: 'sent' }, { at: NOW, kind: 'received', reference: 'IG-1' }], { attempts: 2 }), false],
+    [
+      'once delivered',
+      queued(
+        [
+          { at: NOW, kind: 'attempt_failed' },
+          { at: NOW, kind: 'sent' },
+          { at: NOW, kind: 'received', reference: 'IG-1' },
+        ],
+        { attempts: 2 },
+      ),
+      false,
+    ],
     ['saved for email', queued([], { channel: 'email' }), false],
   ])('%s', (_label, record, expected) => {
     expect(isNotGettingThrough(record, deriveStatus(record), NOW)).toBe(expected);
@@ -85,7 +119,11 @@ describe('a request that is not getting through', () => {
     const saved = queued([], { channel: 'email' });
     expect(requestView(saved, 'ru152', new Date(NOW)).needsAction).toBe('email');
     const sent = queued([{ at: NOW, kind: 'email_sent' }], { channel: 'email' });
-    expect(requestView(sent, 'ru152', new Date(NOW))).toMatchObject({ needsAction: null, receivedAt: '2026-11-02T09:00:00.000Z', dueDate: '2026-11-17' });
+    expect(requestView(sent, 'ru152', new Date(NOW))).toMatchObject({
+      needsAction: null,
+      receivedAt: '2026-11-02T09:00:00.000Z',
+      dueDate: '2026-11-17',
+    });
   });
 });
 
@@ -108,10 +146,19 @@ describe('Ingroup’s answer to an emailed request, recorded by the admin', () =
     let record = (await db().requests.get(id))!;
     expect(deriveStatus(record)).toMatchObject({ status: 'received', sentBy: 'email', message: 'Номер обращения 42' });
 
-    await recordAnswer(db(), id, { answer: 'extended', on: '2026-11-10', reason: 'Нужно время на поиск в архиве', extendedDueAt: '2026-11-24' }, NOW + 2);
+    await recordAnswer(
+      db(),
+      id,
+      { answer: 'extended', on: '2026-11-10', reason: 'Нужно время на поиск в архиве', extendedDueAt: '2026-11-24' },
+      NOW + 2,
+    );
     record = (await db().requests.get(id))!;
     const view = requestView(record, 'ru152', today);
-    expect(view.state).toMatchObject({ status: 'in_progress', reason: 'Нужно время на поиск в архиве', extended: true });
+    expect(view.state).toMatchObject({
+      status: 'in_progress',
+      reason: 'Нужно время на поиск в архиве',
+      extended: true,
+    });
     // 152-FZ Art. 14(3): +5 working days with a reasoned notice; Ingroup's date shown beside it.
     expect(view).toMatchObject({ dueDate: '2026-11-24', reportedDueDate: '2026-11-24' });
     expect(record.openSince).toBe(NOW);
@@ -125,7 +172,12 @@ describe('Ingroup’s answer to an emailed request, recorded by the admin', () =
 
   it('records a refusal with its reason, and closes the request', async () => {
     const { id } = await emailed();
-    const record = await recordAnswer(db(), id, { answer: 'refused', on: '2026-11-04', reason: 'Не удалось подтвердить личность' }, NOW + 1);
+    const record = await recordAnswer(
+      db(),
+      id,
+      { answer: 'refused', on: '2026-11-04', reason: 'Не удалось подтвердить личность' },
+      NOW + 1,
+    );
     expect(deriveStatus(record)).toMatchObject({ status: 'rejected', reason: 'Не удалось подтвердить личность' });
     expect(await db().requests.where('openSince').above(0).count()).toBe(0);
   });
@@ -143,14 +195,20 @@ describe('Ingroup’s answer to an emailed request, recorded by the admin', () =
 
   it('takes no answer for a request not sent by email, nor for one already closed', async () => {
     const saved = await enqueue(db(), makeBody(), 'email', NOW);
-    await expect(recordAnswer(db(), saved.id, { answer: 'acknowledged', on: '2026-11-03' })).rejects.toBeInstanceOf(AnswerRefused);
+    await expect(recordAnswer(db(), saved.id, { answer: 'acknowledged', on: '2026-11-03' })).rejects.toBeInstanceOf(
+      AnswerRefused,
+    );
     const { id } = await emailed();
     await recordAnswer(db(), id, { answer: 'answered', on: '2026-11-03' });
-    await expect(recordAnswer(db(), id, { answer: 'refused', on: '2026-11-04', reason: 'x' })).rejects.toBeInstanceOf(AnswerRefused);
+    await expect(recordAnswer(db(), id, { answer: 'refused', on: '2026-11-04', reason: 'x' })).rejects.toBeInstanceOf(
+      AnswerRefused,
+    );
   });
 
   it('writes the answer as one event with the day and the words trimmed, and no extended date unless extended', () => {
-    expect(answerEvent({ answer: 'answered', on: '2026-11-03', note: '  см. письмо  ', extendedDueAt: '2026-12-01' }, 7)).toEqual({
+    expect(
+      answerEvent({ answer: 'answered', on: '2026-11-03', note: '  см. письмо  ', extendedDueAt: '2026-12-01' }, 7),
+    ).toEqual({
       at: 7,
       kind: 'answer',
       answer: 'answered',
@@ -189,7 +247,9 @@ describe('open requests, and what they ask of the admin', () => {
       { at: Date.parse(at), kind: 'sent' },
       { at: Date.parse(at), kind: 'received', reference: 'IG-1' },
     ];
-    const withReceipt = (at: string): Partial<RequestRecord> => ({ receipt: { id: 'x', reference: 'IG-1', status: 'received', receivedAt: at, verification: 'none' } });
+    const withReceipt = (at: string): Partial<RequestRecord> => ({
+      receipt: { id: 'x', reference: 'IG-1', status: 'received', receivedAt: at, verification: 'none' },
+    });
     const views = [
       queued([{ at: NOW, kind: 'attempt_failed' }], { attempts: 1, outboxDueAt: NOW + 2_000 }),
       queued([{ at: NOW, kind: 'failed', detail: 'refused' }]),
@@ -198,6 +258,14 @@ describe('open requests, and what they ask of the admin', () => {
       queued(received('2026-11-02T09:00:00Z'), withReceipt('2026-11-02T09:00:00Z')),
       queued(received('2026-11-12T09:00:00Z'), withReceipt('2026-11-12T09:00:00Z')),
     ].map((r) => requestView(r, 'ru152', today));
-    expect(attentionSummary(views)).toEqual({ open: 6, needYou: 4, notGettingThrough: 1, failed: 1, awaitingEmail: 1, overdue: 1, dueSoon: 1 });
+    expect(attentionSummary(views)).toEqual({
+      open: 6,
+      needYou: 4,
+      notGettingThrough: 1,
+      failed: 1,
+      awaitingEmail: 1,
+      overdue: 1,
+      dueSoon: 1,
+    });
   });
 });

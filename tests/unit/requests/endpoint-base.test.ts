@@ -26,9 +26,12 @@ describe('the endpoint override', () => {
     expect(checkEndpointBase(input)).toEqual({ ok: false, reason: 'not-a-name' });
   });
 
-  it.each(['https://demo.amocrm.ru/x', 'https://acme.kommo.com/', 'https://amocrm.com/api'])('refuses the amoCRM address %s, which passes the permission check with no prompt', (input) => {
-    expect(checkEndpointBase(input)).toEqual({ ok: false, reason: 'amocrm' });
-  });
+  it.each(['https://demo.amocrm.ru/x', 'https://acme.kommo.com/', 'https://amocrm.com/api'])(
+    'refuses the amoCRM address %s, which passes the permission check with no prompt',
+    (input) => {
+      expect(checkEndpointBase(input)).toEqual({ ok: false, reason: 'amocrm' });
+    },
+  );
 
   it.each([
     ['http://api.ingru.ru/v1', 'not-https'],

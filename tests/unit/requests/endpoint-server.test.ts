@@ -35,14 +35,24 @@ describe('local endpoint', () => {
     const first = await post(body, body.id);
     expect(first.status).toBe(202);
     const receipt = await first.json();
-    expect(receipt).toMatchObject({ id: body.id, status: 'received', verification: 'none', reference: expect.stringMatching(/^IG-\d{4}-\d{6}$/) });
+    expect(receipt).toMatchObject({
+      id: body.id,
+      status: 'received',
+      verification: 'none',
+      reference: expect.stringMatching(/^IG-\d{4}-\d{6}$/),
+    });
     // Key order does not make a body different.
     const reordered = Object.fromEntries(Object.entries(body).reverse());
     expect(await (await post(reordered, body.id)).json()).toEqual(receipt);
     const conflict = await post({ ...body, type: 'erasure' }, body.id);
     expect(conflict.status).toBe(409);
     expect(conflict.headers.get('content-type')).toBe('application/problem+json');
-    expect(endpoint.snapshot()).toMatchObject({ distinctIds: 1, totalPosts: 3, posts: { [body.id]: 3 }, replays: { [body.id]: 1 } });
+    expect(endpoint.snapshot()).toMatchObject({
+      distinctIds: 1,
+      totalPosts: 3,
+      posts: { [body.id]: 3 },
+      replays: { [body.id]: 1 },
+    });
   });
 
   it.each([
@@ -59,13 +69,17 @@ describe('local endpoint', () => {
     const body = makeBody();
     await post(body, body.id);
     const statuses: string[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await (await fetch(`${endpoint.base}/requests/${body.id}`)).json()).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await (await fetch(`${endpoint.base}/requests/${body.id}`)).json()).status);
     expect(statuses).toEqual(['received', 'in_progress', 'in_progress', 'completed', 'completed']);
     expect((await fetch(`${endpoint.base}/requests/${crypto.randomUUID()}`)).status).toBe(404);
   });
 
   it('counts per-id faults per request: the first attempts of each fail, then it is up', async () => {
-    await fetch(`${endpoint.url}/__control/faults`, { method: 'POST', body: JSON.stringify({ error: { times: 1, scope: 'per-id', status: 503 } }) });
+    await fetch(`${endpoint.url}/__control/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ error: { times: 1, scope: 'per-id', status: 503 } }),
+    });
     const a = makeBody();
     const b = makeBody();
     expect((await post(a, a.id)).status).toBe(503);
@@ -79,7 +93,9 @@ describe('local endpoint', () => {
     const body = makeBody();
     expect((await post(body, body.id)).headers.get('retry-after')).toBe('30');
     endpoint.setFaults({ rateLimit: { times: 1, retryAfter: 30, httpDate: true } });
-    expect((await post(body, body.id)).headers.get('retry-after')).toMatch(/^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    expect((await post(body, body.id)).headers.get('retry-after')).toMatch(
+      /^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+    );
   });
 
   it('drops the connection while down', async () => {
@@ -99,7 +115,10 @@ describe('local endpoint', () => {
   it('lets a test reject a request with a reason through the control API', async () => {
     const body = makeBody();
     await post(body, body.id);
-    const res = await fetch(`${endpoint.url}/__control/advance/${body.id}/rejected`, { method: 'POST', body: JSON.stringify({ reason: 'Not the administrator' }) });
+    const res = await fetch(`${endpoint.url}/__control/advance/${body.id}/rejected`, {
+      method: 'POST',
+      body: JSON.stringify({ reason: 'Not the administrator' }),
+    });
     expect(await res.json()).toMatchObject({ status: 'rejected', reason: 'Not the administrator' });
   });
 });

@@ -4,7 +4,15 @@
  * end — these sentences are shown in the requests list — and the exact shape of what it sends.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMEOUT_MS, EndpointError, getStatus, isRetryableStatus, parseRetryAfter, postRequest, type FetchLike } from '@/lib/requests/endpoint';
+import {
+  DEFAULT_TIMEOUT_MS,
+  EndpointError,
+  getStatus,
+  isRetryableStatus,
+  parseRetryAfter,
+  postRequest,
+  type FetchLike,
+} from '@/lib/requests/endpoint';
 import { makeBody } from './fixtures';
 
 const BASE = 'https://api.ingru.ru/privacy/v1';
@@ -29,45 +37,109 @@ const problem = (value: Record<string, unknown>): string => JSON.stringify(value
 
 describe('the words of each failure', () => {
   it.each<[string, FetchLike, string]>([
-    ['a 429 with a detail', reply(429, problem({ title: 'Too Many Requests', detail: 'slow down' })), `Ingroup's endpoint asked to slow down (HTTP 429): slow down. ${AGAIN}`],
-    ['a 503 with only a title', reply(503, problem({ title: 'Maintenance' })), `Ingroup's endpoint had a server error (HTTP 503): Maintenance. ${AGAIN}`],
-    ['a 500 with a body that is not JSON', reply(500, '<html>oops</html>'), `Ingroup's endpoint had a server error (HTTP 500). ${AGAIN}`],
+    [
+      'a 429 with a detail',
+      reply(429, problem({ title: 'Too Many Requests', detail: 'slow down' })),
+      `Ingroup's endpoint asked to slow down (HTTP 429): slow down. ${AGAIN}`,
+    ],
+    [
+      'a 503 with only a title',
+      reply(503, problem({ title: 'Maintenance' })),
+      `Ingroup's endpoint had a server error (HTTP 503): Maintenance. ${AGAIN}`,
+    ],
+    [
+      'a 500 with a body that is not JSON',
+      reply(500, '<html>oops</html>'),
+      `Ingroup's endpoint had a server error (HTTP 500). ${AGAIN}`,
+    ],
     ['a 408', reply(408, null), `Ingroup's endpoint could not take the request yet (HTTP 408). ${AGAIN}`],
-    ['a 425 with a problem that is not one', reply(425, JSON.stringify({ title: 5 })), `Ingroup's endpoint could not take the request yet (HTTP 425). ${AGAIN}`],
-    ['a 422', reply(422, problem({ title: 'Unprocessable', detail: 'widgets: unknown code' })), "Ingroup's endpoint refused the request (HTTP 422): widgets: unknown code. Sending it again will not help; send it by email instead."],
-    ['a 404 without a body', reply(404, null), "Ingroup's endpoint refused the request (HTTP 404). Sending it again will not help; send it by email instead."],
-    ['a 201 that is not JSON', reply(201, '{"id": '), "Ingroup's endpoint answered HTTP 201 but its receipt was not JSON. It will be asked again."],
-    ['a 201 that is not a receipt', reply(201, '{"ok":true}'), "Ingroup's endpoint answered HTTP 201 but its receipt did not match contract v1. It will be asked again."],
-    ['a network error', async () => Promise.reject(new TypeError('fetch failed')), `Could not reach Ingroup's endpoint (network error). ${AGAIN}`],
+    [
+      'a 425 with a problem that is not one',
+      reply(425, JSON.stringify({ title: 5 })),
+      `Ingroup's endpoint could not take the request yet (HTTP 425). ${AGAIN}`,
+    ],
+    [
+      'a 422',
+      reply(422, problem({ title: 'Unprocessable', detail: 'widgets: unknown code' })),
+      "Ingroup's endpoint refused the request (HTTP 422): widgets: unknown code. Sending it again will not help; send it by email instead.",
+    ],
+    [
+      'a 404 without a body',
+      reply(404, null),
+      "Ingroup's endpoint refused the request (HTTP 404). Sending it again will not help; send it by email instead.",
+    ],
+    [
+      'a 201 that is not JSON',
+      reply(201, '{"id": '),
+      "Ingroup's endpoint answered HTTP 201 but its receipt was not JSON. It will be asked again.",
+    ],
+    [
+      'a 201 that is not a receipt',
+      reply(201, '{"ok":true}'),
+      "Ingroup's endpoint answered HTTP 201 but its receipt did not match contract v1. It will be asked again.",
+    ],
+    [
+      'a network error',
+      async () => Promise.reject(new TypeError('fetch failed')),
+      `Could not reach Ingroup's endpoint (network error). ${AGAIN}`,
+    ],
   ])('%s', async (_name, fetchImpl, words) => {
     expect((await failureOf(postRequest(BASE, makeBody(), fetchImpl, { now: NOW }))).message).toBe(words);
   });
 
   it('a receipt for another request', async () => {
     const other = crypto.randomUUID();
-    const receipt = { id: other, reference: 'IG-1', status: 'received', receivedAt: '2026-03-02T09:00:01Z', verification: 'none' };
+    const receipt = {
+      id: other,
+      reference: 'IG-1',
+      status: 'received',
+      receivedAt: '2026-03-02T09:00:01Z',
+      verification: 'none',
+    };
     const error = await failureOf(postRequest(BASE, makeBody(), reply(201, JSON.stringify(receipt))));
-    expect(error).toMatchObject({ kind: 'malformed', status: 201, message: `Ingroup's endpoint answered with a receipt for another request (${other}). It will be asked again.` });
+    expect(error).toMatchObject({
+      kind: 'malformed',
+      status: 201,
+      message: `Ingroup's endpoint answered with a receipt for another request (${other}). It will be asked again.`,
+    });
   });
 
   it('a status of another request', async () => {
     const id = crypto.randomUUID();
     const other = crypto.randomUUID();
-    const error = await failureOf(getStatus(BASE, id, reply(200, JSON.stringify({ id: other, reference: 'R', status: 'received', updatedAt: '2026-03-03T10:00:00Z' }))));
-    expect(error).toMatchObject({ kind: 'malformed', status: 200, message: `Ingroup's endpoint answered with the status of another request (${other}).` });
+    const error = await failureOf(
+      getStatus(
+        BASE,
+        id,
+        reply(
+          200,
+          JSON.stringify({ id: other, reference: 'R', status: 'received', updatedAt: '2026-03-03T10:00:00Z' }),
+        ),
+      ),
+    );
+    expect(error).toMatchObject({
+      kind: 'malformed',
+      status: 200,
+      message: `Ingroup's endpoint answered with the status of another request (${other}).`,
+    });
   });
 
   it('a status check refused, with its words', async () => {
-    const error = await failureOf(getStatus(BASE, crypto.randomUUID(), reply(410, problem({ detail: 'deleted after 3 years' }))));
+    const error = await failureOf(
+      getStatus(BASE, crypto.randomUUID(), reply(410, problem({ detail: 'deleted after 3 years' }))),
+    );
     expect(error).toMatchObject({ kind: 'permanent', status: 410, problem: { detail: 'deleted after 3 years' } });
-    expect(error.message).toBe("Ingroup's endpoint refused the request (HTTP 410): deleted after 3 years. Sending it again will not help; send it by email instead.");
+    expect(error.message).toBe(
+      "Ingroup's endpoint refused the request (HTTP 410): deleted after 3 years. Sending it again will not help; send it by email instead.",
+    );
   });
 
   it.each([
     [20, 'did not answer within 0 s'],
     [1_600, 'did not answer within 2 s'],
   ])('an attempt abandoned after %i ms says it %s', async (timeoutMs, words) => {
-    const hang: FetchLike = (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const hang: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const error = await failureOf(postRequest(BASE, makeBody(), hang, { timeoutMs }));
     expect(error.message).toBe(`Ingroup's endpoint ${words}. ${AGAIN}`);
     expect(error.cause).toBeInstanceOf(DOMException);
@@ -75,7 +147,9 @@ describe('the words of each failure', () => {
 
   it('an abort the caller made counts as no answer too', async () => {
     const aborted: FetchLike = async () => Promise.reject(new DOMException('The operation was aborted.', 'AbortError'));
-    expect((await failureOf(postRequest(BASE, makeBody(), aborted, { timeoutMs: 15_000 }))).message).toBe(`Ingroup's endpoint did not answer within 15 s. ${AGAIN}`);
+    expect((await failureOf(postRequest(BASE, makeBody(), aborted, { timeoutMs: 15_000 }))).message).toBe(
+      `Ingroup's endpoint did not answer within 15 s. ${AGAIN}`,
+    );
   });
 
   it('waits 15 s by default', async () => {
@@ -84,7 +158,16 @@ describe('the words of each failure', () => {
     const body = makeBody();
     await postRequest(BASE, body, async (_url, init) => {
       signal = init.signal ?? undefined;
-      return new Response(JSON.stringify({ id: body.id, reference: 'IG-1', status: 'received', receivedAt: '2026-03-02T09:00:01Z', verification: 'none' }), { status: 201 });
+      return new Response(
+        JSON.stringify({
+          id: body.id,
+          reference: 'IG-1',
+          status: 'received',
+          receivedAt: '2026-03-02T09:00:01Z',
+          verification: 'none',
+        }),
+        { status: 201 },
+      );
     });
     expect(signal?.aborted).toBe(false);
   });
@@ -93,10 +176,33 @@ describe('the words of each failure', () => {
 describe('EndpointError', () => {
   it('keeps only the details it was given', () => {
     const bare = new EndpointError('permanent', 'no');
-    expect(bare).toMatchObject({ name: 'EndpointError', kind: 'permanent', message: 'no', code: 'endpoint/permanent', retryable: false });
-    expect([bare.status, bare.retryAfterMs, bare.problem, bare.cause]).toEqual([undefined, undefined, undefined, undefined]);
-    const full = new EndpointError('retryable', 'later', { status: 503, retryAfterMs: 0, problem: { title: 'x' }, cause: 'c' });
-    expect(full).toMatchObject({ status: 503, retryAfterMs: 0, problem: { title: 'x' }, cause: 'c', retryable: true, code: 'endpoint/retryable' });
+    expect(bare).toMatchObject({
+      name: 'EndpointError',
+      kind: 'permanent',
+      message: 'no',
+      code: 'endpoint/permanent',
+      retryable: false,
+    });
+    expect([bare.status, bare.retryAfterMs, bare.problem, bare.cause]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const full = new EndpointError('retryable', 'later', {
+      status: 503,
+      retryAfterMs: 0,
+      problem: { title: 'x' },
+      cause: 'c',
+    });
+    expect(full).toMatchObject({
+      status: 503,
+      retryAfterMs: 0,
+      problem: { title: 'x' },
+      cause: 'c',
+      retryable: true,
+      code: 'endpoint/retryable',
+    });
     expect(new EndpointError('malformed', 'x').retryable).toBe(true);
   });
 });
@@ -107,7 +213,9 @@ describe('what is sent', () => {
     const id = 'a/b?c';
     await getStatus(`${BASE}//`, id, async (url, init) => {
       seen = { url, init };
-      return new Response(JSON.stringify({ id, reference: 'R', status: 'received', updatedAt: '2026-03-03T10:00:00Z' }));
+      return new Response(
+        JSON.stringify({ id, reference: 'R', status: 'received', updatedAt: '2026-03-03T10:00:00Z' }),
+      );
     });
     expect(seen?.url).toBe(`${BASE}/requests/a%2Fb%3Fc`);
     expect(seen?.init).toMatchObject({ method: 'GET', credentials: 'omit', cache: 'no-store' });
@@ -119,7 +227,16 @@ describe('what is sent', () => {
     let init: RequestInit | undefined;
     await postRequest(BASE, body, async (_url, i) => {
       init = i;
-      return new Response(JSON.stringify({ id: body.id, reference: 'IG-1', status: 'received', receivedAt: '2026-03-02T09:00:01Z', verification: 'none' }), { status: 201 });
+      return new Response(
+        JSON.stringify({
+          id: body.id,
+          reference: 'IG-1',
+          status: 'received',
+          receivedAt: '2026-03-02T09:00:01Z',
+          verification: 'none',
+        }),
+        { status: 201 },
+      );
     });
     expect(init?.cache).toBe('no-store');
     expect(new Headers(init?.headers).get('accept')).toBe('application/json, application/problem+json');
@@ -151,7 +268,9 @@ describe('the edges of retrying', () => {
   });
 
   it('reads the Retry-After of a 429 from the time it is given', async () => {
-    const error = await failureOf(postRequest(BASE, makeBody(), reply(429, null, { 'retry-after': 'Mon, 02 Mar 2026 09:00:30 GMT' }), { now: NOW }));
+    const error = await failureOf(
+      postRequest(BASE, makeBody(), reply(429, null, { 'retry-after': 'Mon, 02 Mar 2026 09:00:30 GMT' }), { now: NOW }),
+    );
     expect(error.retryAfterMs).toBe(30_000);
     const noHeader = await failureOf(postRequest(BASE, makeBody(), reply(503, null), { now: NOW }));
     expect(noHeader.retryAfterMs).toBeUndefined();

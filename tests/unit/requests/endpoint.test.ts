@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { EndpointError, getStatus, isRetryableStatus, parseRetryAfter, postRequest, type FetchLike } from '@/lib/requests/endpoint';
+import {
+  EndpointError,
+  getStatus,
+  isRetryableStatus,
+  parseRetryAfter,
+  postRequest,
+  type FetchLike,
+} from '@/lib/requests/endpoint';
 import { makeBody } from './fixtures';
 
 const BASE = 'https://api.ingru.ru/privacy/v1';
@@ -40,8 +47,20 @@ describe('parseRetryAfter', () => {
 
 describe('isRetryableStatus', () => {
   it.each([
-    [408, true], [425, true], [429, true], [500, true], [502, true], [503, true], [599, true],
-    [400, false], [401, false], [403, false], [404, false], [409, false], [413, false], [422, false],
+    [408, true],
+    [425, true],
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [599, true],
+    [400, false],
+    [401, false],
+    [403, false],
+    [404, false],
+    [409, false],
+    [413, false],
+    [422, false],
   ])('HTTP %i retryable: %s', (status, expected) => {
     expect(isRetryableStatus(status)).toBe(expected);
   });
@@ -51,7 +70,14 @@ describe('postRequest', () => {
   it('sends the request id as the Idempotency-Key, the body as JSON, and no cookies', async () => {
     const body = makeBody();
     let seen: { url: string; init: RequestInit } | undefined;
-    const receipt = { id: body.id, reference: 'IG-2026-000001', status: 'received', receivedAt: '2026-03-02T09:00:01Z', verification: 'none', extra: 'kept' };
+    const receipt = {
+      id: body.id,
+      reference: 'IG-2026-000001',
+      status: 'received',
+      receivedAt: '2026-03-02T09:00:01Z',
+      verification: 'none',
+      extra: 'kept',
+    };
     const fetchImpl: FetchLike = async (url, init) => {
       seen = { url, init };
       return new Response(JSON.stringify(receipt), { status: 202, headers: { 'content-type': 'application/json' } });
@@ -67,13 +93,35 @@ describe('postRequest', () => {
   });
 
   it.each([
-    ['a 503 with Retry-After', reply(503, '', { 'retry-after': '30' }), { kind: 'retryable', status: 503, retryAfterMs: 30_000 }],
-    ['a 429 with an HTTP-date', reply(429, 'Too many', { 'retry-after': 'Mon, 02 Mar 2026 09:02:00 GMT' }), { kind: 'retryable', status: 429, retryAfterMs: 120_000 }],
+    [
+      'a 503 with Retry-After',
+      reply(503, '', { 'retry-after': '30' }),
+      { kind: 'retryable', status: 503, retryAfterMs: 30_000 },
+    ],
+    [
+      'a 429 with an HTTP-date',
+      reply(429, 'Too many', { 'retry-after': 'Mon, 02 Mar 2026 09:02:00 GMT' }),
+      { kind: 'retryable', status: 429, retryAfterMs: 120_000 },
+    ],
     ['a 408', reply(408, ''), { kind: 'retryable', status: 408 }],
     ['a 425', reply(425, ''), { kind: 'retryable', status: 425 }],
-    ['a 500 HTML page', reply(500, '<html>oops</html>', { 'content-type': 'text/html' }), { kind: 'retryable', status: 500 }],
-    ['a 422 problem', reply(422, JSON.stringify({ title: 'Unprocessable', status: 422, detail: 'widgets: unknown code' }), { 'content-type': 'application/problem+json' }), { kind: 'permanent', status: 422, problem: { detail: 'widgets: unknown code' } }],
-    ['a 409 conflict', reply(409, JSON.stringify({ title: 'Conflict', detail: 'key reused' })), { kind: 'permanent', status: 409 }],
+    [
+      'a 500 HTML page',
+      reply(500, '<html>oops</html>', { 'content-type': 'text/html' }),
+      { kind: 'retryable', status: 500 },
+    ],
+    [
+      'a 422 problem',
+      reply(422, JSON.stringify({ title: 'Unprocessable', status: 422, detail: 'widgets: unknown code' }), {
+        'content-type': 'application/problem+json',
+      }),
+      { kind: 'permanent', status: 422, problem: { detail: 'widgets: unknown code' } },
+    ],
+    [
+      'a 409 conflict',
+      reply(409, JSON.stringify({ title: 'Conflict', detail: 'key reused' })),
+      { kind: 'permanent', status: 409 },
+    ],
     ['a 404', reply(404, ''), { kind: 'permanent', status: 404 }],
     ['a 202 that is not JSON', reply(202, '{"id": "'), { kind: 'malformed', status: 202 }],
     ['a 202 that is not a receipt', reply(202, JSON.stringify({ ok: true })), { kind: 'malformed', status: 202 }],
@@ -84,13 +132,21 @@ describe('postRequest', () => {
   });
 
   it('treats a receipt for another request as malformed', async () => {
-    const other = { id: crypto.randomUUID(), reference: 'IG-2026-000009', status: 'received', receivedAt: '2026-03-02T09:00:01Z', verification: 'none' };
+    const other = {
+      id: crypto.randomUUID(),
+      reference: 'IG-2026-000009',
+      status: 'received',
+      receivedAt: '2026-03-02T09:00:01Z',
+      verification: 'none',
+    };
     const error = await failureOf(postRequest(BASE, makeBody(), reply(202, JSON.stringify(other))));
     expect(error.kind).toBe('malformed');
   });
 
   it('treats a network error as retryable', async () => {
-    const error = await failureOf(postRequest(BASE, makeBody(), async () => Promise.reject(new TypeError('fetch failed'))));
+    const error = await failureOf(
+      postRequest(BASE, makeBody(), async () => Promise.reject(new TypeError('fetch failed'))),
+    );
     expect(error).toMatchObject({ kind: 'retryable', retryable: true, code: 'endpoint/retryable' });
     expect(error.status).toBeUndefined();
   });
@@ -110,7 +166,16 @@ describe('getStatus', () => {
     let url = '';
     const status = await getStatus(BASE, id, async (u) => {
       url = u;
-      return new Response(JSON.stringify({ id, reference: 'IG-2026-000001', status: 'in_progress', updatedAt: '2026-03-03T10:00:00+03:00', dueAt: '2026-03-16', note: 'x' }));
+      return new Response(
+        JSON.stringify({
+          id,
+          reference: 'IG-2026-000001',
+          status: 'in_progress',
+          updatedAt: '2026-03-03T10:00:00+03:00',
+          dueAt: '2026-03-16',
+          note: 'x',
+        }),
+      );
     });
     expect(url).toBe(`${BASE}/requests/${id}`);
     expect(status).toMatchObject({ status: 'in_progress', dueAt: '2026-03-16', note: 'x' });
@@ -118,7 +183,13 @@ describe('getStatus', () => {
 
   it('rejects a status it does not know as malformed', async () => {
     const id = crypto.randomUUID();
-    const error = await failureOf(getStatus(BASE, id, reply(200, JSON.stringify({ id, reference: 'R', status: 'archived', updatedAt: '2026-03-03T10:00:00Z' }))));
+    const error = await failureOf(
+      getStatus(
+        BASE,
+        id,
+        reply(200, JSON.stringify({ id, reference: 'R', status: 'archived', updatedAt: '2026-03-03T10:00:00Z' })),
+      ),
+    );
     expect(error.kind).toBe('malformed');
   });
 });

@@ -17,13 +17,29 @@ const received = (reference: string, dueAt: string): RequestEvent[] => [
 
 function records(): RequestRecord[] {
   const open = makeRecord(received('IG-2026-000001', '2026-03-16'));
-  const extended = makeRecord([
-    ...received('IG-2026-000002', '2026-03-16'),
-    { at: T + 2, kind: 'status', status: 'in_progress', reference: 'IG-2026-000002', dueAt: '2026-03-16', extendedDueAt: '2026-03-23' },
-  ], { body: makeBody({ type: 'erasure' }) });
+  const extended = makeRecord(
+    [
+      ...received('IG-2026-000002', '2026-03-16'),
+      {
+        at: T + 2,
+        kind: 'status',
+        status: 'in_progress',
+        reference: 'IG-2026-000002',
+        dueAt: '2026-03-16',
+        extendedDueAt: '2026-03-23',
+      },
+    ],
+    { body: makeBody({ type: 'erasure' }) },
+  );
   const rejected = makeRecord([
     ...received('IG-2026-000003', '2026-03-16'),
-    { at: T + 3, kind: 'status', status: 'rejected', reference: 'IG-2026-000003', reason: '=HYPERLINK("http://evil.example","click"), said "no"\nи ещё строка' },
+    {
+      at: T + 3,
+      kind: 'status',
+      status: 'rejected',
+      reference: 'IG-2026-000003',
+      reason: '=HYPERLINK("http://evil.example","click"), said "no"\nи ещё строка',
+    },
   ]);
   const queued = makeRecord([{ at: T, kind: 'queued' }]);
   return [open, extended, rejected, queued];
@@ -37,8 +53,21 @@ function view(record: RequestRecord, dueDate: string | null, extra: Partial<Requ
   const state = deriveStatus(record);
   const reported = state.extendedDueAt ?? state.dueAt;
   return {
-    record, state, receivedAt: null, dueDate, reportedDueDate: reported ? reported.slice(0, 10) : null, promisedDueDate: null, thenDueDate: null,
-    provisional: false, rule: null, workingDaysLeft: null, overdue: false, notGettingThrough: false, dueSoon: false, needsAction: null, ...extra,
+    record,
+    state,
+    receivedAt: null,
+    dueDate,
+    reportedDueDate: reported ? reported.slice(0, 10) : null,
+    promisedDueDate: null,
+    thenDueDate: null,
+    provisional: false,
+    rule: null,
+    workingDaysLeft: null,
+    overdue: false,
+    notGettingThrough: false,
+    dueSoon: false,
+    needsAction: null,
+    ...extra,
   };
 }
 
@@ -56,13 +85,19 @@ describe('requestsCsv', () => {
   it('writes a header and one CRLF-terminated row per request', () => {
     const csv = requestsCsv(records()).slice(1);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('id,reference,host,account_id,type,channel,status,created_at,due_at,extended_due_at,reason,last_error');
+    expect(lines[0]).toBe(
+      'id,reference,host,account_id,type,channel,status,created_at,due_at,extended_due_at,reason,last_error',
+    );
     expect(lines[2]).toContain(',erasure,endpoint,in_progress,2026-03-02T09:00:00.000Z,2026-03-16,2026-03-23,,');
   });
 
   it('comes back whole through csv-parse, every value, with formulas neutralised by one apostrophe', () => {
     const all = records();
-    const rows = parseCsv<Record<string, string>>(requestsCsv(all), { bom: true, columns: true, record_delimiter: '\r\n' });
+    const rows = parseCsv<Record<string, string>>(requestsCsv(all), {
+      bom: true,
+      columns: true,
+      record_delimiter: '\r\n',
+    });
     expect(rows).toHaveLength(all.length);
     rows.forEach((row, i) => {
       const record = all[i]!;
@@ -100,7 +135,12 @@ describe('icsText and foldLine', () => {
     const folded = foldLine(line);
     const encoder = new TextEncoder();
     for (const part of folded.split('\r\n')) expect(encoder.encode(part).length).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').slice(1).every((p) => p.startsWith(' '))).toBe(true);
+    expect(
+      folded
+        .split('\r\n')
+        .slice(1)
+        .every((p) => p.startsWith(' ')),
+    ).toBe(true);
     expect(folded.replace(/\r\n /g, '')).toBe(line);
   });
 });
@@ -147,7 +187,9 @@ describe('requestsIcs', () => {
     expect(law.getFirstPropertyValue('description')).toContain('Срок, сообщённый Ingroup: 2026-03-16');
     const ingroup = byUid.get(`${extended!.id}@ingru-privacy`)!;
     expect(ingroup.getFirstPropertyValue('dtstart')?.toString()).toBe('2026-03-23');
-    expect(ingroup.getFirstPropertyValue('summary')).toBe(`Срок ответа Ingroup (по данным Ingroup): ${requestTitle('erasure', 'ru')}, IG-2026-000002 (fixture-agency.amocrm.ru)`);
+    expect(ingroup.getFirstPropertyValue('summary')).toBe(
+      `Срок ответа Ingroup (по данным Ingroup): ${requestTitle('erasure', 'ru')}, IG-2026-000002 (fixture-agency.amocrm.ru)`,
+    );
     expect(ingroup.getFirstPropertyValue('description')).toContain('закон не устанавливает срок для такого запроса');
     const closed = byUid.get(`${rejected!.id}@ingru-privacy`)!;
     expect(closed.getFirstPropertyValue('summary')).toMatch(/— отклонён$/);
@@ -167,13 +209,24 @@ describe('requestsIcs', () => {
 
   it('gives back, through ical.js, every text exactly as written, however it had to be escaped', () => {
     const nasty = 'IG;2026,007 C:\\new\\x; «ёлки»,\nвторая строка';
-    const record = makeRecord([{ at: T, kind: 'queued' }, { at: T + 1, kind: 'sent' }, { at: T + 1, kind: 'received', reference: nasty, dueAt: '2026-03-16', verification: 'none' }]);
+    const record = makeRecord([
+      { at: T, kind: 'queued' },
+      { at: T + 1, kind: 'sent' },
+      { at: T + 1, kind: 'received', reference: nasty, dueAt: '2026-03-16', verification: 'none' },
+    ]);
     const parsed = new ICAL.Component(ICAL.parse(requestsIcs([view(record, null)], { now: T, lang: 'en' })));
     const event = parsed.getFirstSubcomponent('vevent')!;
-    expect(event.getFirstPropertyValue('summary')).toBe(`Ingroup must answer (date reported by Ingroup): ${requestTitle('access', 'en')}, ${nasty} (fixture-agency.amocrm.ru)`);
+    expect(event.getFirstPropertyValue('summary')).toBe(
+      `Ingroup must answer (date reported by Ingroup): ${requestTitle('access', 'en')}, ${nasty} (fixture-agency.amocrm.ru)`,
+    );
     expect(event.getFirstPropertyValue('description')).toBe(
-      [`Request id: ${record.id}`, `Ingroup reference: ${nasty}`, 'Status: received by Ingroup', 'Due date reported by Ingroup: 2026-03-16',
-        'The extension cannot count the legal deadline, so this is the date Ingroup reported; why: no due date known'].join('\n'),
+      [
+        `Request id: ${record.id}`,
+        `Ingroup reference: ${nasty}`,
+        'Status: received by Ingroup',
+        'Due date reported by Ingroup: 2026-03-16',
+        'The extension cannot count the legal deadline, so this is the date Ingroup reported; why: no due date known',
+      ].join('\n'),
     );
   });
 });

@@ -2,7 +2,10 @@
 import type { RequestEvent, RequestRecord } from '@/lib/requests/record';
 import type { RequestBody } from '@/lib/requests/types';
 
-export const POLICY = { effectiveDate: '2022-01-20', sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb' };
+export const POLICY = {
+  effectiveDate: '2022-01-20',
+  sha256: '798bbae77da8aa56e178355f301f576cf58522a3576f63124604e15ec86abafb',
+};
 
 /** A consent ledger head as a request carries it (an invented hash). */
 export const LEDGER_HEAD = { headHash: '5d2c9e0f'.repeat(8), events: 3 };
@@ -42,13 +45,32 @@ export function makeRecord(events: RequestEvent[], overrides: Partial<RequestRec
 export const REQUEST_ID = '3f0c6c1e-8a57-4c1f-9a51-0d9a7a5b2c11';
 
 /** A request to demo.amocrm.ru with the given events, received by Ingroup at `receivedAt` when given. */
-export function requestRecord(events: RequestEvent[], receivedAt?: string, type: RequestRecord['type'] = 'access'): RequestRecord {
-  const body = makeBody({ id: REQUEST_ID, type, createdAt: '2026-11-02T09:00:00.000Z', account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' } });
+export function requestRecord(
+  events: RequestEvent[],
+  receivedAt?: string,
+  type: RequestRecord['type'] = 'access',
+): RequestRecord {
+  const body = makeBody({
+    id: REQUEST_ID,
+    type,
+    createdAt: '2026-11-02T09:00:00.000Z',
+    account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' },
+  });
   return makeRecord(events, {
     body,
     attempts: 1,
     openSince: Date.parse(body.createdAt),
-    ...(receivedAt ? { receipt: { id: REQUEST_ID, reference: 'IG-2026-000001', status: 'received', receivedAt, verification: 'none' } } : {}),
+    ...(receivedAt
+      ? {
+          receipt: {
+            id: REQUEST_ID,
+            reference: 'IG-2026-000001',
+            status: 'received',
+            receivedAt,
+            verification: 'none',
+          },
+        }
+      : {}),
   });
 }
 

@@ -52,7 +52,13 @@ function letterRecord(regime: Regime, type: RequestType, identity = true) {
   });
   return makeRecord(sentEvents('2026-12-17T09:00:00Z'), {
     body,
-    receipt: { id: ID, reference: 'IG-2026-000042', status: 'received', receivedAt: '2026-12-17T09:00:00Z', verification: 'none' },
+    receipt: {
+      id: ID,
+      reference: 'IG-2026-000042',
+      status: 'received',
+      receivedAt: '2026-12-17T09:00:00Z',
+      verification: 'none',
+    },
     ...(identity ? { identity: { document: 'паспорт 0000 000000, выдан 01.01.2020 (fixture)' } } : {}),
   });
 }
@@ -63,7 +69,9 @@ describe('letters to Ingroup, reviewed in both languages', () => {
       for (const lang of ['ru', 'en'] as const) {
         it(`${regime} ${type} (${lang}) rests on ${RESTS_ON[regime][type]}`, async () => {
           const mail = emailText(letterRecord(regime, type), lang);
-          await expect(`Subject: ${mail.subject}\n\n${mail.body.replaceAll('\r\n', '\n')}\n`).toMatchFileSnapshot(`letters/${regime}-${type}.${lang}.txt`);
+          await expect(`Subject: ${mail.subject}\n\n${mail.body.replaceAll('\r\n', '\n')}\n`).toMatchFileSnapshot(
+            `letters/${regime}-${type}.${lang}.txt`,
+          );
         });
       }
     }
@@ -76,11 +84,16 @@ describe('letters to Ingroup, reviewed in both languages', () => {
   });
 
   it('never promises "immediately" in a GDPR opt-out: Art. 21(3) has no such word', () => {
-    for (const lang of ['ru', 'en'] as const) expect(emailText(letterRecord('gdpr', 'marketing_opt_out'), lang).body).not.toMatch(/immediately|немедленно/i);
+    for (const lang of ['ru', 'en'] as const)
+      expect(emailText(letterRecord('gdpr', 'marketing_opt_out'), lang).body).not.toMatch(/immediately|немедленно/i);
   });
 
   it('asks each 152-FZ request to be answered on its own deadline, not one for all', () => {
-    const deadlines = REQUEST_TYPES.map((type) => emailText(letterRecord('ru152', type), 'en').body.split('\r\n').find((l) => l.startsWith('Please'))).filter(Boolean);
+    const deadlines = REQUEST_TYPES.map((type) =>
+      emailText(letterRecord('ru152', type), 'en')
+        .body.split('\r\n')
+        .find((l) => l.startsWith('Please')),
+    ).filter(Boolean);
     expect(new Set(deadlines).size).toBeGreaterThanOrEqual(6);
   });
 });
@@ -88,11 +101,16 @@ describe('letters to Ingroup, reviewed in both languages', () => {
 describe('the complaint, reviewed in both languages', () => {
   for (const regime of ['ru152', 'gdpr'] as const) {
     for (const lang of ['ru', 'en'] as const) {
-      const rests = regime === 'ru152' ? '152-FZ Art. 17(1) (the right to complain), Art. 23(3) (the measures asked)' : 'GDPR Art. 77 (the right to complain), Art. 58(2)(c) (the order asked)';
+      const rests =
+        regime === 'ru152'
+          ? '152-FZ Art. 17(1) (the right to complain), Art. 23(3) (the measures asked)'
+          : 'GDPR Art. 77 (the right to complain), Art. 58(2)(c) (the order asked)';
       it(`${regime} (${lang}) rests on ${rests}`, async () => {
         const view = requestView(letterRecord(regime, 'access'), regime, new Date('2027-04-01T09:00:00Z'));
         expect(view.overdue).toBe(true);
-        await expect(`${complaintText(view, regime, lang)}\n`).toMatchFileSnapshot(`letters/complaint-${regime}.${lang}.txt`);
+        await expect(`${complaintText(view, regime, lang)}\n`).toMatchFileSnapshot(
+          `letters/complaint-${regime}.${lang}.txt`,
+        );
       });
     }
   }

@@ -47,7 +47,15 @@ describe('what a send attempt says of the endpoint', () => {
   });
 
   it('takes a receipt as an answer', async () => {
-    await sendOne((body) => json(202, { id: body.id, reference: 'IG-1', status: 'received', receivedAt: '2026-11-02T09:00:00Z', verification: 'none' }));
+    await sendOne((body) =>
+      json(202, {
+        id: body.id,
+        reference: 'IG-1',
+        status: 'received',
+        receivedAt: '2026-11-02T09:00:00Z',
+        verification: 'none',
+      }),
+    );
     expect(await readLiveness(db(), BASE)).toMatchObject({ answeredAt: NOW, answeredVia: 'request' });
   });
 
@@ -68,7 +76,12 @@ describe('what the catalog fetch says of the endpoint', () => {
   });
 
   it('notes a catalog that could not be fetched, and keeps the bundled one', async () => {
-    const loaded = await loadCatalog({ db: db(), base: BASE, now: () => NOW, fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    const loaded = await loadCatalog({
+      db: db(),
+      base: BASE,
+      now: () => NOW,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
     expect(loaded.source).toBe('bundled');
     expect(await readLiveness(db(), BASE)).toMatchObject({ answeredAt: null, problem: 'unreachable' });
   });

@@ -47,7 +47,11 @@ function scriptedEndpoint(handlers: Handler[], fallback?: Handler) {
     if (!handler) throw new Error(`unscripted ${method} ${id}`);
     return handler({ method, id, ...(body ? { body } : {}) });
   };
-  return { fetch, calls, posts: (id: string): number => calls.filter((c) => c.method === 'POST' && c.id === id).length };
+  return {
+    fetch,
+    calls,
+    posts: (id: string): number => calls.filter((c) => c.method === 'POST' && c.id === id).length,
+  };
 }
 
 function json(status: number, value: unknown, headers: Record<string, string> = {}): Response {
@@ -57,7 +61,14 @@ function json(status: number, value: unknown, headers: Record<string, string> = 
 const receipt =
   (extra: Record<string, unknown> = {}): Handler =>
   ({ id }) =>
-    json(201, { id, reference: 'IG-2026-000042', status: 'received', receivedAt: new Date(clock.t).toISOString(), verification: 'none', ...extra });
+    json(201, {
+      id,
+      reference: 'IG-2026-000042',
+      status: 'received',
+      receivedAt: new Date(clock.t).toISOString(),
+      verification: 'none',
+      ...extra,
+    });
 
 const status =
   (value: string, extra: Record<string, unknown> = {}): Handler =>
@@ -67,7 +78,10 @@ const status =
 const problem =
   (code: number, headers: Record<string, string> = {}, detail = 'fixture problem'): Handler =>
   () =>
-    new Response(JSON.stringify({ title: 'Problem', detail }), { status: code, headers: { 'content-type': 'application/problem+json', ...headers } });
+    new Response(JSON.stringify({ title: 'Problem', detail }), {
+      status: code,
+      headers: { 'content-type': 'application/problem+json', ...headers },
+    });
 
 /** Jitter pinned to the middle: backoff after n failures is 1 000 · 2^(n−1) ms, a poll step's wait ¾ of it. */
 const HALF = (): number => 0.5;
@@ -87,13 +101,26 @@ async function queued(at = clock.t, origin?: string): Promise<RequestRecord> {
 }
 
 /** A request the endpoint holds (received at START), with its first poll due now. */
-async function received(extra: Partial<RequestRecord> = {}, receivedEvent: Partial<RequestEvent> = {}): Promise<RequestRecord> {
+async function received(
+  extra: Partial<RequestRecord> = {},
+  receivedEvent: Partial<RequestEvent> = {},
+): Promise<RequestRecord> {
   const record = await queued(START - 60_000);
   const next: RequestRecord = {
     ...record,
     attempts: 1,
-    receipt: { id: record.id, reference: 'IG-2026-000042', status: 'received', receivedAt: new Date(START).toISOString(), verification: 'none' },
-    events: [...record.events, { at: START - 59_000, kind: 'sent' }, { at: START - 59_000, kind: 'received', reference: 'IG-2026-000042', ...receivedEvent }],
+    receipt: {
+      id: record.id,
+      reference: 'IG-2026-000042',
+      status: 'received',
+      receivedAt: new Date(START).toISOString(),
+      verification: 'none',
+    },
+    events: [
+      ...record.events,
+      { at: START - 59_000, kind: 'sent' },
+      { at: START - 59_000, kind: 'received', reference: 'IG-2026-000042', ...receivedEvent },
+    ],
     pollDueAt: clock.t,
     polls: 0,
     ...extra,
@@ -117,7 +144,12 @@ describe('the send schedule, on an injected clock', () => {
     expect(first).toMatchObject({ kind: 'retry', dueAt: START + WIRE_MS + 1_000 });
     let now = await stored(record.id);
     expect(now.outboxDueAt).toBe(START + WIRE_MS + 1_000);
-    expect(now.events.at(-1)).toEqual({ at: START + WIRE_MS, kind: 'attempt_failed', detail: expect.stringContaining('HTTP 503'), httpStatus: 503 });
+    expect(now.events.at(-1)).toEqual({
+      at: START + WIRE_MS,
+      kind: 'attempt_failed',
+      detail: expect.stringContaining('HTTP 503'),
+      httpStatus: 503,
+    });
     expect(now.attempts).toBe(1);
     expect(now.lastError).toMatch(/server error \(HTTP 503\): fixture problem\. The request will be sent again/);
 
@@ -149,7 +181,12 @@ describe('the send schedule, on an injected clock', () => {
     expect(first).toEqual({ sent: 0, retried: 1, failed: 0, nextDueAt: START + WIRE_MS + 1_000 });
 
     clock.t = START + WIRE_MS + 999;
-    expect(await drain(db(), deps(endpoint.fetch))).toEqual({ sent: 0, retried: 0, failed: 0, nextDueAt: START + WIRE_MS + 1_000 });
+    expect(await drain(db(), deps(endpoint.fetch))).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      nextDueAt: START + WIRE_MS + 1_000,
+    });
     expect(endpoint.posts(record.id)).toBe(1);
 
     clock.t = START + WIRE_MS + 1_000;
@@ -189,7 +226,10 @@ describe('the send schedule, on an injected clock', () => {
   it('starts following a sent request with its first status poll ¾ of a minute after the receipt', async () => {
     const record = await queued();
     const endpoint = scriptedEndpoint([receipt({ dueAt: '2026-03-16' })]);
-    expect(await attemptSend(db(), record.id, deps(endpoint.fetch))).toMatchObject({ kind: 'sent', receipt: { reference: 'IG-2026-000042' } });
+    expect(await attemptSend(db(), record.id, deps(endpoint.fetch))).toMatchObject({
+      kind: 'sent',
+      receipt: { reference: 'IG-2026-000042' },
+    });
     const now = await stored(record.id);
     expect(now.pollDueAt).toBe(START + WIRE_MS + 45_000);
     expect(now.polls).toBe(0);
@@ -220,7 +260,11 @@ describe('the send schedule, on an injected clock', () => {
 
   it('keeps the request and tries later when sending breaks for a reason of its own', async () => {
     const record = await queued();
-    const outcome = await attemptSend(db(), record.id, deps(() => Promise.reject(new Error('boom'))));
+    const outcome = await attemptSend(
+      db(),
+      record.id,
+      deps(() => Promise.reject(new Error('boom'))),
+    );
     // The fetch never answered, so the endpoint client words it as a network error.
     expect(outcome).toMatchObject({ kind: 'retry', dueAt: START + 1_000 });
     expect((await stored(record.id)).lastError).toMatch(/network error/);
@@ -251,8 +295,14 @@ describe('the send schedule, on an injected clock', () => {
     const email = await enqueue(db(), makeBody(), 'email', START);
     const elsewhere = await queued(START, new URL(OTHER_BASE).origin);
     expect(await attemptSend(db(), email.id, deps(endpoint.fetch))).toEqual({ kind: 'skipped', reason: 'not-pending' });
-    expect(await attemptSend(db(), crypto.randomUUID(), deps(endpoint.fetch))).toEqual({ kind: 'skipped', reason: 'not-pending' });
-    expect(await attemptSend(db(), elsewhere.id, deps(endpoint.fetch))).toEqual({ kind: 'skipped', reason: 'other-endpoint' });
+    expect(await attemptSend(db(), crypto.randomUUID(), deps(endpoint.fetch))).toEqual({
+      kind: 'skipped',
+      reason: 'not-pending',
+    });
+    expect(await attemptSend(db(), elsewhere.id, deps(endpoint.fetch))).toEqual({
+      kind: 'skipped',
+      reason: 'other-endpoint',
+    });
     expect(await drain(db(), deps(endpoint.fetch))).toEqual({ sent: 0, retried: 0, failed: 0, nextDueAt: null });
     expect(endpoint.calls).toEqual([]);
     // The other endpoint's request is still due, for that endpoint.
@@ -265,9 +315,12 @@ describe('the send schedule, on an injected clock', () => {
     await queued(START + 5_000);
     await received({ pollDueAt: START + 3_000 });
     expect(await nextWakeAt(db(), BASE)).toBe(START + 3_000);
-    await db().requests.where('pollDueAt').above(0).modify((r) => {
-      r.pollDueAt = START + 9_000;
-    });
+    await db()
+      .requests.where('pollDueAt')
+      .above(0)
+      .modify((r) => {
+        r.pollDueAt = START + 9_000;
+      });
     expect(await nextWakeAt(db(), BASE)).toBe(START + 5_000);
   });
 });
@@ -275,7 +328,12 @@ describe('the send schedule, on an injected clock', () => {
 describe('the status poll schedule', () => {
   it('looks again later, further apart each time nothing changes, and sooner after a change', async () => {
     const record = await received();
-    const endpoint = scriptedEndpoint([status('received'), status('received'), status('in_progress'), status('in_progress')]);
+    const endpoint = scriptedEndpoint([
+      status('received'),
+      status('received'),
+      status('in_progress'),
+      status('in_progress'),
+    ]);
     const d = deps(endpoint.fetch);
 
     expect(await pollDue(db(), d)).toEqual({ polled: 1, changed: 0, nextDueAt: START + WIRE_MS + 90_000 });
@@ -293,7 +351,12 @@ describe('the status poll schedule', () => {
     now = await stored(record.id);
     expect(now.polls).toBe(0);
     expect(now.pollDueAt).toBe(clock.t + 45_000);
-    expect(now.events.at(-1)).toEqual({ at: clock.t, kind: 'status', status: 'in_progress', reference: 'IG-2026-000042' });
+    expect(now.events.at(-1)).toEqual({
+      at: clock.t,
+      kind: 'status',
+      status: 'in_progress',
+      reference: 'IG-2026-000042',
+    });
 
     // Not due yet: nothing is asked.
     clock.t = now.pollDueAt! - 1;
@@ -308,7 +371,11 @@ describe('the status poll schedule', () => {
   ])('after a failed status check, %s', async (_name, retryAfter, wait) => {
     const record = await received();
     const endpoint = scriptedEndpoint([problem(503, retryAfter === undefined ? {} : { 'retry-after': retryAfter })]);
-    expect(await pollDue(db(), deps(endpoint.fetch))).toEqual({ polled: 1, changed: 0, nextDueAt: START + WIRE_MS + wait });
+    expect(await pollDue(db(), deps(endpoint.fetch))).toEqual({
+      polled: 1,
+      changed: 0,
+      nextDueAt: START + WIRE_MS + wait,
+    });
     const now = await stored(record.id);
     expect(now.pollDueAt).toBe(START + WIRE_MS + wait);
     expect(now.polls).toBe(1);
@@ -319,14 +386,25 @@ describe('the status poll schedule', () => {
   it('stops following a request once it is completed or rejected', async () => {
     const done = await received();
     const refused = await received();
-    const endpoint = scriptedEndpoint([], ({ id }) => (id === done.id ? status('completed')({ method: 'GET', id }) : status('rejected', { reason: 'Not the administrator' })({ method: 'GET', id })));
-    expect(await pollDue(db(), deps(endpoint.fetch, { concurrency: 2 }))).toEqual({ polled: 2, changed: 2, nextDueAt: null });
+    const endpoint = scriptedEndpoint([], ({ id }) =>
+      id === done.id
+        ? status('completed')({ method: 'GET', id })
+        : status('rejected', { reason: 'Not the administrator' })({ method: 'GET', id }),
+    );
+    expect(await pollDue(db(), deps(endpoint.fetch, { concurrency: 2 }))).toEqual({
+      polled: 2,
+      changed: 2,
+      nextDueAt: null,
+    });
     for (const id of [done.id, refused.id]) {
       const now = await stored(id);
       expect(now.pollDueAt).toBeUndefined();
       expect(now.polls).toBeUndefined();
     }
-    expect(deriveStatus(await stored(refused.id))).toMatchObject({ status: 'rejected', reason: 'Not the administrator' });
+    expect(deriveStatus(await stored(refused.id))).toMatchObject({
+      status: 'rejected',
+      reason: 'Not the administrator',
+    });
   });
 
   it.each<[string, Record<string, unknown>, Partial<RequestEvent>]>([
@@ -339,7 +417,14 @@ describe('the status poll schedule', () => {
     const endpoint = scriptedEndpoint([status('received', { dueAt: '2026-03-16', ...reply })]);
     expect(await pollDue(db(), deps(endpoint.fetch))).toMatchObject({ polled: 1, changed: 1 });
     const now = await stored(record.id);
-    expect(now.events.at(-1)).toEqual({ at: START + WIRE_MS, kind: 'status', status: 'received', reference: 'IG-2026-000042', dueAt: '2026-03-16', ...kept });
+    expect(now.events.at(-1)).toEqual({
+      at: START + WIRE_MS,
+      kind: 'status',
+      status: 'received',
+      reference: 'IG-2026-000042',
+      dueAt: '2026-03-16',
+      ...kept,
+    });
     expect(deriveStatus(now)).toMatchObject({ status: 'received', ...kept });
     expect(now.polls).toBe(0);
   });
@@ -461,9 +546,13 @@ describe('the admin acts while an attempt is on the wire', () => {
   });
 
   it('gives up an attempt and a status check after the timeout it is given', async () => {
-    const hang: OutboxDeps['fetch'] = (_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const hang: OutboxDeps['fetch'] = (_url, init) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     const record = await queued();
-    expect(await attemptSend(db(), record.id, deps(hang, { timeoutMs: 30 }))).toMatchObject({ kind: 'retry', error: { message: expect.stringContaining('did not answer within 0 s') } });
+    expect(await attemptSend(db(), record.id, deps(hang, { timeoutMs: 30 }))).toMatchObject({
+      kind: 'retry',
+      error: { message: expect.stringContaining('did not answer within 0 s') },
+    });
     const followed = await received();
     expect(await pollDue(db(), deps(hang, { timeoutMs: 30 }))).toMatchObject({ polled: 1, changed: 0 });
     expect((await stored(followed.id)).polls).toBe(1);
@@ -502,35 +591,57 @@ describe('"Try again" and moving a request', () => {
   });
 
   const notFailed: Array<[string, () => Promise<RequestRecord>]> = [
-    ['completed', () => received({}, {}).then(async (r) => {
-      const done = { ...r, events: [...r.events, { at: START, kind: 'status' as const, status: 'completed' as const, reference: 'IG-2026-000042' }] };
-      delete done.pollDueAt;
-      await db().requests.put(done);
-      return done;
-    })],
+    [
+      'completed',
+      () =>
+        received({}, {}).then(async (r) => {
+          const done = {
+            ...r,
+            events: [
+              ...r.events,
+              { at: START, kind: 'status' as const, status: 'completed' as const, reference: 'IG-2026-000042' },
+            ],
+          };
+          delete done.pollDueAt;
+          await db().requests.put(done);
+          return done;
+        }),
+    ],
     ['received', () => received()],
-    ['sent by email', async () => {
-      const r = await queued();
-      return recordEmailSent(db(), r.id, START);
-    }],
+    [
+      'sent by email',
+      async () => {
+        const r = await queued();
+        return recordEmailSent(db(), r.id, START);
+      },
+    ],
     ['still queued', () => queued()],
   ];
 
-  it.each(notFailed)('refuses "Try again" on a request that is %s: it is not sent a second time', async (_name, make) => {
-    const record = await make();
-    const before = await stored(record.id);
-    const after = await requeue(db(), record.id, START + 60_000);
-    expect(after).toEqual(before);
-    expect(await stored(record.id)).toEqual(before);
-    expect(after.events.filter((e) => e.kind === 'queued')).toHaveLength(1);
-  });
+  it.each(notFailed)(
+    'refuses "Try again" on a request that is %s: it is not sent a second time',
+    async (_name, make) => {
+      const record = await make();
+      const before = await stored(record.id);
+      const after = await requeue(db(), record.id, START + 60_000);
+      expect(after).toEqual(before);
+      expect(await stored(record.id)).toEqual(before);
+      expect(after.events.filter((e) => e.kind === 'queued')).toHaveLength(1);
+    },
+  );
 
   it('refuses "Try again" on a request that is not there, in words', async () => {
     const id = crypto.randomUUID();
     const attempt = requeue(db(), id);
     await expect(attempt).rejects.toBeInstanceOf(RequestNotFound);
-    await expect(requeue(db(), id)).rejects.toThrow(`The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`);
-    await expect(requeue(db(), id)).rejects.toMatchObject({ code: 'request/not_found', params: { id }, name: 'RequestNotFound' });
+    await expect(requeue(db(), id)).rejects.toThrow(
+      `The request ${id} is not in this browser's list of requests. It may have been wiped; reopen the list and try again.`,
+    );
+    await expect(requeue(db(), id)).rejects.toMatchObject({
+      code: 'request/not_found',
+      params: { id },
+      name: 'RequestNotFound',
+    });
   });
 
   it('moves a request made for another endpoint to the one in force, due at once', async () => {
@@ -544,10 +655,13 @@ describe('"Try again" and moving a request', () => {
   it.each<[string, () => Promise<RequestRecord>]>([
     ['one already made for that endpoint', () => queued(START - 5_000, new URL(BASE).origin)],
     ['one made before endpoints were recorded', () => queued(START - 5_000)],
-    ['one no longer waiting to be sent', async () => {
-      const r = await queued(START - 5_000, new URL(OTHER_BASE).origin);
-      return recordEmailSent(db(), r.id, START);
-    }],
+    [
+      'one no longer waiting to be sent',
+      async () => {
+        const r = await queued(START - 5_000, new URL(OTHER_BASE).origin);
+        return recordEmailSent(db(), r.id, START);
+      },
+    ],
   ])('leaves %s as it is', async (_name, make) => {
     const record = await make();
     const before = await stored(record.id);

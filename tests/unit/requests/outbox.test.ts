@@ -42,7 +42,15 @@ function seeded(seed = 42): () => number {
 function deps(overrides: Partial<OutboxDeps> = {}): OutboxDeps {
   // 450 ms: under the slow fault's 600 ms, and above what a loopback TLS request takes on a busy
   // 2-core machine (at 250 ms an attempt could time out before it reached the endpoint at all).
-  return { base: endpoint.base, fetch: (url, init) => fetch(url, init), now: () => clock.t, random: seeded(), timeoutMs: 450, concurrency: 2, ...overrides };
+  return {
+    base: endpoint.base,
+    fetch: (url, init) => fetch(url, init),
+    now: () => clock.t,
+    random: seeded(),
+    timeoutMs: 450,
+    concurrency: 2,
+    ...overrides,
+  };
 }
 
 /** Runs the background's loop — drain, poll, sleep until the next due time — until nothing is left. */
@@ -152,36 +160,50 @@ const DELIVERING: Array<[string, Faults]> = [
   ['503s for the first attempt of each request', { error: { times: 1, status: 503, scope: 'per-id' } }],
   ['429 with Retry-After in seconds', { rateLimit: { times: 2, retryAfter: 120 } }],
   ['429 with Retry-After as an HTTP date', { rateLimit: { times: 2, retryAfter: 300, httpDate: true } }],
-  ['replies slower than the timeout (the endpoint stores, the client gives up)', { slow: { delayMs: 600, times: 1, scope: 'per-id' } }],
+  [
+    'replies slower than the timeout (the endpoint stores, the client gives up)',
+    { slow: { delayMs: 600, times: 1, scope: 'per-id' } },
+  ],
   ['malformed replies after storing', { malformed: { times: 1, scope: 'per-id' } }],
-  ['everything at once', { down: { times: 1 }, error: { times: 2 }, rateLimit: { times: 1, retryAfter: 5 }, malformed: { times: 1, scope: 'per-id' } }],
+  [
+    'everything at once',
+    {
+      down: { times: 1 },
+      error: { times: 2 },
+      rateLimit: { times: 1, retryAfter: 5 },
+      malformed: { times: 1, scope: 'per-id' },
+    },
+  ],
 ];
 
 describe('delivery', () => {
-  it.each(DELIVERING)('delivers every request exactly once through %s, and follows it to completed', async (_name, faults) => {
-    const records = await enqueueMany(3);
-    endpoint.setFaults(faults);
-    await runUntilIdle();
+  it.each(DELIVERING)(
+    'delivers every request exactly once through %s, and follows it to completed',
+    async (_name, faults) => {
+      const records = await enqueueMany(3);
+      endpoint.setFaults(faults);
+      await runUntilIdle();
 
-    const state = endpoint.state;
-    // One stored request and one reference per request: nothing lost, nothing doubled.
-    expect(state.requests.size).toBe(3);
-    expect(state.sequence).toBe(3);
-    for (const { id } of records) {
-      const stored = await db().requests.get(id);
-      const held = state.requests.get(id);
-      expect(held, `endpoint holds ${id}`).toBeDefined();
-      expect(stored?.receipt?.reference).toBe(held?.reference);
-      // Every attempt reached the endpoint under the same key (or was dropped there).
-      expect(state.posts.get(id)).toBe(stored?.attempts);
-      // Every resend after the first stored one got the original receipt back.
-      const firstStoredAttempt = stored!.attempts - (state.replays.get(id) ?? 0);
-      expect(firstStoredAttempt).toBeGreaterThanOrEqual(1);
-      expect(deriveStatus(stored!).status).toBe('completed');
-      expect(stored?.outboxDueAt).toBeUndefined();
-      expect(stored?.pollDueAt).toBeUndefined();
-    }
-  });
+      const state = endpoint.state;
+      // One stored request and one reference per request: nothing lost, nothing doubled.
+      expect(state.requests.size).toBe(3);
+      expect(state.sequence).toBe(3);
+      for (const { id } of records) {
+        const stored = await db().requests.get(id);
+        const held = state.requests.get(id);
+        expect(held, `endpoint holds ${id}`).toBeDefined();
+        expect(stored?.receipt?.reference).toBe(held?.reference);
+        // Every attempt reached the endpoint under the same key (or was dropped there).
+        expect(state.posts.get(id)).toBe(stored?.attempts);
+        // Every resend after the first stored one got the original receipt back.
+        const firstStoredAttempt = stored!.attempts - (state.replays.get(id) ?? 0);
+        expect(firstStoredAttempt).toBeGreaterThanOrEqual(1);
+        expect(deriveStatus(stored!).status).toBe('completed');
+        expect(stored?.outboxDueAt).toBeUndefined();
+        expect(stored?.pollDueAt).toBeUndefined();
+      }
+    },
+  );
 
   it('drains 200 requests against an endpoint limited to 20 a second, none lost and none doubled', async () => {
     const records = await enqueueMany(200);
@@ -270,7 +292,10 @@ describe('delivery', () => {
     for (const { id } of records) {
       const stored = await db().requests.get(id);
       expect(endpoint.state.posts.get(id)).toBe(1);
-      expect(deriveStatus(stored!)).toMatchObject({ status: 'failed', lastError: expect.stringContaining('widgets: unknown code fixture_x') });
+      expect(deriveStatus(stored!)).toMatchObject({
+        status: 'failed',
+        lastError: expect.stringContaining('widgets: unknown code fixture_x'),
+      });
       expect(stored?.events.at(-1)).toMatchObject({ kind: 'failed', httpStatus: 422 });
     }
   });
@@ -278,7 +303,12 @@ describe('delivery', () => {
   it('never sends one request twice from concurrent drains and attempts', async () => {
     const records = await enqueueMany(5);
     const d = deps();
-    await Promise.all([drain(db(), d), drain(db(), d), attemptSend(db(), records[0]!.id, d), attemptSend(db(), records[0]!.id, d)]);
+    await Promise.all([
+      drain(db(), d),
+      drain(db(), d),
+      attemptSend(db(), records[0]!.id, d),
+      attemptSend(db(), records[0]!.id, d),
+    ]);
     for (const { id } of records) expect(endpoint.state.posts.get(id)).toBe(1);
   });
 
@@ -310,11 +340,17 @@ describe('status polling', () => {
     await runUntilIdle();
     const stored = await db().requests.get(record!.id);
     expect(endpoint.state.gets.get(record!.id)).toBe(6);
-    expect(stored?.events.filter((e) => e.kind === 'status').map((e) => e.status)).toEqual(['in_progress', 'completed']);
+    expect(stored?.events.filter((e) => e.kind === 'status').map((e) => e.status)).toEqual([
+      'in_progress',
+      'completed',
+    ]);
   });
 
   it('follows a request through email verification', async () => {
-    await fetch(`${endpoint.url}/__control/config`, { method: 'POST', body: JSON.stringify({ verification: 'email_sent' }) });
+    await fetch(`${endpoint.url}/__control/config`, {
+      method: 'POST',
+      body: JSON.stringify({ verification: 'email_sent' }),
+    });
     const [record] = await enqueueMany(1);
     await drain(db(), deps());
     expect(deriveStatus((await db().requests.get(record!.id))!).status).toBe('verifying');
@@ -329,7 +365,10 @@ describe('status polling', () => {
     endpoint.advance(record!.id, 'rejected', { reason: 'The requester is not the account administrator' });
     await runUntilIdle();
     const stored = await db().requests.get(record!.id);
-    expect(deriveStatus(stored!)).toMatchObject({ status: 'rejected', reason: 'The requester is not the account administrator' });
+    expect(deriveStatus(stored!)).toMatchObject({
+      status: 'rejected',
+      reason: 'The requester is not the account administrator',
+    });
     expect(stored?.pollDueAt).toBeUndefined();
   });
 

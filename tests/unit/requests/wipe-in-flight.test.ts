@@ -12,10 +12,19 @@ import { makeBody } from './fixtures';
 
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 const receipt = (id: string): Response =>
-  new Response(JSON.stringify({ id, reference: 'ING-1', status: 'received', receivedAt: new Date(NOW).toISOString(), verification: 'none' }), {
-    status: 202,
-    headers: { 'content-type': 'application/json' },
-  });
+  new Response(
+    JSON.stringify({
+      id,
+      reference: 'ING-1',
+      status: 'received',
+      receivedAt: new Date(NOW).toISOString(),
+      verification: 'none',
+    }),
+    {
+      status: 202,
+      headers: { 'content-type': 'application/json' },
+    },
+  );
 
 /** An endpoint whose answers wait until the test lets them go, counting what reached it. */
 function heldEndpoint() {
@@ -37,12 +46,21 @@ function heldEndpoint() {
     gets.push(id);
     arrived();
     await gate;
-    return new Response(JSON.stringify({ id, reference: 'ING-1', status: 'in_progress', updatedAt: new Date(NOW).toISOString() }), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
+    return new Response(
+      JSON.stringify({ id, reference: 'ING-1', status: 'in_progress', updatedAt: new Date(NOW).toISOString() }),
+      {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      },
+    );
   };
-  const deps: OutboxDeps = { base: 'https://api.ingru.ru/privacy/v1', fetch, now: () => NOW, random: () => 0.5, concurrency: 1 };
+  const deps: OutboxDeps = {
+    base: 'https://api.ingru.ru/privacy/v1',
+    fetch,
+    now: () => NOW,
+    random: () => 0.5,
+    concurrency: 1,
+  };
   return { deps, posted, gets, onWire, release: () => release() };
 }
 
@@ -115,7 +133,10 @@ describe('a wipe while requests are on the wire', () => {
       ...wire.deps,
       fetch: async (url, init) => {
         await wire.deps.fetch(url, init);
-        return new Response(JSON.stringify({ title: 'Unavailable', detail: 'fixture outage' }), { status: 503, headers: { 'content-type': 'application/problem+json' } });
+        return new Response(JSON.stringify({ title: 'Unavailable', detail: 'fixture outage' }), {
+          status: 503,
+          headers: { 'content-type': 'application/problem+json' },
+        });
       },
     };
     const sending = attemptSend(db(), record.id, failing);
@@ -133,7 +154,11 @@ describe('a wipe while requests are on the wire', () => {
     const record = await enqueue(db(), makeBody(), 'endpoint', NOW);
     const failing: OutboxDeps = {
       ...wire.deps,
-      fetch: async () => new Response(JSON.stringify({ title: 'Unavailable', detail: 'fixture outage' }), { status: 503, headers: { 'content-type': 'application/problem+json' } }),
+      fetch: async () =>
+        new Response(JSON.stringify({ title: 'Unavailable', detail: 'fixture outage' }), {
+          status: 503,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
     };
     await expect(attemptSend(db(), record.id, failing)).resolves.toMatchObject({ kind: 'retry' });
     expect(await db().settings.count()).toBe(1);
@@ -199,7 +224,10 @@ describe('a wipe while requests are on the wire', () => {
     await expect(pollDue(db(), deps)).resolves.toMatchObject({ polled: 1, changed: 1 });
     expect(wire.gets).toEqual([kept.id]);
     expect(await db().requests.get(deleted.id)).toBeUndefined();
-    expect(await db().requests.get(kept.id)).toMatchObject({ polls: 0, events: expect.arrayContaining([expect.objectContaining({ kind: 'status', status: 'in_progress' })]) });
+    expect(await db().requests.get(kept.id)).toMatchObject({
+      polls: 0,
+      events: expect.arrayContaining([expect.objectContaining({ kind: 'status', status: 'in_progress' })]),
+    });
   });
 
   it('does not hold a request made after the wipe behind an outage met before it', async () => {
@@ -226,7 +254,13 @@ describe('a wipe while requests are on the wire', () => {
         headers: { 'content-type': 'application/problem+json', 'retry-after': '10' },
       });
     };
-    const deps: OutboxDeps = { base: 'https://api.ingru.ru/privacy/v1', fetch, now: () => NOW, random: () => 0.5, concurrency: 2 };
+    const deps: OutboxDeps = {
+      base: 'https://api.ingru.ru/privacy/v1',
+      fetch,
+      now: () => NOW,
+      random: () => 0.5,
+      concurrency: 2,
+    };
     const draining = drain(db(), deps);
     await heldOnWire;
     // The failed one's retry is stored (the drain will hold the rest behind it) before the wipe.

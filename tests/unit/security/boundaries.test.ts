@@ -34,7 +34,30 @@ import { makeBody } from '../requests/fixtures';
 const RUNS = { numRuns: 300 };
 
 /** Arbitrary JSON, plus JSON shaped like the objects the schemas expect (known keys, wrong values). */
-const KNOWN_KEYS = ['id', 'code', 'name', 'type', 'status', 'version', 'host', 'events', 'model', 'widgets', 'account', '_embedded', '_links', 'title', 'detail', 'reference', 'receivedAt', 'dueAt', 'format', 'hash', 'prevHash', 'timestamp'];
+const KNOWN_KEYS = [
+  'id',
+  'code',
+  'name',
+  'type',
+  'status',
+  'version',
+  'host',
+  'events',
+  'model',
+  'widgets',
+  'account',
+  '_embedded',
+  '_links',
+  'title',
+  'detail',
+  'reference',
+  'receivedAt',
+  'dueAt',
+  'format',
+  'hash',
+  'prevHash',
+  'timestamp',
+];
 const jsonish: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue(),
   fc.anything(),
@@ -87,29 +110,36 @@ describe('the amoCRM client under arbitrary replies', () => {
     status: fc.constantFrom(200, 200, 200, 204, 400, 401, 402, 403, 404, 429, 500, 502, 504),
     contentType: fc.constantFrom('application/hal+json', 'application/problem+json', 'text/html'),
     retryAfter: fc.option(fc.string({ maxLength: 8 }), { nil: null }),
-    body: fc.oneof(fc.string(), jsonish.map((v) => JSON.stringify(v) ?? '')),
+    body: fc.oneof(
+      fc.string(),
+      jsonish.map((v) => JSON.stringify(v) ?? ''),
+    ),
   });
   const calls = ['getAccount', 'getUser', 'getUserCount', 'listWidgets'] as const;
 
   it('resolves with parsed data or rejects with an AmoError', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...calls), fc.array(reply, { minLength: 1, maxLength: 4 }), async (call, replies) => {
-        let i = 0;
-        const client = createAmoClient({
-          transport: async () => replies[Math.min(i++, replies.length - 1)]!,
-          limiter: createLimiter({ perSecond: 1000, sleep: async () => undefined }),
-          key: 'fuzz.amocrm.ru',
-          maxRetries: 0,
-        });
-        const run = call === 'getUser' ? client.getUser(1) : client[call]();
-        await run.then(
-          () => undefined,
-          (error: unknown) => {
-            expect(error).toBeInstanceOf(AmoError);
-            expect((error as Error).message.length).toBeGreaterThan(0);
-          },
-        );
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...calls),
+        fc.array(reply, { minLength: 1, maxLength: 4 }),
+        async (call, replies) => {
+          let i = 0;
+          const client = createAmoClient({
+            transport: async () => replies[Math.min(i++, replies.length - 1)]!,
+            limiter: createLimiter({ perSecond: 1000, sleep: async () => undefined }),
+            key: 'fuzz.amocrm.ru',
+            maxRetries: 0,
+          });
+          const run = call === 'getUser' ? client.getUser(1) : client[call]();
+          await run.then(
+            () => undefined,
+            (error: unknown) => {
+              expect(error).toBeInstanceOf(AmoError);
+              expect((error as Error).message.length).toBeGreaterThan(0);
+            },
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -119,11 +149,18 @@ describe('the endpoint client under arbitrary replies', () => {
   const NO_BODY = new Set([204, 205, 304]);
   const answer = fc.record({
     status: fc.constantFrom(200, 201, 202, 204, 400, 404, 409, 422, 429, 500, 503),
-    body: fc.oneof(fc.string(), jsonish.map((v) => JSON.stringify(v) ?? 'null')),
+    body: fc.oneof(
+      fc.string(),
+      jsonish.map((v) => JSON.stringify(v) ?? 'null'),
+    ),
     retryAfter: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
   });
-  const respond = (a: { status: number; body: string; retryAfter: string | undefined }) => async (): Promise<Response> =>
-    new Response(NO_BODY.has(a.status) ? null : a.body, { status: a.status, headers: a.retryAfter ? { 'retry-after': a.retryAfter.replace(/[^\x20-\x7e]/g, '') } : {} });
+  const respond =
+    (a: { status: number; body: string; retryAfter: string | undefined }) => async (): Promise<Response> =>
+      new Response(NO_BODY.has(a.status) ? null : a.body, {
+        status: a.status,
+        headers: a.retryAfter ? { 'retry-after': a.retryAfter.replace(/[^\x20-\x7e]/g, '') } : {},
+      });
 
   it('a POST resolves with a receipt for this request or rejects with an EndpointError', async () => {
     await fc.assert(
@@ -138,7 +175,7 @@ describe('the endpoint client under arbitrary replies', () => {
     );
   });
 
-  it('a status poll resolves with this request\'s status or rejects with an EndpointError', async () => {
+  it("a status poll resolves with this request's status or rejects with an EndpointError", async () => {
     await fc.assert(
       fc.asyncProperty(answer, async (a) => {
         const id = crypto.randomUUID();
@@ -162,7 +199,12 @@ describe('the ledger import under arbitrary files', () => {
     fc.string(),
     jsonish.map((v) => JSON.stringify(v) ?? ''),
     fc.array(jsonish, { minLength: 1, maxLength: 5 }).map((events) =>
-      JSON.stringify({ format: LEDGER_FILE_FORMAT, version: LEDGER_FILE_VERSION, exportedAt: '2026-03-02T12:00:00+03:00', events }),
+      JSON.stringify({
+        format: LEDGER_FILE_FORMAT,
+        version: LEDGER_FILE_VERSION,
+        exportedAt: '2026-03-02T12:00:00+03:00',
+        events,
+      }),
     ),
     fc.string().map((s) => `{"format":"${LEDGER_FILE_FORMAT}","version":1,${s}`),
   );

@@ -57,7 +57,14 @@ function renderPanelPieces(text: string, lang: Lang, code?: string): Element {
   // The page's own widget list can carry it too, as a declared name.
   const declared = [{ code: code ?? CODE, name: text, supportEmail: 'support@ingru.ru', supportLink: null }];
   const evidence = { host: 'demo.amocrm.ru', declared, declaredAt: 0, observed: [] };
-  const inventory = buildInventory({ snapshot, catalog: catalog.catalog, source: catalog.source, evidence, marks: [], lang });
+  const inventory = buildInventory({
+    snapshot,
+    catalog: catalog.catalog,
+    source: catalog.source,
+    evidence,
+    marks: [],
+    lang,
+  });
   const matrix = buildMatrix(inventory, (keys) => collected(keys, snapshot, lang));
   const { container } = render(
     <I18nProvider lang={lang}>
@@ -79,8 +86,12 @@ function attributes(root: Element): string[] {
 
 /** Elements whose own text nodes, joined, are exactly `text`. */
 function elementsShowing(root: Element, text: string): Element[] {
-  return [...root.querySelectorAll('*')].filter((el) =>
-    [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('') === text,
+  return [...root.querySelectorAll('*')].filter(
+    (el) =>
+      [...el.childNodes]
+        .filter((n) => n.nodeType === 3)
+        .map((n) => n.textContent)
+        .join('') === text,
   );
 }
 

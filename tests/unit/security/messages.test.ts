@@ -15,7 +15,12 @@ const UUID = '0b7c2f4e-1d2a-4c3b-9e8f-123456789abc';
 /** One well-formed message of every type the background accepts. */
 const VALID: Record<ToBackgroundType, ToBackground> = {
   'page/seen': { type: 'page/seen', host: HOST },
-  'page/evidence': { type: 'page/evidence', host: HOST, report: '{"lang":"ru","widgets":[]}', traffic: [{ url: 'https://hooks.ingru.ru/x', at: 1 }] },
+  'page/evidence': {
+    type: 'page/evidence',
+    host: HOST,
+    report: '{"lang":"ru","widgets":[]}',
+    traffic: [{ url: 'https://hooks.ingru.ru/x', at: 1 }],
+  },
   'widget/mark': { type: 'widget/mark', host: HOST, code: 'ig_autodocs', mark: 'not_ingroup' },
   'snapshot/refresh': { type: 'snapshot/refresh', host: HOST, force: true },
   'consent/record': { type: 'consent/record', host: HOST, purpose: 'marketing', state: 'refused', method: 'panel' },
@@ -40,9 +45,21 @@ const OPTIONS_ONLY = TYPES.filter((type) => !SENDERS[type].includes('panel'));
 
 const page: SenderLike = { id: ID, url: `${ORIGIN}/options.html`, origin: ORIGIN };
 const optionsTab: SenderLike = { ...page, tab: { id: 9, url: `${ORIGIN}/options.html` }, frameId: 0 };
-const content: SenderLike = { id: ID, url: `https://${HOST}/leads`, origin: `https://${HOST}`, tab: { id: 7, url: `https://${HOST}/leads` }, frameId: 0 };
+const content: SenderLike = {
+  id: ID,
+  url: `https://${HOST}/leads`,
+  origin: `https://${HOST}`,
+  tab: { id: 7, url: `https://${HOST}/leads` },
+  frameId: 0,
+};
 /** The panel: our page, framed in the amoCRM tab (the browser says which tab, and its address). */
-const panel: SenderLike = { id: ID, url: `${ORIGIN}/panel.html?lang=ru`, origin: ORIGIN, tab: { id: 7, url: `https://${HOST}/leads` }, frameId: 3 };
+const panel: SenderLike = {
+  id: ID,
+  url: `${ORIGIN}/panel.html?lang=ru`,
+  origin: ORIGIN,
+  tab: { id: 7, url: `https://${HOST}/leads` },
+  frameId: 3,
+};
 const SENDER_OF = { page, panel, content } as const;
 
 /** Senders nobody should trust, each with the reason it must fail. */
@@ -50,15 +67,36 @@ const UNTRUSTED: Array<[string, SenderLike]> = [
   ['another extension posing as an extension page', { ...page, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
   ['another extension posing as a content script', { ...content, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
   ['a sender without an extension id', { url: `${ORIGIN}/popup.html`, origin: ORIGIN }],
-  ['a content script on https://evil.example', { ...content, url: 'https://evil.example/', origin: 'https://evil.example' }],
-  ['a content script on plain-HTTP http://demo.amocrm.ru', { ...content, url: 'http://demo.amocrm.ru/leads', origin: 'http://demo.amocrm.ru' }],
-  ['a content script on the marketing site https://www.amocrm.ru', { ...content, url: 'https://www.amocrm.ru/', origin: 'https://www.amocrm.ru' }],
-  ['a content script on a look-alike host', { ...content, url: 'https://demo.amocrm.ru.evil.example/', origin: 'https://demo.amocrm.ru.evil.example' }],
-  ['a content script on another port', { ...content, url: 'https://demo.amocrm.ru:8443/', origin: 'https://demo.amocrm.ru:8443' }],
+  [
+    'a content script on https://evil.example',
+    { ...content, url: 'https://evil.example/', origin: 'https://evil.example' },
+  ],
+  [
+    'a content script on plain-HTTP http://demo.amocrm.ru',
+    { ...content, url: 'http://demo.amocrm.ru/leads', origin: 'http://demo.amocrm.ru' },
+  ],
+  [
+    'a content script on the marketing site https://www.amocrm.ru',
+    { ...content, url: 'https://www.amocrm.ru/', origin: 'https://www.amocrm.ru' },
+  ],
+  [
+    'a content script on a look-alike host',
+    { ...content, url: 'https://demo.amocrm.ru.evil.example/', origin: 'https://demo.amocrm.ru.evil.example' },
+  ],
+  [
+    'a content script on another port',
+    { ...content, url: 'https://demo.amocrm.ru:8443/', origin: 'https://demo.amocrm.ru:8443' },
+  ],
   ['an extension page URL with a foreign origin', { ...page, origin: 'https://evil.example' }],
-  ['an amoCRM origin without a tab (not a content script)', { id: ID, url: `https://${HOST}/leads`, origin: `https://${HOST}` }],
+  [
+    'an amoCRM origin without a tab (not a content script)',
+    { id: ID, url: `https://${HOST}/leads`, origin: `https://${HOST}` },
+  ],
   ['a sender with a URL that does not parse', { id: ID, url: 'not a url', tab: { id: 1 } }],
-  ['our page framed in a tab that is not an amoCRM account', { ...panel, tab: { id: 7, url: 'https://evil.example/' } }],
+  [
+    'our page framed in a tab that is not an amoCRM account',
+    { ...panel, tab: { id: 7, url: 'https://evil.example/' } },
+  ],
   ['our page framed in a tab whose address the browser did not give', { ...panel, tab: { id: 7 } }],
 ];
 
@@ -100,12 +138,17 @@ describe('the background router refuses what it must not trust', () => {
   it.each(OPTIONS_ONLY)('refuses the Options-only %s from the panel inside amoCRM', async (type) => {
     const { route, calls } = router();
     const reply = await route(VALID[type], panel);
-    expect(reply).toEqual({ ok: false, error: { v: 1, code: 'message/not_allowed', params: {}, message: expect.stringContaining('panel') } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { v: 1, code: 'message/not_allowed', params: {}, message: expect.stringContaining('panel') },
+    });
     expect(calls()).toBe(0);
   });
 
   it('keeps wipe, import, the endpoint and choosing for every account out of the panel', () => {
-    expect(OPTIONS_ONLY).toEqual(expect.arrayContaining(['data/wipe', 'ledger/import', 'settings/endpoint', 'consent/record-all', 'request/move']));
+    expect(OPTIONS_ONLY).toEqual(
+      expect.arrayContaining(['data/wipe', 'ledger/import', 'settings/endpoint', 'consent/record-all', 'request/move']),
+    );
   });
 
   it.each([
@@ -124,7 +167,10 @@ describe('the background router refuses what it must not trust', () => {
     it.each(TYPES)('refuses %s as bad-sender, running no handler', async (type) => {
       const { route, calls } = router();
       const reply = await route(VALID[type], sender);
-      expect(reply).toEqual({ ok: false, error: { v: 1, code: 'message/bad_sender', params: {}, message: expect.any(String) } });
+      expect(reply).toEqual({
+        ok: false,
+        error: { v: 1, code: 'message/bad_sender', params: {}, message: expect.any(String) },
+      });
       expect(calls()).toBe(0);
     });
   });
@@ -132,16 +178,22 @@ describe('the background router refuses what it must not trust', () => {
   it.each(PAGE_ONLY)('refuses the page-only %s from a content script on an account', async (type) => {
     const { route, calls } = router();
     const reply = await route(VALID[type], content);
-    expect(reply).toEqual({ ok: false, error: { v: 1, code: 'message/not_allowed', params: {}, message: expect.stringContaining('content script') } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { v: 1, code: 'message/not_allowed', params: {}, message: expect.stringContaining('content script') },
+    });
     expect(calls()).toBe(0);
   });
 
-  it.each(['other.amocrm.ru', 'demo.kommo.com', 'demo.amocrm.com'])('refuses page/seen for %s from a content script on demo.amocrm.ru', async (host) => {
-    const { route, calls } = router();
-    const reply = await route({ type: 'page/seen', host }, content);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'message/not_allowed' } });
-    expect(calls()).toBe(0);
-  });
+  it.each(['other.amocrm.ru', 'demo.kommo.com', 'demo.amocrm.com'])(
+    'refuses page/seen for %s from a content script on demo.amocrm.ru',
+    async (host) => {
+      const { route, calls } = router();
+      const reply = await route({ type: 'page/seen', host }, content);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'message/not_allowed' } });
+      expect(calls()).toBe(0);
+    },
+  );
 
   it.each([
     ['an extra field smuggled into a strict message', { ...VALID['data/wipe'], extra: 1 }],
@@ -163,9 +215,13 @@ describe('the background router refuses what it must not trust', () => {
 describe('the background router under arbitrary input', () => {
   const senders = fc.constantFrom<SenderLike>(page, panel, content, ...UNTRUSTED.map(([, s]) => s));
   /** Objects that look like messages: a real type plus arbitrary members. */
-  const messageLike = fc.record({ type: fc.constantFrom(...TYPES) }).chain((head) =>
-    fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((rest) => ({ ...rest, ...head })),
-  );
+  const messageLike = fc
+    .record({ type: fc.constantFrom(...TYPES) })
+    .chain((head) =>
+      fc
+        .dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+        .map((rest) => ({ ...rest, ...head })),
+    );
   /** Real messages with one member replaced by arbitrary JSON. */
   const mutated = fc.tuple(fc.constantFrom(...TYPES), fc.jsonValue({ maxDepth: 2 })).map(([type, value]) => {
     const message: Record<string, unknown> = { ...VALID[type] };

@@ -63,7 +63,14 @@ describe('database migrations', () => {
   it('fills the choices in force from the ledger when a version 2 database is opened by this release', async () => {
     const events = await eventsMadeElsewhere(60);
     // An older choice recorded last (as an import leaves it) must not show over a newer one.
-    const older = { ...events[0]!, id: '00000000-0000-4000-8000-000000000999', seq: 61, timestamp: '2020-01-01T00:00:00.000+03:00', state: 'withdrawn' as const, method: 'import' as const };
+    const older = {
+      ...events[0]!,
+      id: '00000000-0000-4000-8000-000000000999',
+      seq: 61,
+      timestamp: '2020-01-01T00:00:00.000+03:00',
+      state: 'withdrawn' as const,
+      method: 'import' as const,
+    };
     const v2 = new Dexie(NAME);
     v2.version(2).stores(SCHEMA_V2);
     await v2.table('ledger').bulkAdd([...events, older]);
@@ -77,7 +84,12 @@ describe('database migrations', () => {
     expect(rows).toEqual(expect.arrayContaining(latestChoices(events)));
     const acme = await currentChoices(current, 'acme.kommo.com');
     const lastAcmeMarketing = events.filter((e) => e.host === 'acme.kommo.com' && e.purpose === 'marketing').at(-1)!;
-    expect(acme.marketing).toEqual({ state: lastAcmeMarketing.state, at: lastAcmeMarketing.timestamp, policy: lastAcmeMarketing.policy, eventId: lastAcmeMarketing.id });
+    expect(acme.marketing).toEqual({
+      state: lastAcmeMarketing.state,
+      at: lastAcmeMarketing.timestamp,
+      policy: lastAcmeMarketing.policy,
+      eventId: lastAcmeMarketing.id,
+    });
     expect(await current.choices.where('purpose').equals('marketing').count()).toBe(2);
     current.close();
   });
@@ -85,8 +97,17 @@ describe('database migrations', () => {
   it('counts failed and emailed requests as open, and keeps what old data proves of the endpoint, when a version 4 database is opened by this release', async () => {
     const v4 = new Dexie(NAME);
     v4.version(4).stores({ ...SCHEMA_V2, choices: '[host+purpose], purpose', ...SCHEMA_V4_ADDED });
-    const failed = makeRecord([{ at: 1, kind: 'queued' }, { at: 2, kind: 'failed', detail: 'gave up' }]);
-    const emailed = makeRecord([{ at: 1, kind: 'queued' }, { at: 2, kind: 'email_sent' }], { channel: 'email' });
+    const failed = makeRecord([
+      { at: 1, kind: 'queued' },
+      { at: 2, kind: 'failed', detail: 'gave up' },
+    ]);
+    const emailed = makeRecord(
+      [
+        { at: 1, kind: 'queued' },
+        { at: 2, kind: 'email_sent' },
+      ],
+      { channel: 'email' },
+    );
     const completed = makeRecord(
       [
         { at: 1, kind: 'queued' },
@@ -94,7 +115,16 @@ describe('database migrations', () => {
         { at: 2, kind: 'received', reference: 'IG-1' },
         { at: 3, kind: 'status', status: 'completed', reference: 'IG-1' },
       ],
-      { endpointOrigin: 'https://api.ingru.ru', receipt: { id: 'x', reference: 'IG-1', status: 'received', receivedAt: '2026-03-02T09:00:00Z', verification: 'none' } },
+      {
+        endpointOrigin: 'https://api.ingru.ru',
+        receipt: {
+          id: 'x',
+          reference: 'IG-1',
+          status: 'received',
+          receivedAt: '2026-03-02T09:00:00Z',
+          verification: 'none',
+        },
+      },
     );
     await v4.table('requests').bulkAdd([failed, emailed, completed]);
     v4.close();

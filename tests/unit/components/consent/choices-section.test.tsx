@@ -48,7 +48,11 @@ describe('“Your choices” in the panel', () => {
   it('lists every purpose of the policy: a named switch where there is a choice, the reason where there is none', async () => {
     show(await model());
     expect(screen.getByRole('heading', { name: 'Your choices' })).toBeTruthy();
-    expect(screen.getAllByRole('switch').map((s) => [s.textContent || s.closest('label')?.textContent, (s as HTMLInputElement).checked])).toEqual([
+    expect(
+      screen
+        .getAllByRole('switch')
+        .map((s) => [s.textContent || s.closest('label')?.textContent, (s as HTMLInputElement).checked]),
+    ).toEqual([
       ['Promotional email — Ingroup may do this', true],
       ['Improvements and analytics — Ingroup may do this', true],
       ['Combining with third-party data — Ingroup may do this', true],
@@ -56,7 +60,9 @@ describe('“Your choices” in the panel', () => {
     expect(screen.getByText('Operating the service')).toBeTruthy();
     expect(screen.getByText(/Not optional: The widget cannot work without it/)).toBeTruthy();
     expect(screen.getByText('Administrative messages')).toBeTruthy();
-    expect(screen.getByText(/Not optional: Under §5.3 administrative messages continue even after opting out/)).toBeTruthy();
+    expect(
+      screen.getByText(/Not optional: Under §5.3 administrative messages continue even after opting out/),
+    ).toBeTruthy();
   });
 
   it('says that a switch nobody touched shows the policy’s default, not a choice', async () => {
@@ -69,7 +75,11 @@ describe('“Your choices” in the panel', () => {
 
   it('puts the policy’s ten business days for stopping promotional email beside the law’s “immediately”', async () => {
     show(await model());
-    expect(within(itemOf(/Promotional email/)).getByText(/up to 10 business days to act \(§5\.3\); Russian advertising law \(38-FZ Art\. 18\) requires stopping immediately/)).toBeTruthy();
+    expect(
+      within(itemOf(/Promotional email/)).getByText(
+        /up to 10 business days to act \(§5\.3\); Russian advertising law \(38-FZ Art\. 18\) requires stopping immediately/,
+      ),
+    ).toBeTruthy();
     expect(within(itemOf(/Improvements/)).queryByText(/38-FZ/)).toBeNull();
   });
 
@@ -82,16 +92,29 @@ describe('“Your choices” in the panel', () => {
     show(await model());
     expect(switchNamed(/Promotional email/).checked).toBe(false);
     expect(switchNamed(/Improvements/).checked).toBe(true);
-    expect(within(itemOf(/Promotional email/)).getByText(/^Refused on .*2026.* \(toolbar popup\), under the policy of 2022-01-20\.$/)).toBeTruthy();
+    expect(
+      within(itemOf(/Promotional email/)).getByText(
+        /^Refused on .*2026.* \(toolbar popup\), under the policy of 2022-01-20\.$/,
+      ),
+    ).toBeTruthy();
     expect(within(itemOf(/Promotional email/)).getByText(/Not yet sent to Ingroup/)).toBeTruthy();
     expect(within(itemOf(/Combining/)).getByText('Default under the policy — not chosen by you.')).toBeTruthy();
 
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['When', 'Purpose', 'Choice', 'Where', 'Policy']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['When', 'Purpose', 'Choice', 'Where', 'Policy']);
     const rows = within(table)
       .getAllByRole('row')
       .slice(1)
-      .map((row) => within(row).getAllByRole('cell').slice(1).map((c) => c.textContent));
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .slice(1)
+          .map((c) => c.textContent),
+      );
     expect(rows).toEqual([
       ['Improvements and analytics', 'Allowed', 'privacy panel', '2022-01-20'],
       ['Improvements and analytics', 'Refused', 'privacy panel', '2022-01-20'],
@@ -102,7 +125,9 @@ describe('“Your choices” in the panel', () => {
   it('records a change through the background and shows it at once, before the ledger answers', async () => {
     show(await model());
     fireEvent.click(switchNamed(/Promotional email/));
-    expect(sent).toEqual([{ type: 'consent/record', host: HOST, purpose: 'marketing', state: 'refused', method: 'panel' }]);
+    expect(sent).toEqual([
+      { type: 'consent/record', host: HOST, purpose: 'marketing', state: 'refused', method: 'panel' },
+    ]);
     expect(switchNamed(/Promotional email/).checked).toBe(false);
   });
 
@@ -121,7 +146,9 @@ describe('“Your choices” in the panel', () => {
     // The negative control: once armed, the same Confirm records the choice.
     await waitFor(() => expect(confirm.disabled).toBe(false), { timeout: 2_000 });
     fireEvent.click(confirm);
-    expect(sent).toEqual([{ type: 'consent/record', host: HOST, purpose: 'marketing', state: 'given', method: 'panel' }]);
+    expect(sent).toEqual([
+      { type: 'consent/record', host: HOST, purpose: 'marketing', state: 'given', method: 'panel' },
+    ]);
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

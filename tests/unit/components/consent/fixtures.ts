@@ -8,6 +8,21 @@ export function account(host: string, lastSeenAt: number, name?: string): Accoun
   return { host, subdomain: host.split('.')[0]!, firstSeenAt: 1, lastSeenAt, ...(name ? { name } : {}) };
 }
 
-export function choice(host: string, state: ConsentState, timestamp: string, purpose: ConsentPurpose = 'marketing', method: ConsentMethod = 'popup'): ConsentInput {
-  return { account: { id: null, host }, adminUserId: null, purpose, state, method, policy: POLICY_VERSION, extensionVersion: '0.1.0', timestamp };
+export function choice(
+  host: string,
+  state: ConsentState,
+  timestamp: string,
+  purpose: ConsentPurpose = 'marketing',
+  method: ConsentMethod = 'popup',
+): ConsentInput {
+  return {
+    account: { id: null, host },
+    adminUserId: null,
+    purpose,
+    state,
+    method,
+    policy: POLICY_VERSION,
+    extensionVersion: '0.1.0',
+    timestamp,
+  };
 }

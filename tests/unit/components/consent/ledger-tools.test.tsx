@@ -34,12 +34,18 @@ function show(ui: preact.JSX.Element): void {
 }
 
 async function twoChoices(): Promise<void> {
-  await appendConsents(db(), [choice(HOST, 'refused', '2026-11-20T10:00:00.000+03:00'), choice(HOST, 'refused', '2026-11-21T10:00:00.000+03:00', 'improvements', 'panel')]);
+  await appendConsents(db(), [
+    choice(HOST, 'refused', '2026-11-20T10:00:00.000+03:00'),
+    choice(HOST, 'refused', '2026-11-21T10:00:00.000+03:00', 'improvements', 'panel'),
+  ]);
 }
 
 function chooseFile(text: string): HTMLInputElement {
   const input = screen.getByLabelText<HTMLInputElement>('Import a ledger export');
-  Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], 'ledger.json', { type: 'application/json' })] });
+  Object.defineProperty(input, 'files', {
+    configurable: true,
+    value: [new File([text], 'ledger.json', { type: 'application/json' })],
+  });
   fireEvent.change(input);
   return input;
 }
@@ -83,7 +89,9 @@ describe('the ledger on the options page', () => {
     await db().ledger.update(first!.seq, { state: 'given' });
     show(<LedgerTools />);
     fireEvent.click(screen.getByRole('button', { name: 'Verify the hash chain' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/^The hash chain is broken .* Event #1 \(.*\) was changed after it was recorded/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^The hash chain is broken .* Event #1 \(.*\) was changed after it was recorded/,
+    );
   });
 
   it('sends an imported file to the background and reports what was added and what was already there', async () => {
@@ -101,14 +109,21 @@ describe('the ledger on the options page', () => {
       duplicates: 0,
       rejected: [
         { index: -1, error: { v: 1, code: 'ledger/not_export', params: {}, message: 'LOG: not an export' } },
-        { index: 4, error: { v: 1, code: 'ledger/event_malformed', params: { n: 5, where: 'state' }, message: 'LOG: event 5' } },
+        {
+          index: 4,
+          error: { v: 1, code: 'ledger/event_malformed', params: { n: 5, where: 'state' }, message: 'LOG: event 5' },
+        },
       ],
     };
     show(<LedgerTools />);
     chooseFile('{}');
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Nothing was imported:')).toBeTruthy();
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'This file is not an Ingroup privacy ledger export. Nothing was imported. Choose a file made with “Export ledger (JSON with hash chain)”.',
       'Event #5 in the file is malformed. Unreadable: state. Nothing was imported. Export the ledger again from the browser that made it, and import that file.',
     ]);
@@ -126,7 +141,7 @@ describe('the ledger’s head hash on the options page', () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
     show(<LedgerTools />);
-    expect(((await screen.findByLabelText<HTMLInputElement>('Head hash (SHA-256)'))).value).toBe(head!.hash);
+    expect((await screen.findByLabelText<HTMLInputElement>('Head hash (SHA-256)')).value).toBe(head!.hash);
     expect(screen.getByText(/^Hash of the newest event, recorded 21 Nov 2026/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy the head hash' }));
     expect(await screen.findByText('Copied. Keep it outside this browser.')).toBeTruthy();
@@ -150,7 +165,10 @@ describe('the ledger’s head hash on the options page', () => {
     };
     expect((await check(kept, /^Intact: .* \(1 events\)\.$/)).getAttribute('role')).toBe('status');
     await appendConsents(db(), [choice(HOST, 'given', '2026-11-21T10:00:00.000+03:00', 'improvements', 'panel')]);
-    await check(`  ${kept.toUpperCase()} `, /^Extended: the first 1 events are exactly the ones this hash anchored; 1 were recorded after it and are not covered by it\.$/);
+    await check(
+      `  ${kept.toUpperCase()} `,
+      /^Extended: the first 1 events are exactly the ones this hash anchored; 1 were recorded after it and are not covered by it\.$/,
+    );
     // Rewritten behind the extension's back: the first event changed and every hash recomputed.
     const events = await db().ledger.orderBy('seq').toArray();
     let prevHash = '0'.repeat(64);
@@ -162,7 +180,9 @@ describe('the ledger’s head hash on the options page', () => {
     }
     // The chain itself still verifies: only the kept hash shows the rewrite.
     expect(await verifyLedger(db())).toMatchObject({ ok: true, count: 2 });
-    expect((await check(kept, /^Rewritten: no event of this ledger \(2 events\) has that hash/)).getAttribute('role')).toBe('alert');
+    expect(
+      (await check(kept, /^Rewritten: no event of this ledger \(2 events\) has that hash/)).getAttribute('role'),
+    ).toBe('alert');
     await check('not a hash', /^That is not a head hash/);
   });
 
@@ -211,7 +231,9 @@ describe('deleting all local data', () => {
 
   it('says when the data could not be deleted', async () => {
     // A failure the background has no code for arrives as `unexpected`, its own text kept as a detail.
-    refuse = new AppError('unexpected', 'The database is blocked by another page.', { message: 'The database is blocked by another page.' });
+    refuse = new AppError('unexpected', 'The database is blocked by another page.', {
+      message: 'The database is blocked by another page.',
+    });
     show(<WipeData />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete all local data…' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete everything' }));

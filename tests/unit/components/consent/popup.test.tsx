@@ -22,7 +22,10 @@ vi.mock('@/lib/send', async (importOriginal) => ({
     sent.push(message);
     await hold;
     if (refuse) throw refuse;
-    const outbox = { run: async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null }), regimeOf: async () => 'ru152' as const };
+    const outbox = {
+      run: async () => ({ sent: 0, retried: 0, failed: 0, nextDueAt: null }),
+      regimeOf: async () => 'ru152' as const,
+    };
     const deps = { browser: fakeBrowser, db: db(), now: Date.now, outbox };
     // Ingroup is told nothing here: the popup's part ends with the ledger.
     const untold = async (): Promise<null> => null;
@@ -34,7 +37,8 @@ vi.mock('@/lib/send', async (importOriginal) => ({
 let currentTab: { tabId: number; host: string } | null = null;
 vi.mock('@/components/popup/current-tab', () => ({ currentAmoTab: async () => currentTab }));
 
-const switchFor = (host: string): HTMLInputElement => screen.getByRole<HTMLInputElement>('switch', { name: `Promotional email from Ingroup for ${host}` });
+const switchFor = (host: string): HTMLInputElement =>
+  screen.getByRole<HTMLInputElement>('switch', { name: `Promotional email from Ingroup for ${host}` });
 
 describe('the popup’s marketing switches', () => {
   beforeEach(async () => {
@@ -47,18 +51,29 @@ describe('the popup’s marketing switches', () => {
   });
 
   it('lists every account seen, the current tab’s first, then the most recently seen, each with its choice', async () => {
-    await db().accounts.bulkPut([account('old.amocrm.ru', 1), account('recent.kommo.com', 3), account('here.amocrm.com', 2)]);
+    await db().accounts.bulkPut([
+      account('old.amocrm.ru', 1),
+      account('recent.kommo.com', 3),
+      account('here.amocrm.com', 2),
+    ]);
     await appendConsents(db(), [choice('recent.kommo.com', 'refused', '2026-11-20T10:00:00.000+03:00')]);
     currentTab = { tabId: 7, host: 'here.amocrm.com' };
     render(<PopupApp lang="en" />);
     await screen.findByText('here.amocrm.com', { selector: '.account-line .muted' });
-    const accountSwitches = screen.getAllByRole('switch').filter((s) => /for /.test(s.getAttribute('aria-label') ?? ''));
-    expect(accountSwitches.map((s) => [s.getAttribute('aria-label')?.split(' for ')[1], (s as HTMLInputElement).checked])).toEqual([
+    const accountSwitches = screen
+      .getAllByRole('switch')
+      .filter((s) => /for /.test(s.getAttribute('aria-label') ?? ''));
+    expect(
+      accountSwitches.map((s) => [s.getAttribute('aria-label')?.split(' for ')[1], (s as HTMLInputElement).checked]),
+    ).toEqual([
       ['here.amocrm.com', true],
       ['recent.kommo.com', false],
       ['old.amocrm.ru', true],
     ]);
-    expect(screen.getByRole('switch', { name: 'Promotional email from Ingroup, all accounts' })).toHaveProperty('checked', false);
+    expect(screen.getByRole('switch', { name: 'Promotional email from Ingroup, all accounts' })).toHaveProperty(
+      'checked',
+      false,
+    );
     expect(screen.getByRole('button', { name: 'Open the privacy panel' })).toBeTruthy();
   });
 
@@ -69,7 +84,9 @@ describe('the popup’s marketing switches', () => {
     render(<PopupApp lang="en" />);
     await waitFor(() => switchFor('b.amocrm.ru'));
     fireEvent.click(switchFor('b.amocrm.ru'));
-    expect(sent).toEqual([{ type: 'consent/record', host: 'b.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'popup' }]);
+    expect(sent).toEqual([
+      { type: 'consent/record', host: 'b.amocrm.ru', purpose: 'marketing', state: 'refused', method: 'popup' },
+    ]);
     expect(switchFor('b.amocrm.ru').checked).toBe(false);
     answer();
     await waitFor(async () => expect(await db().ledger.count()).toBe(1));
@@ -82,22 +99,33 @@ describe('the popup’s marketing switches', () => {
     await waitFor(() => switchFor('a.amocrm.ru'));
     fireEvent.click(switchFor('a.amocrm.ru'));
     await waitFor(async () => expect(await db().ledger.count()).toBe(1));
-    await appendConsents(db(), [choice('a.amocrm.ru', 'given', new Date(Date.now() + 1000).toISOString(), 'marketing', 'panel')]);
+    await appendConsents(db(), [
+      choice('a.amocrm.ru', 'given', new Date(Date.now() + 1000).toISOString(), 'marketing', 'panel'),
+    ]);
     await waitFor(() => expect(switchFor('a.amocrm.ru').checked).toBe(true));
   });
 
   it('opts every account out with one switch, in one message', async () => {
     await db().accounts.bulkPut([account('a.amocrm.ru', 2), account('b.amocrm.ru', 1)]);
     render(<PopupApp lang="en" />);
-    const all = await screen.findByRole<HTMLInputElement>('switch', { name: 'Promotional email from Ingroup, all accounts' });
+    const all = await screen.findByRole<HTMLInputElement>('switch', {
+      name: 'Promotional email from Ingroup, all accounts',
+    });
     fireEvent.click(all);
     expect(sent).toEqual([{ type: 'consent/record-all', state: 'refused', method: 'popup' }]);
-    expect([switchFor('a.amocrm.ru').checked, switchFor('b.amocrm.ru').checked, all.checked]).toEqual([false, false, false]);
+    expect([switchFor('a.amocrm.ru').checked, switchFor('b.amocrm.ru').checked, all.checked]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('puts the switch back and says why when the choice could not be recorded', async () => {
     await db().accounts.bulkPut([account('a.amocrm.ru', 1)]);
-    refuse = new AppError('ledger/write_failed', 'The consent ledger kept changing while this choice was being recorded; nothing was written.');
+    refuse = new AppError(
+      'ledger/write_failed',
+      'The consent ledger kept changing while this choice was being recorded; nothing was written.',
+    );
     render(<PopupApp lang="en" />);
     await waitFor(() => switchFor('a.amocrm.ru'));
     fireEvent.click(switchFor('a.amocrm.ru'));
@@ -109,16 +137,28 @@ describe('the popup’s marketing switches', () => {
 
   it('counts the requests still open', async () => {
     const open = (due: 'outboxDueAt' | 'pollDueAt') => makeRecord([], { body: makeBody(), [due]: 5, openSince: 1 });
-    await db().requests.bulkPut([open('outboxDueAt'), open('pollDueAt'), open('pollDueAt'), makeRecord([], { body: makeBody() })]);
+    await db().requests.bulkPut([
+      open('outboxDueAt'),
+      open('pollDueAt'),
+      open('pollDueAt'),
+      makeRecord([], { body: makeBody() }),
+    ]);
     render(<PopupApp lang="en" />);
     await screen.findByText('Open requests: 3');
   });
 
   it('says how many of the open requests need the admin, as the badge counts them', async () => {
-    await db().requests.put(makeRecord([{ at: 1, kind: 'failed', detail: 'gave up' }], { body: makeBody(), openSince: 1 }));
-    await db().settings.put({ key: 'attention', value: { open: 1, needYou: 1, notGettingThrough: 0, failed: 1, awaitingEmail: 0, overdue: 0, dueSoon: 0 } });
+    await db().requests.put(
+      makeRecord([{ at: 1, kind: 'failed', detail: 'gave up' }], { body: makeBody(), openSince: 1 }),
+    );
+    await db().settings.put({
+      key: 'attention',
+      value: { open: 1, needYou: 1, notGettingThrough: 0, failed: 1, awaitingEmail: 0, overdue: 0, dueSoon: 0 },
+    });
     render(<PopupApp lang="en" />);
-    expect((await screen.findByText(/Open requests: 1/)).textContent).toBe('Open requests: 1 — not getting through: 1, send by email');
+    expect((await screen.findByText(/Open requests: 1/)).textContent).toBe(
+      'Open requests: 1 — not getting through: 1, send by email',
+    );
   });
 
   it('speaks Russian', async () => {
@@ -136,7 +176,9 @@ describe('reading the accounts for the popup', () => {
   it('shows the latest choice in time, so an older choice brought in by an import does not win', async () => {
     await db().accounts.put(account('a.amocrm.ru', 1));
     await appendConsents(db(), [choice('a.amocrm.ru', 'refused', '2026-11-20T10:00:00.000+03:00')]);
-    await appendConsents(db(), [choice('a.amocrm.ru', 'given', '2026-01-05T10:00:00.000+03:00', 'marketing', 'import')]);
+    await appendConsents(db(), [
+      choice('a.amocrm.ru', 'given', '2026-01-05T10:00:00.000+03:00', 'marketing', 'import'),
+    ]);
     expect((await accountLines(db())).map((l) => l.marketing)).toEqual(['refused']);
   });
 
@@ -156,12 +198,28 @@ describe('reading the accounts for the popup', () => {
   it('reads 200 accounts with one accounts read and one choices read, and never the ledger', async () => {
     const accounts = Array.from({ length: 200 }, (_, i) => account(`agency-${i}.amocrm.ru`, i));
     await db().accounts.bulkPut(accounts);
-    await appendConsents(db(), accounts.map((a) => choice(a.host, 'given', '2026-11-19T10:00:00.000+03:00')));
-    await appendConsents(db(), accounts.filter((_, i) => i % 2 === 0).map((a) => choice(a.host, 'refused', '2026-11-20T10:00:00.000+03:00')));
+    await appendConsents(
+      db(),
+      accounts.map((a) => choice(a.host, 'given', '2026-11-19T10:00:00.000+03:00')),
+    );
+    await appendConsents(
+      db(),
+      accounts.filter((_, i) => i % 2 === 0).map((a) => choice(a.host, 'refused', '2026-11-20T10:00:00.000+03:00')),
+    );
     const d = db();
     const reversed = vi.spyOn(Object.getPrototypeOf(d.accounts.toCollection()) as { reverse(): unknown }, 'reverse');
     const reads = (table: Table): (() => number) => {
-      const methods = ['get', 'bulkGet', 'where', 'orderBy', 'toArray', 'toCollection', 'each', 'filter', 'count'] as const;
+      const methods = [
+        'get',
+        'bulkGet',
+        'where',
+        'orderBy',
+        'toArray',
+        'toCollection',
+        'each',
+        'filter',
+        'count',
+      ] as const;
       const spies = methods.map((method) => vi.spyOn(table, method));
       return () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
     };

@@ -20,7 +20,13 @@ const snapshot: Snapshot = {
   host: 'demo.amocrm.ru',
   fetchedAt: 0,
   account: { id: 31415926, name: 'ООО «Ромашка»', subdomain: 'demo', country: 'RU' },
-  admin: { id: 7001001, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: '+7 912 345-67-89', isAdmin: true },
+  admin: {
+    id: 7001001,
+    name: 'Анна Смирнова',
+    email: 'anna@romashka.example',
+    phone: '+7 912 345-67-89',
+    isAdmin: true,
+  },
   adminUnavailable: null,
   userCount: 12,
   widgets: [],
@@ -36,12 +42,29 @@ const NEVER_ANSWERED: EndpointLiveness = {
   problem: null,
   httpStatus: null,
 };
-const ANSWERED: EndpointLiveness = { ...NEVER_ANSWERED, answeredAt: Date.parse('2026-03-02T09:00:00Z'), answeredVia: 'catalog' };
+const ANSWERED: EndpointLiveness = {
+  ...NEVER_ANSWERED,
+  answeredAt: Date.parse('2026-03-02T09:00:00Z'),
+  answeredVia: 'catalog',
+};
 
-function renderComposer(type: RequestType | undefined, onDone = vi.fn(), shown: Snapshot | null = snapshot, endpoint: EndpointLiveness = ANSWERED): void {
+function renderComposer(
+  type: RequestType | undefined,
+  onDone = vi.fn(),
+  shown: Snapshot | null = snapshot,
+  endpoint: EndpointLiveness = ANSWERED,
+): void {
   render(
     <I18nProvider lang="en">
-      <Composer host="demo.amocrm.ru" snapshot={shown} ingroupWidgets={[{ code: 'ingroup_demo_reports', name: 'Reports' }]} regime="ru152" initialType={type} endpoint={endpoint} onDone={onDone} />
+      <Composer
+        host="demo.amocrm.ru"
+        snapshot={shown}
+        ingroupWidgets={[{ code: 'ingroup_demo_reports', name: 'Reports' }]}
+        regime="ru152"
+        initialType={type}
+        endpoint={endpoint}
+        onDone={onDone}
+      />
     </I18nProvider>,
   );
 }
@@ -61,7 +84,11 @@ async function confirmSecondStep(): Promise<void> {
 describe('the request composer', () => {
   beforeEach(() => {
     sent.length = 0;
-    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Ingroup Privacy for amoCRM', version: '1.2.3' });
+    fakeBrowser.runtime.getManifest = () => ({
+      manifest_version: 3,
+      name: 'Ingroup Privacy for amoCRM',
+      version: '1.2.3',
+    });
   });
 
   it('is pre-filled with the administrator and previews exactly the body the background will send', async () => {
@@ -72,7 +99,14 @@ describe('the request composer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
     await confirmSecondStep();
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('x'));
-    const draft = { type: 'access', locale: 'en', regime: 'ru152', widgets: ['ingroup_demo_reports'], requester: { userId: 7001001, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: '+7 912 345-67-89' }, account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' } };
+    const draft = {
+      type: 'access',
+      locale: 'en',
+      regime: 'ru152',
+      widgets: ['ingroup_demo_reports'],
+      requester: { userId: 7001001, name: 'Анна Смирнова', email: 'anna@romashka.example', phone: '+7 912 345-67-89' },
+      account: { id: 31415926, subdomain: 'demo', host: 'demo.amocrm.ru' },
+    };
     expect(sent).toEqual([{ type: 'request/submit', draft: { ...draft, host: 'demo.amocrm.ru' }, route: 'endpoint' }]);
     // The body adds what only the background decides, and nothing else.
     expect(shown).toEqual({
@@ -90,7 +124,9 @@ describe('the request composer', () => {
     renderComposer('access', onDone, snapshot, NEVER_ANSWERED);
     const email = screen.getByRole<HTMLInputElement>('radio', { name: /By email to support@ingru\.ru/ });
     expect(email.checked).toBe(true);
-    expect(screen.getByRole('group', { name: 'Where the request goes' }).textContent).toMatch(/api\.ingru\.ru has not answered this browser yet/);
+    expect(screen.getByRole('group', { name: 'Where the request goes' }).textContent).toMatch(
+      /api\.ingru\.ru has not answered this browser yet/,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Save and show the letter' }));
     await confirmSecondStep();
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('x'));
@@ -99,7 +135,9 @@ describe('the request composer', () => {
 
   it('goes through the endpoint by default once it has answered, says when, and lets the admin choose email', async () => {
     renderComposer('access');
-    expect((screen.getByRole<HTMLInputElement>('radio', { name: /Through Ingroup’s endpoint, api\.ingru\.ru/ })).checked).toBe(true);
+    expect(
+      screen.getByRole<HTMLInputElement>('radio', { name: /Through Ingroup’s endpoint, api\.ingru\.ru/ }).checked,
+    ).toBe(true);
     expect(screen.getByText(/answered on/)).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: /By email/ }));
     expect(screen.getByText(/Nothing is sent to the endpoint/)).toBeTruthy();
@@ -111,14 +149,21 @@ describe('the request composer', () => {
   it('takes optional identity details for the letter, offers the account as the relationship, and keeps them out of the endpoint preview', async () => {
     renderComposer('access');
     fireEvent.click(screen.getByText('Identity details for a letter (optional)'));
-    fireEvent.input(screen.getByLabelText('Identity document: number, date of issue, issuer'), { target: { value: 'passport 0000 000000 (fixture)' } });
+    fireEvent.input(screen.getByLabelText('Identity document: number, date of issue, issuer'), {
+      target: { value: 'passport 0000 000000 (fixture)' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Use the account: demo (ID 31415926)' }));
-    expect((screen.getByLabelText<HTMLTextAreaElement>('How you relate to Ingroup')).value).toContain('administrator of the amoCRM account demo (demo.amocrm.ru, ID 31415926)');
+    expect(screen.getByLabelText<HTMLTextAreaElement>('How you relate to Ingroup').value).toContain(
+      'administrator of the amoCRM account demo (demo.amocrm.ru, ID 31415926)',
+    );
     expect(JSON.stringify(preview())).not.toContain('0000 000000');
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
     await confirmSecondStep();
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toMatchObject({ type: 'request/submit', draft: { identity: { document: 'passport 0000 000000 (fixture)' } } });
+    expect(sent[0]).toMatchObject({
+      type: 'request/submit',
+      draft: { identity: { document: 'passport 0000 000000 (fixture)' } },
+    });
   });
 
   it('sends nothing on Send alone: the second step shows the same body, and its Confirm is off at first', async () => {
@@ -126,7 +171,9 @@ describe('the request composer', () => {
     renderComposer('marketing_opt_in', onDone);
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
     const step = screen.getByRole('dialog', { name: /Check and confirm/ });
-    expect(within(step).getByText(/"marketing_opt_in"/).textContent).toBe(screen.getAllByText(/"requester"/)[0]?.textContent);
+    expect(within(step).getByText(/"marketing_opt_in"/).textContent).toBe(
+      screen.getAllByText(/"requester"/)[0]?.textContent,
+    );
     const confirm = within(step).getByRole<HTMLButtonElement>('button', { name: 'Confirm' });
     // A second click at once (a double click, or a decoy's) confirms nothing.
     fireEvent.click(confirm);
@@ -143,7 +190,17 @@ describe('the request composer', () => {
     renderComposer(undefined);
     const type = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Request' });
     expect(type.value).toBe('access');
-    expect([...type.options].map((o) => o.value)).toEqual(['access', 'rectification', 'erasure', 'portability', 'objection', 'restriction', 'withdraw_consent', 'marketing_opt_out', 'marketing_opt_in']);
+    expect([...type.options].map((o) => o.value)).toEqual([
+      'access',
+      'rectification',
+      'erasure',
+      'portability',
+      'objection',
+      'restriction',
+      'withdraw_consent',
+      'marketing_opt_out',
+      'marketing_opt_in',
+    ]);
   });
 
   it('says the request covers every widget when none is ticked', () => {
@@ -155,7 +212,9 @@ describe('the request composer', () => {
 
   it('keeps the regime the admin picks, for this request and the account', async () => {
     renderComposer('access');
-    fireEvent.change(screen.getByRole('combobox', { name: 'Law that sets the deadline' }), { target: { value: 'gdpr' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Law that sets the deadline' }), {
+      target: { value: 'gdpr' },
+    });
     expect(preview()).toMatchObject({ regime: 'gdpr' });
     fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
     await confirmSecondStep();

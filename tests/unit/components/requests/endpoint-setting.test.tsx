@@ -48,9 +48,13 @@ describe('the endpoint override on the options page', () => {
 
   it('shows where requests go now, the default until changed', async () => {
     show();
-    expect(await screen.findByText(`The endpoint address in force: ${DEFAULT_ENDPOINT_BASE} (the default)`)).toBeTruthy();
+    expect(
+      await screen.findByText(`The endpoint address in force: ${DEFAULT_ENDPOINT_BASE} (the default)`),
+    ).toBeTruthy();
     await db().settings.put({ key: 'endpointBase', value: 'https://privacy.example.org/v1' });
-    expect(await screen.findByText(/The endpoint address in force: https:\/\/privacy\.example\.org\/v1\s*$/)).toBeTruthy();
+    expect(
+      await screen.findByText(/The endpoint address in force: https:\/\/privacy\.example\.org\/v1\s*$/),
+    ).toBeTruthy();
   });
 
   it('asks the browser for the new origin inside the click, then saves the plain base', async () => {
@@ -60,7 +64,10 @@ describe('the endpoint override on the options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     // Synchronously, still inside the click: the browser shows its prompt only for a user gesture.
     expect(request).toHaveBeenCalledWith({ origins: ['https://privacy.example.org/*'] });
-    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Saved. Requests now go to https://privacy.example.org/v1.');
+    expect(await screen.findByRole('status')).toHaveProperty(
+      'textContent',
+      'Saved. Requests now go to https://privacy.example.org/v1.',
+    );
     expect(sent).toEqual([{ type: 'settings/endpoint', base: 'https://privacy.example.org/v1' }]);
   });
 
@@ -80,12 +87,16 @@ describe('the endpoint override on the options page', () => {
     grant = false;
     show();
     await saveAddress('https://privacy.example.org/v1');
-    expect((await screen.findByRole('alert')).textContent).toBe('The browser was not allowed to reach https://privacy.example.org, so nothing changed.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The browser was not allowed to reach https://privacy.example.org, so nothing changed.',
+    );
     expect(sent).toEqual([]);
   });
 
   it('says why when the background refuses', async () => {
-    refuse = new AppError('settings/endpoint_not_granted', 'The extension may not reach https://privacy.example.org.', { origin: 'https://privacy.example.org' });
+    refuse = new AppError('settings/endpoint_not_granted', 'The extension may not reach https://privacy.example.org.', {
+      origin: 'https://privacy.example.org',
+    });
     show();
     await saveAddress('https://privacy.example.org/v1');
     expect((await screen.findByRole('alert')).textContent).toBe(

@@ -27,7 +27,12 @@ const RECEIVED = '2026-11-02T09:00:00Z';
 function failed(): RequestRecord {
   return requestRecord([
     { at: Date.parse(RECEIVED), kind: 'queued' },
-    { at: Date.parse(RECEIVED) + 1000, kind: 'failed', httpStatus: 422, detail: 'Ingroup refused the request: Unknown account.' },
+    {
+      at: Date.parse(RECEIVED) + 1000,
+      kind: 'failed',
+      httpStatus: 422,
+      detail: 'Ingroup refused the request: Unknown account.',
+    },
   ]);
 }
 
@@ -52,7 +57,15 @@ describe('the list of requests', () => {
 
   it('says a request is not getting through and opens its email route at once, after one attempt that reached nothing', async () => {
     vi.setSystemTime(new Date('2026-11-02T09:01:00Z'));
-    show([{ ...requestRecord([{ at: Date.parse(RECEIVED), kind: 'queued' }, { at: Date.parse(RECEIVED) + 500, kind: 'attempt_failed', detail: 'network error' }]), outboxDueAt: Date.parse(RECEIVED) + 4_000 }]);
+    show([
+      {
+        ...requestRecord([
+          { at: Date.parse(RECEIVED), kind: 'queued' },
+          { at: Date.parse(RECEIVED) + 500, kind: 'attempt_failed', detail: 'network error' },
+        ]),
+        outboxDueAt: Date.parse(RECEIVED) + 4_000,
+      },
+    ]);
     expect(screen.getByText(/Not getting through to Ingroup’s endpoint/)).toBeTruthy();
     const route = screen.getByText('Send by email to support@ingru.ru').closest('details')!;
     expect(route.open).toBe(true);
@@ -75,7 +88,10 @@ describe('the list of requests', () => {
     unmount();
 
     sent.length = 0;
-    const emailed: RequestRecord = { ...saved, events: [...saved.events, { at: Date.parse(RECEIVED), kind: 'email_sent' }] };
+    const emailed: RequestRecord = {
+      ...saved,
+      events: [...saved.events, { at: Date.parse(RECEIVED), kind: 'email_sent' }],
+    };
     show([emailed]);
     fireEvent.click(screen.getByText('Record Ingroup’s answer'));
     fireEvent.click(await screen.findByRole('radio', { name: 'Refused' }));
@@ -83,11 +99,19 @@ describe('the list of requests', () => {
     // A refusal needs Ingroup's reason: nothing is sent without it.
     expect((await screen.findByRole('alert')).textContent).toMatch(/reasoned notice/);
     expect(sent).toEqual([]);
-    fireEvent.input(screen.getByRole('textbox', { name: 'Ingroup’s reason' }), { target: { value: 'Identity not confirmed' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Ingroup’s reason' }), {
+      target: { value: 'Identity not confirmed' },
+    });
     fireEvent.input(screen.getByLabelText('Date of Ingroup’s answer'), { target: { value: '2026-11-04' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record the answer' }));
     await waitFor(() =>
-      expect(sent).toEqual([{ type: 'request/answer', id: REQUEST_ID, answer: { answer: 'refused', on: '2026-11-04', reason: 'Identity not confirmed' } }]),
+      expect(sent).toEqual([
+        {
+          type: 'request/answer',
+          id: REQUEST_ID,
+          answer: { answer: 'refused', on: '2026-11-04', reason: 'Identity not confirmed' },
+        },
+      ]),
     );
   });
 
@@ -96,11 +120,19 @@ describe('the list of requests', () => {
     const events: RequestRecord['events'] = [
       { at: Date.parse(RECEIVED), kind: 'queued' },
       { at: Date.parse(RECEIVED), kind: 'email_sent' },
-      { at: Date.parse(RECEIVED) + 1, kind: 'answer', answer: 'acknowledged', answeredOn: '2026-11-03', note: 'ticket 42' },
+      {
+        at: Date.parse(RECEIVED) + 1,
+        kind: 'answer',
+        answer: 'acknowledged',
+        answeredOn: '2026-11-03',
+        note: 'ticket 42',
+      },
     ];
     show([{ ...requestRecord(events), channel: 'email' }]);
     expect(screen.getByRole('listitem', { name: 'access: received by Ingroup' })).toBeTruthy();
-    expect(screen.getByText(/Ingroup’s answer, recorded by you: acknowledged, on 3 Nov 2026 \(ticket 42\)/)).toBeTruthy();
+    expect(
+      screen.getByText(/Ingroup’s answer, recorded by you: acknowledged, on 3 Nov 2026 \(ticket 42\)/),
+    ).toBeTruthy();
   });
 
   it('says so when there are no requests', () => {
@@ -122,25 +154,33 @@ describe('the list of requests', () => {
   it.each<[Lang, string, string, string]>([
     ['en', 'Send by email instead', 'I have sent the email', 'Try again'],
     ['ru', 'Отправить по email', 'Я отправил письмо', 'Повторить'],
-  ])('offers a failed request the email route naming it, "sent" and "try again" (%s)', async (lang, link, emailed, retry) => {
-    vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
-    show([failed()], lang);
-    // The letter's writer loads with the first request that needs it.
-    const mailto = (await screen.findByRole('link', { name: link })).getAttribute('href') ?? '';
-    expect(mailto).toMatch(/^mailto:support@ingru\.ru\?/);
-    expect(decodeURIComponent(mailto)).toContain(REQUEST_ID);
-    fireEvent.click(screen.getByRole('button', { name: emailed }));
-    fireEvent.click(screen.getByRole('button', { name: retry }));
-    await waitFor(() => expect(sent).toHaveLength(2));
-    expect(sent).toEqual([
-      { type: 'request/email-sent', id: REQUEST_ID },
-      { type: 'request/retry', id: REQUEST_ID },
-    ]);
-  });
+  ])(
+    'offers a failed request the email route naming it, "sent" and "try again" (%s)',
+    async (lang, link, emailed, retry) => {
+      vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
+      show([failed()], lang);
+      // The letter's writer loads with the first request that needs it.
+      const mailto = (await screen.findByRole('link', { name: link })).getAttribute('href') ?? '';
+      expect(mailto).toMatch(/^mailto:support@ingru\.ru\?/);
+      expect(decodeURIComponent(mailto)).toContain(REQUEST_ID);
+      fireEvent.click(screen.getByRole('button', { name: emailed }));
+      fireEvent.click(screen.getByRole('button', { name: retry }));
+      await waitFor(() => expect(sent).toHaveLength(2));
+      expect(sent).toEqual([
+        { type: 'request/email-sent', id: REQUEST_ID },
+        { type: 'request/retry', id: REQUEST_ID },
+      ]);
+    },
+  );
 
   it('offers email at any moment before Ingroup acknowledges: the whole letter to copy, a .eml file, and "I have sent it"', async () => {
     vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
-    show([requestRecord([{ at: Date.parse(RECEIVED), kind: 'queued' }, { at: Date.parse(RECEIVED) + 1, kind: 'attempt_failed', detail: 'no answer' }])]);
+    show([
+      requestRecord([
+        { at: Date.parse(RECEIVED), kind: 'queued' },
+        { at: Date.parse(RECEIVED) + 1, kind: 'attempt_failed', detail: 'no answer' },
+      ]),
+    ]);
     fireEvent.click(screen.getByText('Send by email to support@ingru.ru'));
     const letter = await screen.findByText(/Subject: Data subject request: access/, { selector: 'pre' });
     expect(letter.textContent).toContain(REQUEST_ID);
@@ -163,11 +203,17 @@ describe('the list of requests', () => {
   });
 
   it('says in words when the background refuses an action', async () => {
-    refuse = new AppError('request/not_found', `The request ${REQUEST_ID} is not in this browser's list of requests.`, { id: REQUEST_ID });
+    refuse = new AppError('request/not_found', `The request ${REQUEST_ID} is not in this browser's list of requests.`, {
+      id: REQUEST_ID,
+    });
     show([failed()]);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     // The error's words load with the first error shown.
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The request is not here any more. It is not in this browser’s list of requests'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'The request is not here any more. It is not in this browser’s list of requests',
+      ),
+    );
   });
 
   it('marks an overdue request and offers the complaint to file, in Russian for Roskomnadzor, with a translation', async () => {
@@ -187,7 +233,12 @@ describe('the list of requests', () => {
 
   it('offers no complaint once Ingroup completed the request, however late', () => {
     vi.setSystemTime(new Date('2026-12-20T12:00:00Z'));
-    show([requestRecord([...sentEvents(RECEIVED), { at: Date.parse('2026-12-01T00:00:00Z'), kind: 'status', status: 'completed' }], RECEIVED)]);
+    show([
+      requestRecord(
+        [...sentEvents(RECEIVED), { at: Date.parse('2026-12-01T00:00:00Z'), kind: 'status', status: 'completed' }],
+        RECEIVED,
+      ),
+    ]);
     expect(screen.getByRole('listitem', { name: 'access: completed' })).toBeTruthy();
     expect(screen.queryByText('Complaint text for the authority')).toBeNull();
   });
@@ -200,7 +251,15 @@ describe('the list of requests', () => {
 
   it('marks a due date counted on a provisional calendar, and shows Ingroup’s date beside the law’s', () => {
     vi.setSystemTime(new Date('2027-02-02T12:00:00Z'));
-    const events = [...sentEvents('2027-02-01T09:00:00Z'), { at: Date.parse('2027-02-02T09:00:00Z'), kind: 'status' as const, status: 'in_progress' as const, dueAt: '2027-03-31' }];
+    const events = [
+      ...sentEvents('2027-02-01T09:00:00Z'),
+      {
+        at: Date.parse('2027-02-02T09:00:00Z'),
+        kind: 'status' as const,
+        status: 'in_progress' as const,
+        dueAt: '2027-03-31',
+      },
+    ];
     show([requestRecord(events, '2027-02-01T09:00:00Z')]);
     expect(screen.getByText(/provisional: the production calendar for that year is not yet decreed/)).toBeTruthy();
     expect(screen.getByText(/Ingroup says 31 Mar 2027/)).toBeTruthy();
@@ -215,11 +274,16 @@ describe('the list of requests', () => {
 
   it('exports the requests as CSV and the deadlines as ICS (the writers load on the first click)', async () => {
     vi.setSystemTime(new Date('2026-11-05T12:00:00Z'));
-    const other = makeRecord(sentEvents(RECEIVED), { body: makeBody(), receipt: { id: 'x', reference: 'IG-2026-000002', status: 'received', receivedAt: RECEIVED, verification: 'none' } });
+    const other = makeRecord(sentEvents(RECEIVED), {
+      body: makeBody(),
+      receipt: { id: 'x', reference: 'IG-2026-000002', status: 'received', receivedAt: RECEIVED, verification: 'none' },
+    });
     show([requestRecord(sentEvents(RECEIVED), RECEIVED), other]);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     fireEvent.click(screen.getByRole('button', { name: 'Deadlines as a calendar (ICS)' }));
-    await vi.waitFor(() => expect(downloads.map((d) => d.name)).toEqual(['ingroup-requests.csv', 'ingroup-deadlines.ics']));
+    await vi.waitFor(() =>
+      expect(downloads.map((d) => d.name)).toEqual(['ingroup-requests.csv', 'ingroup-deadlines.ics']),
+    );
     expect(downloads[0]?.text).toContain(REQUEST_ID);
     expect(downloads[1]?.text).toContain('20261117');
   });

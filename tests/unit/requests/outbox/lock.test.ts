@@ -157,17 +157,29 @@ describe('the outbox under one lock', () => {
         log.push(`POST ${id}`);
         await hold;
         log.push(`receipt ${id}`);
-        return new Response(JSON.stringify({ id, reference: 'ING-1', status: 'received', receivedAt: new Date(NOW).toISOString(), verification: 'none' }), {
-          status: 202,
-          headers: { 'content-type': 'application/json' },
-        });
+        return new Response(
+          JSON.stringify({
+            id,
+            reference: 'ING-1',
+            status: 'received',
+            receivedAt: new Date(NOW).toISOString(),
+            verification: 'none',
+          }),
+          {
+            status: 202,
+            headers: { 'content-type': 'application/json' },
+          },
+        );
       }
       const id = new URL(url).pathname.split('/').pop() ?? '';
       log.push(`GET ${id}`);
-      return new Response(JSON.stringify({ id, reference: 'ING-1', status: 'in_progress', updatedAt: new Date(NOW).toISOString() }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({ id, reference: 'ING-1', status: 'in_progress', updatedAt: new Date(NOW).toISOString() }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
     };
     return { base: 'https://api.ingru.ru/privacy/v1', fetch, now: () => NOW, random: () => 0.5, concurrency: 2 };
   }
@@ -177,7 +189,10 @@ describe('the outbox under one lock', () => {
     vi.stubGlobal('navigator', { locks });
     const log: string[] = [];
     const deps = endpoint(log);
-    const [first, second] = [await enqueue(db(), makeBody(), 'endpoint', NOW), await enqueue(db(), makeBody(), 'endpoint', NOW)];
+    const [first, second] = [
+      await enqueue(db(), makeBody(), 'endpoint', NOW),
+      await enqueue(db(), makeBody(), 'endpoint', NOW),
+    ];
     await db().requests.update(second.id, { outboxDueAt: undefined, pollDueAt: NOW, polls: 0 });
     await Promise.all([drain(db(), deps), pollDue(db(), deps), attemptSend(db(), first.id, deps)]);
     expect(locks.asked).toEqual([outboxLockName(db()), outboxLockName(db()), outboxLockName(db())]);

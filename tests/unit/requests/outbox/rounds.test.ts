@@ -39,7 +39,13 @@ function crowdedEndpoint(company: number) {
     onWire -= 1;
     if (init?.method === 'POST') {
       const { id } = JSON.parse(init.body as string) as { id: string };
-      return json(202, { id, reference: 'ING-1', status: 'received', receivedAt: new Date(NOW).toISOString(), verification: 'none' });
+      return json(202, {
+        id,
+        reference: 'ING-1',
+        status: 'received',
+        receivedAt: new Date(NOW).toISOString(),
+        verification: 'none',
+      });
     }
     const id = new URL(url).pathname.split('/').pop() ?? '';
     return json(200, { id, reference: 'ING-1', status: 'in_progress', updatedAt: new Date(NOW).toISOString() });
@@ -113,9 +119,17 @@ describe('an outage met by two sends at once', () => {
         headers: { 'content-type': 'application/problem+json', 'retry-after': arrived[0] === id ? '10' : '60' },
       });
     };
-    const deps: OutboxDeps = { base: 'https://api.ingru.ru/privacy/v1', fetch, now: () => NOW, random: () => 0.5, timeoutMs: 5_000, concurrency: 2 };
+    const deps: OutboxDeps = {
+      base: 'https://api.ingru.ru/privacy/v1',
+      fetch,
+      now: () => NOW,
+      random: () => 0.5,
+      timeoutMs: 5_000,
+      concurrency: 2,
+    };
     await expect(drain(db(), deps)).resolves.toEqual({ sent: 0, retried: 2, failed: 0, nextDueAt: NOW + 10_000 });
-    const dueAt = async (id: string | undefined): Promise<number | undefined> => (await db().requests.get(id ?? ''))?.outboxDueAt;
+    const dueAt = async (id: string | undefined): Promise<number | undefined> =>
+      (await db().requests.get(id ?? ''))?.outboxDueAt;
     const [first, second] = arrived;
     const held = ids.find((id) => !arrived.includes(id));
     expect(await dueAt(first)).toBe(NOW + 10_000);
