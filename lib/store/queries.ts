@@ -5,7 +5,7 @@
  * the pages and the tests run the same function.
  */
 import type { AccountRow } from '../account';
-import type { ConsentState, Regime } from '../vocabulary';
+import type { ConsentState } from '../vocabulary';
 import type { Snapshot } from '../amocrm/snapshot-schema';
 import { cachedCatalog, type LoadedCatalog } from '../catalog/load';
 import { allEvents, currentChoices, history } from '../consent/ledger';
@@ -17,7 +17,7 @@ import type { PanelModel } from '../panel/model-schema';
 import { AttentionSchema, ATTENTION_KEY, type Attention } from '../requests/attention';
 import { LIVENESS_KEY, livenessOf, type EndpointLiveness } from '../requests/liveness';
 import { ENDPOINT_BASE_KEY, parseEndpointBase, readEndpointBase } from '../settings';
-import { accountsNewestFirst, effectiveRegime as regimeFor, readAccount } from './accounts';
+import { accountsNewestFirst, readAccount } from './accounts';
 import type { PrivacyDb } from './db';
 import { allMarks, readEvidence, readMarks } from './evidence';
 import { choicesFor } from './ledger';
@@ -125,11 +125,6 @@ export async function endpointStatus(db: PrivacyDb): Promise<EndpointLiveness> {
   // Both rows asked for at once: a live query sees every read made before its first await.
   const [stored, liveness] = await Promise.all([readSetting(db, ENDPOINT_BASE_KEY), readSetting(db, LIVENESS_KEY)]);
   return livenessOf(liveness, parseEndpointBase(stored));
-}
-
-/** The regime an account's deadlines follow: the administrator's choice, else the domain's default. */
-export function effectiveRegime(db: PrivacyDb, host: string): Promise<Regime> {
-  return regimeFor(db, host);
 }
 
 /** The cached endpoint catalog, or the bundled one. */
