@@ -5,6 +5,9 @@
  * times. Left out: the component tests (Preact in happy-dom, ~3 s a file on this machine) and the
  * content-script tests, which need a DOM; a mutant in the core that only they could catch would be
  * a gap in the core's own tests. The setup skips @testing-library (nothing is rendered here).
+ *
+ * `npm run mutation` (scripts/mutation.mjs) narrows the files to one area's tests through
+ * MUTATION_TESTS, a JSON list of globs.
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
@@ -13,7 +16,9 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.test.ts'],
+    include: process.env.MUTATION_TESTS
+      ? (JSON.parse(process.env.MUTATION_TESTS) as string[])
+      : ['tests/unit/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'tests/unit/components/**', 'tests/unit/content/**'],
     setupFiles: ['tests/support/setup-core.ts'],
     restoreMocks: true,
