@@ -265,6 +265,8 @@ export async function measureBrowser({ executablePath, seedFile, firstSeededHost
       pairedQuartilesMs: quartiles(runs.with.map((r, i) => r.taskMs - (runs.without[i]?.taskMs ?? NaN))),
       /** This extension's own share, load by load: with − an empty content script, same round. */
       ownQuartilesMs: quartiles(runs.with.map((r, i) => r.taskMs - (runs.empty[i]?.taskMs ?? NaN))),
+      /** The floor under any content script: an empty one − none, load by load, same round. */
+      floorQuartilesMs: quartiles(runs.empty.map((r, i) => r.taskMs - (runs.without[i]?.taskMs ?? NaN))),
       /** @type {Record<string, { quartilesMs: [number, number, number], runs: number[] }> | null} */
       parts: null,
     };

@@ -72,6 +72,15 @@ export function rows({ sizes, node, browser }) {
         ok: null,
         note: `quartiles ${p.ownQuartilesMs.map(ms).join(' / ')}`,
       });
+      if (p.floorQuartilesMs) {
+        out.push({
+          figure: `The floor under any content script (upper quartile, an empty content script − none in the same round)`,
+          measured: ms(p.floorQuartilesMs[2]),
+          budget: '— (what no extension with a content script goes below on this machine)',
+          ok: null,
+          note: `quartiles ${p.floorQuartilesMs.map(ms).join(' / ')}; the page itself takes ${ms(p.withoutTaskMs)} (TaskDuration median without any extension)`,
+        });
+      }
     }
     for (const [part, cost] of Object.entries(p.parts ?? {})) {
       out.push({
