@@ -7,7 +7,8 @@
  * a gap in the core's own tests. The setup skips @testing-library (nothing is rendered here).
  *
  * `npm run mutation` (scripts/mutation.mjs) narrows the files to one area's tests through
- * MUTATION_TESTS, a JSON list of globs.
+ * MUTATION_TESTS, a JSON list of globs; MUTATION_BARE leaves the setup out for an area whose tests
+ * need neither IndexedDB nor the fake `browser`.
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
@@ -20,7 +21,7 @@ export default defineConfig({
       ? (JSON.parse(process.env.MUTATION_TESTS) as string[])
       : ['tests/unit/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'tests/unit/components/**', 'tests/unit/content/**'],
-    setupFiles: ['tests/support/setup-core.ts'],
+    setupFiles: process.env.MUTATION_BARE ? [] : ['tests/support/setup-core.ts'],
     restoreMocks: true,
     testTimeout: 30_000,
   },

@@ -25,11 +25,13 @@ import schema from 'mutation-testing-report-schema/mutation-testing-report-schem
 /**
  * What each area mutates and the test files that hold it. `tests` are globs for
  * vitest.mutation.config.ts (MUTATION_TESTS); the cross-cutting boundary tests (hostile input at
- * every parser) go with each area they parse for.
- * @type {ReadonlyArray<{ name: string, mutate: string[], tests: string[] }>}
+ * every parser) go with each area they parse for. `bare`: the area's tests need neither IndexedDB
+ * nor the fake `browser`, so they run without the setup file (MUTATION_BARE), a tenth of a second
+ * less per file and mutant.
+ * @type {ReadonlyArray<{ name: string, mutate: string[], tests: string[], bare?: boolean }>}
  */
 export const AREAS = [
-  { name: 'deadlines', mutate: ['lib/deadlines/**/*.ts'], tests: ['tests/unit/deadlines/**/*.test.ts'] },
+  { name: 'deadlines', mutate: ['lib/deadlines/**/*.ts'], tests: ['tests/unit/deadlines/**/*.test.ts'], bare: true },
   {
     name: 'consent',
     mutate: ['lib/consent/chain.ts', 'lib/consent/verify.ts', 'lib/consent/ledger.ts', 'lib/consent/import.ts'],
@@ -94,7 +96,7 @@ function runArea(area) {
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   const result = spawnSync('npx', ['stryker', 'run', configFile], {
     stdio: 'inherit',
-    env: { ...process.env, MUTATION_TESTS: JSON.stringify(area.tests) },
+    env: { ...process.env, MUTATION_TESTS: JSON.stringify(area.tests), MUTATION_BARE: area.bare ? '1' : '' },
   });
   return result.status ?? 1;
 }
