@@ -13,6 +13,8 @@ import {
   postRequest,
   type FetchLike,
 } from '@/lib/requests/endpoint';
+import { WireError, fromWire, toWire } from '@/lib/errors';
+import { describeError } from '@/lib/i18n/errors';
 import { makeBody } from './fixtures';
 
 const BASE = 'https://api.ingru.ru/privacy/v1';
@@ -274,5 +276,81 @@ describe('the edges of retrying', () => {
     expect(error.retryAfterMs).toBe(30_000);
     const noHeader = await failureOf(postRequest(BASE, makeBody(), reply(503, null), { now: NOW }));
     expect(noHeader.retryAfterMs).toBeUndefined();
+  });
+});
+
+describe('what the administrator reads in the requests list, and what crosses to the page', () => {
+  /** The failure as the page receives it: the wire form, checked by its own schema, then worded. */
+  function onThePage(error: EndpointError, lang: 'ru' | 'en'): string {
+    const wire = WireError.parse(toWire(error));
+    return describeError(fromWire(wire), lang).detail;
+  }
+
+  it('a 429 that asks to wait and says why: its status, the wait in whole seconds and its words, in both languages', async () => {
+    const error = await failureOf(
+      postRequest(
+        BASE,
+        makeBody(),
+        reply(429, problem({ title: 'Too Many Requests', detail: 'slow down' }), { 'retry-after': '120' }),
+        { now: NOW },
+      ),
+    );
+    expect(onThePage(error, 'en')).toBe(
+      'No answer came, or the endpoint asked to wait (the endpoint answered HTTP 429). It asked to wait 120 s. It said: “slow down”.',
+    );
+    expect(onThePage(error, 'ru')).toBe(
+      'Ответа не было, или сервис попросил подождать (сервис ответил HTTP 429). Он попросил подождать 120 с. Его ответ: «slow down».',
+    );
+  });
+
+  it('a wait with part of a second is shown rounded up to whole seconds', async () => {
+    const error = await failureOf(
+      postRequest(BASE, makeBody(), reply(503, null, { 'retry-after': 'Mon, 02 Mar 2026 09:00:01 GMT' }), {
+        now: NOW - 200,
+      }),
+    );
+    expect(error.retryAfterMs).toBe(1_200);
+    expect(onThePage(error, 'en')).toContain('It asked to wait 2 s.');
+  });
+
+  it('a refusal with only a title quotes the title', async () => {
+    const error = await failureOf(postRequest(BASE, makeBody(), reply(422, problem({ title: 'Unprocessable' }))));
+    expect(onThePage(error, 'en')).toBe(
+      'The endpoint turned the request down (the endpoint answered HTTP 422); sending the same request again will not help. It said: “Unprocessable”.',
+    );
+  });
+
+  it('no answer at all: no status, no wait and no quote are made up', async () => {
+    const error = await failureOf(
+      postRequest(BASE, makeBody(), async () => Promise.reject(new TypeError('fetch failed'))),
+    );
+    expect(onThePage(error, 'en')).toBe('No answer came, or the endpoint asked to wait.');
+    expect(onThePage(error, 'ru')).toBe('Ответа не было, или сервис попросил подождать.');
+  });
+
+  it('a problem without words: the status alone', async () => {
+    const error = await failureOf(postRequest(BASE, makeBody(), reply(409, problem({ type: 'about:blank' }))));
+    expect(error.problem).toEqual({ type: 'about:blank' });
+    expect(onThePage(error, 'en')).toBe(
+      'The endpoint turned the request down (the endpoint answered HTTP 409); sending the same request again will not help.',
+    );
+  });
+});
+
+describe('a status check', () => {
+  it('reads an HTTP-date Retry-After from the time it is given', async () => {
+    const error = await failureOf(
+      getStatus(BASE, crypto.randomUUID(), reply(503, null, { 'retry-after': 'Mon, 02 Mar 2026 09:00:30 GMT' }), {
+        now: NOW,
+      }),
+    );
+    expect(error.retryAfterMs).toBe(30_000);
+  });
+
+  it('a status that is not JSON says it was the status', async () => {
+    const error = await failureOf(getStatus(BASE, crypto.randomUUID(), reply(200, '{"id": ')));
+    expect(error.message).toBe(
+      "Ingroup's endpoint answered HTTP 200 but its status was not JSON. It will be asked again.",
+    );
   });
 });
