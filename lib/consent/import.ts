@@ -48,14 +48,20 @@ function refused(index: number, code: ErrorCode, reason: string, params: ErrorPa
   return { added: 0, duplicates: 0, rejected: [{ index, error: toWire(new AppError(code, reason, params)) }] };
 }
 
+/** A failed parse's first issue: zod fails a parse only with at least one (`issues.length ? failure : success`). */
+function firstIssueOf(error: z.core.$ZodError): z.core.$ZodIssue {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a failed safeParse has at least one issue
+  return error.issues[0]!;
+}
+
 function firstIssue(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  return issue ? describeIssue(issue) : 'unknown problem';
+  return describeIssue(firstIssueOf(error));
 }
 
 function envelopeProblem(raw: unknown, error: z.core.$ZodError): ImportResult {
-  const format = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).format : undefined;
-  const version = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).version : undefined;
+  // JSON.parse gives objects and arrays, which are Objects, or null and other primitives, which are not.
+  const fields: Record<string, unknown> = raw instanceof Object ? (raw as Record<string, unknown>) : {};
+  const { format, version } = fields;
   if (format !== LEDGER_FILE_FORMAT) {
     return refused(
       -1,
@@ -81,7 +87,17 @@ function envelopeProblem(raw: unknown, error: z.core.$ZodError): ImportResult {
 
 /** Where in the file the first problem is (`events.3.state`), for the pages' words. */
 function firstPath(error: z.core.$ZodError): string {
-  return error.issues[0]?.path.map(String).join('.') ?? '';
+  return firstIssueOf(error).path.map(String).join('.');
+}
+
+/** Oldest first; events of the same instant by id. */
+function chronological(a: LedgerEvent, b: LedgerEvent): number {
+  const apart = Date.parse(a.timestamp) - Date.parse(b.timestamp);
+  if (apart !== 0) return apart;
+  // Stryker disable next-line EqualityOperator: a verified file's ids are distinct (verifyChain refuses a duplicate), so < and <= agree
+  if (a.id < b.id) return -1;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the ids differ here, so > and >= and true agree; V8's sort only asks whether a comparison is negative, so 1 and 0 sort alike
+  return a.id > b.id ? 1 : 0;
 }
 
 export async function importLedger(db: PrivacyDb, text: string, now: number = Date.now()): Promise<ImportResult> {
@@ -143,7 +159,7 @@ export async function importLedger(db: PrivacyDb, text: string, now: number = Da
   }
   const fresh = events
     .filter((e) => !known.has(e.id) && !(e.importedFrom && known.has(e.importedFrom.id)))
-    .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(chronological);
 
   const inputs: ConsentInput[] = fresh.map((e) => ({
     account: e.account,

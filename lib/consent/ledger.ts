@@ -76,15 +76,16 @@ async function chainOnto(prevHash: string, inputs: readonly ConsentInput[]): Pro
   return events;
 }
 
-/** Append several events as one atomic step, in the order given. */
+/** Append several events as one atomic step, in the order given; an empty batch stores nothing. */
 export function appendConsents(db: PrivacyDb, inputs: readonly ConsentInput[]): Promise<LedgerEvent[]> {
   return serialised(async () => {
-    if (inputs.length === 0) return [];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // Stryker disable next-line StringLiteral: Dexie orders by the primary key for an empty index name, and `seq` is the ledger's primary key (lib/store/db.ts)
       const head = (await db.ledger.orderBy('seq').last())?.hash ?? GENESIS_HASH;
       const events = await chainOnto(head, inputs);
       try {
         return await db.transaction('rw', db.ledger, db.choices, async () => {
+          // Stryker disable next-line StringLiteral: Dexie orders by the primary key for an empty index name, and `seq` is the ledger's primary key (lib/store/db.ts)
           const current = (await db.ledger.orderBy('seq').last())?.hash ?? GENESIS_HASH;
           if (current !== head) throw new HeadMoved();
           const keys = await db.ledger.bulkAdd(events, { allKeys: true });
@@ -138,5 +139,6 @@ export function history(db: PrivacyDb, host: string): Promise<LedgerEvent[]> {
 
 /** The whole ledger in chain order. */
 export function allEvents(db: PrivacyDb): Promise<LedgerEvent[]> {
+  // Stryker disable next-line StringLiteral: Dexie orders by the primary key for an empty index name, and `seq` is the ledger's primary key (lib/store/db.ts)
   return db.ledger.orderBy('seq').toArray();
 }

@@ -110,9 +110,9 @@ export function heldRequests(db: PrivacyDb, base: string): Promise<RequestRecord
   return heldFor(db, base);
 }
 
-/** Each of `hosts`' last marketing request. */
+/** Each of `hosts`' last marketing request (none asked, none read). */
 export function marketingRequests(db: PrivacyDb, hosts: readonly string[]): Promise<Map<string, RequestRecord>> {
-  return hosts.length ? lastMarketing(db, hosts) : Promise.resolve(new Map<string, RequestRecord>());
+  return lastMarketing(db, hosts);
 }
 
 /** Ingroup's endpoint in force: the Options override, parsed by lib/settings.ts, else the build's default. */

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { ledgerFileJson } from '@/lib/consent/export';
-import { FUTURE_SLACK_MS, importLedger } from '@/lib/consent/import';
+import { FUTURE_SLACK_MS, importLedger, type ImportRejection } from '@/lib/consent/import';
 import { allEvents, currentChoices } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
 import { buildChain, chainEvents, consentInput, recordOne } from './fixtures';
 import type { ErrorCode } from '@/lib/errors';
+import type { LedgerEvent } from '@/lib/consent/event';
 
 beforeEach(async () => {
   await resetDbForTests();
@@ -41,6 +42,41 @@ describe('importLedger', () => {
     await importLedger(db(), ledgerFileJson(await buildChain(2)));
     const own = ledgerFileJson(await allEvents(db()));
     expect(await importLedger(db(), own)).toEqual({ added: 0, duplicates: 3, rejected: [] });
+  });
+
+  it('merges events of the same instant in id order, whatever the file’s order', async () => {
+    const at = '2026-11-30T10:00:00.000+03:00';
+    const later = '2026-11-30T10:00:01.000+03:00';
+    const id = (n: number): string => `00000000-0000-4000-8000-00000000000${n}`;
+    const spec = (n: number, timestamp: string) =>
+      ({
+        id: id(n),
+        timestamp,
+        host: 'fixture-agency.amocrm.ru',
+        accountId: 31000001,
+        purpose: 'marketing',
+        state: 'given',
+      }) as const;
+    const file = await chainEvents([
+      spec(6, later),
+      spec(2, at),
+      spec(4, at),
+      spec(1, at),
+      spec(3, at),
+      spec(5, later),
+    ]);
+    await importLedger(db(), ledgerFileJson(file));
+    expect((await allEvents(db())).map((e) => e.importedFrom?.id)).toEqual([1, 2, 3, 4, 5, 6].map(id));
+  });
+
+  it('adds once a choice that arrives by two roads: the original, and another browser’s import of it', async () => {
+    const original = ledgerFileJson(await buildChain(3));
+    await importLedger(db(), original);
+    const otherBrowsers = ledgerFileJson(await allEvents(db()));
+    await resetDbForTests();
+    await importLedger(db(), original);
+    expect(await importLedger(db(), otherBrowsers)).toEqual({ added: 0, duplicates: 3, rejected: [] });
+    expect(await db().ledger.count()).toBe(3);
   });
 
   it('merges in timestamp order, whatever the file’s order', async () => {
@@ -225,6 +261,25 @@ describe('events dated in the future', () => {
     ).toMatchObject({ added: 1 });
   });
 
+  it('allows five minutes for clocks a little apart: an event five minutes after the import is taken, one a second later is not', async () => {
+    const fiveMinutesOn = '2026-12-01T12:05:00.000+00:00';
+    const aSecondMore = '2026-12-01T12:05:01.000+00:00';
+    const file = (id: string, at: string): Promise<LedgerEvent[]> => chainEvents([spec(id, at, 'given')]);
+    const late = await importLedger(
+      db(),
+      ledgerFileJson(await file('00000000-0000-4000-8000-000000000007', aSecondMore)),
+      IMPORT_AT,
+    );
+    expect(late.rejected[0]?.error.code).toBe('ledger/future');
+    expect(
+      await importLedger(
+        db(),
+        ledgerFileJson(await file('00000000-0000-4000-8000-000000000008', fiveMinutesOn)),
+        IMPORT_AT,
+      ),
+    ).toMatchObject({ added: 1 });
+  });
+
   it('lets a choice made here override an earlier one dated later by a clock that ran ahead', async () => {
     await recordOne(db(), consentInput({ state: 'given', timestamp: '9999-12-31T23:59:00+00:00' }));
     await recordOne(db(), consentInput({ state: 'refused' }));
@@ -243,5 +298,67 @@ describe('events dated in the future', () => {
     ]);
     await importLedger(db(), ledgerFileJson(newer), IMPORT_AT);
     expect((await currentChoices(db(), 'fixture-agency.amocrm.ru')).marketing?.state).toBe('given');
+  });
+});
+
+describe('what a refusal tells the pages', () => {
+  async function refusal(text: string, now?: number): Promise<ImportRejection> {
+    const result = await importLedger(db(), text, now);
+    expect(result).toMatchObject({ added: 0, duplicates: 0 });
+    expect(result.rejected).toHaveLength(1);
+    return result.rejected[0]!;
+  }
+
+  it.each([
+    ['null', 'null'],
+    ['a number', '42'],
+    ['a string', '"ingroup-privacy-ledger"'],
+    ['true', 'true'],
+  ])('calls JSON that is %s not a ledger export', async (_name, text) => {
+    expect((await refusal(text)).error).toMatchObject({ code: 'ledger/not_export', params: {} });
+  });
+
+  it('names the version a file of another version has, and the one this extension reads', async () => {
+    const file = JSON.parse(ledgerFileJson(await buildChain(1)));
+    file.version = 2;
+    expect((await refusal(JSON.stringify(file))).error.params).toEqual({ version: '2', reads: 1 });
+    file.version = '1';
+    expect((await refusal(JSON.stringify(file))).error.params).toEqual({ version: '"1"', reads: 1 });
+  });
+
+  it('says a file without a version has none', async () => {
+    const file = JSON.parse(ledgerFileJson(await buildChain(1)));
+    delete file.version;
+    const { index, error } = await refusal(JSON.stringify(file));
+    expect(index).toBe(-1);
+    expect(error).toMatchObject({ code: 'ledger/other_version', params: { version: 'undefined', reads: 1 } });
+    expect(error.message).toMatch(/version undefined; this extension reads version 1/);
+  });
+
+  it('names the missing field of an incomplete export', async () => {
+    const file = JSON.parse(ledgerFileJson(await buildChain(1)));
+    delete file.events;
+    expect((await refusal(JSON.stringify(file))).error).toMatchObject({
+      code: 'ledger/incomplete',
+      params: { where: 'events' },
+    });
+  });
+
+  it('names a malformed event by its number and the path of its first bad field', async () => {
+    const file = JSON.parse(ledgerFileJson(await buildChain(4)));
+    file.events[2].account.host = 'evil.example.com';
+    const { index, error } = await refusal(JSON.stringify(file));
+    expect(index).toBe(2);
+    expect(error).toMatchObject({ code: 'ledger/event_malformed', params: { n: 3, where: 'account.host' } });
+    expect(error.message).toMatch(/^Event #3 in the file is malformed \(account\.host: /);
+  });
+
+  it('names an event dated in the future by its number, in the message too', async () => {
+    const file = await buildChain(3, Date.UTC(2026, 11, 1, 12, 0));
+    // Five minutes' slack: 12:01 is still taken at 11:56, 12:02 is not.
+    const { index, error } = await refusal(ledgerFileJson(file), Date.UTC(2026, 11, 1, 11, 56));
+    expect(index).toBe(2);
+    expect(error.params).toEqual({ n: 3, timestamp: file[2]!.timestamp });
+    expect(error.message).toMatch(/^Event #3 in the file is dated 2026-12-01T12:02:00\.000\+00:00, after this import/);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { GENESIS_HASH, ZonedTimestamp } from '@/lib/consent/event';
-import { appendConsents, currentChoices, history } from '@/lib/consent/ledger';
+import { appendConsents, currentChoices, CurrentChoicesSchema, history } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
 import { consentInput, recordOne } from './fixtures';
 
@@ -78,6 +78,16 @@ describe('currentChoices', () => {
       consentInput({ state: 'given', method: 'import', timestamp: '2025-01-10T09:30:00.000+03:00' }),
     );
     expect((await currentChoices(db(), host)).marketing?.state).toBe('refused');
+  });
+
+  it('reaches the panel whole: the schema the panel parses it with keeps every field, and refuses a state it does not know', async () => {
+    await recordOne(db(), consentInput({ state: 'given' }));
+    const choices = await currentChoices(db(), host);
+    expect(CurrentChoicesSchema.parse(choices)).toEqual(choices);
+    expect(choices.marketing).toMatchObject({ state: 'given', policy: consentInput().policy });
+    expect(
+      CurrentChoicesSchema.safeParse({ ...choices, marketing: { ...choices.marketing, state: 'maybe' } }).success,
+    ).toBe(false);
   });
 });
 
