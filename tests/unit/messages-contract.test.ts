@@ -385,3 +385,31 @@ describe('background → content script', () => {
     expect(ToContent.safeParse(raw).success).toBe(expected);
   });
 });
+
+describe('every choice a message offers', () => {
+  it.each([
+    ['either mark on a widget', { type: 'widget/mark', host: 'demo.amocrm.ru', code: 'w', mark: 'not_ingroup' }],
+    ['a refusal for every account, from the popup', { type: 'consent/record-all', state: 'refused', method: 'popup' }],
+    ['a consent for every account, from the panel', { type: 'consent/record-all', state: 'given', method: 'panel' }],
+    ['a request saved for email', { type: 'request/submit', draft: {}, route: 'email' }],
+    ['a request sent through the endpoint', { type: 'request/submit', draft: {}, route: 'endpoint' }],
+  ])('accepts %s', (_name, message) => {
+    expect(ToBackground.safeParse(message).success).toBe(true);
+  });
+
+  it('takes back either mark in the reply', () => {
+    expect(REPLIES['widget/mark'].safeParse({ mark: 'not_ingroup' }).success).toBe(true);
+    expect(REPLIES['widget/mark'].safeParse({ mark: 'ingroup' }).success).toBe(true);
+  });
+
+  it.each(['httpsx://privacy.example.org/v1', 'xhttps://privacy.example.org/v1'])(
+    'refuses an endpoint whose scheme only contains https: %s',
+    (base) => {
+      expect(ToBackground.safeParse({ type: 'settings/endpoint', base }).success).toBe(false);
+    },
+  );
+
+  it('names a refusal as such in the logs', () => {
+    expect(new MessageRefused('message/bad_message', 'Malformed message').name).toBe('MessageRefused');
+  });
+});

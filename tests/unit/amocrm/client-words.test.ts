@@ -74,6 +74,14 @@ describe('the words of a failed read', () => {
     expect(err.cause).toBeDefined();
   });
 
+  it('says in its own words what each field of a misshapen answer got wrong, not zod’s bare "Invalid input"', async () => {
+    const { client, clock } = clientOn(always(hal(200, { id: 'not a number', name: 'x' })));
+    const err = await failure(client.getAccount(), clock);
+    expect(err.message).toContain('"message": "expected number, got string"');
+    expect(err.message).toContain('"message": "missing"');
+    expect(err.message).not.toContain('Invalid input');
+  });
+
   it('says an empty answer where a body always comes is wrong', async () => {
     const { client, clock } = clientOn(always(empty));
     expect(await failure(client.getAccount(), clock)).toMatchObject({
