@@ -95,9 +95,7 @@ function chronological(a: LedgerEvent, b: LedgerEvent): number {
   const apart = Date.parse(a.timestamp) - Date.parse(b.timestamp);
   if (apart !== 0) return apart;
   // Stryker disable next-line EqualityOperator: a verified file's ids are distinct (verifyChain refuses a duplicate), so < and <= agree
-  if (a.id < b.id) return -1;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: the ids differ here, so > and >= and true agree; V8's sort only asks whether a comparison is negative, so 1 and 0 sort alike
-  return a.id > b.id ? 1 : 0;
+  return a.id < b.id ? -1 : 1;
 }
 
 export async function importLedger(db: PrivacyDb, text: string, now: number = Date.now()): Promise<ImportResult> {
