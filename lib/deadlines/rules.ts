@@ -63,7 +63,8 @@ export interface DeadlineRule {
 
 /** What Ingroup's own policy promises, shown beside the law's deadline, never instead of it. */
 export interface PolicyPromise {
-  period: Period;
+  /** Business days, Monday to Friday: the policy's words, not the production calendar. */
+  period: Extract<Period, { unit: 'working_days' }>;
   label: Bilingual;
   source: string;
 }
@@ -287,9 +288,10 @@ export function deadlineFor(input: DeadlineInput): Deadline {
   const received = toMoscowDate(input.receivedAt);
   const rule = ruleFor(input.regime, input.type);
   const promise = promiseFor(input.type);
-  const promisedDueDate = promise ? addBusinessDays(received, 10) : undefined;
+  const promisedDueDate = promise ? addBusinessDays(received, promise.period.count) : undefined;
   if (!rule.period) return { rule, dueDate: null, provisional: false, ...(promisedDueDate ? { promisedDueDate } : {}) };
   const dueDate = endOf(received, rule.period, input.regime, calendar);
+  // Stryker disable next-line BooleanLiteral: set below, before the deadline is returned
   const deadline: Deadline = { rule, dueDate, provisional: false, ...(promisedDueDate ? { promisedDueDate } : {}) };
   if (input.extended && rule.extension) {
     // 152-FZ: "extended by up to 5 working days" — counted on from the first due date.
@@ -310,6 +312,7 @@ export function deadlineFor(input: DeadlineInput): Deadline {
     [deadline.extendedDueDate, deadline.thenDueDate, dueDate]
       .filter((d): d is string => d !== undefined)
       .sort()
+      // Stryker disable next-line UnaryOperator: no rule has both an extension and a second step, so at most two dates are sorted
       .at(-1) ?? dueDate;
   deadline.provisional = input.regime === 'ru152' && calendar.isProvisional(received, last);
   return deadline;

@@ -15,22 +15,6 @@ export interface Citation {
   article: string;
 }
 
-export const ACT_NAMES: Record<Act, { ru: string; en: string }> = {
-  '152-FZ': {
-    ru: 'Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»',
-    en: 'Federal Law No. 152-FZ of 27 July 2006 "On Personal Data"',
-  },
-  '38-FZ': {
-    ru: 'Федеральный закон от 13.03.2006 № 38-ФЗ «О рекламе»',
-    en: 'Federal Law No. 38-FZ of 13 March 2006 "On Advertising"',
-  },
-  GK: {
-    ru: 'Гражданский кодекс Российской Федерации (часть первая)',
-    en: 'Civil Code of the Russian Federation, Part One',
-  },
-  GDPR: { ru: 'Регламент (ЕС) 2016/679 (GDPR)', en: 'Regulation (EU) 2016/679 (GDPR)' },
-};
-
 export const STATUTE = {
   'ru152-14-3': { act: '152-FZ', article: '14(3)' },
   'ru152-20-3': { act: '152-FZ', article: '20(3)' },
@@ -53,10 +37,8 @@ export type ExcerptId = keyof typeof STATUTE;
 /** "152-ФЗ, ст. 14 ч. 3" / "152-FZ Art. 14(3)": a citation short enough for a line. */
 export function cite(id: ExcerptId, lang: Lang): string {
   const e: Citation = STATUTE[id];
-  const m = /^(\d+)(?:\(([\d.]+)\))?$/.exec(e.article);
-  const [article, part] = m ? [m[1], m[2]] : [e.article, undefined];
-  if (e.act === 'GDPR')
-    return lang === 'ru' ? `${part ? `ч. ${part} ` : ''}ст. ${article} GDPR` : `GDPR Art. ${e.article}`;
+  // '21(5.1)' → article 21, part 5.1; '191' → article 191, no part.
+  const [article, part] = e.article.replace(')', '').split('(');
   const act =
     e.act === 'GK' ? (lang === 'ru' ? 'ГК РФ' : 'Civil Code') : lang === 'ru' ? e.act.replace('FZ', 'ФЗ') : e.act;
   return lang === 'ru' ? `${part ? `ч. ${part} ` : ''}ст. ${article} ${act}` : `${act} Art. ${e.article}`;

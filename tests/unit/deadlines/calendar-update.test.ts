@@ -46,5 +46,10 @@ describe('the production calendar updated through the catalog, without a release
 
   it('ignores a calendar field of the wrong shape', () => {
     expect(calendarFromCatalog({ calendar: 'soon' }).calendar).toBe(BUNDLED_RU_CALENDAR);
+    expect(calendarFromCatalog({ calendar: { ru: 'soon' } })).toEqual({
+      calendar: BUNDLED_RU_CALENDAR,
+      taken: [],
+      refused: [],
+    });
   });
 });

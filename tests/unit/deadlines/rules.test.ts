@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { daysLeft, deadlineFor, RULES } from '@/lib/deadlines/rules';
+import { daysLeft, deadlineFor, POLICY_PROMISE, RULES, type Period } from '@/lib/deadlines/rules';
+import { POLICY_TEXT_FILE, POLICY_VERSION } from '@/lib/policy/version';
 import type { RequestType } from '@/lib/vocabulary';
 import { REQUEST_TYPES } from '@/lib/vocabulary';
 
@@ -104,6 +106,20 @@ describe('152-FZ deadlines per request type, into January 2027', () => {
     expect(deadlineFor({ regime: 'ru152', type: 'access', receivedAt: '2027-03-01' }).provisional).toBe(true);
     expect(deadlineFor({ regime: 'gdpr', type: 'access', receivedAt: '2027-03-01' }).provisional).toBe(false);
   });
+
+  it('marks a deadline provisional when only its extension or its second step runs past what is certain', () => {
+    // 15 January 2027 + 10 working days = 29 January, still certain; +5 more = 5 February, not.
+    const access = deadlineFor({ regime: 'ru152', type: 'access', receivedAt: '2027-01-15' });
+    const extended = deadlineFor({ regime: 'ru152', type: 'access', receivedAt: '2027-01-15', extended: true });
+    expect(access).toMatchObject({ dueDate: '2027-01-29', provisional: false });
+    expect(extended).toMatchObject({ dueDate: '2027-01-29', extendedDueDate: '2027-02-05', provisional: true });
+    // Restriction: stop by 25 January (certain), destroy by 3 February (not).
+    expect(deadlineFor({ regime: 'ru152', type: 'restriction', receivedAt: '2027-01-20' })).toMatchObject({
+      dueDate: '2027-01-25',
+      thenDueDate: '2027-02-03',
+      provisional: true,
+    });
+  });
 });
 
 describe('GDPR Art. 12(3): one month, extendable by two', () => {
@@ -128,6 +144,7 @@ describe('GDPR Art. 12(3): one month, extendable by two', () => {
       const deadline = deadlineFor({ regime, type: 'marketing_opt_in', receivedAt: '2026-12-17' });
       expect(deadline).toMatchObject({
         dueDate: null,
+        provisional: false,
         rule: { id: 'none', period: null },
         promisedDueDate: '2026-12-31',
       });
@@ -159,6 +176,22 @@ describe('the marketing opt-out: the law’s "immediately" is the deadline, the 
   });
 });
 
+/** How a label writes a period, in each language. */
+const SAID: Record<'ru' | 'en', (period: Period) => RegExp> = {
+  ru: (p) =>
+    p.unit === 'immediately'
+      ? /^Немедленно/
+      : p.unit === 'months'
+        ? [/^$/, /^Один месяц/, /ещё на два месяца/][p.count]!
+        : new RegExp(`${p.count} ${p.unit === 'working_days' ? 'рабочих дн' : 'дней'}`),
+  en: (p) =>
+    p.unit === 'immediately'
+      ? /^Immediately/
+      : p.unit === 'months'
+        ? [/^$/, /^One month/, /two further months/][p.count]!
+        : new RegExp(`${p.count} ${p.unit === 'working_days' ? 'working days' : 'days'}`),
+};
+
 describe('the rule table', () => {
   it('has a rule, with a source, for every request type in both regimes', () => {
     for (const regime of ['ru152', 'gdpr'] as const) {
@@ -167,6 +200,80 @@ describe('the rule table', () => {
         expect(rule.regime).toBe(regime);
         expect(rule.source.length).toBeGreaterThan(5);
       }
+    }
+  });
+
+  for (const regime of ['ru152', 'gdpr'] as const) {
+    for (const type of REQUEST_TYPES) {
+      const rule = RULES[regime][type];
+      it(`${regime} ${type}: the label states the rule's period, extension and second step in both languages`, () => {
+        for (const lang of ['ru', 'en'] as const) {
+          if (!rule.period) {
+            expect(rule.label[lang]).toMatch(
+              lang === 'ru' ? /^Закон не устанавливает срок/ : /^The law sets no deadline/,
+            );
+            continue;
+          }
+          expect(rule.label[lang]).toMatch(SAID[lang](rule.period));
+          if (rule.extension) expect(rule.label[lang]).toMatch(SAID[lang](rule.extension));
+          if (rule.then) {
+            expect(rule.label[lang]).toMatch(SAID[lang](rule.then.period));
+            expect(rule.then.label[lang]).toMatch(lang === 'ru' ? /уничтожить/ : /destroy/);
+          }
+        }
+      });
+    }
+  }
+
+  it('gives each 152-FZ rule its own id; every GDPR request runs on the one-month rule; a rule with no period is "none"', () => {
+    const rules = new Set(['ru152', 'gdpr'].flatMap((r) => Object.values(RULES[r as 'ru152' | 'gdpr'])));
+    const ids = [...rules].filter((r) => r.period && r.regime === 'ru152').map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of rules) {
+      if (!rule.period) expect(rule.id).toBe('none');
+      else if (rule.regime === 'ru152') expect(rule.id).toMatch(/^ru152-[a-z]+$/);
+      else expect(rule.id).toBe('gdpr-one-month');
+    }
+    expect(RULES.ru152.access.id).toBe('ru152-access');
+    expect(RULES.ru152.rectification.id).not.toBe(RULES.ru152.erasure.id);
+  });
+
+  it('counts days left on its regime’s calendar: Russian working days for 152-FZ, Monday to Friday for the GDPR', () => {
+    // 9 March 2026 is a day off (8 March fell on a Sunday): a Russian working day fewer.
+    for (const regime of ['ru152', 'gdpr'] as const) {
+      for (const type of REQUEST_TYPES) {
+        const rule = RULES[regime][type];
+        expect({ type, left: daysLeft('2026-03-13', '2026-03-05', rule.counting).workingDays }).toEqual({
+          type,
+          left: regime === 'ru152' ? 5 : 6,
+        });
+      }
+    }
+  });
+});
+
+describe('Ingroup’s own promise (policy §5.3), beside the law’s deadline', () => {
+  const policy = readFileSync(POLICY_TEXT_FILE, 'utf8');
+  const section = policy.slice(policy.indexOf('5.3 Opting out'), policy.indexOf('6. Third-Party Services'));
+
+  it('is the policy’s "up to ten (10) business days", in both languages, citing the section and the policy’s date', () => {
+    const [, words, count] = /up to (\w+) \((\d+)\) business days/.exec(section) ?? [];
+    expect(POLICY_PROMISE.period).toEqual({ unit: 'working_days', count: Number(count) });
+    expect(words).toBe('ten');
+    expect(POLICY_PROMISE.label.en).toMatch(
+      /^Ingroup promises up to ten business days \(Mon–Fri\); .*not the legal deadline$/,
+    );
+    expect(POLICY_PROMISE.label.ru).toMatch(/^Ingroup обещает до десяти рабочих дней \(пн–пт\); .*не срок закона$/);
+    expect(POLICY_PROMISE.source).toBe(`Ingroup privacy policy of ${POLICY_VERSION.effectiveDate}, §5.3`);
+  });
+
+  it('is made only for marketing changes', () => {
+    for (const type of REQUEST_TYPES) {
+      const promised = deadlineFor({ regime: 'ru152', type, receivedAt: '2026-02-20' }).promisedDueDate;
+      expect({ type, promised }).toEqual({
+        type,
+        promised: type === 'marketing_opt_out' || type === 'marketing_opt_in' ? '2026-03-06' : undefined,
+      });
     }
   });
 });

@@ -89,6 +89,13 @@ describe('adding Russian working days', () => {
   it('refuses a negative or fractional number of days', () => {
     expect(() => addRuWorkingDays('2026-03-10', -1)).toThrow(/whole number/);
     expect(() => addBusinessDays('2026-03-10', 1.5)).toThrow(/whole number/);
+    expect(() => addRuWorkingDays('2026-03-10', -1)).toThrow(
+      expect.objectContaining({
+        name: 'InvalidDayCount',
+        n: -1,
+        message: expect.stringContaining('Cannot add -1 days'),
+      }),
+    );
   });
 });
 
