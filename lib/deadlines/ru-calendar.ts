@@ -178,17 +178,27 @@ export const RU_CALENDAR_YEARS: readonly number[] = RU_CALENDAR.map((y) => y.yea
 export interface YearIndex {
   year: number;
   status: RuCalendarYear['status'];
-  /** Provisional years: the last day that is certain; null when the whole year is decreed. */
-  certainThrough: string | null;
+  /** The last day that is certain: a decreed year's last day; a provisional year's own date, or the day before it. */
+  certainThrough: string;
   nonWorking: ReadonlySet<string>;
   workingWeekends: ReadonlySet<string>;
+}
+
+/**
+ * The last day a year's table makes certain: all of a decreed year; of a provisional one what it
+ * says, else nothing (the day before the year starts).
+ */
+function certainThroughOf(y: RuCalendarYear): string {
+  if (y.status === 'decreed') return `${y.year}-12-31`;
+  // Stryker disable next-line StringLiteral: an empty date sorts before every day too, so it also makes nothing certain
+  return y.certainThrough ?? `${y.year - 1}-12-31`;
 }
 
 function indexOf(y: RuCalendarYear): YearIndex {
   return {
     year: y.year,
     status: y.status,
-    certainThrough: y.status === 'provisional' ? (y.certainThrough ?? `${y.year - 1}-12-31`) : null,
+    certainThrough: certainThroughOf(y),
     nonWorking: new Set([...y.holidays, ...y.daysOff].map((d) => d.date)),
     workingWeekends: new Set(y.workingWeekends.map((d) => d.date)),
   };
@@ -205,11 +215,12 @@ export class RuCalendar {
 
   /** The year's table; a year with no table is built from Art. 112 and marked provisional. */
   year(year: number): YearIndex {
-    let index = this.years.get(year);
-    if (!index) {
-      index = indexOf(this.tables.get(year) ?? provisionalYear(year));
-      this.years.set(year, index);
-    }
+    return this.years.get(year) ?? this.index(year);
+  }
+
+  private index(year: number): YearIndex {
+    const index = indexOf(this.tables.get(year) ?? provisionalYear(year));
+    this.years.set(year, index);
     return index;
   }
 
@@ -221,10 +232,11 @@ export class RuCalendar {
 
   /** True when any day in (from, to] lies past what a provisional year makes certain. */
   isProvisional(from: string, to: string): boolean {
-    const [a, b] = from <= to ? [from, to] : [to, from];
+    const [a, b] = [from, to].sort() as [string, string];
     for (let y = yearOf(a); y <= yearOf(b); y++) {
-      const certain = this.year(y).certainThrough;
-      if (certain !== null && b > certain) return true;
+      // The range's last day within year y.
+      const last = y < yearOf(b) ? `${y}-12-31` : b;
+      if (last > this.year(y).certainThrough) return true;
     }
     return false;
   }

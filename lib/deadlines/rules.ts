@@ -94,7 +94,6 @@ const GDPR: DeadlineRule = {
   },
   cites: ['gdpr-12-3'],
   source: 'Regulation (EU) 2016/679 (GDPR) Art. 12(3); periods per Regulation (EEC, Euratom) No 1182/71 Art. 3',
-  // Stryker disable next-line StringLiteral: daysLeft counts Monday to Friday for anything but 'ru152'
   counting: 'business',
 };
 
@@ -108,6 +107,7 @@ const NO_DEADLINE = (regime: Regime): DeadlineRule => ({
   },
   cites: regime === 'ru152' ? ['ru152-15-1', 'ad38-18-1'] : [],
   source: regime === 'ru152' ? '152-ФЗ, ч. 1 ст. 15; 38-ФЗ, ч. 1 ст. 18' : 'GDPR Arts. 6(1)(a), 7',
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: a rule without a period has no due date, so nothing counts days by it
   counting: regime === 'ru152' ? 'ru152' : 'business',
 });
 
@@ -260,23 +260,30 @@ export interface DeadlineInput {
   calendar?: RuCalendar;
 }
 
+/** A way of counting days: on the Russian production calendar, or Monday to Friday (which ignores it). */
+interface Counting {
+  addWorkingDays(start: string, count: number, calendar: RuCalendar): string;
+  /** The day itself if it counts, else the next one that does. */
+  roll(day: string, calendar: RuCalendar): string;
+  workingDaysBetween(from: string, to: string, calendar: RuCalendar): number;
+}
+
+const COUNTINGS: Record<DayCounting, Counting> = {
+  ru152: { addWorkingDays: addRuWorkingDays, roll: rollToRuWorkingDay, workingDaysBetween: ruWorkingDaysBetween },
+  business: { addWorkingDays: addBusinessDays, roll: rollPastWeekend, workingDaysBetween: businessDaysBetween },
+};
+
 /** The last day of `period` counted from `start` (the day of receipt, or a first due date). */
-function endOf(start: string, period: Period, regime: Regime, calendar: RuCalendar): string {
+function endOf(start: string, period: Period, counting: Counting, calendar: RuCalendar): string {
   switch (period.unit) {
     case 'immediately':
       return start;
     case 'working_days':
-      return regime === 'ru152'
-        ? addRuWorkingDays(start, period.count, calendar)
-        : addBusinessDays(start, period.count);
+      return counting.addWorkingDays(start, period.count, calendar);
     case 'days':
-      return regime === 'ru152'
-        ? rollToRuWorkingDay(addDays(start, period.count), calendar)
-        : rollPastWeekend(addDays(start, period.count));
+      return counting.roll(addDays(start, period.count), calendar);
     case 'months':
-      return regime === 'ru152'
-        ? rollToRuWorkingDay(addCalendarMonths(start, period.count), calendar)
-        : rollPastWeekend(addCalendarMonths(start, period.count));
+      return counting.roll(addCalendarMonths(start, period.count), calendar);
   }
 }
 
@@ -291,7 +298,8 @@ export function deadlineFor(input: DeadlineInput): Deadline {
   const promise = promiseFor(input.type);
   const promisedDueDate = promise ? addBusinessDays(received, promise.period.count) : undefined;
   if (!rule.period) return { rule, dueDate: null, provisional: false, ...(promisedDueDate ? { promisedDueDate } : {}) };
-  const dueDate = endOf(received, rule.period, input.regime, calendar);
+  const counting = COUNTINGS[rule.counting];
+  const dueDate = endOf(received, rule.period, counting, calendar);
   // Stryker disable next-line BooleanLiteral: set below, before the deadline is returned
   const deadline: Deadline = { rule, dueDate, provisional: false, ...(promisedDueDate ? { promisedDueDate } : {}) };
   if (input.extended && rule.extension) {
@@ -303,12 +311,12 @@ export function deadlineFor(input: DeadlineInput): Deadline {
         ? endOf(
             received,
             { unit: 'months', count: (rule.period.unit === 'months' ? rule.period.count : 0) + rule.extension.count },
-            input.regime,
+            counting,
             calendar,
           )
-        : endOf(dueDate, rule.extension, input.regime, calendar);
+        : endOf(dueDate, rule.extension, counting, calendar);
   }
-  if (rule.then) deadline.thenDueDate = endOf(received, rule.then.period, input.regime, calendar);
+  if (rule.then) deadline.thenDueDate = endOf(received, rule.then.period, counting, calendar);
   const last =
     [deadline.extendedDueDate, deadline.thenDueDate, dueDate]
       .filter((d): d is string => d !== undefined)
@@ -339,7 +347,7 @@ export function daysLeft(
 ): DaysLeft {
   const due = toMoscowDate(dueDate);
   const now = toMoscowDate(today);
-  const workingDays = regime === 'ru152' ? ruWorkingDaysBetween(now, due, calendar) : businessDaysBetween(now, due);
+  const workingDays = COUNTINGS[regime === 'ru152' ? 'ru152' : 'business'].workingDaysBetween(now, due, calendar);
   return { workingDays, calendarDays: daysBetween(now, due), overdue: isOverdue(due, now) };
 }
 

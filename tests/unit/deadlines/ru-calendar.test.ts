@@ -54,6 +54,8 @@ describe('a year without a decree, built from Labour Code Art. 112', () => {
   it('counts the last day of January as certain, and the first of February as not', () => {
     expect(BUNDLED_RU_CALENDAR.isProvisional('2027-01-20', '2027-01-31')).toBe(false);
     expect(BUNDLED_RU_CALENDAR.isProvisional('2027-01-20', '2027-02-01')).toBe(true);
+    // Past the end of one provisional year into the next, still within that one's certain January.
+    expect(BUNDLED_RU_CALENDAR.isProvisional('2027-01-25', '2028-01-05')).toBe(true);
   });
 });
 
