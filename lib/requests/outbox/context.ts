@@ -43,6 +43,13 @@ function asEndpointError(error: unknown): EndpointError {
   );
 }
 
+/** The fields that have a value: a stored record keeps no key for what is unknown. */
+export function known<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
 export function without<K extends 'outboxDueAt' | 'pollDueAt' | 'lastError' | 'polls' | 'openSince'>(
   record: RequestRecord,
   ...keys: K[]

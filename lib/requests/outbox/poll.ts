@@ -9,7 +9,7 @@ import { getStatus, type EndpointError } from '../endpoint';
 import { deriveStatus, type RequestEvent, type RequestRecord } from '../record';
 import { FINAL_STATUSES } from '../types';
 import { pollDelay } from './backoff';
-import { callOptions, exchange, without, workers, type OutboxDeps } from './context';
+import { callOptions, exchange, known, without, workers, type OutboxDeps } from './context';
 import { serialised } from './lock';
 import { duePollIds, nextPollAt, readRequest, settle, type Settled } from './rows';
 
@@ -64,10 +64,12 @@ function answered(current: RequestRecord, reply: StatusReply, deps: OutboxDeps):
           kind: 'status',
           status: reply.status,
           reference: reply.reference,
-          ...(reply.dueAt !== undefined ? { dueAt: reply.dueAt } : {}),
-          ...(reply.extendedDueAt !== undefined ? { extendedDueAt: reply.extendedDueAt } : {}),
-          ...(reply.reason !== undefined ? { reason: reply.reason } : {}),
-          ...(reply.message !== undefined ? { message: reply.message } : {}),
+          ...known({
+            dueAt: reply.dueAt,
+            extendedDueAt: reply.extendedDueAt,
+            reason: reply.reason,
+            message: reply.message,
+          }),
         },
       ]
     : current.events;

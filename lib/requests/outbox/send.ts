@@ -9,7 +9,7 @@ import { postRequest, type EndpointError } from '../endpoint';
 import { sendsTo, type RequestEvent, type RequestRecord } from '../record';
 import type { Receipt } from '../types';
 import { MAX_ATTEMPTS, pollDelay, retryDelay } from './backoff';
-import { callOptions, exchange, without, type OutboxDeps } from './context';
+import { callOptions, exchange, known, without, type OutboxDeps } from './context';
 import { serialised } from './lock';
 import { readRequest, settle, type Settled } from './rows';
 
@@ -65,7 +65,7 @@ function stored(current: RequestRecord, receipt: Receipt, deps: OutboxDeps): Set
       kind: 'received',
       reference: receipt.reference,
       verification: receipt.verification,
-      ...(receipt.dueAt !== undefined ? { dueAt: receipt.dueAt } : {}),
+      ...known({ dueAt: receipt.dueAt }),
     },
   ];
   return {
@@ -85,7 +85,7 @@ function stored(current: RequestRecord, receipt: Receipt, deps: OutboxDeps): Set
 function unsent(current: RequestRecord, failure: EndpointError, deps: OutboxDeps): Settled<AttemptOutcome> {
   const now = deps.now();
   const attempts = current.attempts + 1;
-  const httpStatus = failure.status !== undefined ? { httpStatus: failure.status } : {};
+  const httpStatus = known({ httpStatus: failure.status });
   const stillPending = current.outboxDueAt !== undefined;
   if (failure.retryable && attempts < MAX_ATTEMPTS) {
     const dueAt = now + retryDelay(attempts, deps.random, failure.retryAfterMs);

@@ -695,3 +695,34 @@ describe('enqueue', () => {
     expect(await db().requests.count()).toBe(1);
   });
 });
+
+describe('what a record keeps once the endpoint has it', () => {
+  it('a request that got through after a failure keeps no error beside its receipt', async () => {
+    const record = await queued();
+    const endpoint = scriptedEndpoint([problem(503), receipt()]);
+    await attemptSend(db(), record.id, deps(endpoint.fetch));
+    expect((await stored(record.id)).lastError).toMatch(/HTTP 503/);
+    await attemptSend(db(), record.id, deps(endpoint.fetch));
+    const now = await stored(record.id);
+    expect(deriveStatus(now).status).toBe('received');
+    expect(now).not.toHaveProperty('lastError');
+  });
+
+  it('a request answered for good is followed no more: no poll due, no poll count, no open-since mark', async () => {
+    const record = await received({ polls: 3, openSince: START - 60_000 });
+    await pollDue(db(), deps(scriptedEndpoint([status('completed')]).fetch));
+    const now = await stored(record.id);
+    expect(deriveStatus(now).status).toBe('completed');
+    expect(now).not.toHaveProperty('pollDueAt');
+    expect(now).not.toHaveProperty('polls');
+    expect(now).not.toHaveProperty('openSince');
+  });
+
+  it('an event stores only what the endpoint said: no key for what it left out', async () => {
+    const record = await received();
+    await pollDue(db(), deps(scriptedEndpoint([status('in_progress', { message: 'Looking into it' })]).fetch));
+    const event = (await stored(record.id)).events.at(-1);
+    expect(event).toMatchObject({ kind: 'status', status: 'in_progress', message: 'Looking into it' });
+    expect(Object.keys(event ?? {}).sort()).toEqual(['at', 'kind', 'message', 'reference', 'status']);
+  });
+});
