@@ -726,3 +726,32 @@ describe('what a record keeps once the endpoint has it', () => {
     expect(Object.keys(event ?? {}).sort()).toEqual(['at', 'kind', 'message', 'reference', 'status']);
   });
 });
+
+describe('a poll round', () => {
+  it('does not ask about a request that stopped being followed before its turn came', async () => {
+    const first = await received();
+    const second = await received();
+    const endpoint = scriptedEndpoint([], async ({ id }) => {
+      // While the first look is on the wire, the admin records the other request as sent by email.
+      await recordEmailSent(db(), id === first.id ? second.id : first.id, clock.t);
+      return status('in_progress')({ method: 'GET', id });
+    });
+    expect(await pollDue(db(), deps(endpoint.fetch))).toMatchObject({ polled: 1 });
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
+  it('a look that fails waits longer each time it has failed before', async () => {
+    const record = await received({ polls: 2 });
+    await pollDue(db(), deps(scriptedEndpoint([problem(503)]).fetch));
+    expect((await stored(record.id)).polls).toBe(3);
+  });
+
+  it('a second ask while a round runs joins it: one look per request, the same result for both', async () => {
+    await received();
+    const endpoint = scriptedEndpoint([], status('in_progress'));
+    const [one, two] = await Promise.all([pollDue(db(), deps(endpoint.fetch)), pollDue(db(), deps(endpoint.fetch))]);
+    expect(one).toMatchObject({ polled: 1 });
+    expect(two).toEqual(one);
+    expect(endpoint.calls).toHaveLength(1);
+  });
+});
