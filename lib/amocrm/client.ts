@@ -69,10 +69,10 @@ export interface AmoClient {
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined too
   } catch {
-    return undefined;
+    // Not JSON: no answer to read.
   }
+  return undefined;
 }
 
 function problemOf(reply: AmoFetchReply): AmoProblem | undefined {

@@ -321,8 +321,7 @@ export function deadlineFor(input: DeadlineInput): Deadline {
     [deadline.extendedDueDate, deadline.thenDueDate, dueDate]
       .filter((d): d is string => d !== undefined)
       .sort()
-      // Stryker disable next-line UnaryOperator: no rule has both an extension and a second step, so at most two dates are sorted
-      .at(-1) ?? dueDate;
+      .pop() ?? dueDate;
   deadline.provisional = input.regime === 'ru152' && calendar.isProvisional(received, last);
   return deadline;
 }

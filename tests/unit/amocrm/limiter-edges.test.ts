@@ -74,6 +74,10 @@ describe('defaults', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(25);
   });
 
+  it('takes a ceiling of one call a second, the smallest there is', () => {
+    expect(() => createLimiter({ perSecond: 1 })).not.toThrow();
+  });
+
   it.each([0, -1, 1.5])('refuses a ceiling of %s, in words', (perSecond) => {
     expect(() => createLimiter({ perSecond })).toThrow(`perSecond must be a positive integer, got ${perSecond}`);
   });
