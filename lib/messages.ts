@@ -169,7 +169,7 @@ export interface SenderLike {
  */
 export function senderKind(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId) return null;
-  // Stryker disable next-line StringLiteral: any text that is no URL neither starts with the extension's origin nor has a web origin
+  // Stryker disable next-line StringLiteral: text that is no URL neither starts with the extension's origin nor has a web origin
   const url = sender.url ?? '';
   // Compared as text: a WHATWG URL has an opaque ("null") origin for non-web schemes outside the browser.
   if (sender.origin === extensionOrigin || (sender.origin === undefined && url.startsWith(`${extensionOrigin}/`))) {
@@ -189,7 +189,7 @@ export function senderKind(sender: SenderLike, extensionId: string, extensionOri
  */
 export function tabAccountHost(sender: SenderLike): string | null {
   const tabUrl = sender.tab?.url;
-  // Stryker disable next-line StringLiteral: any text that is no URL is no account origin, as '' is not
+  // Stryker disable next-line StringLiteral: text that is no URL is no account origin, as '' is not
   if (sender.tab?.id === undefined || !tabUrl || !isAccountOrigin(webOrigin(tabUrl) ?? '')) return null;
   return new URL(tabUrl).hostname;
 }
