@@ -44,13 +44,27 @@ export type RuleId =
   | 'gdpr-one-month'
   | 'none';
 
-export interface DeadlineRule {
+type MonthsPeriod = Extract<Period, { unit: 'months' }>;
+
+/**
+ * A rule's period and how far a reasoned notice may extend it. An extension in days is counted on
+ * from the first due date (152-FZ: "by up to 5 working days"); one in months belongs to a period
+ * in months and is counted with it from receipt (GDPR: "two further months", three in all).
+ */
+type Periods =
+  | { period: MonthsPeriod; extension?: MonthsPeriod }
+  | {
+      /** The legal period; null when the law sets none (a marketing opt-in is consent given, not a demand). */
+      period: Period | null;
+      extension?: Exclude<Period, MonthsPeriod>;
+    };
+
+/** A rule extended in months: the period is in months, and both count from receipt. */
+type ExtendedInMonths = DeadlineRule & { period: MonthsPeriod; extension: MonthsPeriod };
+
+export type DeadlineRule = Periods & {
   id: RuleId;
   regime: Regime;
-  /** The legal period; null when the law sets none (a marketing opt-in is consent given, not a demand). */
-  period: Period | null;
-  /** How far a reasoned notice may extend it, counted from the first due date (152-FZ) or receipt (GDPR). */
-  extension?: Period;
   /** A second step of the same duty, e.g. "destroy within 10 working days" after "stop within 3". */
   then?: { period: Period; label: Bilingual };
   label: Bilingual;
@@ -59,7 +73,7 @@ export interface DeadlineRule {
   /** A plain citation line for the UI and letters. */
   source: string;
   counting: DayCounting;
-}
+};
 
 /** What Ingroup's own policy promises, shown beside the law's deadline, never instead of it. */
 export interface PolicyPromise {
@@ -273,6 +287,11 @@ const COUNTINGS: Record<DayCounting, Counting> = {
   business: { addWorkingDays: addBusinessDays, roll: rollPastWeekend, workingDaysBetween: businessDaysBetween },
 };
 
+/** Whether `rule`, whose `extension` this is, is extended in months (its type then says its period is in months too). */
+function extendedInMonths(rule: DeadlineRule, extension: Period): rule is ExtendedInMonths {
+  return extension.unit === 'months';
+}
+
 /** The last day of `period` counted from `start` (the day of receipt, or a first due date). */
 function endOf(start: string, period: Period, counting: Counting, calendar: RuCalendar): string {
   switch (period.unit) {
@@ -306,15 +325,9 @@ export function deadlineFor(input: DeadlineInput): Deadline {
     // 152-FZ: "extended by up to 5 working days" — counted on from the first due date.
     // GDPR: "two further months" — three months from receipt, not from the first due date
     // (31 Jan → 28 Feb, but → 30 Apr when extended).
-    deadline.extendedDueDate =
-      rule.extension.unit === 'months'
-        ? endOf(
-            received,
-            { unit: 'months', count: (rule.period.unit === 'months' ? rule.period.count : 0) + rule.extension.count },
-            counting,
-            calendar,
-          )
-        : endOf(dueDate, rule.extension, counting, calendar);
+    deadline.extendedDueDate = extendedInMonths(rule, rule.extension)
+      ? endOf(received, { unit: 'months', count: rule.period.count + rule.extension.count }, counting, calendar)
+      : endOf(dueDate, rule.extension, counting, calendar);
   }
   if (rule.then) deadline.thenDueDate = endOf(received, rule.then.period, counting, calendar);
   const last =
