@@ -23,6 +23,10 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'tests/unit/components/**', 'tests/unit/content/**'],
     setupFiles: process.env.MUTATION_BARE ? [] : ['tests/support/setup-core.ts'],
     restoreMocks: true,
+    // One module graph per run, not per file: a run's files share what they import (each run still
+    // starts from fresh modules, so a static mutant is evaluated anew). Measured on the protocol
+    // area, 3.3 → 1.8 minutes with every mutant's status the same (docs/mutation.md).
+    isolate: false,
     testTimeout: 30_000,
   },
 });
