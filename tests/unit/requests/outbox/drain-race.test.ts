@@ -11,11 +11,6 @@ import { drain, enqueue, type OutboxDeps } from '@/lib/requests/outbox';
 import * as rows from '@/lib/requests/outbox/rows';
 import { makeBody } from '../fixtures';
 
-vi.mock('@/lib/requests/outbox/rows', async (importOriginal) => {
-  const real = await importOriginal<typeof rows>();
-  return { ...real, firstDueToSend: vi.fn(real.firstDueToSend) };
-});
-
 const NOW = Date.parse('2026-03-02T09:00:00Z');
 /** How long a held read waits for the other one before it goes on anyway. */
 const PATIENCE_MS = 500;
@@ -25,10 +20,10 @@ beforeEach(async () => {
 });
 
 it('sends a request once when both workers of a drain found it', async () => {
-  const real = await vi.importActual<typeof rows>('@/lib/requests/outbox/rows');
+  const real = { firstDueToSend: rows.firstDueToSend };
   const found: Array<string | undefined> = [];
   let held: Array<() => void> = [];
-  vi.mocked(rows.firstDueToSend).mockImplementation(async (...args) => {
+  vi.spyOn(rows, 'firstDueToSend').mockImplementation(async (...args) => {
     const row = await real.firstDueToSend(...args);
     if (found.length < 2) {
       found.push(row?.id);
