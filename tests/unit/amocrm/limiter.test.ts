@@ -132,6 +132,9 @@ describe('retry delay after a 429', () => {
     { retryAfter: null, attempt: 3, expected: 8000 },
     { retryAfter: null, attempt: 9, expected: 8000 },
     { retryAfter: 'soon', attempt: 1, expected: 2000 },
+    // Seconds and then words, or words and then seconds: neither whole seconds nor a date, so the backoff.
+    { retryAfter: '3 seconds', attempt: 1, expected: 2000 },
+    { retryAfter: 'x5', attempt: 1, expected: 2000 },
   ])('waits $expected ms for Retry-After $retryAfter on attempt $attempt', ({ retryAfter, attempt, expected }) => {
     expect(retryDelayMs(retryAfter, attempt, now)).toBe(expected);
   });
