@@ -243,7 +243,7 @@ export function markdown(list, env) {
     '  to the background, the cached widgets read, the MAIN-world read and the evidence message. The',
     '  budget holds the **upper quartile** of the load-by-load differences (with − without, same round),',
     '  DESIGN §9: one median under 5 ms says little on a noisy machine.',
-    '- **The floor under any content script**: the same round\'s loads, the empty content script\'s profile',
+    "- **The floor under any content script**: the same round's loads, the empty content script's profile",
     '  − the one without an extension. It is what Chromium itself adds for a content script at all (an',
     '  isolated world made and a script run on every load), with the spread of the machine: where its',
     '  upper quartile is above 5 ms, no build with a content script can show the budget met there.',

@@ -90,7 +90,11 @@ describe('each message at its limits', () => {
         ],
         ['evidence without its traffic', { type: 'page/evidence', host, report: null }, false],
         ['a mark on a widget: Ingroup’s', { type: 'widget/mark', host, code: 'ig_calls', mark: 'ingroup' }, true],
-        ['a mark on a widget: not Ingroup’s', { type: 'widget/mark', host, code: 'ig_calls', mark: 'not_ingroup' }, true],
+        [
+          'a mark on a widget: not Ingroup’s',
+          { type: 'widget/mark', host, code: 'ig_calls', mark: 'not_ingroup' },
+          true,
+        ],
         ['a mark taken back', { type: 'widget/mark', host, code: 'ig_calls', mark: null }, true],
         ['a mark of another kind', { type: 'widget/mark', host, code: 'ig_calls', mark: 'maybe' }, false],
         ['a mark on a widget without a code', { type: 'widget/mark', host, code: '', mark: null }, false],

@@ -43,7 +43,13 @@ it('sends a request once when both workers of a drain found it', async () => {
     fetch: async (_url: string, init?: RequestInit): Promise<Response> => {
       const { id } = JSON.parse(init?.body as string) as { id: string };
       posted.push(id);
-      const receipt = { id, reference: 'ING-1', status: 'received', receivedAt: new Date(NOW).toISOString(), verification: 'none' };
+      const receipt = {
+        id,
+        reference: 'ING-1',
+        status: 'received',
+        receivedAt: new Date(NOW).toISOString(),
+        verification: 'none',
+      };
       return new Response(JSON.stringify(receipt), { status: 202, headers: { 'content-type': 'application/json' } });
     },
     now: () => NOW,
