@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Snapshot } from '@/lib/amocrm/snapshot';
 import { saveSnapshot } from '@/lib/store/snapshots';
 import {
   recordChoice,
@@ -19,20 +18,12 @@ import { allEvents, currentChoices } from '@/lib/consent/ledger';
 import { verifyLedger } from '@/lib/consent/verify';
 import { db, resetDbForTests } from '@/lib/store/db';
 import { POLICY_VERSION } from '@/lib/policy/version';
+import { fixtureSnapshot } from '../amocrm/fixtures';
 
 const ctx = { kind: 'page' as const, tabId: undefined };
 const HOST = 'fixture-agency.amocrm.ru';
 
-const snapshot: Snapshot = {
-  host: HOST,
-  fetchedAt: 1,
-  account: { id: 31000001, name: 'Fixture Agency', subdomain: 'fixture-agency', country: 'RU' },
-  admin: { id: 7001, name: 'Ирина Тестова', email: 'irina@fixture.example', phone: null, isAdmin: true },
-  adminUnavailable: null,
-  userCount: 3,
-  widgets: [],
-  widgetTotal: 0,
-};
+const snapshot = fixtureSnapshot();
 
 /** What the consent functions are told to do with a marketing choice: here, noted (or refused) instead of queued. */
 type MarketingChange = (host: string, state: string) => Promise<void>;

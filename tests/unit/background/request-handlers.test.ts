@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { browser as Browser } from 'wxt/browser';
-import type { Snapshot } from '@/lib/amocrm/snapshot';
 import type { OutboxRunner } from '@/lib/background/outbox-runner';
 import type { BackgroundDeps } from '@/lib/background/deps';
 import { createHandlers } from '@/lib/background/handlers';
@@ -13,6 +12,7 @@ import { readEndpointBase } from '@/lib/settings';
 import { makeBody } from '../requests/fixtures';
 import { appendConsents } from '@/lib/consent/ledger';
 import { consentInput } from '../consent/fixtures';
+import { FIXTURE_ADMIN, fixtureSnapshot } from '../amocrm/fixtures';
 
 const NOW = Date.parse('2026-11-02T09:00:00Z');
 const HOST = 'fixture-agency.amocrm.ru';
@@ -275,22 +275,7 @@ describe('a marketing choice reaching Ingroup as a request', () => {
     await resetDbForTests();
   });
 
-  const snapshot: Snapshot = {
-    host: HOST,
-    fetchedAt: NOW,
-    account: { id: 31000001, name: 'Fixture Agency', subdomain: 'fixture-agency', country: 'RU' },
-    admin: {
-      id: 7001,
-      name: 'Ирина Тестова',
-      email: 'irina@fixture.example',
-      phone: '+7 900 000-00-00',
-      isAdmin: true,
-    },
-    adminUnavailable: null,
-    userCount: 3,
-    widgets: [],
-    widgetTotal: 0,
-  };
+  const snapshot = fixtureSnapshot({ fetchedAt: NOW, admin: { ...FIXTURE_ADMIN, phone: '+7 900 000-00-00' } });
 
   it('waits for the administrator’s identity: no snapshot, no request', async () => {
     const { deps } = setup();

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '@/lib/amocrm/snapshot-schema';
 import { BUNDLED_CATALOG } from '@/lib/catalog/bundled';
 import { DEFAULT_ENDPOINT_BASE } from '@/lib/manifest';
 import { ATTENTION_KEY, type Attention } from '@/lib/requests/attention';
@@ -30,6 +29,7 @@ import { writeSetting } from '@/lib/store/settings';
 import { saveSnapshot } from '@/lib/store/snapshots';
 import { consentInput, recordOne } from '../consent/fixtures';
 import { makeBody, makeRecord } from '../requests/fixtures';
+import { fixtureSnapshot } from '../amocrm/fixtures';
 
 const d = new PrivacyDb(`queries-${Math.random()}`);
 afterAll(() => d.delete());
@@ -41,16 +41,7 @@ const HOST = 'fixture-agency.amocrm.ru';
 const OTHER = 'fixture-other.kommo.com';
 const OVERRIDE = 'https://privacy.fixture.example/v1';
 
-const snapshot: Snapshot = {
-  host: HOST,
-  fetchedAt: 1,
-  account: { id: 31000001, name: 'Fixture Agency', subdomain: 'fixture-agency', country: 'RU' },
-  admin: { id: 7001, name: 'Ирина Тестова', email: 'irina@fixture.example', phone: null, isAdmin: true },
-  adminUnavailable: null,
-  userCount: 3,
-  widgets: [],
-  widgetTotal: 0,
-};
+const snapshot = fixtureSnapshot();
 
 const attention: Attention = {
   open: 2,
